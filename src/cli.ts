@@ -1,0 +1,99 @@
+// The command-line program. Each command is a thin handler loaded only when it runs, so
+// `journey --version` does not pay for YAML, zod, Handlebars or the browser.
+import { Command, CommanderError, Option } from 'commander';
+import pkg from '../package.json' with { type: 'json' };
+import { LOCALES, type Locale } from './core/locale.js';
+import { processIo, type Io } from './io/terminal.js';
+import { REPORTERS, painter, type ReporterName } from './report.js';
+
+// The registry is small and data-only; the names are listed here so `--help` needs no import of it.
+const TEMPLATE_NAMES = ['current-state', 'future-state', 'day-in-the-life', 'service-blueprint'] as const;
+type TemplateName = (typeof TEMPLATE_NAMES)[number];
+
+export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
+
+export async function main(argv: string[], io: Io = processIo()): Promise<number> {
+  let exitCode: number = EXIT.ok;
+  const paint = painter(io.color);
+  const program = new Command('journey')
+    .description('Compile customer journey maps written in YAML into HTML, Markdown and PDF documents.')
+    .version(pkg.version, '-v, --version')
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride()
+    .configureOutput({
+      writeOut: (s) => io.stdout(s),
+      writeErr: (s) => io.stderr(s),
+      outputError: (s, write) => write(paint.red(s)),
+    });
+
+  const reporterOption = () => new Option('-r, --reporter <name>', 'how to print problems').choices(REPORTERS).default('text');
+
+  program
+    .command('validate')
+    .description('check maps against their template; print every problem and exit 1 if there is any')
+    .argument('<files...>', 'map files (.yaml, .yml)')
+    .addOption(reporterOption())
+    .action(async (files: string[], opts: { reporter: ReporterName }) => {
+      const { validate } = await import('./commands/validate.js');
+      exitCode = await validate(files, opts, io);
+    });
+
+  program
+    .command('build')
+    .description('build maps into documents (HTML by default)')
+    .argument('<files...>', 'map files (.yaml, .yml)')
+    .option('-f, --format <format>', 'html, md or pdf (default: from the -o extension, else html)')
+    .option('-o, --output <file>', 'output file, or - for standard output (default: beside the map)')
+    .option('--layout <file.hbs>', 'a custom Handlebars layout for HTML')
+    .addOption(new Option('--md-layout <layout>', 'Markdown map as a table or one section per stage').choices(['auto', 'table', 'sections']).default('auto'))
+    .addOption(reporterOption())
+    .action(async (files: string[], opts) => {
+      const { build } = await import('./commands/build.js');
+      exitCode = await build(files, opts, io);
+    });
+
+  program
+    .command('init')
+    .description('write a starter map for a template (every lane present, valid as written)')
+    .argument('[file]', 'where to write it', 'journey.yaml')
+    .addOption(new Option('-t, --template <name>', 'which template').choices(TEMPLATE_NAMES).default('current-state'))
+    .option('--force', 'overwrite an existing file', false)
+    .action(async (file: string, opts: { template: TemplateName; force: boolean }) => {
+      const { init } = await import('./commands/init.js');
+      exitCode = await init(file, opts, io);
+    });
+
+  program
+    .command('templates')
+    .description('list the templates, when to use each, and their lanes')
+    .addOption(new Option('-l, --locale <locale>', 'language of the labels').choices(LOCALES).default('en'))
+    .action(async (opts: { locale: Locale }) => {
+      const { templates } = await import('./commands/templates.js');
+      exitCode = templates(opts.locale, io);
+    });
+
+  program
+    .command('schema')
+    .description('print the JSON Schema of the map format (for editors)')
+    .addOption(new Option('-t, --template <name>', 'only this template').choices(TEMPLATE_NAMES))
+    .option('-o, --output <file>', 'write it to a file instead of standard output')
+    .action(async (opts: { template?: TemplateName; output?: string }) => {
+      const { schema } = await import('./commands/schema.js');
+      exitCode = await schema(opts, io);
+    });
+
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      const quiet = ['commander.helpDisplayed', 'commander.help', 'commander.version'].includes(error.code);
+      return quiet ? EXIT.ok : EXIT.usage;
+    }
+    // A bug, not a user error: say so plainly, with the stack only when asked for.
+    io.stderr(`${paint.red('internal error')} ${error instanceof Error ? error.message : String(error)}\n`);
+    if (io.env.JOURNEY_DEBUG && error instanceof Error) io.stderr(`${error.stack}\n`);
+    io.stderr('This is a bug in journey; please report it with the map that caused it.\n');
+    return EXIT.failed;
+  }
+  return exitCode;
+}

@@ -1,0 +1,17 @@
+import type { Locale } from '../core/locale.js';
+import type { Io } from '../io/terminal.js';
+import { painter } from '../report.js';
+import { TEMPLATE_IDS, TEMPLATES } from '../templates/registry.js';
+
+/** Lists the templates: what each is for and the questions its lanes answer. */
+export function templates(locale: Locale, io: Io): number {
+  const paint = painter(io.color);
+  const blocks = TEMPLATE_IDS.map((id) => {
+    const def = TEMPLATES[id];
+    const labels = def.labels[locale];
+    const lanes = def.lanes.map((l) => `    ${l.key.padEnd(20)} ${labels.lanes[l.key]}${l.optional ? paint.dim(' (optional)') : ''}`);
+    return [`${paint.bold(id)}  ${labels.name}`, `  ${labels.use}`, `  ${paint.dim(`columns: ${labels.column.toLowerCase()}s; lanes:`)}`, ...lanes].join('\n');
+  });
+  io.stdout(`${blocks.join('\n\n')}\n`);
+  return 0;
+}

@@ -1,0 +1,57 @@
+// Words for what a user wrote, for messages such as "expected text, found a list".
+
+export function describeValue(value: unknown): string {
+  if (value === null || value === undefined) return 'nothing';
+  if (Array.isArray(value)) return 'a list';
+  switch (typeof value) {
+    case 'string':
+      return value === '' ? 'empty text' : `text ${quote(value)}`;
+    case 'number':
+      return `the number ${value}`;
+    case 'boolean':
+      return `${value}`;
+    case 'object':
+      return 'a mapping (key: value pairs)';
+    default:
+      return typeof value;
+  }
+}
+
+export function quote(text: string, max = 40): string {
+  const short = text.length > max ? `${text.slice(0, max - 1)}…` : text;
+  return JSON.stringify(short);
+}
+
+/** Levenshtein distance, used for "did you mean" suggestions. */
+export function editDistance(a: string, b: string): number {
+  const prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let diagonal = prev[0]!;
+    prev[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const above = prev[j]!;
+      prev[j] = Math.min(above + 1, prev[j - 1]! + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diagonal = above;
+    }
+  }
+  return prev[b.length]!;
+}
+
+/** The closest candidate, if it is close enough to be a likely typo. */
+export function closest(word: string, candidates: Iterable<string>): string | undefined {
+  const lower = word.toLowerCase().replace(/-/g, '_');
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const candidate of candidates) {
+    const d = editDistance(lower, candidate.toLowerCase().replace(/-/g, '_'));
+    if (d < bestDistance) [best, bestDistance] = [candidate, d];
+  }
+  const allowed = Math.max(1, Math.floor(word.length / 3));
+  return bestDistance <= allowed ? best : undefined;
+}
+
+export function listWords(words: readonly string[], conjunction = 'or'): string {
+  const quoted = words.map((w) => `\`${w}\``);
+  if (quoted.length <= 1) return quoted.join('');
+  return `${quoted.slice(0, -1).join(', ')} ${conjunction} ${quoted.at(-1)}`;
+}

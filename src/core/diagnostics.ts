@@ -1,0 +1,27 @@
+// A problem found in a file, as plain data. Reporters (text, json, github) format it in one place each.
+export type Severity = 'error' | 'warning';
+export type PathSegment = string | number;
+
+export interface Diagnostic {
+  file: string;
+  line: number; // 1-based
+  col: number; // 1-based
+  path: string; // dotted path such as `stages[2].emotion`; `yaml` for syntax, `file` for the file itself
+  message: string;
+  severity: Severity;
+  rule?: string; // lint rule id, when a lint rule found it
+}
+
+/** `['stages', 2, 'emotion']` → `stages[2].emotion` */
+export function formatPath(path: readonly PathSegment[]): string {
+  let out = '';
+  for (const seg of path) {
+    if (typeof seg === 'number') out += `[${seg}]`;
+    else out += out ? `.${seg}` : seg;
+  }
+  return out || '(root)';
+}
+
+export function bySourceOrder(a: Diagnostic, b: Diagnostic): number {
+  return a.file.localeCompare(b.file) || a.line - b.line || a.col - b.col;
+}

@@ -1,0 +1,116 @@
+// Turns zod issues into diagnostics that point at the source and say what was expected.
+import type * as z from 'zod';
+import { closest, listWords } from './describe.js';
+import { formatPath, type Diagnostic, type PathSegment } from './diagnostics.js';
+import { locate } from './locate.js';
+import type { Source } from './source.js';
+import { problem } from './source.js';
+
+type Issue = z.core.$ZodIssue;
+
+export interface IssueContext {
+  source: Source;
+  value: unknown;
+  schema: z.ZodType;
+  /** Extra words for an unknown key, e.g. that it belongs to another template. Returns undefined when it has none. */
+  explainUnknownKey?: (key: string, path: readonly PathSegment[]) => string | undefined;
+}
+
+export function issuesToDiagnostics(issues: readonly Issue[], ctx: IssueContext): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const issue of issues.flatMap((i) => mostSpecific(i, []))) {
+    if (issue.code === 'unrecognized_keys') {
+      for (const key of issue.keys) {
+        const path = [...issue.path, key] as PathSegment[];
+        out.push(at(ctx, path, 'key', unknownKeyMessage(key, issue.path as PathSegment[], ctx)));
+      }
+      continue;
+    }
+    const path = issue.path as PathSegment[];
+    const parentPath = path.slice(0, -1);
+    const key = path.at(-1);
+    const parent = valueAt(ctx.value, parentPath);
+    if (typeof key === 'string' && isPlainObject(parent) && !Object.hasOwn(parent, key)) {
+      // A missing required key: point at the object that lacks it.
+      const expected = issue.message.replace(/, found nothing$/, '');
+      out.push(at(ctx, parentPath, 'value', `missing required key \`${key}\`: ${expected}`, path));
+      continue;
+    }
+    out.push(at(ctx, path, 'value', issue.message));
+  }
+  return out;
+}
+
+function at(ctx: IssueContext, path: readonly PathSegment[], target: 'key' | 'value', message: string, where = path): Diagnostic {
+  const { line, col } = locate(ctx.source, path, target);
+  return problem(ctx.source.file, line, col, formatPath(where), message);
+}
+
+/**
+ * A union reports one issue per branch. Keep the branch that got furthest (its issues are inside
+ * the value, or about its keys); when no branch did, the union's own message says it best.
+ */
+function mostSpecific(issue: Issue, prefix: PathSegment[]): Issue[] {
+  const path = [...prefix, ...(issue.path as PathSegment[])];
+  if (issue.code !== 'invalid_union' || issue.errors.length === 0) return [{ ...issue, path } as Issue];
+  const specific = issue.errors.find((branch) => branch.every((i) => i.path.length > 0 || i.code === 'unrecognized_keys'));
+  if (!specific) return [{ ...issue, path } as Issue];
+  return specific.flatMap((i) => mostSpecific(i, path));
+}
+
+function unknownKeyMessage(key: string, objectPath: PathSegment[], ctx: IssueContext): string {
+  const known = keysAt(ctx.schema, objectPath) ?? [];
+  const guess = closest(key, known);
+  const extra = ctx.explainUnknownKey?.(key, objectPath);
+  if (extra) return `unknown key \`${key}\`: ${extra}${guess ? `; did you mean \`${guess}\`?` : ''}`;
+  if (guess) return `unknown key \`${key}\`: did you mean \`${guess}\`?`;
+  return `unknown key \`${key}\`: expected one of ${listWords(known)}`;
+}
+
+/** The keys an object schema accepts at `path`, walking through optional, pipe, union and array wrappers. */
+export function keysAt(schema: z.ZodType, path: readonly PathSegment[]): string[] | undefined {
+  type Def = { type: string; [k: string]: unknown };
+  const def = (s: unknown) => (s as { _zod: { def: Def } })._zod.def;
+  const walk = (s: unknown, rest: readonly PathSegment[]): string[] | undefined => {
+    const d = def(s);
+    switch (d.type) {
+      case 'optional':
+      case 'nullable':
+      case 'default':
+      case 'readonly':
+        return walk(d.innerType, rest);
+      case 'pipe':
+        return walk(d.in, rest);
+      case 'union':
+        for (const option of d.options as unknown[]) {
+          const found = walk(option, rest);
+          if (found) return found;
+        }
+        return undefined;
+      case 'array':
+        return rest.length && typeof rest[0] === 'number' ? walk(d.element, rest.slice(1)) : undefined;
+      case 'object': {
+        const shape = d.shape as Record<string, unknown>;
+        if (rest.length === 0) return Object.keys(shape);
+        const next = shape[String(rest[0])];
+        return next ? walk(next, rest.slice(1)) : undefined;
+      }
+      default:
+        return undefined;
+    }
+  };
+  return walk(schema, path);
+}
+
+export function valueAt(value: unknown, path: readonly PathSegment[]): unknown {
+  let v = value;
+  for (const seg of path) {
+    if (v === null || typeof v !== 'object') return undefined;
+    v = (v as Record<string | number, unknown>)[seg];
+  }
+  return v;
+}
+
+export function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return v !== null && typeof v === 'object' && !Array.isArray(v);
+}

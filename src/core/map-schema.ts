@@ -1,0 +1,99 @@
+// The schema of a whole map for one template, composed from the shared parts and the template's lanes.
+import * as z from 'zod';
+import { describeValue, listWords } from './describe.js';
+import { customLane, date, locale, optionalText, persona, requiredText, stageCommon, stageId, textList, touchpointList, text } from './schema.js';
+import type { TemplateDefinition } from '../templates/types.js';
+
+const TOP_LEVEL_DESCRIPTIONS = {
+  template: 'The kind of map: current-state, future-state, day-in-the-life or service-blueprint',
+  title: 'The title of the map',
+  summary: 'One paragraph under the title',
+  locale: 'Language of the built-in labels: en, it or pl',
+  updated: 'Date of the last review, YYYY-MM-DD',
+  owners: 'Who keeps this map up to date',
+  goals: 'What this map is for',
+  research: 'Sources the map is built on',
+  persona: 'The customer this map follows',
+  lanes: 'Custom lanes: { key, label }; a stage may then set that key',
+  stages: 'The columns of the map, in order',
+};
+
+/** Every stage key the template knows, besides custom lanes. */
+export function stageKeys(def: TemplateDefinition): string[] {
+  return [...Object.keys(stageCommon), ...Object.keys(def.stageExtras ?? {}), ...def.lanes.map((l) => l.key)];
+}
+
+export function buildMapSchema(def: TemplateDefinition, customLaneKeys: readonly string[] = []) {
+  const laneShape: Record<string, z.ZodType> = {};
+  for (const lane of def.lanes) {
+    const schema = lane.kind === 'touchpoints' ? touchpointList : textList;
+    laneShape[lane.key] = schema.describe(def.labels.en.lanes[lane.key] ?? lane.key);
+  }
+  const reserved = new Set(stageKeys(def));
+  for (const key of customLaneKeys) if (!reserved.has(key)) laneShape[key] = textList;
+
+  const stage = z.strictObject(
+    { ...stageCommon, ...def.stageExtras, ...laneShape },
+    { error: (iss) => `expected a stage: a mapping with at least \`name\`, found ${describeValue(iss.input)}` },
+  );
+
+  const stages = z
+    .array(stage, { error: (iss) => `expected a list of stages, found ${describeValue(iss.input)}` })
+    .min(1, { error: 'expected at least one stage, found an empty list' })
+    .superRefine((list, ctx) => {
+      const seen = new Map<string, number>();
+      list.forEach((s, i) => {
+        const id = stageId(s as { id?: string; name: string }, i);
+        const first = seen.get(id);
+        if (first === undefined) seen.set(id, i);
+        else
+          ctx.addIssue({
+            code: 'custom',
+            path: [i, (s as { id?: string }).id ? 'id' : 'name'],
+            message: `duplicate stage id \`${id}\` (stages[${first}] has it too): expected a unique \`id\` for each stage`,
+          });
+      });
+    });
+
+  const lanes = z
+    .array(customLane, { error: (iss) => `expected a list of custom lanes ({ key, label }), found ${describeValue(iss.input)}` })
+    .nullish()
+    .transform((v) => v ?? [])
+    .superRefine((list, ctx) => {
+      const seen = new Set<string>();
+      list.forEach((lane, i) => {
+        if (reserved.has(lane.key))
+          ctx.addIssue({ code: 'custom', path: [i, 'key'], message: `\`${lane.key}\` is already a key of ${def.id} stages: expected a new key for a custom lane` });
+        else if (seen.has(lane.key)) ctx.addIssue({ code: 'custom', path: [i, 'key'], message: `duplicate custom lane \`${lane.key}\`: expected each key once` });
+        seen.add(lane.key);
+      });
+    });
+
+  const d = TOP_LEVEL_DESCRIPTIONS;
+  return z.strictObject(
+    {
+      template: z.literal(def.id).describe(d.template),
+      title: requiredText.describe(d.title),
+      summary: optionalText.describe(d.summary),
+      locale: locale.describe(d.locale),
+      updated: date.describe(d.updated),
+      owners: textList.describe(d.owners),
+      goals: textList.describe(d.goals),
+      research: textList.describe(d.research),
+      persona: persona.describe(d.persona),
+      lanes: lanes.describe(d.lanes),
+      stages: stages.describe(d.stages),
+    },
+    { error: (iss) => `expected a journey map: a mapping with \`template\`, \`title\` and \`stages\`, found ${describeValue(iss.input)}` },
+  );
+}
+
+export type MapSchema = ReturnType<typeof buildMapSchema>;
+export type ValidatedMap = z.output<MapSchema>;
+
+/** The JSON shape of one custom-lane value, for the generated JSON Schema. */
+export const customLaneValue = z.union([text, z.array(text)]).nullable();
+
+export function templateNames(ids: readonly string[]): string {
+  return listWords(ids);
+}

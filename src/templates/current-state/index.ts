@@ -1,0 +1,76 @@
+import type { LaneDefinition, TemplateDefinition } from '../types.js';
+
+/** Shared with the future-state template, which has the same columns and rows (domain.md). */
+export const STEP_LANES: readonly LaneDefinition[] = [
+  { key: 'thinking', kind: 'text' },
+  { key: 'actions', kind: 'text' },
+  { key: 'touchpoints', kind: 'touchpoints' },
+  { key: 'change', kind: 'text' },
+  { key: 'rationale', kind: 'text' },
+];
+
+export const STEP_QUESTIONS = {
+  en: {
+    thinking: 'What does the customer think or feel?',
+    actions: "What is the customer's action?",
+    touchpoints: "What is the customer's touchpoint with the company?",
+    change: 'What do we want to change at this step?',
+    rationale: 'How and/or why will we make this change?',
+  },
+  it: {
+    thinking: 'Cosa pensa o sente il cliente?',
+    actions: "Qual è l'azione del cliente?",
+    touchpoints: "Qual è il punto di contatto del cliente con l'azienda?",
+    change: 'Cosa vogliamo cambiare in questo passaggio?',
+    rationale: 'Come e/o perché apporteremo questo cambiamento?',
+  },
+  pl: {
+    thinking: 'Co klient myśli lub czuje?',
+    actions: 'Jakie działanie podejmuje klient?',
+    touchpoints: 'Jaki jest punkt styku klienta z firmą?',
+    change: 'Co chcemy zmienić na tym etapie?',
+    rationale: 'Jak i/lub dlaczego wprowadzimy tę zmianę?',
+  },
+};
+
+export const currentState: TemplateDefinition = {
+  id: 'current-state',
+  lanes: STEP_LANES,
+  labels: {
+    en: { name: 'Current state', use: "Today's actions, thoughts and emotions, step by step: find pain points and drive incremental change.", column: 'Step', lanes: STEP_QUESTIONS.en },
+    it: { name: 'Stato attuale', use: 'Azioni, pensieri ed emozioni del cliente oggi, passo per passo: trova i punti critici e guida il cambiamento.', column: 'Passo', lanes: STEP_QUESTIONS.it },
+    pl: { name: 'Stan obecny', use: 'Dzisiejsze działania, myśli i emocje klienta krok po kroku: znajdź problemy i wprowadzaj zmiany.', column: 'Krok', lanes: STEP_QUESTIONS.pl },
+  },
+  starter: `# yaml-language-server: $schema=./journey.schema.json
+template: current-state
+title: Renewing a parking permit
+summary: How residents renew their yearly parking permit today.
+updated: 2026-11-01
+owners: [Service design team]
+goals:
+  - Halve the calls to the help desk during renewal month
+persona:
+  name: Marta
+  description: 52, drives to work, renews once a year.
+  goals: [Renew before the old permit expires]
+  frustrations: [Forgets which documents are needed]
+stages:
+  - name: Reminder
+    emotion: neutral
+    thinking: Is it that time of year again?
+    actions: [Reads the reminder letter]
+    touchpoints:
+      - { name: Reminder letter, channel: post }
+    change: Send the reminder by e-mail too
+    rationale: Letters arrive late; most residents read e-mail daily.
+  - name: Application
+    emotion: frustrated
+    thinking: Which documents do they want this time?
+    actions: [Fills in the online form, Uploads documents]
+    touchpoints: [Permit website]
+    pain_points: [The document list is hidden in a PDF]
+    opportunities: [Show the document list on the form itself]
+    change: Put the checklist on the first page of the form
+    rationale: Half of all help-desk calls ask about documents.
+`,
+};

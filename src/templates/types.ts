@@ -1,0 +1,34 @@
+import type * as z from 'zod';
+import type { Locale } from '../core/locale.js';
+
+/** Where a lane sits in a service blueprint; the lines of interaction, visibility and internal interaction run between bands. */
+export type Band = 'customer' | 'frontstage' | 'backstage' | 'support';
+
+export interface LaneDefinition {
+  key: string;
+  /** `touchpoints` items may carry a channel; every other lane is text or a list of text. */
+  kind: 'text' | 'touchpoints';
+  /** An optional lane is shown only when a stage fills it (the standard blueprint lanes). */
+  optional?: boolean;
+  band?: Band;
+}
+
+export interface TemplateLabels {
+  name: string;
+  /** One line on when to use the template. */
+  use: string;
+  /** What a column is: step, moment of the day, phase. */
+  column: string;
+  /** The lane questions, keyed by lane key. */
+  lanes: Record<string, string>;
+}
+
+export interface TemplateDefinition {
+  id: string;
+  lanes: readonly LaneDefinition[];
+  /** Stage keys beyond the common ones and the lanes (such as `time`). */
+  stageExtras?: z.ZodRawShape;
+  labels: Record<Locale, TemplateLabels>;
+  /** The map `journey init` writes: every lane present with a short example. */
+  starter: string;
+}

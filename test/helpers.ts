@@ -1,0 +1,63 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterEach } from 'vitest';
+import { main } from '../src/cli.js';
+import type { Io } from '../src/io/terminal.js';
+
+export const ROOT = resolve(import.meta.dirname, '..');
+export const BIN = join(ROOT, 'bin', 'journey.js');
+export const EXAMPLES = join(ROOT, 'examples');
+
+export interface RunResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the CLI in-process, as a user would type `journey …argv`. */
+export async function run(argv: string[], options: { cwd?: string; stdin?: string; env?: Record<string, string> } = {}): Promise<RunResult> {
+  let stdout = '';
+  let stderr = '';
+  const io: Io = {
+    stdout: (t) => void (stdout += t),
+    stderr: (t) => void (stderr += t),
+    color: false,
+    cwd: options.cwd ?? ROOT,
+    env: { ...options.env },
+    readStdin: async () => new TextEncoder().encode(options.stdin ?? ''),
+  };
+  const code = await main(argv, io);
+  return { code, stdout, stderr };
+}
+
+/** Runs the real executable as a separate process. */
+export function runBin(argv: string[], options: { cwd?: string; env?: Record<string, string>; input?: string } = {}): Promise<RunResult> {
+  return new Promise((done) => {
+    const child = execFile(
+      process.execPath,
+      [BIN, ...argv],
+      { cwd: options.cwd ?? ROOT, env: { ...process.env, NO_COLOR: '1', ...options.env }, maxBuffer: 64 * 1024 * 1024 },
+      (error, stdout, stderr) => done({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
+    );
+    if (options.input !== undefined) child.stdin!.end(options.input);
+    else child.stdin!.end();
+  });
+}
+
+const temps: string[] = [];
+/** A fresh temporary folder, removed after the test. */
+export function tempDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'journey-test-'));
+  temps.push(dir);
+  return dir;
+}
+afterEach(() => {
+  for (const dir of temps.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+/** The error lines of a load, formatted as the CLI prints them (no colour). */
+export function lines(diagnostics: { file: string; line: number; col: number; path: string; message: string; severity: string }[]): string[] {
+  return diagnostics.map((d) => `${d.file}:${d.line}:${d.col} ${d.severity} ${d.path}: ${d.message}`);
+}
