@@ -65,7 +65,7 @@ export const slug = z.string().regex(SLUG, { error: (iss) => `expected an id of 
 
 export const date = z
   .string({ error: (iss) => `expected a date as YYYY-MM-DD, ${found(iss)}` })
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: (iss) => `expected a date as YYYY-MM-DD (like 2026-11-01), ${found(iss)}` })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { abort: true, error: (iss) => `expected a date as YYYY-MM-DD (like 2026-11-01), ${found(iss)}` })
   .refine((s) => !Number.isNaN(Date.parse(s)) && new Date(s).toISOString().startsWith(s), {
     error: (iss) => `expected a date as YYYY-MM-DD (like 2026-11-01), ${found(iss)}`,
   })

@@ -1,5 +1,5 @@
 // Bytes → text → YAML document with source positions. Pure: the caller reads the file.
-import { LineCounter, parseDocument, visit, type Document } from 'yaml';
+import { LineCounter, Scalar, parseDocument, visit, type Document } from 'yaml';
 import type { Diagnostic } from './diagnostics.js';
 
 export const DEFAULT_LIMITS = {
@@ -36,7 +36,7 @@ export function decodeText(
     diagnostics: [problem(file, line, col, 'file', message)],
   });
   if (bytes.length > limits.maxBytes) {
-    return fail(1, 1, `file is ${mib(bytes.length)}, larger than the limit of ${mib(limits.maxBytes)}; expected a journey map in YAML`);
+    return fail(1, 1, `file is ${size(bytes.length)}, larger than the limit of ${size(limits.maxBytes)}; expected a journey map in YAML`);
   }
   const nul = bytes.indexOf(0);
   if (nul !== -1) {
@@ -62,7 +62,12 @@ export function parseSource(file: string, text: string, limits: Limits = DEFAULT
     const { line, col } = lines.linePos(offset);
     return problem(file, line, col, path, message);
   };
-  const diagnostics: Diagnostic[] = doc.errors.map((e) => at(e.pos[0], 'yaml', yamlMessage(e.message)));
+  const diagnostics: Diagnostic[] = doc.errors.map((e) => {
+    const quote = e.code === 'MISSING_CHAR' ? unclosedQuoteStart(doc, e.pos[0]) : undefined;
+    return quote === undefined
+      ? at(e.pos[0], 'yaml', yamlMessage(e.message))
+      : at(quote, 'yaml', `this quoted text is never closed: expected a closing ${text[quote]} before the end of the file`);
+  });
   for (const w of doc.warnings) diagnostics.push({ ...at(w.pos[0], 'yaml', yamlMessage(w.message)), severity: 'warning' });
   if (doc.errors.length > 0) return { ok: false, diagnostics };
 
@@ -78,6 +83,18 @@ export function parseSource(file: string, text: string, limits: Limits = DEFAULT
     return { ok: false, diagnostics };
   }
   return { ok: true, source: { file, text, doc, lines }, value, diagnostics };
+}
+
+/** The library reports a missing closing quote at the end of the file; the user needs its opening. */
+function unclosedQuoteStart(doc: Document.Parsed, errorOffset: number): number | undefined {
+  let start: number | undefined;
+  visit(doc, {
+    Scalar: (_, node) => {
+      const quoted = node.type === Scalar.QUOTE_DOUBLE || node.type === Scalar.QUOTE_SINGLE;
+      if (quoted && node.range && node.range[1] >= errorOffset) start = node.range[0];
+    },
+  });
+  return start;
 }
 
 /** The YAML library's messages end with a code frame or "at line …"; our lines carry the position already. */
@@ -98,6 +115,12 @@ function firstInvalidByte(bytes: Uint8Array): number {
       hi = mid;
     }
   }
+  // `lo` is where decoding failed; a truncated sequence (a lead byte cut short) began a little earlier.
+  for (let k = 1; k <= 3 && lo - k >= 0; k++) {
+    const b = bytes[lo - k]!;
+    if (b >= 0xc0) return lo - k;
+    if (b < 0x80) break;
+  }
   return lo;
 }
 
@@ -110,6 +133,6 @@ function positionOfByte(bytes: Uint8Array, offset: number): { line: number; col:
   return { line, col };
 }
 
-function mib(n: number): string {
-  return `${(n / 1024 / 1024).toFixed(1)} MiB`;
+function size(n: number): string {
+  return n < 1024 * 1024 ? `${Math.ceil(n / 1024)} KiB` : `${(n / 1024 / 1024).toFixed(1)} MiB`;
 }
