@@ -19,9 +19,10 @@ export interface RunResult {
 /** Runs the CLI in-process, as a user would type `journey …argv`. */
 export async function run(argv: string[], options: { cwd?: string; stdin?: string; env?: Record<string, string> } = {}): Promise<RunResult> {
   let stdout = '';
+  const decoder = new TextDecoder();
   let stderr = '';
   const io: Io = {
-    stdout: (t) => void (stdout += t),
+    stdout: (t) => void (stdout += typeof t === 'string' ? t : decoder.decode(t)),
     stderr: (t) => void (stderr += t),
     color: false,
     cwd: options.cwd ?? ROOT,

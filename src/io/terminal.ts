@@ -1,6 +1,6 @@
 // What a command may touch of the outside world, passed in so tests can run commands in-process.
 export interface Io {
-  stdout: (text: string) => void;
+  stdout: (text: string | Uint8Array) => void;
   stderr: (text: string) => void;
   /** Whether stderr may be coloured. */
   color: boolean;

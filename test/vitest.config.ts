@@ -1,6 +1,7 @@
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
+  root: new URL('..', import.meta.url).pathname,
   test: {
     include: ['test/**/*.test.ts'],
     // End-to-end tests run the real bin, which runs the bundle: build it once first.

@@ -1,0 +1,206 @@
+// The view model: everything a layout prints, computed once from the map. Layouts only loop and print.
+import type { UiLabels } from '../core/locale.js';
+import { MOTIVES } from '../core/locale.js';
+import type { JourneyMap, Lane, Stage, Touchpoint } from '../core/model.js';
+
+export interface ItemView {
+  text: string;
+  channel: string | null;
+}
+export interface CellView {
+  items: ItemView[];
+  /** One item prints as a paragraph, several as a list. */
+  single: boolean;
+  empty: boolean;
+}
+export interface RowView {
+  key: string;
+  label: string;
+  /** lane | touchpoints | pain | opportunity | backend | notes: the layout styles each kind. */
+  kind: string;
+  cells: CellView[];
+}
+export interface SectionView {
+  /** The band's name (service blueprint, back-end), or null for an unnamed group. */
+  band: string | null;
+  bandKey: string | null;
+  /** The blueprint line drawn above this band, if any. */
+  line: string | null;
+  lineKey: string | null;
+  rows: RowView[];
+}
+export interface CurvePoint {
+  scored: boolean;
+  score: number | null;
+  /** "−1", "0", "+2": signed with a real minus sign. */
+  scoreText: string;
+  word: string;
+  /** m2 m1 z p1 p2: the colour and height of the point. */
+  level: string;
+  /** Top-to-bottom position in percent of the curve's height. */
+  y: number;
+  /** The curve's path through this column: from the left edge, through the point, to the right edge. */
+  path: string | null;
+}
+export interface StageView {
+  number: number;
+  id: string;
+  name: string;
+  time: string | null;
+  heading: string;
+}
+
+export interface View {
+  lang: string;
+  title: string;
+  summary: string | null;
+  template: string;
+  templateName: string;
+  labels: UiLabels;
+  updated: string | null;
+  owners: string[];
+  goals: string[];
+  research: string[];
+  persona: {
+    name: string;
+    description: string | null;
+    goals: string[];
+    motives: string[];
+    frustrations: string[];
+    demographics: { label: string; value: string }[];
+  } | null;
+  stages: StageView[];
+  stageCount: number;
+  curve: { hasScores: boolean; points: CurvePoint[]; description: string };
+  sections: SectionView[];
+}
+
+const LINE_BETWEEN: Record<string, { key: keyof UiLabels['lines'] } | undefined> = {
+  'customer>frontstage': { key: 'interaction' },
+  'frontstage>backstage': { key: 'visibility' },
+  'backstage>support': { key: 'internalInteraction' },
+};
+
+export function buildView(map: JourneyMap): View {
+  const ui = map.labels.ui;
+  const stages = map.stages;
+  return {
+    lang: map.locale,
+    title: map.title,
+    summary: map.summary,
+    template: map.template,
+    templateName: map.labels.templateName,
+    labels: ui,
+    updated: map.updated,
+    owners: map.owners,
+    goals: map.goals,
+    research: map.research,
+    persona: map.persona && {
+      name: map.persona.name,
+      description: map.persona.description,
+      goals: map.persona.goals,
+      motives: map.persona.motives.map((m) => motiveName(m, ui)),
+      frustrations: map.persona.frustrations,
+      demographics: map.persona.demographics,
+    },
+    stages: stages.map((s, i) => ({ number: i + 1, id: s.id, name: s.name, time: s.time, heading: `${map.labels.column} ${i + 1}` })),
+    stageCount: stages.length,
+    curve: buildCurve(stages, ui),
+    sections: buildSections(map),
+  };
+}
+
+function motiveName(motive: string, ui: UiLabels): string {
+  return (MOTIVES as readonly string[]).includes(motive) ? ui.motiveNames[motive as (typeof MOTIVES)[number]] : motive;
+}
+
+export function signedScore(score: number): string {
+  return score > 0 ? `+${score}` : score < 0 ? `−${-score}` : '0';
+}
+
+export function emotionWord(score: number, ui: UiLabels): string {
+  return ui.emotions[String(score) as keyof UiLabels['emotions']];
+}
+
+/** Score -2…2 → percent from the top of the curve's box. */
+const yOf = (score: number) => 50 - score * 20;
+const LEVELS: Record<string, string> = { '-2': 'm2', '-1': 'm1', '0': 'z', '1': 'p1', '2': 'p2' };
+
+function buildCurve(stages: Stage[], ui: UiLabels): View['curve'] {
+  const scores = stages.map((s) => s.emotion);
+  const points = scores.map((score, i): CurvePoint => {
+    if (score === null) return { scored: false, score: null, scoreText: '', word: ui.noScore, level: 'none', y: 50, path: null };
+    const y = yOf(score);
+    const prev = scores[i - 1];
+    const next = scores[i + 1];
+    // Each column draws its share of the line, meeting its neighbours half-way; a stage with
+    // no score leaves a gap on both sides.
+    const left = prev == null ? '' : `M0,${(y + yOf(prev)) / 2} L50,${y}`;
+    const right = next == null ? '' : `${left ? ' ' : `M50,${y} `}L100,${(y + yOf(next)) / 2}`;
+    const path = left || right ? `${left}${right}` : null;
+    return { scored: true, score, scoreText: signedScore(score), word: emotionWord(score, ui), level: LEVELS[String(score)]!, y, path };
+  });
+  const description = `${ui.emotionCurve}: ${stages.map((s, i) => `${s.name}: ${points[i]!.scored ? `${points[i]!.word} (${points[i]!.scoreText})` : ui.noScore}`).join('; ')}.`;
+  return { hasScores: scores.some((s) => s !== null), points, description };
+}
+
+function cell(values: readonly (string | Touchpoint)[]): CellView {
+  const items = values.map((v) => (typeof v === 'string' ? { text: v, channel: null } : { text: v.name, channel: v.channel }));
+  return { items, single: items.length === 1, empty: items.length === 0 };
+}
+
+function laneRow(lane: Lane, stages: Stage[]): RowView {
+  return { key: lane.key, label: lane.label, kind: lane.kind === 'touchpoints' ? 'touchpoints' : 'lane', cells: stages.map((s) => cell(s.cells[lane.key] ?? [])) };
+}
+
+/** A row for a common stage key, shown only when some stage fills it. */
+function optionalRow(key: string, label: string, kind: string, stages: Stage[], pick: (s: Stage) => string[]): RowView[] {
+  const cells = stages.map((s) => cell(pick(s)));
+  return cells.some((c) => !c.empty) ? [{ key, label, kind, cells }] : [];
+}
+
+function buildSections(map: JourneyMap): SectionView[] {
+  const ui = map.labels.ui;
+  const stages = map.stages;
+  const sections: SectionView[] = [];
+  const lanes = map.lanes.filter((l) => l.used);
+
+  // Template lanes, grouped by band in order; a blueprint line sits between consecutive bands.
+  let previousBand: string | null = null;
+  for (const lane of lanes.filter((l) => !l.custom)) {
+    const last = sections.at(-1);
+    if (last && lane.band === previousBand) {
+      last.rows.push(laneRow(lane, stages));
+      continue;
+    }
+    const line = previousBand && lane.band ? LINE_BETWEEN[`${previousBand}>${lane.band}`] : undefined;
+    sections.push({
+      band: lane.band ? ui.bands[lane.band as keyof UiLabels['bands']] : null,
+      bandKey: lane.band,
+      line: line ? ui.lines[line.key] : null,
+      lineKey: line ? line.key : null,
+      rows: [laneRow(lane, stages)],
+    });
+    previousBand = lane.band;
+  }
+  const custom = lanes.filter((l) => l.custom).map((l) => laneRow(l, stages));
+  if (custom.length) sections.push({ band: null, bandKey: 'custom', line: null, lineKey: null, rows: custom });
+
+  const insights = [
+    ...optionalRow('pain_points', ui.painPoints, 'pain', stages, (s) => s.pain_points),
+    ...optionalRow('opportunities', ui.opportunities, 'opportunity', stages, (s) => s.opportunities),
+  ];
+  if (insights.length) sections.push({ band: null, bandKey: 'insights', line: null, lineKey: null, rows: insights });
+
+  // The back-end band of seed 002: how the business measures, owns and supports each stage.
+  const backEnd = [
+    ...optionalRow('kpis', ui.kpis, 'backend', stages, (s) => s.kpis),
+    ...optionalRow('owner', ui.owner, 'backend', stages, (s) => (s.owner ? [s.owner] : [])),
+    ...optionalRow('technology', ui.technology, 'backend', stages, (s) => s.technology),
+  ];
+  if (backEnd.length) sections.push({ band: ui.bands.backEnd, bandKey: 'back-end', line: null, lineKey: null, rows: backEnd });
+
+  const notes = optionalRow('notes', ui.notes, 'notes', stages, (s) => (s.notes ? [s.notes] : []));
+  if (notes.length) sections.push({ band: null, bandKey: 'notes', line: null, lineKey: null, rows: notes });
+  return sections;
+}
