@@ -1,4 +1,108 @@
+// GitHub-flavoured Markdown: the map as a table (or one section per stage when it is too wide to
+// read), the emotion curve as a Mermaid `journey` chart. All user text goes through markdown-text.
 import type { JourneyMap } from '../core/model.js';
-export function renderMarkdown(_map: JourneyMap, _options: { layout: 'auto' | 'table' | 'sections' }): string {
-  throw new Error('todo');
+import { createEngine } from './handlebars.js';
+import { mdCell, mdLine, mdText, mermaidText } from './markdown-text.js';
+import { buildView, type CellView, type View } from './view.js';
+
+export type MarkdownLayout = 'auto' | 'table' | 'sections';
+
+/** Up to this many stages the map is a table; beyond it a table is too wide to read in a repository viewer. */
+export const TABLE_MAX_STAGES = 6;
+
+const EMOTION_SYMBOL: Record<string, string> = { m2: '😫', m1: '🙁', z: '😐', p1: '🙂', p2: '😄' };
+const PAIN = '⚠️';
+const OPPORTUNITY = '💡';
+
+let engine: ReturnType<typeof createEngine> | undefined;
+
+export function renderMarkdown(map: JourneyMap, options: { layout: MarkdownLayout }): string {
+  engine ??= createEngine('markdown', { md: (s: string) => mdText(s), mdLine: (s: string) => mdLine(s) });
+  const view = buildView(map);
+  const useTable = options.layout === 'table' || (options.layout === 'auto' && view.stageCount <= TABLE_MAX_STAGES);
+  const text = engine.layout(map.template)({
+    ...view,
+    meta: metaLine(view),
+    motives: view.persona?.motives.map(mdText).join(', ') ?? '',
+    mermaid: mermaid(view),
+    table: useTable ? table(view) : null,
+    stageSections: useTable ? null : stageSections(view),
+  });
+  // One blank line between blocks, LF endings and a final newline, whatever the layout's spacing.
+  return `${text.replace(/\r\n?/g, '\n').replace(/[ \t]+$/gm, '').replace(/\n{3,}/g, '\n\n').trim()}\n`;
+}
+
+function metaLine(view: View): string {
+  const parts = [`*${mdLine(view.templateName)}*`];
+  if (view.updated) parts.push(`${view.labels.updated}: ${view.updated}`);
+  if (view.owners.length) parts.push(`${view.labels.owners}: ${view.owners.map(mdLine).join(', ')}`);
+  return parts.join(' · ');
+}
+
+function emotionText(view: View, index: number): string {
+  const point = view.curve.points[index]!;
+  return point.scored ? `${EMOTION_SYMBOL[point.level]} ${point.scoreText} ${point.word}` : '';
+}
+
+function cellText(cell: CellView, marker = ''): string {
+  const items = cell.items.map((i) => `${marker}${mdCell(i.text)}${i.channel ? ` (${mdCell(i.channel)})` : ''}`);
+  return items.length > 1 ? items.map((i) => (marker ? i : `• ${i}`)).join('<br>') : (items[0] ?? '');
+}
+
+function marker(kind: string): string {
+  return kind === 'pain' ? `${PAIN} ` : kind === 'opportunity' ? `${OPPORTUNITY} ` : '';
+}
+
+/** The map as GFM table lines: stages as columns, lanes as rows headed by their questions. */
+function table(view: View): string[] {
+  const row = (cells: string[]) => `| ${cells.join(' | ')} |`;
+  const lines = [row(['', ...view.stages.map((s) => `**${s.number}. ${mdCell(s.name)}**`)]), row(Array(view.stageCount + 1).fill('---'))];
+  if (view.stages.some((s) => s.time)) lines.push(row([`*${view.labels.time}*`, ...view.stages.map((s) => mdCell(s.time ?? ''))]));
+  if (view.curve.hasScores) lines.push(row([`**${view.labels.emotion}**`, ...view.stages.map((_, i) => emotionText(view, i))]));
+  for (const section of view.sections) {
+    if (section.line) lines.push(row([`*— ${section.line} —*`, ...Array(view.stageCount).fill('')]));
+    if (section.band) lines.push(row([`**${section.band.toUpperCase()}**`, ...Array(view.stageCount).fill('')]));
+    for (const r of section.rows) lines.push(row([`${marker(r.kind)}**${mdCell(r.label)}**`, ...r.cells.map((c) => cellText(c, marker(r.kind)))]));
+  }
+  return lines;
+}
+
+interface StageSection {
+  heading: string;
+  time: string | null;
+  emotion: string | null;
+  items: { label: string; text: string | null; list: string[] }[];
+}
+
+/** One section per stage with its lanes as a list, for maps too wide for a table. */
+function stageSections(view: View): StageSection[] {
+  return view.stages.map((stage, i) => ({
+    heading: `${stage.number}. ${mdLine(stage.name)}`,
+    time: stage.time ? mdText(stage.time) : null,
+    emotion: view.curve.points[i]!.scored ? emotionText(view, i) : null,
+    items: view.sections.flatMap((section) =>
+      section.rows
+        .filter((r) => !r.cells[i]!.empty)
+        .map((r) => {
+          const cell = r.cells[i]!;
+          const texts = cell.items.map((it) => `${marker(r.kind)}${mdText(it.text)}${it.channel ? ` (${mdText(it.channel)})` : ''}`);
+          const label = `${marker(r.kind)}${mdText(r.label)}`;
+          // A lane question ends with its own question mark; other labels take a colon.
+          return { label: /[?？]$/.test(r.label) ? label : `${label}:`, text: cell.single ? texts[0]! : null, list: cell.single ? [] : texts };
+        }),
+    ),
+  }));
+}
+
+/** The emotion curve as a Mermaid `journey` chart: sections from stages, -2…2 mapped to 1…5. */
+function mermaid(view: View): string[] | null {
+  if (!view.curve.hasScores) return null;
+  const actor = view.persona ? `: ${mermaidText(view.persona.name)}` : '';
+  const lines = ['journey', `  title ${mermaidText(view.title)}`];
+  view.stages.forEach((stage, i) => {
+    const point = view.curve.points[i]!;
+    if (!point.scored) return; // Mermaid has no gap: an unscored stage is left out of the chart.
+    lines.push(`  section ${mermaidText(stage.name)}`, `    ${mermaidText(point.word)}: ${point.score! + 3}${actor}`);
+  });
+  return lines;
 }
