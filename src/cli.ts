@@ -1,6 +1,6 @@
 // The command-line program. Each command is a thin handler loaded only when it runs, so
 // `journey --version` does not pay for YAML, zod, Handlebars or the browser.
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import pkg from '../package.json' with { type: 'json' };
 import { LOCALES, type Locale } from './core/locale.js';
 import { processIo, type Io } from './io/terminal.js';
@@ -11,6 +11,12 @@ const TEMPLATE_NAMES = ['current-state', 'future-state', 'day-in-the-life', 'ser
 type TemplateName = (typeof TEMPLATE_NAMES)[number];
 
 export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
+
+function positiveNumber(value: string): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError('expected a number of seconds greater than 0');
+  return n;
+}
 
 export async function main(argv: string[], io: Io = processIo()): Promise<number> {
   let exitCode: number = EXIT.ok;
@@ -46,6 +52,10 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     .option('-o, --output <file>', 'output file, or - for standard output (default: beside the map)')
     .option('--layout <file.hbs>', 'a custom Handlebars layout for HTML')
     .addOption(new Option('--md-layout <layout>', 'Markdown map as a table or one section per stage').choices(['auto', 'table', 'sections']).default('auto'))
+    .option('--browser <path>', 'Chrome or Chromium for PDF (default: found on this machine)')
+    .addOption(new Option('--page-size <size>', 'PDF paper size').choices(['A4', 'A3', 'Letter', 'Legal', 'Tabloid']).default('A4'))
+    .option('--portrait', 'PDF in portrait (default: landscape)', false)
+    .addOption(new Option('--timeout <seconds>', 'give up on a browser that has not started or printed after this long').argParser(positiveNumber).default(60))
     .addOption(reporterOption())
     .action(async (files: string[], opts) => {
       const { build } = await import('./commands/build.js');

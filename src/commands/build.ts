@@ -8,9 +8,12 @@ import { problem } from '../core/source.js';
 import { fsReason, writeFileAtomic } from '../io/files.js';
 import type { Io } from '../io/terminal.js';
 import { chooseFormats, defaultOutput, type Format } from '../render/formats.js';
+import { RenderError } from '../render/errors.js';
 import { LayoutError, type Template } from '../render/handlebars.js';
+import type { PageSize, PdfOptions, createPdfRenderer } from '../render/pdf.js';
 import type { ReporterName } from '../report.js';
 import { painter } from '../report.js';
+import { BrowserError } from '../browser/launch.js';
 import { loadFile } from './load-file.js';
 import { printReport, type FileReport } from './report-results.js';
 
@@ -20,6 +23,11 @@ export interface BuildOptions {
   layout?: string;
   mdLayout?: 'auto' | 'table' | 'sections';
   reporter: ReporterName;
+  browser?: string;
+  pageSize?: PageSize;
+  portrait?: boolean;
+  /** Seconds to wait for the browser to start, and to print one document. */
+  timeout?: number;
 }
 
 export async function build(files: string[], options: BuildOptions, io: Io): Promise<number> {
@@ -41,8 +49,14 @@ export async function build(files: string[], options: BuildOptions, io: Io): Pro
     layout = loaded.template;
   }
 
-  const renderer = createRenderer({ layout, mdLayout: options.mdLayout ?? 'auto' });
+  const renderer = createRenderer({
+    layout,
+    mdLayout: options.mdLayout ?? 'auto',
+    pdf: { browser: options.browser, env: io.env, pageSize: options.pageSize ?? 'A4', portrait: options.portrait ?? false, timeout: (options.timeout ?? 60) * 1000 },
+  });
   const reports: FileReport[] = [];
+  // A browser that cannot start fails every PDF of the build the same way: say it once.
+  let browserProblem: string | undefined;
   try {
     for (const file of files) {
       const result = await loadFile(file, io.cwd);
@@ -50,10 +64,16 @@ export async function build(files: string[], options: BuildOptions, io: Io): Pro
       reports.push(report);
       if (!result.ok) continue;
       for (const format of formats) {
+        if (format === 'pdf' && browserProblem) continue;
         const target = options.output ?? defaultOutput(file, format);
-        const written = await buildOne(result.map, format, file, target, renderer, io);
-        if ('diagnostic' in written) report.diagnostics.push(written.diagnostic);
-        else report.outputs!.push(target);
+        try {
+          const written = await buildOne(result.map, format, file, target, renderer, io);
+          if ('diagnostic' in written) report.diagnostics.push(written.diagnostic);
+          else report.outputs!.push(target);
+        } catch (error) {
+          if (!(error instanceof BrowserError)) throw error;
+          browserProblem = error.message;
+        }
       }
     }
   } finally {
@@ -61,10 +81,11 @@ export async function build(files: string[], options: BuildOptions, io: Io): Pro
   }
 
   printReport(reports, options.reporter, io);
+  if (browserProblem) io.stderr(`${paint.red('error:')} ${browserProblem}\n`);
   if (options.reporter === 'text') {
     for (const r of reports) for (const out of r.outputs ?? []) if (out !== '-') io.stderr(`${paint.green('✓')} ${r.file} → ${out}\n`);
   }
-  return reports.some((r) => r.diagnostics.some((d) => d.severity === 'error')) ? 1 : 0;
+  return browserProblem || reports.some((r) => r.diagnostics.some((d) => d.severity === 'error')) ? 1 : 0;
 }
 
 async function buildOne(
@@ -99,28 +120,25 @@ async function buildOne(
   return { ok: true };
 }
 
-/** A failure to render that is the environment's, not the map's (no browser, say). */
-export class RenderError extends Error {}
-
 interface Renderer {
   render(map: JourneyMap, format: Format): Promise<string | Uint8Array>;
   close(): Promise<void>;
 }
 
 /** Loads each format's renderer on first use; the PDF one keeps one browser for the whole build. */
-function createRenderer(options: { layout?: Template; mdLayout: 'auto' | 'table' | 'sections' }): Renderer {
-  let pdf: { render(map: JourneyMap, html: string): Promise<Uint8Array>; close(): Promise<void> } | undefined;
-  const html = async (map: JourneyMap) => (await import('../render/html.js')).renderHtml(map, options.layout);
+function createRenderer(options: { layout?: Template; mdLayout: 'auto' | 'table' | 'sections'; pdf: PdfOptions }): Renderer {
+  let pdf: ReturnType<typeof createPdfRenderer> | undefined;
   return {
     async render(map, format) {
+      const { renderHtml } = await import('../render/html.js');
       switch (format) {
         case 'html':
-          return html(map);
+          return renderHtml(map, { layout: options.layout });
         case 'md':
           return (await import('../render/markdown.js')).renderMarkdown(map, { layout: options.mdLayout });
         case 'pdf': {
-          pdf ??= await (await import('../render/pdf.js')).createPdfRenderer();
-          return pdf.render(map, await html(map));
+          pdf ??= (await import('../render/pdf.js')).createPdfRenderer(options.pdf);
+          return pdf.render(map, (stagesPerTable) => renderHtml(map, { layout: options.layout, stagesPerTable }));
         }
       }
     },

@@ -1,5 +1,6 @@
 // The file system edge: reading maps and writing documents without ever leaving a partial file.
 import { randomBytes } from 'node:crypto';
+import { rmSync } from 'node:fs';
 import { open, readFile, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
@@ -13,6 +14,7 @@ export async function readBytes(path: string): Promise<Uint8Array> {
  */
 export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
   const temp = join(dirname(path), `.${basename(path)}.${randomBytes(4).toString('hex')}.tmp`);
+  pending.add(temp);
   try {
     const handle = await open(temp, 'wx');
     try {
@@ -25,8 +27,16 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array): 
   } catch (error) {
     await rm(temp, { force: true });
     throw error;
+  } finally {
+    pending.delete(temp);
   }
 }
+
+// Temporary files still being written when the process exits (Ctrl-C mid-build) are removed.
+const pending = new Set<string>();
+process.on('exit', () => {
+  for (const temp of pending) rmSync(temp, { force: true });
+});
 
 /** A short reason for a failed file operation, without a stack trace. */
 export function fsReason(error: unknown): string {

@@ -9,11 +9,11 @@ let engine: ReturnType<typeof createEngine> | undefined;
 let css: string | undefined;
 
 /** A self-contained HTML document: inline CSS, inline SVG, system fonts, no script, no request. */
-export function renderHtml(map: JourneyMap, customLayout?: Template): string {
+export function renderHtml(map: JourneyMap, options: { layout?: Template; stagesPerTable?: number } = {}): string {
   engine ??= createEngine('html');
   css ??= readFileSync(join(TEMPLATES_DIR, 'html', 'style.css'), 'utf8');
-  const layout = customLayout ?? engine.layout(map.template);
-  return layout({ ...buildView(map), css });
+  const layout = options.layout ?? engine.layout(map.template);
+  return layout({ ...buildView(map, { stagesPerTable: options.stagesPerTable }), css });
 }
 
 /** Compiles a team's own layout (`--layout brand.hbs`) with the built-in partials and helpers. */

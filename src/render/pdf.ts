@@ -1,4 +1,150 @@
+// PDF through an installed Chrome/Chromium. One browser per build, launched on first use and
+// always closed; each document gets its own page with scripts off and every request blocked.
+import type { Browser, Page, PaperFormat } from 'puppeteer-core';
+import { BrowserError, launchBrowser } from '../browser/launch.js';
 import type { JourneyMap } from '../core/model.js';
-export async function createPdfRenderer(): Promise<{ render(map: JourneyMap, html: string): Promise<Uint8Array>; close(): Promise<void> }> {
-  throw new Error('todo');
+import { RenderError } from './errors.js';
+
+export const PAGE_SIZES = ['A4', 'A3', 'Letter', 'Legal', 'Tabloid'] as const;
+export type PageSize = (typeof PAGE_SIZES)[number];
+
+/** Paper sizes in inches, portrait. */
+const PAPER: Record<PageSize, [number, number]> = {
+  A4: [8.27, 11.69],
+  A3: [11.69, 16.54],
+  Letter: [8.5, 11],
+  Legal: [8.5, 14],
+  Tabloid: [11, 17],
+};
+const MARGIN_MM = { top: 10, right: 10, bottom: 14, left: 10 };
+/** Below this scale a map is split into several tables instead of being shrunk further. */
+const MIN_SCALE = 0.5;
+const CSS_PX_PER_INCH = 96;
+
+export interface PdfOptions {
+  browser?: string;
+  env: Record<string, string | undefined>;
+  pageSize: PageSize;
+  portrait: boolean;
+  /** Milliseconds for launching the browser and for printing one document. */
+  timeout: number;
+}
+
+/** Renders the document's HTML, optionally with at most this many stages per table. */
+export type HtmlFor = (stagesPerTable?: number) => string;
+
+export function createPdfRenderer(options: PdfOptions) {
+  let browser: Promise<Browser> | undefined;
+
+  async function render(map: JourneyMap, htmlFor: HtmlFor): Promise<Uint8Array> {
+    browser ??= launchBrowser({ executable: options.browser, env: options.env, timeout: options.timeout });
+    const page = await (await browser).newPage();
+    try {
+      return await withTimeout(print(page, map, htmlFor), options.timeout, map.title);
+    } finally {
+      await page.close().catch(() => {});
+    }
+  }
+
+  async function print(page: Page, map: JourneyMap, htmlFor: HtmlFor): Promise<Uint8Array> {
+    await page.setJavaScriptEnabled(false);
+    await page.setRequestInterception(true);
+    // The document arrives by setContent; anything it might ask for is refused, inline data aside.
+    page.on('request', (request) => void (request.url().startsWith('data:') ? request.continue() : request.abort('blockedbyclient')));
+    const [paperWidth, paperHeight] = paperSize(options);
+    const printableWidth = Math.floor((paperWidth - (MARGIN_MM.left + MARGIN_MM.right) / 25.4) * CSS_PX_PER_INCH);
+    await page.setViewport({ width: printableWidth, height: 800 });
+    await page.emulateMediaType('print');
+
+    // The stylesheet asks for landscape when a reader prints the HTML; the PDF states its own page.
+    const pageRule = `<style>@page { size: ${paperWidth}in ${paperHeight}in; margin: ${MARGIN_MM.top}mm ${MARGIN_MM.right}mm ${MARGIN_MM.bottom}mm ${MARGIN_MM.left}mm; }</style></head>`;
+    const withPage = (html: string) => html.replace('</head>', pageRule);
+
+    // Lay the map out once to see how wide it is; scale it to the page, or split it when the
+    // scale would make it unreadable.
+    let html = withPage(htmlFor());
+    await page.setContent(html, { waitUntil: 'load', timeout: options.timeout });
+    const size = await measure(page);
+    let scale = Math.min(1, printableWidth / size.width);
+    if (scale < MIN_SCALE && size.stages > 1) {
+      const perTable = Math.max(1, Math.floor((printableWidth / MIN_SCALE - size.labelWidth) / size.stageWidth));
+      html = withPage(htmlFor(perTable));
+      await page.setContent(html, { waitUntil: 'load', timeout: options.timeout });
+      scale = Math.min(1, printableWidth / (await measure(page)).width);
+    }
+
+    const pdf = await page.pdf({
+      width: `${paperWidth}in`,
+      height: `${paperHeight}in`,
+      margin: { top: `${MARGIN_MM.top}mm`, right: `${MARGIN_MM.right}mm`, bottom: `${MARGIN_MM.bottom}mm`, left: `${MARGIN_MM.left}mm` },
+      scale: Math.max(0.1, scale),
+      printBackground: true,
+      displayHeaderFooter: true,
+      headerTemplate: '<span></span>',
+      footerTemplate: footer(map),
+      preferCSSPageSize: false,
+      tagged: true,
+      outline: true,
+      waitForFonts: true,
+      timeout: options.timeout,
+    });
+    return pdf;
+  }
+
+  async function close(): Promise<void> {
+    const launched = browser;
+    browser = undefined;
+    if (!launched) return;
+    const b = await launched.catch(() => undefined);
+    await b?.close().catch(() => b.process()?.kill('SIGKILL'));
+  }
+
+  return { render, close };
+}
+
+function paperSize(options: PdfOptions): [number, number] {
+  const [w, h] = PAPER[options.pageSize];
+  return options.portrait ? [w, h] : [h, w];
+}
+
+async function measure(page: Page): Promise<{ width: number; stages: number; labelWidth: number; stageWidth: number }> {
+  return page.evaluate(() => {
+    const tables = [...document.querySelectorAll('table.map')] as HTMLElement[];
+    const widest = Math.max(document.documentElement.scrollWidth, ...tables.map((t) => t.scrollWidth));
+    const label = document.querySelector('table.map col.label-col') as HTMLElement | null;
+    const stageHeads = document.querySelectorAll('table.map thead th[scope="col"]');
+    const first = stageHeads[0] as HTMLElement | undefined;
+    return {
+      width: widest,
+      stages: stageHeads.length,
+      labelWidth: label?.getBoundingClientRect().width ?? 216,
+      stageWidth: first?.getBoundingClientRect().width ?? 208,
+    };
+  });
+}
+
+/** The page footer: the map's title and "Page x of y" in the map's locale. */
+function footer(map: JourneyMap): string {
+  const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+  const pages = escape(map.labels.ui.pageOf)
+    .replace('{page}', '<span class="pageNumber"></span>')
+    .replace('{pages}', '<span class="totalPages"></span>');
+  return `<div style="width:100%;margin:0 10mm;display:flex;justify-content:space-between;gap:8mm;font:8px system-ui,'Liberation Sans',Arial,sans-serif;color:#4b5563;">
+<span style="overflow:hidden;white-space:nowrap;text-overflow:ellipsis;">${escape(map.title)}</span><span style="white-space:nowrap;">${pages}</span></div>`;
+}
+
+async function withTimeout<T>(work: Promise<T>, ms: number, title: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new RenderError(`the browser did not finish printing "${title}" within ${Math.round(ms / 1000)} s; it was stopped`)), ms);
+  });
+  try {
+    return await Promise.race([work, timeout]);
+  } catch (error) {
+    if (error instanceof RenderError || error instanceof BrowserError) throw error;
+    const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    throw new RenderError(`the browser failed while printing: ${message}`);
+  } finally {
+    clearTimeout(timer);
+  }
 }

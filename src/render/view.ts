@@ -73,6 +73,15 @@ export interface View {
   stageCount: number;
   curve: { hasScores: boolean; points: CurvePoint[]; description: string };
   sections: SectionView[];
+  /** The map as one table, or for print several, each with a run of stages and the lane labels. */
+  tables: TableView[];
+}
+
+export interface TableView {
+  stages: StageView[];
+  stageCount: number;
+  curve: { hasScores: boolean; points: CurvePoint[] };
+  sections: SectionView[];
 }
 
 const LINE_BETWEEN: Record<string, { key: keyof UiLabels['lines'] } | undefined> = {
@@ -81,10 +90,10 @@ const LINE_BETWEEN: Record<string, { key: keyof UiLabels['lines'] } | undefined>
   'backstage>support': { key: 'internalInteraction' },
 };
 
-export function buildView(map: JourneyMap): View {
+export function buildView(map: JourneyMap, options: { stagesPerTable?: number } = {}): View {
   const ui = map.labels.ui;
   const stages = map.stages;
-  return {
+  const view: Omit<View, 'tables'> = {
     lang: map.locale,
     title: map.title,
     summary: map.summary,
@@ -108,6 +117,23 @@ export function buildView(map: JourneyMap): View {
     curve: buildCurve(stages, ui),
     sections: buildSections(map),
   };
+  return { ...view, tables: splitTables(view, options.stagesPerTable ?? stages.length) };
+}
+
+/** Runs of at most `size` stages, as even as possible (30 by 9 → 8, 8, 8, 6). */
+function splitTables(view: Omit<View, 'tables'>, size: number): TableView[] {
+  const count = Math.max(1, Math.ceil(view.stageCount / Math.max(1, size)));
+  const per = Math.ceil(view.stageCount / count);
+  return Array.from({ length: count }, (_, t) => {
+    const [from, to] = [t * per, Math.min(view.stageCount, (t + 1) * per)];
+    const points = view.curve.points.slice(from, to);
+    return {
+      stages: view.stages.slice(from, to),
+      stageCount: to - from,
+      curve: { hasScores: view.curve.hasScores, points },
+      sections: view.sections.map((section) => ({ ...section, rows: section.rows.map((row) => ({ ...row, cells: row.cells.slice(from, to) })) })),
+    };
+  });
 }
 
 function motiveName(motive: string, ui: UiLabels): string {
