@@ -12,6 +12,12 @@ type TemplateName = (typeof TEMPLATE_NAMES)[number];
 
 export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
 
+function positiveInteger(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n <= 0) throw new InvalidArgumentError('expected a whole number greater than 0');
+  return n;
+}
+
 function positiveNumber(value: string): number {
   const n = Number(value);
   if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError('expected a number of seconds greater than 0');
@@ -34,33 +40,45 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
 
   const reporterOption = () => new Option('-r, --reporter <name>', 'how to print problems').choices(REPORTERS).default('text');
 
-  program
-    .command('validate')
-    .description('check maps against their template; print every problem and exit 1 if there is any')
-    .argument('<files...>', 'map files (.yaml, .yml)')
-    .addOption(reporterOption())
-    .action(async (files: string[], opts: { reporter: ReporterName }) => {
-      const { validate } = await import('./commands/validate.js');
-      exitCode = await validate(files, opts, io);
-    });
+  const configOptions = (command: Command) =>
+    command
+      .option('--config <file>', 'use this config file (default: journey.config.yaml here or in a parent folder)')
+      .option('--no-config', 'ignore any config file');
 
-  program
-    .command('build')
-    .description('build maps into documents (HTML by default)')
-    .argument('<files...>', 'map files (.yaml, .yml)')
-    .option('-f, --format <format>', 'html, md or pdf (default: from the -o extension, else html)')
-    .option('-o, --output <file>', 'output file, or - for standard output (default: beside the map)')
-    .option('--layout <file.hbs>', 'a custom Handlebars layout for HTML')
-    .addOption(new Option('--md-layout <layout>', 'Markdown map as a table or one section per stage').choices(['auto', 'table', 'sections']).default('auto'))
-    .option('--browser <path>', 'Chrome or Chromium for PDF (default: found on this machine)')
-    .addOption(new Option('--page-size <size>', 'PDF paper size').choices(['A4', 'A3', 'Letter', 'Legal', 'Tabloid']).default('A4'))
-    .option('--portrait', 'PDF in portrait (default: landscape)', false)
-    .addOption(new Option('--timeout <seconds>', 'give up on a browser that has not started or printed after this long').argParser(positiveNumber).default(60))
-    .addOption(reporterOption())
-    .action(async (files: string[], opts) => {
-      const { build } = await import('./commands/build.js');
-      exitCode = await build(files, opts, io);
-    });
+  configOptions(
+    program
+      .command('validate')
+      .description('check maps against their template; print every problem and exit 1 if there is any')
+      .argument('[inputs...]', 'map files, folders or glob patterns; - for standard input (default: `inputs` of the config file)')
+      .addOption(reporterOption())
+      .option('-q, --quiet', 'print problems only'),
+  ).action(async (inputs: string[], opts) => {
+    const { validate } = await import('./commands/validate.js');
+    exitCode = await validate(inputs, opts, io);
+  });
+
+  configOptions(
+    program
+      .command('build')
+      .description('build maps into documents (HTML by default)')
+      .argument('[inputs...]', 'map files, folders or glob patterns; - for standard input (default: `inputs` of the config file)')
+      .option('-f, --format <formats>', 'html, md, pdf, or several: html,pdf (default: from -o, else html)')
+      .option('-o, --output <file>', 'the output file for one map, or - for standard output (default: beside the map)')
+      .option('-d, --out-dir <dir>', 'write documents here, keeping the folder structure of the maps')
+      .option('-w, --watch', 'rebuild a map whenever it is saved')
+      .addOption(reporterOption())
+      .option('-q, --quiet', 'print problems only')
+      .option('--layout <file.hbs>', 'a custom Handlebars layout for HTML')
+      .addOption(new Option('--md-layout <layout>', 'Markdown map as a table or one section per stage (default: auto)').choices(['auto', 'table', 'sections']))
+      .option('--browser <path>', 'Chrome or Chromium for PDF (default: found on this machine)')
+      .addOption(new Option('--page-size <size>', 'PDF paper size (default: A4)').choices(['A4', 'A3', 'Letter', 'Legal', 'Tabloid']))
+      .option('--portrait', 'PDF in portrait (default: landscape)')
+      .addOption(new Option('--jobs <n>', 'PDF pages printed at once').argParser(positiveInteger).default(4))
+      .addOption(new Option('--timeout <seconds>', 'give up on a browser that has not started or printed after this long').argParser(positiveNumber).default(60)),
+  ).action(async (inputs: string[], opts) => {
+    const { build } = await import('./commands/build.js');
+    exitCode = await build(inputs, opts, io);
+  });
 
   program
     .command('init')

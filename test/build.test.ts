@@ -51,12 +51,18 @@ describe('journey build', () => {
     expect(readFileSync(join(cwd, 'current-state.yaml'), 'utf8')).toBe(before);
   });
 
-  it('says why it cannot write, without a partial file', async () => {
+  it('creates missing folders, and says why it cannot write without leaving a partial file', async () => {
     const cwd = workspace('current-state.yaml');
-    const { code, stderr } = await run(['build', 'current-state.yaml', '-o', 'missing/dir/out.html'], { cwd });
-    expect(code).toBe(1);
-    expect(stderr).toContain('current-state.yaml:1:1 error output: cannot write missing/dir/out.html: no such file or directory');
-    expect(readdirSync(cwd)).toEqual(['current-state.yaml']);
+    expect((await run(['build', 'current-state.yaml', '-o', 'new/dir/out.html'], { cwd })).code).toBe(0);
+    expect(readFileSync(join(cwd, 'new/dir/out.html'), 'utf8')).toContain('<!DOCTYPE html>');
+    const underFile = await run(['build', 'current-state.yaml', '-o', 'current-state.yaml/out.html'], { cwd });
+    expect(underFile.code).toBe(1);
+    expect(underFile.stderr).toContain('current-state.yaml:1:1 error output: cannot write current-state.yaml/out.html: a parent of this path is a file, not a folder');
+    const onDir = await run(['build', 'current-state.yaml', '-o', 'new'], { cwd });
+    expect(onDir.code).toBe(1);
+    expect(onDir.stderr).toContain('cannot write new: is a directory');
+    expect(readdirSync(cwd).sort()).toEqual(['current-state.yaml', 'new']);
+    expect(readdirSync(join(cwd, 'new/dir'))).toEqual(['out.html']);
   });
 
   it('exits 2 on an unknown format or -o with several maps', async () => {

@@ -46,7 +46,8 @@ describe('usage', () => {
     expect(help.code).toBe(0);
     for (const command of ['validate', 'build', 'init', 'templates', 'schema']) expect(help.stdout).toContain(command);
     const buildHelp = await run(['build', '--help']);
-    expect(buildHelp.stdout).toContain('--format <format>');
+    expect(buildHelp.stdout).toContain('--format <formats>');
+    expect(buildHelp.stdout).toContain('--out-dir <dir>');
   });
 
   it('exits 2 on an unknown command, an unknown option or a missing argument', async () => {
@@ -55,9 +56,9 @@ describe('usage', () => {
     expect(unknown.stderr).toContain("unknown command 'bulid'");
     expect(unknown.stderr).toContain("Did you mean build?");
     expect((await run(['validate', '--fast', 'x.yaml'])).code).toBe(2);
-    const missing = await run(['validate']);
+    const missing = await run(['validate'], { cwd: tempDir() });
     expect(missing.code).toBe(2);
-    expect(missing.stderr).toContain("missing required argument 'files'");
+    expect(missing.stderr).toContain('no maps given: name files, folders or glob patterns, or list them under `inputs:` in journey.config.yaml');
     expect((await run(['init', '--template', 'journey'])).stderr).toContain('Allowed choices are current-state, future-state, day-in-the-life, service-blueprint');
   });
 });

@@ -17,7 +17,7 @@ export interface RunResult {
 }
 
 /** Runs the CLI in-process, as a user would type `journey …argv`. */
-export async function run(argv: string[], options: { cwd?: string; stdin?: string; env?: Record<string, string> } = {}): Promise<RunResult> {
+export async function run(argv: string[], options: { cwd?: string; stdin?: string; env?: Record<string, string>; interactive?: boolean } = {}): Promise<RunResult> {
   let stdout = '';
   const decoder = new TextDecoder();
   let stderr = '';
@@ -25,9 +25,11 @@ export async function run(argv: string[], options: { cwd?: string; stdin?: strin
     stdout: (t) => void (stdout += typeof t === 'string' ? t : decoder.decode(t)),
     stderr: (t) => void (stderr += t),
     color: false,
+    interactive: options.interactive ?? false,
     cwd: options.cwd ?? ROOT,
     env: { ...options.env },
     readStdin: async () => new TextEncoder().encode(options.stdin ?? ''),
+    onInterrupt: () => () => {},
   };
   const code = await main(argv, io);
   return { code, stdout, stderr };

@@ -1,25 +1,30 @@
-// journey build: read → load → render → write, for each map and format. A map with problems writes
-// nothing; every document is written atomically, so a failed build never leaves a partial file.
+// journey build: for each map, load → render each format → write. A map with problems writes
+// nothing; every document is written atomically; one bad map never stops the others.
 import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { mkdir } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import { BrowserError } from '../browser/launch.js';
 import type { Diagnostic } from '../core/diagnostics.js';
+import type { Locale } from '../core/locale.js';
 import type { JourneyMap } from '../core/model.js';
 import { problem } from '../core/source.js';
 import { fsReason, writeFileAtomic } from '../io/files.js';
+import { STDIN, commonBase, outputPath } from '../io/inputs.js';
 import type { Io } from '../io/terminal.js';
-import { chooseFormats, defaultOutput, type Format } from '../render/formats.js';
 import { RenderError } from '../render/errors.js';
+import { chooseFormats, type Format } from '../render/formats.js';
 import { LayoutError, type Template } from '../render/handlebars.js';
 import type { PageSize, PdfOptions, createPdfRenderer } from '../render/pdf.js';
 import type { ReporterName } from '../report.js';
 import { painter } from '../report.js';
-import { BrowserError } from '../browser/launch.js';
-import { loadFile } from './load-file.js';
-import { printReport, type FileReport } from './report-results.js';
+import { STDIN_NAME, loadFile } from './load-file.js';
+import { hasErrors, printReport, tally, type FileReport } from './report-results.js';
+import { openSession } from './session.js';
 
 export interface BuildOptions {
   format?: string;
   output?: string;
+  outDir?: string;
   layout?: string;
   mdLayout?: 'auto' | 'table' | 'sections';
   reporter: ReporterName;
@@ -28,78 +33,165 @@ export interface BuildOptions {
   portrait?: boolean;
   /** Seconds to wait for the browser to start, and to print one document. */
   timeout?: number;
+  /** PDF pages printed at once. */
+  jobs?: number;
+  quiet?: boolean;
+  watch?: boolean;
+  config?: string | false;
 }
 
-export async function build(files: string[], options: BuildOptions, io: Io): Promise<number> {
+/** Everything a build needs once options, config and inputs are settled; watch mode reuses it. */
+export interface BuildPlan {
+  formats: Format[];
+  output?: string;
+  outDir?: string;
+  base: string;
+  defaultLocale?: Locale;
+  renderer: Renderer;
+  jobs: number;
+}
+
+export async function build(inputs: string[], options: BuildOptions, io: Io): Promise<number> {
   const paint = painter(io.color);
   const usage = (message: string) => (io.stderr(`${paint.red('error:')} ${message}\n`), 2);
 
-  const formats = chooseFormats(options.format, options.output);
+  const session = await openSession(inputs, options, io);
+  if (!session.ok) return session.code;
+  const { config, files } = session;
+  const formats = chooseFormats(options.format ?? config?.format?.join(','), options.output);
   if ('error' in formats) return usage(formats.error);
-  if (options.output && files.length > 1) return usage('-o/--output names one document: build one map with it');
-  if (options.output && formats.length > 1) return usage('-o/--output names one document: choose one format with it');
+  if (options.output && files.length > 1) return usage('-o/--output names one document: build one map with it, or use --out-dir');
+  if (options.output && formats.length > 1) return usage('-o/--output names one document: choose one format with it, or use --out-dir');
+  if (options.watch && files.includes(STDIN)) return usage('--watch needs files: standard input cannot be watched');
+  // A map read from standard input is written to standard output unless -o says otherwise.
+  const output = options.output ?? (files.length === 1 && files[0] === STDIN ? '-' : undefined);
 
-  let layout: Template | undefined;
-  if (options.layout) {
-    const loaded = await loadLayout(options.layout, io);
-    if ('diagnostic' in loaded) {
-      printReport([{ file: options.layout, diagnostics: [loaded.diagnostic] }], options.reporter, io);
-      return 1;
-    }
-    layout = loaded.template;
+  const layoutFile = options.layout ?? config?.layout;
+  const layout = layoutFile ? await loadLayout(layoutFile, io) : undefined;
+  if (layout && 'diagnostic' in layout) {
+    printReport([{ file: layoutFile!, diagnostics: [layout.diagnostic] }], options.reporter, io);
+    return 1;
   }
 
-  const renderer = createRenderer({
-    layout,
-    mdLayout: options.mdLayout ?? 'auto',
-    pdf: { browser: options.browser, env: io.env, pageSize: options.pageSize ?? 'A4', portrait: options.portrait ?? false, timeout: (options.timeout ?? 60) * 1000 },
-  });
-  const reports: FileReport[] = [];
-  // A browser that cannot start fails every PDF of the build the same way: say it once.
-  let browserProblem: string | undefined;
+  const plan: BuildPlan = {
+    formats,
+    output,
+    outDir: options.outDir ?? config?.outDir,
+    base: commonBase(files, io.cwd),
+    defaultLocale: config?.locale,
+    jobs: formats.includes('pdf') ? Math.max(1, options.jobs ?? 4) : 1,
+    renderer: createRenderer({
+      layout: layout?.template,
+      mdLayout: options.mdLayout ?? config?.mdLayout ?? 'auto',
+      pdf: {
+        browser: options.browser ?? config?.browser,
+        env: io.env,
+        pageSize: options.pageSize ?? config?.pageSize ?? 'A4',
+        portrait: options.portrait ?? config?.portrait ?? false,
+        timeout: (options.timeout ?? 60) * 1000,
+      },
+    }),
+  };
+
   try {
-    for (const file of files) {
-      const result = await loadFile(file, io.cwd);
-      const report: FileReport = { file, diagnostics: result.diagnostics, outputs: [] };
-      reports.push(report);
-      if (!result.ok) continue;
-      for (const format of formats) {
-        if (format === 'pdf' && browserProblem) continue;
-        const target = options.output ?? defaultOutput(file, format);
-        try {
-          const written = await buildOne(result.map, format, file, target, renderer, io);
-          if ('diagnostic' in written) report.diagnostics.push(written.diagnostic);
-          else report.outputs!.push(target);
-        } catch (error) {
-          if (!(error instanceof BrowserError)) throw error;
-          browserProblem = error.message;
-        }
-      }
-    }
+    const started = performance.now();
+    const result = await buildMaps(files, plan, io, options);
+    printSummary(result.reports, result.browserProblem, performance.now() - started, options, io);
+    const failed = Boolean(result.browserProblem) || result.reports.some(hasErrors);
+    if (!options.watch) return failed ? 1 : 0;
+    const { watch } = await import('./watch.js');
+    return await watch(files, plan, { ...options, layoutFile, configFile: config?.file }, io);
   } finally {
-    await renderer.close();
+    await plan.renderer.close();
   }
-
-  printReport(reports, options.reporter, io);
-  if (browserProblem) io.stderr(`${paint.red('error:')} ${browserProblem}\n`);
-  if (options.reporter === 'text') {
-    for (const r of reports) for (const out of r.outputs ?? []) if (out !== '-') io.stderr(`${paint.green('✓')} ${r.file} → ${out}\n`);
-  }
-  return browserProblem || reports.some((r) => r.diagnostics.some((d) => d.severity === 'error')) ? 1 : 0;
 }
 
-async function buildOne(
-  map: JourneyMap,
-  format: Format,
-  input: string,
-  target: string,
-  renderer: Renderer,
-  io: Io,
-): Promise<{ ok: true } | { diagnostic: Diagnostic }> {
+export interface BatchResult {
+  reports: FileReport[];
+  browserProblem?: string;
+}
+
+/** Builds maps with at most `plan.jobs` at once (PDF pages share one browser); reports keep input order. */
+export async function buildMaps(files: string[], plan: BuildPlan, io: Io, options: { reporter: ReporterName; quiet?: boolean }): Promise<BatchResult> {
+  const reports: FileReport[] = new Array(files.length);
+  const progress = createProgress(files.length, io, options);
+  // A browser that cannot start fails every PDF of the build the same way: say it once.
+  let browserProblem: string | undefined;
+  let next = 0;
+  const worker = async () => {
+    while (next < files.length) {
+      const index = next++;
+      const file = files[index]!;
+      progress.start(file);
+      const result = await loadFile(file, io, { defaultLocale: plan.defaultLocale });
+      const report: FileReport = { file: file === STDIN ? STDIN_NAME : file, diagnostics: result.diagnostics, outputs: [] };
+      reports[index] = report;
+      if (result.ok) {
+        for (const format of plan.formats) {
+          if (format === 'pdf' && browserProblem) continue;
+          const target = plan.output ?? outputPath(file, format, { cwd: io.cwd, outDir: plan.outDir, base: plan.base });
+          try {
+            const written = await buildOne(result.map, format, report.file, target, plan.renderer, io);
+            if ('diagnostic' in written) report.diagnostics.push(written.diagnostic);
+            else report.outputs!.push(target);
+          } catch (error) {
+            if (!(error instanceof BrowserError)) throw error;
+            browserProblem ??= error.message;
+          }
+        }
+      }
+      progress.done(report);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(plan.jobs, files.length) }, worker));
+  progress.end();
+  return { reports, browserProblem };
+}
+
+function printSummary(reports: FileReport[], browserProblem: string | undefined, ms: number, options: BuildOptions, io: Io): void {
+  const seconds = Math.round(ms / 100) / 10;
+  const { failed } = tally(reports);
+  const built = reports.length - failed;
+  printReport(reports, options.reporter, io, { summary: false, extra: { built, seconds } });
+  if (options.reporter !== 'text') {
+    if (browserProblem) io.stderr(`error: ${browserProblem}\n`);
+    return;
+  }
+  const paint = painter(io.color);
+  if (browserProblem) io.stderr(`${paint.red('error:')} ${browserProblem}\n`);
+  if (options.quiet) return;
+  if (reports.length === 1 && !failed && !browserProblem) return; // the ✓ line said it all
+  const line = `${built} built, ${failed} failed, ${seconds} s`;
+  io.stderr(`${failed || browserProblem ? paint.red(`✗ ${line}`) : paint.green(`✓ ${line}`)}\n`);
+}
+
+/** On a terminal, one line redrawn with the count; otherwise a plain line per map (none with --quiet). */
+export function createProgress(total: number, io: Io, options: { reporter: ReporterName; quiet?: boolean }) {
+  const paint = painter(io.color);
+  const text = options.reporter === 'text' && !options.quiet;
+  const live = text && io.interactive && total > 1;
+  let finished = 0;
+  return {
+    start(file: string) {
+      if (live) io.stderr(`\r\x1b[2K[${finished}/${total}] ${file === STDIN ? STDIN_NAME : file}`);
+    },
+    done(report: FileReport) {
+      finished++;
+      if (live) io.stderr(`\r\x1b[2K[${finished}/${total}] ${report.file}`);
+      else if (text) for (const out of report.outputs ?? []) if (out !== '-') io.stderr(`${paint.green('✓')} ${report.file} → ${out}\n`);
+    },
+    end() {
+      if (live) io.stderr('\r\x1b[2K');
+    },
+  };
+}
+
+async function buildOne(map: JourneyMap, format: Format, input: string, target: string, renderer: Renderer, io: Io): Promise<{ ok: true } | { diagnostic: Diagnostic }> {
   const fail = (message: string) => ({ diagnostic: problem(input, 1, 1, 'output', message) });
-  if (target !== '-' && resolve(io.cwd, target) === resolve(io.cwd, input)) {
+  if (target !== '-' && input !== STDIN_NAME && resolve(io.cwd, target) === resolve(io.cwd, input)) {
     return fail(`refusing to write the ${format} document over the map itself (${target}): choose another output`);
   }
+  if (target !== '-' && /\.ya?ml$/i.test(target)) return fail(`refusing to write the ${format} document to ${target}: a .yaml file could be a map`);
   let document: string | Uint8Array;
   try {
     document = await renderer.render(map, format);
@@ -112,43 +204,57 @@ async function buildOne(
     io.stdout(document);
     return { ok: true };
   }
+  const path = resolve(io.cwd, target);
   try {
-    await writeFileAtomic(resolve(io.cwd, target), document);
+    await mkdir(dirname(path), { recursive: true });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return fail(`cannot write ${target}: ${code === 'EEXIST' || code === 'ENOTDIR' ? 'a parent of this path is a file, not a folder' : fsReason(error)}`);
+  }
+  try {
+    await writeFileAtomic(path, document);
   } catch (error) {
     return fail(`cannot write ${target}: ${fsReason(error)}`);
   }
   return { ok: true };
 }
 
-interface Renderer {
+export interface Renderer {
   render(map: JourneyMap, format: Format): Promise<string | Uint8Array>;
+  /** Replaces the custom layout (watch mode, after the layout file changed). */
+  setLayout(layout: Template | undefined): void;
   close(): Promise<void>;
 }
 
 /** Loads each format's renderer on first use; the PDF one keeps one browser for the whole build. */
 function createRenderer(options: { layout?: Template; mdLayout: 'auto' | 'table' | 'sections'; pdf: PdfOptions }): Renderer {
-  let pdf: ReturnType<typeof createPdfRenderer> | undefined;
+  // The promise itself is kept, so maps rendered in parallel share one renderer (and one browser).
+  let pdf: Promise<ReturnType<typeof createPdfRenderer>> | undefined;
+  let layout = options.layout;
   return {
     async render(map, format) {
       const { renderHtml } = await import('../render/html.js');
       switch (format) {
         case 'html':
-          return renderHtml(map, { layout: options.layout });
+          return renderHtml(map, { layout });
         case 'md':
           return (await import('../render/markdown.js')).renderMarkdown(map, { layout: options.mdLayout });
         case 'pdf': {
-          pdf ??= (await import('../render/pdf.js')).createPdfRenderer(options.pdf);
-          return pdf.render(map, (stagesPerTable) => renderHtml(map, { layout: options.layout, stagesPerTable }));
+          pdf ??= import('../render/pdf.js').then((m) => m.createPdfRenderer(options.pdf));
+          return (await pdf).render(map, (stagesPerTable) => renderHtml(map, { layout, stagesPerTable }));
         }
       }
     },
+    setLayout(next) {
+      layout = next;
+    },
     async close() {
-      await pdf?.close();
+      await (await pdf)?.close();
     },
   };
 }
 
-async function loadLayout(file: string, io: Io): Promise<{ template: Template } | { diagnostic: Diagnostic }> {
+export async function loadLayout(file: string, io: Io): Promise<{ template: Template } | { diagnostic: Diagnostic }> {
   let source: string;
   try {
     source = await readFile(resolve(io.cwd, file), 'utf8');

@@ -1,21 +1,21 @@
 import { resolve } from 'node:path';
-import type { Diagnostic } from '../core/diagnostics.js';
+import type { Locale } from '../core/locale.js';
 import { loadMapBytes, type LoadResult } from '../core/load.js';
 import { problem } from '../core/source.js';
 import { fsReason, readBytes } from '../io/files.js';
+import { STDIN } from '../io/inputs.js';
+import type { Io } from '../io/terminal.js';
 
-/** Reads and loads one map; an unreadable file becomes a diagnostic like any other problem. */
-export async function loadFile(file: string, cwd: string): Promise<LoadResult> {
+export const STDIN_NAME = '<stdin>';
+
+/** Reads and loads one map (`-` is standard input); an unreadable file becomes a diagnostic like any other problem. */
+export async function loadFile(file: string, io: Io, options: { defaultLocale?: Locale } = {}): Promise<LoadResult> {
+  const name = file === STDIN ? STDIN_NAME : file;
   let bytes: Uint8Array;
   try {
-    bytes = await readBytes(resolve(cwd, file));
+    bytes = file === STDIN ? await io.readStdin() : await readBytes(resolve(io.cwd, file));
   } catch (error) {
-    return { ok: false, diagnostics: [problem(file, 1, 1, 'file', `cannot read the file: ${fsReason(error)}`)] };
+    return { ok: false, diagnostics: [problem(name, 1, 1, 'file', `cannot read the file: ${fsReason(error)}`)] };
   }
-  return loadMapBytes(file, bytes);
-}
-
-export interface FileResult {
-  file: string;
-  diagnostics: Diagnostic[];
+  return loadMapBytes(name, bytes, options);
 }

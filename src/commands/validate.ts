@@ -2,22 +2,27 @@ import type { Io } from '../io/terminal.js';
 import type { ReporterName } from '../report.js';
 import { countWords, painter } from '../report.js';
 import { loadFile } from './load-file.js';
-import { printReport, type FileReport } from './report-results.js';
+import { hasErrors, printReport, type FileReport } from './report-results.js';
+import { openSession } from './session.js';
 
 export interface ValidateOptions {
   reporter: ReporterName;
+  quiet?: boolean;
+  config?: string | false;
 }
 
-export async function validate(files: string[], options: ValidateOptions, io: Io): Promise<number> {
+export async function validate(inputs: string[], options: ValidateOptions, io: Io): Promise<number> {
+  const session = await openSession(inputs, options, io);
+  if (!session.ok) return session.code;
   const reports: FileReport[] = [];
-  for (const file of files) {
-    const result = await loadFile(file, io.cwd);
-    reports.push({ file, diagnostics: result.diagnostics });
+  for (const file of session.files) {
+    const result = await loadFile(file, io, { defaultLocale: session.config?.locale });
+    reports.push({ file: result.diagnostics[0]?.file ?? file, diagnostics: result.diagnostics });
   }
   printReport(reports, options.reporter, io);
-  const failed = reports.some((r) => r.diagnostics.some((d) => d.severity === 'error'));
-  if (!failed && options.reporter === 'text') {
-    io.stderr(painter(io.color).green(`✓ ${countWords(files.length, 'map')} valid\n`));
+  const failed = reports.some(hasErrors);
+  if (!failed && options.reporter === 'text' && !options.quiet) {
+    io.stderr(painter(io.color).green(`✓ ${countWords(reports.length, 'map')} valid\n`));
   }
   return failed ? 1 : 0;
 }

@@ -2,7 +2,7 @@
 import { closest, describeValue, listWords } from './describe.js';
 import { bySourceOrder, type Diagnostic, type PathSegment } from './diagnostics.js';
 import { isPlainObject, issuesToDiagnostics } from './issues.js';
-import { UI } from './locale.js';
+import { UI, type Locale } from './locale.js';
 import { locate } from './locate.js';
 import { buildMapSchema, type MapSchema } from './map-schema.js';
 import { toModel, type JourneyMap } from './model.js';
@@ -14,12 +14,19 @@ export type LoadResult =
   | { ok: true; map: JourneyMap; diagnostics: Diagnostic[] }
   | { ok: false; diagnostics: Diagnostic[] };
 
-export function loadMapBytes(file: string, bytes: Uint8Array, limits: Limits = DEFAULT_LIMITS): LoadResult {
-  const decoded = decodeText(file, bytes, limits);
-  return decoded.ok ? loadMap(file, decoded.text, limits) : decoded;
+export interface LoadOptions {
+  limits?: Limits;
+  /** The locale of a map that sets none (from the config file); otherwise English. */
+  defaultLocale?: Locale;
 }
 
-export function loadMap(file: string, text: string, limits: Limits = DEFAULT_LIMITS): LoadResult {
+export function loadMapBytes(file: string, bytes: Uint8Array, options: LoadOptions = {}): LoadResult {
+  const decoded = decodeText(file, bytes, options.limits);
+  return decoded.ok ? loadMap(file, decoded.text, options) : decoded;
+}
+
+export function loadMap(file: string, text: string, options: LoadOptions = {}): LoadResult {
+  const limits = options.limits ?? DEFAULT_LIMITS;
   const parsed = parseSource(file, text, limits);
   if (!parsed.ok) return fail(parsed.diagnostics);
   const { source, value } = parsed;
@@ -43,7 +50,8 @@ export function loadMap(file: string, text: string, limits: Limits = DEFAULT_LIM
   }
 
   const schema = schemaFor(template, declaredLaneKeys(value.lanes));
-  const result = schema.safeParse(value);
+  const withDefaults = value.locale == null && options.defaultLocale ? { ...value, locale: options.defaultLocale } : value;
+  const result = schema.safeParse(withDefaults);
   if (!result.success) {
     const diagnostics = issuesToDiagnostics(result.error.issues, {
       source,

@@ -4,24 +4,46 @@ export interface Io {
   stderr: (text: string) => void;
   /** Whether stderr may be coloured. */
   color: boolean;
+  /** Whether stderr is a terminal a live progress line can be redrawn on. */
+  interactive: boolean;
   cwd: string;
   env: Record<string, string | undefined>;
   readStdin: () => Promise<Uint8Array>;
+  /** Runs `handler` on Ctrl-C instead of exiting at once (watch mode); returns the unsubscribe. */
+  onInterrupt: (handler: () => void) => () => void;
 }
 
 export function processIo(): Io {
   const env = process.env;
   const color = env.FORCE_COLOR ? env.FORCE_COLOR !== '0' : Boolean(process.stderr.isTTY) && !env.NO_COLOR && env.TERM !== 'dumb';
+  const handlers = new Set<() => void>();
+  let interrupted = false;
+  // Ctrl-C and `kill` end the process through 'exit', so temporary files are removed and a browser
+  // is closed. A command that asked (watch mode) gets the first Ctrl-C to stop cleanly.
+  process.on('SIGINT', () => {
+    if (handlers.size > 0 && !interrupted) {
+      interrupted = true;
+      for (const handler of handlers) handler();
+    } else {
+      process.exit(130);
+    }
+  });
+  process.on('SIGTERM', () => process.exit(143));
   return {
     stdout: (text) => void process.stdout.write(text),
     stderr: (text) => void process.stderr.write(text),
     color,
+    interactive: Boolean(process.stderr.isTTY) && env.TERM !== 'dumb' && !env.CI,
     cwd: process.cwd(),
     env,
     readStdin: async () => {
       const chunks: Buffer[] = [];
       for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
       return Buffer.concat(chunks);
+    },
+    onInterrupt: (handler) => {
+      handlers.add(handler);
+      return () => handlers.delete(handler);
     },
   };
 }

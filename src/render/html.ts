@@ -13,7 +13,8 @@ export function renderHtml(map: JourneyMap, options: { layout?: Template; stages
   engine ??= createEngine('html');
   css ??= readFileSync(join(TEMPLATES_DIR, 'html', 'style.css'), 'utf8');
   const layout = options.layout ?? engine.layout(map.template);
-  return layout({ ...buildView(map, { stagesPerTable: options.stagesPerTable }), css });
+  const html = layout({ ...buildView(map, { stagesPerTable: options.stagesPerTable }), css });
+  return html.endsWith('\n') ? html : `${html}\n`; // a final newline, for clean diffs
 }
 
 /** Compiles a team's own layout (`--layout brand.hbs`) with the built-in partials and helpers. */

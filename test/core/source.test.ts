@@ -24,7 +24,7 @@ describe('reading bytes', () => {
   });
 
   it('refuses a file over the size limit before parsing it', () => {
-    const result = loadMapBytes('map.yaml', bytes('x'.repeat(2048)), { maxBytes: 1024, maxAliasCount: 100 });
+    const result = loadMapBytes('map.yaml', bytes('x'.repeat(2048)), { limits: { maxBytes: 1024, maxAliasCount: 100 } });
     expect(lines(result.diagnostics)).toEqual(['map.yaml:1:1 error file: file is 2 KiB, larger than the limit of 1 KiB; expected a journey map in YAML']);
   });
 

@@ -1,0 +1,121 @@
+// journey.config.yaml: project defaults for build and lint, found in the current folder or a parent.
+// Validated like a map, with the same error report.
+import { readFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import * as z from 'zod';
+import { describeValue, listWords } from '../core/describe.js';
+import { bySourceOrder, type Diagnostic } from '../core/diagnostics.js';
+import { issuesToDiagnostics, isPlainObject } from '../core/issues.js';
+import { LOCALES, type Locale } from '../core/locale.js';
+import { locate } from '../core/locate.js';
+import { text, textList } from '../core/schema.js';
+import { decodeText, parseSource, problem } from '../core/source.js';
+import { FORMATS, type Format } from '../render/formats.js';
+import { fsReason } from './files.js';
+
+export const CONFIG_NAMES = ['journey.config.yaml', 'journey.config.yml'];
+const PAGE_SIZES = ['A4', 'A3', 'Letter', 'Legal', 'Tabloid'] as const;
+const found = (iss: { input?: unknown }) => `found ${describeValue(iss.input)}`;
+const oneOf = <T extends readonly [string, ...string[]]>(values: T, what: string) =>
+  z.enum(values, { error: (iss) => `expected ${what}: ${listWords(values)}, ${found(iss)}` });
+
+export const LINT_SEVERITIES = ['off', 'warn', 'error'] as const;
+
+export const configSchema = z.strictObject(
+  {
+    inputs: textList.describe('Maps to build or check when none are named: files, folders or glob patterns'),
+    format: z
+      .union([oneOf(FORMATS, 'a format'), z.array(oneOf(FORMATS, 'a format'))], { error: (iss) => `expected a format or a list of formats (${listWords(FORMATS)}), ${found(iss)}` })
+      .transform((v) => (Array.isArray(v) ? v : [v]))
+      .optional()
+      .describe('Default output formats'),
+    out_dir: text.optional().describe('Write documents here, keeping the folder structure of the maps'),
+    page_size: oneOf(PAGE_SIZES, 'a page size').optional().describe('PDF paper size'),
+    portrait: z.boolean({ error: (iss) => `expected true or false, ${found(iss)}` }).optional().describe('PDF in portrait'),
+    locale: oneOf(LOCALES, 'a locale').optional().describe('Locale for maps that do not set one'),
+    layout: text.optional().describe('A custom Handlebars layout for HTML'),
+    md_layout: oneOf(['auto', 'table', 'sections'] as const, 'a Markdown layout').optional(),
+    browser: text.optional().describe('Chrome or Chromium for PDF'),
+    lint: z
+      .strictObject(
+        {
+          rules: z.record(z.string(), oneOf(LINT_SEVERITIES, 'a severity'), { error: (iss) => `expected rule: severity pairs, ${found(iss)}` }).optional(),
+          max_age_months: z.int({ error: (iss) => `expected a whole number of months, ${found(iss)}` }).min(1, { error: (iss) => `expected at least 1 month, ${found(iss)}` }).optional(),
+        },
+        { error: (iss) => `expected lint settings ({ rules, max_age_months }), ${found(iss)}` },
+      )
+      .optional(),
+  },
+  { error: (iss) => `expected a mapping of settings, ${found(iss)}` },
+);
+
+export interface Config {
+  /** The config file, and the folder its relative paths start from. */
+  file: string;
+  dir: string;
+  inputs: string[];
+  format?: Format[];
+  outDir?: string;
+  pageSize?: (typeof PAGE_SIZES)[number];
+  portrait?: boolean;
+  locale?: Locale;
+  layout?: string;
+  mdLayout?: 'auto' | 'table' | 'sections';
+  browser?: string;
+  lint: { rules: Record<string, (typeof LINT_SEVERITIES)[number]>; maxAgeMonths?: number };
+}
+
+export async function findConfigFile(cwd: string): Promise<string | undefined> {
+  let dir = resolve(cwd);
+  for (;;) {
+    for (const name of CONFIG_NAMES) {
+      const candidate = join(dir, name);
+      if (await readFile(candidate).then(() => true, () => false)) return candidate;
+    }
+    const parent = dirname(dir);
+    if (parent === dir) return undefined;
+    dir = parent;
+  }
+}
+
+/** Reads and validates a config file; `shown` is its path as printed in problems. */
+export async function loadConfig(path: string, shown: string): Promise<{ ok: true; config: Config } | { ok: false; diagnostics: Diagnostic[] }> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(path);
+  } catch (error) {
+    return { ok: false, diagnostics: [problem(shown, 1, 1, 'file', `cannot read the config file: ${fsReason(error)}`)] };
+  }
+  const decoded = decodeText(shown, bytes);
+  if (!decoded.ok) return decoded;
+  const parsed = parseSource(shown, decoded.text);
+  if (!parsed.ok) return parsed;
+  const value = parsed.value ?? {};
+  if (!isPlainObject(value)) {
+    const { line, col } = locate(parsed.source, []);
+    return { ok: false, diagnostics: [problem(shown, line, col, '(root)', `expected a mapping of settings, found ${describeValue(value)}`)] };
+  }
+  const result = configSchema.safeParse(value);
+  if (!result.success) {
+    return { ok: false, diagnostics: issuesToDiagnostics(result.error.issues, { source: parsed.source, value, schema: configSchema }).sort(bySourceOrder) };
+  }
+  const c = result.data;
+  const dir = dirname(path);
+  return {
+    ok: true,
+    config: {
+      file: shown,
+      dir,
+      inputs: c.inputs,
+      format: c.format,
+      outDir: c.out_dir && resolve(dir, c.out_dir),
+      pageSize: c.page_size,
+      portrait: c.portrait,
+      locale: c.locale,
+      layout: c.layout && resolve(dir, c.layout),
+      mdLayout: c.md_layout,
+      browser: c.browser,
+      lint: { rules: c.lint?.rules ?? {}, maxAgeMonths: c.lint?.max_age_months },
+    },
+  };
+}

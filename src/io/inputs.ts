@@ -1,0 +1,66 @@
+// Turns command-line inputs (files, directories, glob patterns) into a sorted list of map files.
+import { stat } from 'node:fs/promises';
+import { dirname, extname, join, relative, resolve, sep } from 'node:path';
+import { glob, isDynamicPattern } from 'tinyglobby';
+
+export const STDIN = '-';
+const MAP_EXTENSIONS = new Set(['.yaml', '.yml']);
+const IGNORE = ['**/node_modules/**', '**/.*/**', '**/journey.config.yaml', '**/journey.config.yml'];
+
+/**
+ * Files are taken as they are (a missing one is reported when it is read); a directory gives every
+ * .yaml/.yml below it; a glob pattern gives what it matches. `relativeTo` is where the inputs
+ * were written (the config file's folder for `inputs:` in it); paths come back relative to `cwd`.
+ */
+export async function expandInputs(inputs: string[], cwd: string, relativeTo = cwd): Promise<{ files: string[]; unmatched: string[] }> {
+  const files: string[] = [];
+  const unmatched: string[] = [];
+  const shown = (absolute: string) => relative(cwd, absolute) || '.';
+  for (const input of inputs) {
+    if (input === STDIN) {
+      files.push(STDIN);
+      continue;
+    }
+    const absolute = resolve(relativeTo, input);
+    const kind = await stat(absolute).then(
+      (s) => (s.isDirectory() ? 'dir' : 'file'),
+      () => 'none',
+    );
+    if (kind === 'file') {
+      files.push(relativeTo === cwd ? input : shown(absolute));
+    } else if (kind === 'dir') {
+      const found = await glob('**/*.{yaml,yml}', { cwd: absolute, ignore: IGNORE, absolute: true });
+      if (found.length === 0) unmatched.push(input);
+      files.push(...found.sort().map(shown));
+    } else if (isDynamicPattern(input)) {
+      const found = (await glob(input, { cwd: relativeTo, ignore: IGNORE, absolute: true })).filter((f) => MAP_EXTENSIONS.has(extname(f).toLowerCase()));
+      if (found.length === 0) unmatched.push(input);
+      files.push(...found.sort().map(shown));
+    } else {
+      files.push(relativeTo === cwd ? input : shown(absolute)); // reported as unreadable when it is read
+    }
+  }
+  return { files: [...new Set(files)], unmatched };
+}
+
+/** The deepest folder that holds every file, so `--out-dir` can keep the folder structure below it. */
+export function commonBase(files: string[], cwd: string): string {
+  const dirs = files.filter((f) => f !== STDIN).map((f) => dirname(resolve(cwd, f)).split(sep));
+  if (dirs.length === 0) return cwd;
+  let shared = dirs[0]!;
+  for (const parts of dirs.slice(1)) {
+    let i = 0;
+    while (i < shared.length && i < parts.length && shared[i] === parts[i]) i++;
+    shared = shared.slice(0, i);
+  }
+  return shared.join(sep) || sep;
+}
+
+/** Where a map's document goes: beside it, or under `outDir` at the same place relative to `base`. */
+export function outputPath(file: string, format: string, options: { cwd: string; outDir?: string; base: string }): string {
+  const ext = extname(file);
+  const stem = ext ? file.slice(0, -ext.length) : file;
+  if (!options.outDir) return `${stem}.${format}`;
+  const inside = relative(options.base, resolve(options.cwd, stem));
+  return relative(options.cwd, join(resolve(options.cwd, options.outDir), `${inside}.${format}`)) || `${inside}.${format}`;
+}
