@@ -1,13 +1,17 @@
 // journey build: for each map, load → render each format → write. A map with problems writes
 // nothing; every document is written atomically; one bad map never stops the others.
 import { readFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import { dirname, resolve } from 'node:path';
 import { BrowserError } from '../browser/launch.js';
 import type { Diagnostic } from '../core/diagnostics.js';
 import type { Locale } from '../core/locale.js';
 import type { JourneyMap } from '../core/model.js';
-import { problem } from '../core/source.js';
+import { problem } from '../core/text.js';
 import { fsReason, writeFileAtomic } from '../io/files.js';
 import { STDIN, commonBase, outputPath } from '../io/inputs.js';
 import type { Io } from '../io/terminal.js';
@@ -41,15 +45,26 @@ export interface BuildOptions {
 }
 
 /** Everything a build needs once options, config and inputs are settled; watch mode reuses it. */
-export interface BuildPlan {
+export interface BuildPlan extends BuildSpec {
+  renderer: Renderer;
+  jobs: number;
+}
+
+/** What a worker thread needs to build its share of a batch: plain data, no renderer or browser. */
+export interface BuildSpec {
   formats: Format[];
   output?: string;
   outDir?: string;
   base: string;
   defaultLocale?: Locale;
-  renderer: Renderer;
-  jobs: number;
+  layoutFile?: string;
+  mdLayout: 'auto' | 'table' | 'sections';
 }
+
+/** Below this many maps a second thread costs more to start than it saves. */
+const PARALLEL_MIN_MAPS = 64;
+/** Maps in flight at once in one thread for HTML and Markdown. */
+const IO_OVERLAP = 8;
 
 export async function build(inputs: string[], options: BuildOptions, io: Io): Promise<number> {
   const paint = painter(io.color);
@@ -73,16 +88,20 @@ export async function build(inputs: string[], options: BuildOptions, io: Io): Pr
     return 1;
   }
 
+  const mdLayout = options.mdLayout ?? config?.mdLayout ?? 'auto';
   const plan: BuildPlan = {
     formats,
     output,
     outDir: options.outDir ?? config?.outDir,
     base: commonBase(files, io.cwd),
     defaultLocale: config?.locale,
-    jobs: formats.includes('pdf') ? Math.max(1, options.jobs ?? 4) : 1,
+    layoutFile,
+    mdLayout,
+    // HTML and Markdown keep several maps in flight so file reads and writes overlap the CPU work.
+    jobs: formats.includes('pdf') ? Math.max(1, options.jobs ?? 4) : IO_OVERLAP,
     renderer: createRenderer({
       layout: layout?.template,
-      mdLayout: options.mdLayout ?? config?.mdLayout ?? 'auto',
+      mdLayout,
       pdf: {
         browser: options.browser ?? config?.browser,
         env: io.env,
@@ -117,35 +136,101 @@ export async function buildMaps(files: string[], plan: BuildPlan, io: Io, option
   const progress = createProgress(files.length, io, options);
   // A browser that cannot start fails every PDF of the build the same way: say it once.
   let browserProblem: string | undefined;
+  const finish = (index: number, result: FileResult) => {
+    reports[index] = result.report;
+    browserProblem ??= result.browserProblem;
+    progress.done(result.report);
+  };
+
+  const threads = parallelThreads(files, plan);
   let next = 0;
+  const take = () => (next < files.length ? next++ : undefined);
   const worker = async () => {
-    while (next < files.length) {
-      const index = next++;
-      const file = files[index]!;
-      progress.start(file);
-      const result = await loadFile(file, io, { defaultLocale: plan.defaultLocale });
-      const report: FileReport = { file: file === STDIN ? STDIN_NAME : file, diagnostics: result.diagnostics, outputs: [] };
-      reports[index] = report;
-      if (result.ok) {
-        for (const format of plan.formats) {
-          if (format === 'pdf' && browserProblem) continue;
-          const target = plan.output ?? outputPath(file, format, { cwd: io.cwd, outDir: plan.outDir, base: plan.base });
-          try {
-            const written = await buildOne(result.map, format, report.file, target, plan.renderer, io);
-            if ('diagnostic' in written) report.diagnostics.push(written.diagnostic);
-            else report.outputs!.push(target);
-          } catch (error) {
-            if (!(error instanceof BrowserError)) throw error;
-            browserProblem ??= error.message;
-          }
-        }
-      }
-      progress.done(report);
+    for (let index = take(); index !== undefined; index = take()) {
+      progress.start(files[index]!);
+      finish(index, await buildFile(files[index]!, plan, plan.renderer, io, browserProblem !== undefined));
     }
   };
-  await Promise.all(Array.from({ length: Math.min(plan.jobs, files.length) }, worker));
+  if (threads > 1) {
+    // Large HTML/Markdown batches use every core: worker threads build every n-th map, this
+    // thread the rest.
+    const shares = Array.from({ length: threads }, (_, t) => files.map((_, i) => i).filter((i) => i % threads === t));
+    const own = shares[0]!;
+    let mine = 0;
+    const ownWorker = async () => {
+      while (mine < own.length) {
+        const index = own[mine++]!;
+        finish(index, await buildFile(files[index]!, plan, plan.renderer, io, false));
+      }
+    };
+    await Promise.all([
+      ...Array.from({ length: plan.jobs }, ownWorker),
+      ...shares.slice(1).map((share) => runWorker(share.map((i) => ({ index: i, file: files[i]! })), plan, io, finish)),
+    ]);
+  } else {
+    await Promise.all(Array.from({ length: Math.min(plan.jobs, files.length) }, worker));
+  }
   progress.end();
   return { reports, browserProblem };
+}
+
+export interface FileResult {
+  report: FileReport;
+  browserProblem?: string;
+}
+
+/** Loads one map and writes each of its documents. */
+export async function buildFile(file: string, spec: BuildSpec, renderer: Renderer, io: Io, skipPdf: boolean): Promise<FileResult> {
+  const result = await loadFile(file, io, { defaultLocale: spec.defaultLocale });
+  const report: FileReport = { file: file === STDIN ? STDIN_NAME : file, diagnostics: result.diagnostics, outputs: [] };
+  let browserProblem: string | undefined;
+  if (!result.ok) return { report };
+  for (const format of spec.formats) {
+    if (format === 'pdf' && (skipPdf || browserProblem)) continue;
+    const target = spec.output ?? outputPath(file, format, { cwd: io.cwd, outDir: spec.outDir, base: spec.base });
+    try {
+      const written = await buildOne(result.map, format, report.file, target, renderer, io);
+      if ('diagnostic' in written) report.diagnostics.push(written.diagnostic);
+      else report.outputs!.push(target);
+    } catch (error) {
+      if (!(error instanceof BrowserError)) throw error;
+      browserProblem = error.message;
+    }
+  }
+  return { report, browserProblem };
+}
+
+/** How many threads to build with: several only for large batches without PDF, and only from the bundle. */
+function parallelThreads(files: string[], plan: BuildPlan): number {
+  if (files.length < PARALLEL_MIN_MAPS || plan.formats.includes('pdf') || plan.output !== undefined || !workerScript()) return 1;
+  return Math.max(1, Math.min(availableParallelism(), 4));
+}
+
+/** The worker script exists next to the bundle; tests running from src/ build on one thread. */
+function workerScript(): URL | undefined {
+  if (!import.meta.url.endsWith('.js')) return undefined;
+  const url = new URL('./batch-worker.js', import.meta.url);
+  return existsSync(fileURLToPath(url)) ? url : undefined;
+}
+
+async function runWorker(share: { index: number; file: string }[], spec: BuildSpec, io: Io, finish: (index: number, result: FileResult) => void): Promise<void> {
+  const data: BuildSpec & { share: typeof share; cwd: string } = {
+    formats: spec.formats,
+    output: spec.output,
+    outDir: spec.outDir,
+    base: spec.base,
+    defaultLocale: spec.defaultLocale,
+    layoutFile: spec.layoutFile,
+    mdLayout: spec.mdLayout,
+    share,
+    cwd: io.cwd,
+  };
+  const thread = new Worker(workerScript()!, { workerData: data });
+  await new Promise<void>((done, fail) => {
+    thread.on('message', (m: { index: number; result: FileResult }) => finish(m.index, m.result));
+    thread.on('error', fail);
+    thread.on('exit', (code) => (code === 0 ? done() : fail(new Error(`a build thread stopped with code ${code}`))));
+  });
 }
 
 function printSummary(reports: FileReport[], browserProblem: string | undefined, ms: number, options: BuildOptions, io: Io): void {
@@ -206,7 +291,7 @@ async function buildOne(map: JourneyMap, format: Format, input: string, target: 
   }
   const path = resolve(io.cwd, target);
   try {
-    await mkdir(dirname(path), { recursive: true });
+    await ensureFolder(dirname(path));
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     return fail(`cannot write ${target}: ${code === 'EEXIST' || code === 'ENOTDIR' ? 'a parent of this path is a file, not a folder' : fsReason(error)}`);
@@ -219,6 +304,18 @@ async function buildOne(map: JourneyMap, format: Format, input: string, target: 
   return { ok: true };
 }
 
+const folders = new Map<string, Promise<unknown>>();
+/** Creates a document's folder once per build, not once per document. */
+function ensureFolder(dir: string): Promise<unknown> {
+  let made = folders.get(dir);
+  if (!made) {
+    made = mkdir(dir, { recursive: true });
+    folders.set(dir, made);
+    made.catch(() => folders.delete(dir));
+  }
+  return made;
+}
+
 export interface Renderer {
   render(map: JourneyMap, format: Format): Promise<string | Uint8Array>;
   /** Replaces the custom layout (watch mode, after the layout file changed). */
@@ -227,7 +324,7 @@ export interface Renderer {
 }
 
 /** Loads each format's renderer on first use; the PDF one keeps one browser for the whole build. */
-function createRenderer(options: { layout?: Template; mdLayout: 'auto' | 'table' | 'sections'; pdf: PdfOptions }): Renderer {
+export function createRenderer(options: { layout?: Template; mdLayout: 'auto' | 'table' | 'sections'; pdf: PdfOptions }): Renderer {
   // The promise itself is kept, so maps rendered in parallel share one renderer (and one browser).
   let pdf: Promise<ReturnType<typeof createPdfRenderer>> | undefined;
   let layout = options.layout;
@@ -263,7 +360,7 @@ export async function loadLayout(file: string, io: Io): Promise<{ template: Temp
   }
   try {
     const { compileHtmlLayout } = await import('../render/html.js');
-    return { template: compileHtmlLayout(file, source) };
+    return { template: await compileHtmlLayout(file, source) };
   } catch (error) {
     if (error instanceof LayoutError) return { diagnostic: problem(file, error.line, error.col, 'layout', error.message) };
     throw error;

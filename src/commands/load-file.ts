@@ -1,7 +1,8 @@
 import { resolve } from 'node:path';
 import type { Locale } from '../core/locale.js';
-import { loadMapBytes, type LoadResult } from '../core/load.js';
-import { problem } from '../core/source.js';
+import type { LoadResult } from '../core/load.js';
+import { quickLoad } from '../core/quick-load.js';
+import { decodeText, problem } from '../core/text.js';
 import { fsReason, readBytes } from '../io/files.js';
 import { STDIN } from '../io/inputs.js';
 import type { Io } from '../io/terminal.js';
@@ -17,5 +18,11 @@ export async function loadFile(file: string, io: Io, options: { defaultLocale?: 
   } catch (error) {
     return { ok: false, diagnostics: [problem(name, 1, 1, 'file', `cannot read the file: ${fsReason(error)}`)] };
   }
-  return loadMapBytes(name, bytes, options);
+  const decoded = decodeText(name, bytes);
+  if (!decoded.ok) return decoded;
+  const map = quickLoad(decoded.text, options);
+  if (map) return { ok: true, map, diagnostics: [] };
+  // Something is off: the positioned loader (and its YAML parser) says exactly what and where.
+  const { loadMap } = await import('../core/load.js');
+  return loadMap(name, decoded.text, options);
 }

@@ -1,7 +1,7 @@
 // What build, validate and lint share before their own work: the config file and the list of maps.
 import { relative, resolve } from 'node:path';
 import type { Diagnostic } from '../core/diagnostics.js';
-import { problem } from '../core/source.js';
+import { problem } from '../core/text.js';
 import { findConfigFile, loadConfig, type Config } from '../io/config.js';
 import { expandInputs } from '../io/inputs.js';
 import type { Io } from '../io/terminal.js';

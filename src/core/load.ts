@@ -1,14 +1,15 @@
-// Text in, validated model (or every problem) out: parse → validate → model. Pure.
+// Text in, validated model (or every problem, each at its line and column) out:
+// parse with positions → validate → model. Pure. quick-load.ts is the fast path for valid maps.
 import { closest, describeValue, listWords } from './describe.js';
 import { bySourceOrder, type Diagnostic, type PathSegment } from './diagnostics.js';
 import { isPlainObject, issuesToDiagnostics } from './issues.js';
-import { UI, type Locale } from './locale.js';
+import type { Locale } from './locale.js';
 import { locate } from './locate.js';
-import { buildMapSchema, type MapSchema } from './map-schema.js';
-import { toModel, type JourneyMap } from './model.js';
-import { CUSTOM_LANE_KEY } from './schema.js';
-import { DEFAULT_LIMITS, decodeText, parseSource, problem, type Limits } from './source.js';
-import { TEMPLATE_IDS, TEMPLATES, isTemplateId, templatesWithLane, type TemplateId } from '../templates/registry.js';
+import type { JourneyMap } from './model.js';
+import { parseSource } from './source.js';
+import { DEFAULT_LIMITS, decodeText, problem, type Limits } from './text.js';
+import { modelOf, validateMap } from './validate.js';
+import { TEMPLATE_IDS, isTemplateId, templatesWithLane, type TemplateId } from '../templates/registry.js';
 
 export type LoadResult =
   | { ok: true; map: JourneyMap; diagnostics: Diagnostic[] }
@@ -49,9 +50,7 @@ export function loadMap(file: string, text: string, options: LoadOptions = {}): 
     return fail([...warnings, problem(file, line, col, 'template', message)]);
   }
 
-  const schema = schemaFor(template, declaredLaneKeys(value.lanes));
-  const withDefaults = value.locale == null && options.defaultLocale ? { ...value, locale: options.defaultLocale } : value;
-  const result = schema.safeParse(withDefaults);
+  const { schema, result } = validateMap(template, value, options.defaultLocale);
   if (!result.success) {
     const diagnostics = issuesToDiagnostics(result.error.issues, {
       source,
@@ -61,26 +60,11 @@ export function loadMap(file: string, text: string, options: LoadOptions = {}): 
     });
     return fail([...warnings, ...diagnostics]);
   }
-  return { ok: true, map: toModel(TEMPLATES[template], result.data, UI[result.data.locale]), diagnostics: warnings };
+  return { ok: true, map: modelOf(template, result.data), diagnostics: warnings };
 }
 
 function fail(diagnostics: Diagnostic[]): LoadResult {
   return { ok: false, diagnostics: diagnostics.sort(bySourceOrder) };
-}
-
-// Schemas are built once per template and set of custom lanes: a batch of maps reuses them.
-const schemas = new Map<string, MapSchema>();
-function schemaFor(template: TemplateId, laneKeys: string[]): MapSchema {
-  const cacheKey = `${template}|${laneKeys.join(',')}`;
-  let schema = schemas.get(cacheKey);
-  if (!schema) schemas.set(cacheKey, (schema = buildMapSchema(TEMPLATES[template], laneKeys)));
-  return schema;
-}
-
-/** Custom lane keys the map declares, read before validation because the stage schema depends on them. */
-function declaredLaneKeys(lanes: unknown): string[] {
-  if (!Array.isArray(lanes)) return [];
-  return lanes.flatMap((l) => (isPlainObject(l) && typeof l.key === 'string' && CUSTOM_LANE_KEY.test(l.key) ? [l.key] : []));
 }
 
 function explainStageKey(template: TemplateId, key: string, path: readonly PathSegment[]): string | undefined {

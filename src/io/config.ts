@@ -9,7 +9,8 @@ import { issuesToDiagnostics, isPlainObject } from '../core/issues.js';
 import { LOCALES, type Locale } from '../core/locale.js';
 import { locate } from '../core/locate.js';
 import { text, textList } from '../core/schema.js';
-import { decodeText, parseSource, problem } from '../core/source.js';
+import { quickParse } from '../core/quick-load.js';
+import { decodeText, problem } from '../core/text.js';
 import { FORMATS, type Format } from '../render/formats.js';
 import { fsReason } from './files.js';
 
@@ -88,6 +89,11 @@ export async function loadConfig(path: string, shown: string): Promise<{ ok: tru
   }
   const decoded = decodeText(shown, bytes);
   if (!decoded.ok) return decoded;
+  const quick = quickParse(decoded.text);
+  const valid = quick !== undefined ? configSchema.safeParse(quick ?? {}) : undefined;
+  if (valid?.success) return { ok: true, config: toConfig(valid.data, path, shown) };
+  // Something is off: parse again with positions to say exactly where.
+  const { parseSource } = await import('../core/source.js');
   const parsed = parseSource(shown, decoded.text);
   if (!parsed.ok) return parsed;
   const value = parsed.value ?? {};
@@ -99,11 +105,12 @@ export async function loadConfig(path: string, shown: string): Promise<{ ok: tru
   if (!result.success) {
     return { ok: false, diagnostics: issuesToDiagnostics(result.error.issues, { source: parsed.source, value, schema: configSchema }).sort(bySourceOrder) };
   }
-  const c = result.data;
+  return { ok: true, config: toConfig(result.data, path, shown) };
+}
+
+function toConfig(c: z.output<typeof configSchema>, path: string, shown: string): Config {
   const dir = dirname(path);
   return {
-    ok: true,
-    config: {
       file: shown,
       dir,
       inputs: c.inputs,
@@ -115,7 +122,6 @@ export async function loadConfig(path: string, shown: string): Promise<{ ok: tru
       layout: c.layout && resolve(dir, c.layout),
       mdLayout: c.md_layout,
       browser: c.browser,
-      lint: { rules: c.lint?.rules ?? {}, maxAgeMonths: c.lint?.max_age_months },
-    },
+    lint: { rules: c.lint?.rules ?? {}, maxAgeMonths: c.lint?.max_age_months },
   };
 }

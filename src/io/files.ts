@@ -10,7 +10,9 @@ export async function readBytes(path: string): Promise<Uint8Array> {
 
 /**
  * Writes to a temporary file in the same folder, then renames it into place: readers see the old
- * document or the new one, never half of one, and a failed write leaves the old one intact.
+ * document or the new one, never half of one, and a failed or interrupted write leaves the old one
+ * intact. No fsync: documents can always be rebuilt from their maps, and syncing every file made
+ * large batches several times slower.
  */
 export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
   const temp = join(dirname(path), `.${basename(path)}.${randomBytes(4).toString('hex')}.tmp`);
@@ -19,7 +21,6 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array): 
     const handle = await open(temp, 'wx');
     try {
       await handle.writeFile(data);
-      await handle.sync();
     } finally {
       await handle.close();
     }

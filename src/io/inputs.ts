@@ -1,7 +1,6 @@
 // Turns command-line inputs (files, directories, glob patterns) into a sorted list of map files.
 import { stat } from 'node:fs/promises';
 import { dirname, extname, join, relative, resolve, sep } from 'node:path';
-import { glob, isDynamicPattern } from 'tinyglobby';
 
 export const STDIN = '-';
 const MAP_EXTENSIONS = new Set(['.yaml', '.yml']);
@@ -13,6 +12,8 @@ const IGNORE = ['**/node_modules/**', '**/.*/**', '**/journey.config.yaml', '**/
  * were written (the config file's folder for `inputs:` in it); paths come back relative to `cwd`.
  */
 export async function expandInputs(inputs: string[], cwd: string, relativeTo = cwd): Promise<{ files: string[]; unmatched: string[] }> {
+  // Loaded only for folders and patterns: a build of named files does not pay for it.
+  const globbing = () => import('tinyglobby');
   const files: string[] = [];
   const unmatched: string[] = [];
   const shown = (absolute: string) => relative(cwd, absolute) || '.';
@@ -29,10 +30,12 @@ export async function expandInputs(inputs: string[], cwd: string, relativeTo = c
     if (kind === 'file') {
       files.push(relativeTo === cwd ? input : shown(absolute));
     } else if (kind === 'dir') {
+      const { glob } = await globbing();
       const found = await glob('**/*.{yaml,yml}', { cwd: absolute, ignore: IGNORE, absolute: true });
       if (found.length === 0) unmatched.push(input);
       files.push(...found.sort().map(shown));
-    } else if (isDynamicPattern(input)) {
+    } else if ((await globbing()).isDynamicPattern(input)) {
+      const { glob } = await globbing();
       const found = (await glob(input, { cwd: relativeTo, ignore: IGNORE, absolute: true })).filter((f) => MAP_EXTENSIONS.has(extname(f).toLowerCase()));
       if (found.length === 0) unmatched.push(input);
       files.push(...found.sort().map(shown));

@@ -1,9 +1,9 @@
 // One private Handlebars instance with our partials and few, pure helpers. Layouts compile in strict
 // mode, so a field that is not in the view model fails loudly instead of printing nothing.
-import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import Handlebars from 'handlebars';
+import type FullHandlebars from 'handlebars';
 import { TEMPLATES_DIR } from '../paths.js';
+import { Handlebars as BuiltInHandlebars, templateFiles, type TemplateInput } from './template-files.js';
 
 export type Template = (context: unknown) => string;
 
@@ -18,37 +18,47 @@ export class LayoutError extends Error {
   }
 }
 
-export function createEngine(kind: 'html' | 'markdown', helpers: Record<string, Handlebars.HelperDelegate> = {}) {
-  const hb = Handlebars.create();
+/**
+ * A private Handlebars environment with the helpers and partials. The built-in layouts need only
+ * the runtime; pass the full library (`withCompiler`) to compile a team's own layout.
+ */
+export function createEngine(kind: 'html' | 'markdown', helpers: Record<string, Handlebars.HelperDelegate> = {}, withCompiler?: typeof FullHandlebars) {
+  const hb = (withCompiler ?? BuiltInHandlebars).create();
   hb.registerHelper({
     or: (...args: unknown[]) => args.slice(0, -1).some(Boolean),
     add: (a: number, b: number) => a + b,
     join: (list: unknown[], separator: string) => list.join(separator),
     ...helpers,
   });
-  const partialsDir = join(TEMPLATES_DIR, kind, 'partials');
-  for (const file of readdirSync(partialsDir).filter((f) => f.endsWith('.hbs'))) {
+  const files = templateFiles(kind);
+  const options = { strict: true, noEscape: kind === 'markdown' };
+  // Precompiled in the bundle; source text when running from src/ (tests).
+  const load = (input: TemplateInput): HandlebarsTemplateDelegate =>
+    typeof input === 'string' ? hb.compile(input, options) : hb.template(input as TemplateSpecification);
+  for (const [name, input] of Object.entries(files.partials)) {
     // Without the file's final newline, an empty cell stays :empty for CSS.
-    hb.registerPartial(file.replace(/\.hbs$/, ''), readFileSync(join(partialsDir, file), 'utf8').replace(/\n$/, ''));
+    hb.registerPartial(name, typeof input === 'string' ? load(input.replace(/\n$/, '')) : load(input));
   }
   const cache = new Map<string, Template>();
 
-  /** Compiles a layout; a custom one's mistakes are reported at its own file and line. */
+  const guard = (file: string, template: HandlebarsTemplateDelegate): Template => (context) => {
+    try {
+      return template(context);
+    } catch (error) {
+      throw toLayoutError(file, error);
+    }
+  };
+
+  /** Compiles a team's own layout; its mistakes are reported at its own file and line. */
   function compile(file: string, source: string): Template {
     let template: HandlebarsTemplateDelegate;
     try {
-      template = hb.compile(source, { strict: true, noEscape: kind === 'markdown' });
+      template = hb.compile(source, options);
       template({}); // parse now, so syntax errors surface here rather than mid-batch
     } catch (error) {
       if (isParseError(error)) throw toLayoutError(file, error);
     }
-    return (context) => {
-      try {
-        return template(context);
-      } catch (error) {
-        throw toLayoutError(file, error);
-      }
-    };
+    return guard(file, template!);
   }
 
   return {
@@ -56,11 +66,13 @@ export function createEngine(kind: 'html' | 'markdown', helpers: Record<string, 
     layout(templateId: string): Template {
       let template = cache.get(templateId);
       if (!template) {
-        const file = join(TEMPLATES_DIR, kind, 'layouts', `${templateId}.hbs`);
-        cache.set(templateId, (template = compile(file, readFileSync(file, 'utf8'))));
+        const input = files.layouts[templateId];
+        if (input === undefined) throw new Error(`no ${kind} layout for template ${templateId}`);
+        cache.set(templateId, (template = guard(join(TEMPLATES_DIR, kind, 'layouts', `${templateId}.hbs`), load(input))));
       }
       return template;
     },
+    css: files.css,
     compile,
   };
 }

@@ -35,27 +35,38 @@ export type HtmlFor = (stagesPerTable?: number) => string;
 
 export function createPdfRenderer(options: PdfOptions) {
   let browser: Promise<Browser> | undefined;
+  // Opening and setting up a page costs several times more than printing on one: pages are kept
+  // and reused (at most as many as documents printed at once), and dropped after any failure.
+  const idle: Page[] = [];
+  const [paperWidth, paperHeight] = paperSize(options);
+  const printableWidth = Math.floor((paperWidth - (MARGIN_MM.left + MARGIN_MM.right) / 25.4) * CSS_PX_PER_INCH);
 
-  async function render(map: JourneyMap, htmlFor: HtmlFor): Promise<Uint8Array> {
+  async function openPage(): Promise<Page> {
     browser ??= launchBrowser({ executable: options.browser, env: options.env, timeout: options.timeout });
     const page = await (await browser).newPage();
-    try {
-      return await withTimeout(print(page, map, htmlFor), options.timeout, map.title);
-    } finally {
-      await page.close().catch(() => {});
-    }
-  }
-
-  async function print(page: Page, map: JourneyMap, htmlFor: HtmlFor): Promise<Uint8Array> {
     await page.setJavaScriptEnabled(false);
     await page.setRequestInterception(true);
     // The document arrives by setContent; anything it might ask for is refused, inline data aside.
     page.on('request', (request) => void (request.url().startsWith('data:') ? request.continue() : request.abort('blockedbyclient')));
-    const [paperWidth, paperHeight] = paperSize(options);
-    const printableWidth = Math.floor((paperWidth - (MARGIN_MM.left + MARGIN_MM.right) / 25.4) * CSS_PX_PER_INCH);
     await page.setViewport({ width: printableWidth, height: 800 });
     await page.emulateMediaType('print');
+    return page;
+  }
 
+  async function render(map: JourneyMap, htmlFor: HtmlFor): Promise<Uint8Array> {
+    const page = idle.pop() ?? (await openPage());
+    let healthy = false;
+    try {
+      const pdf = await withTimeout(print(page, map, htmlFor), options.timeout, map.title);
+      healthy = true;
+      return pdf;
+    } finally {
+      if (healthy) idle.push(page);
+      else await page.close().catch(() => {});
+    }
+  }
+
+  async function print(page: Page, map: JourneyMap, htmlFor: HtmlFor): Promise<Uint8Array> {
     // The stylesheet asks for landscape when a reader prints the HTML; the PDF states its own page.
     const pageRule = `<style>@page { size: ${paperWidth}in ${paperHeight}in; margin: ${MARGIN_MM.top}mm ${MARGIN_MM.right}mm ${MARGIN_MM.bottom}mm ${MARGIN_MM.left}mm; }</style></head>`;
     const withPage = (html: string) => html.replace('</head>', pageRule);

@@ -1,0 +1,35 @@
+// Validation of a parsed map against its template's schema, shared by the quick path (no
+// positions) and the positioned path (exact problem reports).
+import { isPlainObject } from './issues.js';
+import type { Locale } from './locale.js';
+import { UI } from './locale.js';
+import { buildMapSchema, type MapSchema, type ValidatedMap } from './map-schema.js';
+import { toModel, type JourneyMap } from './model.js';
+import { CUSTOM_LANE_KEY } from './schema.js';
+import { TEMPLATES, type TemplateId } from '../templates/registry.js';
+
+// Schemas are built once per template and set of custom lanes: a batch of maps reuses them.
+const schemas = new Map<string, MapSchema>();
+export function schemaFor(template: TemplateId, laneKeys: string[]): MapSchema {
+  const cacheKey = `${template}|${laneKeys.join(',')}`;
+  let schema = schemas.get(cacheKey);
+  if (!schema) schemas.set(cacheKey, (schema = buildMapSchema(TEMPLATES[template], laneKeys)));
+  return schema;
+}
+
+/** Custom lane keys the map declares, read before validation because the stage schema depends on them. */
+export function declaredLaneKeys(lanes: unknown): string[] {
+  if (!Array.isArray(lanes)) return [];
+  return lanes.flatMap((l) => (isPlainObject(l) && typeof l.key === 'string' && CUSTOM_LANE_KEY.test(l.key) ? [l.key] : []));
+}
+
+/** The map as validated, with the config's default locale for a map that sets none. */
+export function validateMap(template: TemplateId, value: Record<string, unknown>, defaultLocale?: Locale) {
+  const schema = schemaFor(template, declaredLaneKeys(value.lanes));
+  const input = value.locale == null && defaultLocale ? { ...value, locale: defaultLocale } : value;
+  return { schema, result: schema.safeParse(input) };
+}
+
+export function modelOf(template: TemplateId, valid: ValidatedMap): JourneyMap {
+  return toModel(TEMPLATES[template], valid, UI[valid.locale]);
+}

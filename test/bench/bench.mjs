@@ -1,0 +1,205 @@
+#!/usr/bin/env node
+// npm run bench: whole-process timings of the real CLI next to floors measured in the same run
+// (`node -e 0`, a plain YAML + Handlebars script, a plain puppeteer-core script), as medians with
+// min–max and ratios. Runs are interleaved round-robin so machine noise hits every row alike.
+// Options: --runs N (default 7), --quick (fewer runs, smaller batches), --out FILE.
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync, writeFileSync, existsSync, readdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const BIN = join(ROOT, 'bin', 'journey.js');
+const args = process.argv.slice(2);
+const flag = (name, fallback) => {
+  const i = args.indexOf(name);
+  return i === -1 ? fallback : args[i + 1];
+};
+const QUICK = args.includes('--quick');
+const RUNS = Number(flag('--runs', QUICK ? 3 : 7));
+const BATCH = QUICK ? 200 : 1000;
+const PDF_BATCH = QUICK ? 10 : 50;
+const OUT = resolve(flag('--out', join(ROOT, 'test/bench/results/latest.json')));
+const WORK = join(tmpdir(), `journey-bench-${process.pid}`);
+
+// ---------------------------------------------------------------- inputs
+const WORDS = ['Search', 'Compare', 'Ask a friend', 'Read reviews', 'Visit the store', 'Call support', 'Checkout', 'Wait', 'Unbox', 'Return'];
+function map(stages, seed = 0) {
+  let out = `template: current-state\ntitle: Benchmark journey ${seed}\nsummary: A generated map of ${stages} stages.\nupdated: 2026-11-01\nowners: [CX team]\ngoals: [Reduce returns by 20%]\npersona:\n  name: Giulia\n  description: 34, amateur runner.\n  goals: [Find shoes that fit]\n  motives: [need]\nstages:\n`;
+  for (let i = 0; i < stages; i++) {
+    out += `  - name: ${WORDS[(i + seed) % WORDS.length]} ${i + 1}\n    emotion: ${((i + seed) % 5) - 2}\n`;
+    out += `    thinking: I wonder whether step ${i + 1} will be quick, or take the whole evening again.\n`;
+    out += `    actions: [Opens the page, Compares two options, Asks in the chat]\n`;
+    out += `    touchpoints:\n      - { name: Web shop, channel: web }\n      - { name: Store, channel: offline }\n`;
+    out += `    pain_points: [The size chart is hard to read]\n    opportunities: [A size advisor]\n`;
+    out += `    change: Publish a size advisor\n    rationale: A third of buyers order two sizes.\n    kpis: [Conversion rate]\n`;
+  }
+  return out;
+}
+function prepare() {
+  rmSync(WORK, { recursive: true, force: true });
+  for (const dir of ['one', 'huge', 'batch', 'pdf', 'floor-out', 'floor-pdf']) mkdirSync(join(WORK, dir), { recursive: true });
+  writeFileSync(join(WORK, 'one/map.yaml'), map(6));
+  writeFileSync(join(WORK, 'huge/map.yaml'), map(2000));
+  for (let i = 0; i < BATCH; i++) writeFileSync(join(WORK, `batch/map-${String(i).padStart(4, '0')}.yaml`), map(6, i));
+  for (let i = 0; i < PDF_BATCH; i++) writeFileSync(join(WORK, `pdf/map-${String(i).padStart(3, '0')}.yaml`), map(6, i));
+  writeFileSync(join(WORK, 'floor-html.mjs'), FLOOR_HTML);
+  writeFileSync(join(WORK, 'floor-pdf.mjs'), FLOOR_PDF);
+}
+
+// ---------------------------------------------------------------- floors
+// The plain floor: read a YAML map, fill a Handlebars layout, write the file. No validation,
+// no positions, no escaping rules of our own: the least any tool of this kind has to do.
+const FLOOR_HTML = `
+import { readFileSync, writeFileSync, readdirSync, statSync } from 'node:fs';
+import { join, basename } from 'node:path';
+import { createRequire } from 'node:module';
+const require = createRequire(${JSON.stringify(join(ROOT, 'package.json'))});
+const YAML = require('yaml');
+const Handlebars = require('handlebars');
+const layout = Handlebars.compile(\`<!DOCTYPE html><html><head><title>{{title}}</title></head><body><h1>{{title}}</h1><p>{{summary}}</p>
+<table><tr>{{#each stages}}<th>{{name}}</th>{{/each}}</tr>
+<tr>{{#each stages}}<td>{{thinking}}</td>{{/each}}</tr>
+<tr>{{#each stages}}<td><ul>{{#each actions}}<li>{{this}}</li>{{/each}}</ul></td>{{/each}}</tr>
+<tr>{{#each stages}}<td><ul>{{#each touchpoints}}<li>{{name}} {{channel}}</li>{{/each}}</ul></td>{{/each}}</tr>
+<tr>{{#each stages}}<td>{{change}}</td>{{/each}}</tr></table></body></html>\`);
+const [input, outDir] = process.argv.slice(2);
+const files = statSync(input).isDirectory() ? readdirSync(input).filter((f) => f.endsWith(".yaml")).map((f) => join(input, f)) : [input];
+for (const file of files) writeFileSync(join(outDir, basename(file).replace(/\\.yaml$/, '.html')), layout(YAML.parse(readFileSync(file, 'utf8'))));
+`;
+// The plain PDF floor: one Chromium, N pages in parallel, setContent + pdf for each document.
+const FLOOR_PDF = `
+import { readFileSync, writeFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { createRequire } from 'node:module';
+const require = createRequire(${JSON.stringify(join(ROOT, 'package.json'))});
+const { launch } = require('puppeteer-core');
+const [input, outDir, executablePath, jobs] = process.argv.slice(2);
+const files = readdirSync(input).filter((f) => f.endsWith('.html'));
+const browser = await launch({ executablePath, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'] });
+let next = 0;
+await Promise.all(Array.from({ length: Number(jobs) }, async () => {
+  const page = await browser.newPage();
+  while (next < files.length) {
+    const f = files[next++];
+    await page.setContent(readFileSync(join(input, f), 'utf8'));
+    writeFileSync(join(outDir, f.replace(/\\.html$/, '.pdf')), await page.pdf({ format: 'A4', landscape: true, printBackground: true }));
+  }
+  await page.close();
+}));
+await browser.close();
+`;
+
+// ---------------------------------------------------------------- measuring
+/** Runs a command to completion; returns seconds and the peak resident memory of the process, in MB. */
+function time(cmd, argv, cwd) {
+  return new Promise((done, fail) => {
+    const started = process.hrtime.bigint();
+    const child = spawn(cmd, argv, { cwd, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    let peakKb = 0;
+    child.stderr.on('data', (d) => (stderr += d));
+    // VmHWM is the process's own high-water mark; read it until the process is gone.
+    const poll = setInterval(() => {
+      try {
+        const m = /VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'));
+        if (m) peakKb = Math.max(peakKb, Number(m[1]));
+      } catch {}
+    }, 10);
+    child.on('exit', (code) => {
+      clearInterval(poll);
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      if (code !== 0 && !(argv.includes('--expect-fail'))) fail(new Error(`${cmd} ${argv.join(' ')} exited ${code}\n${stderr}`));
+      else done({ seconds, peakMb: peakKb / 1024 });
+    });
+  });
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+async function measure(rows, runs) {
+  const samples = new Map(rows.map((r) => [r.name, { s: [], mb: [] }]));
+  for (let run = 0; run < runs; run++) {
+    for (const row of rows) {
+      row.before?.();
+      const { seconds, peakMb } = await time(row.cmd[0], row.cmd.slice(1), row.cwd ?? WORK);
+      samples.get(row.name).s.push(seconds);
+      samples.get(row.name).mb.push(peakMb);
+    }
+  }
+  return rows.map((row) => {
+    const { s, mb } = samples.get(row.name);
+    return { name: row.name, group: row.group, floor: row.floor ?? null, median: median(s), min: Math.min(...s), max: Math.max(...s), peakMb: Math.max(...mb), runs: s.length };
+  });
+}
+
+function findBrowser() {
+  const candidates = [process.env.PUPPETEER_EXECUTABLE_PATH, process.env.CHROME_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'];
+  return candidates.find((c) => c && existsSync(c));
+}
+
+// ---------------------------------------------------------------- the run
+prepare();
+const node = process.execPath;
+const J = (...a) => [node, BIN, ...a];
+const clean = (dir, ext) => () => {
+  for (const f of readdirSync(join(WORK, dir))) if (f.endsWith(ext)) rmSync(join(WORK, dir, f));
+};
+console.error(`journey benchmark: ${RUNS} runs per row, batches of ${BATCH} (HTML) and ${PDF_BATCH} (PDF), in ${WORK}`);
+
+const rows = [
+  { group: 'start', name: 'node -e 0', cmd: [node, '-e', '0'] },
+  { group: 'start', name: 'journey --version', cmd: J('--version'), floor: 'node -e 0', target: 1.5 },
+  { group: 'one map', name: 'plain YAML+Handlebars, 1 map', cmd: [node, 'floor-html.mjs', 'one/map.yaml', 'floor-out'] },
+  { group: 'one map', name: 'journey build (6 stages) → HTML', cmd: J('build', 'one/map.yaml', '-o', 'one/map.html'), floor: 'node -e 0', target: 2 },
+  { group: 'one map', name: 'journey build (6 stages) → Markdown', cmd: J('build', 'one/map.yaml', '-f', 'md', '-o', 'one/map.md'), floor: 'node -e 0', target: 2 },
+  { group: 'one map', name: 'journey validate (6 stages)', cmd: J('validate', 'one/map.yaml'), floor: 'node -e 0' },
+  { group: '2,000 stages', name: 'journey build (2,000 stages) → HTML', cmd: J('build', 'huge/map.yaml', '-o', 'huge/map.html') },
+  { group: '2,000 stages', name: 'journey build (2,000 stages) → Markdown', cmd: J('build', 'huge/map.yaml', '-f', 'md', '-o', 'huge/map.md') },
+  { group: `${BATCH} maps`, name: `plain YAML+Handlebars, ${BATCH} maps`, cmd: [node, 'floor-html.mjs', 'batch', 'floor-out'], before: clean('floor-out', '.html') },
+  { group: `${BATCH} maps`, name: `journey build ${BATCH} maps → HTML`, cmd: J('build', 'batch', '-q'), floor: `plain YAML+Handlebars, ${BATCH} maps`, target: 1, before: clean('batch', '.html') },
+];
+const results = await measure(rows, RUNS);
+
+const browser = findBrowser();
+let pdfResults = [];
+let pdfSkipped;
+if (!browser) {
+  pdfSkipped = 'no Chrome or Chromium found (set PUPPETEER_EXECUTABLE_PATH): the PDF rows are skipped';
+  console.error(pdfSkipped);
+} else {
+  // The PDF floor prints the same documents journey prints, so both do the same browser work.
+  spawnSync(node, [BIN, 'build', 'pdf', '-q', '-d', 'floor-pdf'], { cwd: WORK });
+  const pdfRows = [
+    { group: `${PDF_BATCH} PDFs`, name: `plain puppeteer-core, ${PDF_BATCH} PDFs, 4 pages`, cmd: [node, 'floor-pdf.mjs', 'floor-pdf', 'floor-pdf', browser, '4'], before: clean('floor-pdf', '.pdf') },
+    { group: `${PDF_BATCH} PDFs`, name: `journey build ${PDF_BATCH} maps → PDF, 4 pages`, cmd: J('build', 'pdf', '-f', 'pdf', '-q', '--jobs', '4', '--browser', browser), floor: `plain puppeteer-core, ${PDF_BATCH} PDFs, 4 pages`, target: 1.2, before: clean('pdf', '.pdf') },
+  ];
+  pdfResults = await measure(pdfRows, Math.max(1, Math.ceil(RUNS / 2)));
+}
+
+// ---------------------------------------------------------------- report
+const all = [...results, ...pdfResults];
+const targets = new Map([...rows, ...(browser ? [{ name: `journey build ${PDF_BATCH} maps → PDF, 4 pages`, target: 1.2 }] : [])].map((r) => [r.name, r.target]));
+const byName = new Map(all.map((r) => [r.name, r]));
+const fmt = (s) => (s < 1 ? `${(s * 1000).toFixed(0)} ms` : `${s.toFixed(2)} s`);
+const table = [['', 'median', 'min–max', 'peak RSS', 'ratio to floor', 'target']];
+for (const r of all) {
+  const floor = r.floor ? byName.get(r.floor) : undefined;
+  const ratio = floor ? r.median / floor.median : undefined;
+  const target = targets.get(r.name);
+  r.ratio = ratio ?? null;
+  r.target = target ?? null;
+  r.meets = target && ratio ? ratio <= target : null;
+  table.push([r.name, fmt(r.median), `${fmt(r.min)}–${fmt(r.max)}`, `${r.peakMb.toFixed(0)} MB`, ratio ? `${ratio.toFixed(2)}× ${r.floor}` : '', target ? `≤ ${target}× ${r.meets ? '✓' : '✗'}` : '']);
+}
+const widths = table[0].map((_, c) => Math.max(...table.map((row) => row[c].length)));
+const line = (row) => `| ${row.map((cell, c) => cell.padEnd(widths[c])).join(' | ')} |`;
+console.log([line(table[0]), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...table.slice(1).map(line)].join('\n'));
+if (pdfSkipped) console.log(`\n${pdfSkipped}`);
+
+mkdirSync(dirname(OUT), { recursive: true });
+writeFileSync(OUT, `${JSON.stringify({ date: new Date().toISOString(), node: process.version, cpus: (await import('node:os')).cpus().length, runs: RUNS, batch: BATCH, pdfBatch: PDF_BATCH, pdfSkipped: pdfSkipped ?? null, results: all }, null, 2)}\n`);
+console.error(`\nresults written to ${OUT}`);
+rmSync(WORK, { recursive: true, force: true });
