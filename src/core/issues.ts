@@ -1,17 +1,18 @@
 // Turns zod issues into diagnostics that point at the source and say what was expected.
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
+import type { $ZodIssue } from 'zod/v4/core';
 import { closest, listWords } from './describe.js';
 import { formatPath, type Diagnostic, type PathSegment } from './diagnostics.js';
 import { locate } from './locate.js';
 import type { Source } from './source.js';
 import { problem } from './text.js';
 
-type Issue = z.core.$ZodIssue;
+type Issue = $ZodIssue;
 
 export interface IssueContext {
   source: Source;
   value: unknown;
-  schema: z.ZodType;
+  schema: z.ZodMiniType;
   /** Extra words for an unknown key, e.g. that it belongs to another template. Returns undefined when it has none. */
   explainUnknownKey?: (key: string, path: readonly PathSegment[]) => string | undefined;
 }
@@ -68,7 +69,7 @@ function unknownKeyMessage(key: string, objectPath: PathSegment[], ctx: IssueCon
 }
 
 /** The keys an object schema accepts at `path`, walking through optional, pipe, union and array wrappers. */
-export function keysAt(schema: z.ZodType, path: readonly PathSegment[]): string[] | undefined {
+export function keysAt(schema: z.ZodMiniType, path: readonly PathSegment[]): string[] | undefined {
   type Def = { type: string; [k: string]: unknown };
   const def = (s: unknown) => (s as { _zod: { def: Def } })._zod.def;
   const walk = (s: unknown, rest: readonly PathSegment[]): string[] | undefined => {

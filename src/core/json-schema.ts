@@ -1,5 +1,5 @@
 // The JSON Schema of the format, generated from the validator's own zod schemas (never by hand).
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { buildMapSchema, customLaneValue } from './map-schema.js';
 import { TEMPLATE_IDS, TEMPLATES, type TemplateId } from '../templates/registry.js';
 

@@ -1,7 +1,7 @@
 // The schema of a whole map for one template, composed from the shared parts and the template's lanes.
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { describeValue, listWords } from './describe.js';
-import { customLane, date, locale, optionalText, persona, requiredText, stageCommon, stageId, textList, touchpointList, text } from './schema.js';
+import { customLane, date, described, locale, optionalText, persona, requiredText, stageCommon, stageId, textList, touchpointList, text } from './schema.js';
 import type { TemplateDefinition } from '../templates/types.js';
 
 const TOP_LEVEL_DESCRIPTIONS = {
@@ -24,10 +24,10 @@ export function stageKeys(def: TemplateDefinition): string[] {
 }
 
 export function buildMapSchema(def: TemplateDefinition, customLaneKeys: readonly string[] = []) {
-  const laneShape: Record<string, z.ZodType> = {};
+  const laneShape: Record<string, z.ZodMiniType> = {};
   for (const lane of def.lanes) {
     const schema = lane.kind === 'touchpoints' ? touchpointList : textList;
-    laneShape[lane.key] = schema.describe(def.labels.en.lanes[lane.key] ?? lane.key);
+    laneShape[lane.key] = described(schema, def.labels.en.lanes[lane.key] ?? lane.key);
   }
   const reserved = new Set(stageKeys(def));
   for (const key of customLaneKeys) if (!reserved.has(key)) laneShape[key] = textList;
@@ -39,50 +39,56 @@ export function buildMapSchema(def: TemplateDefinition, customLaneKeys: readonly
 
   const stages = z
     .array(stage, { error: (iss) => `expected a list of stages, found ${describeValue(iss.input)}` })
-    .min(1, { error: 'expected at least one stage, found an empty list' })
-    .superRefine((list, ctx) => {
-      const seen = new Map<string, number>();
-      list.forEach((s, i) => {
-        const id = stageId(s as { id?: string; name: string }, i);
-        const first = seen.get(id);
-        if (first === undefined) seen.set(id, i);
-        else
-          ctx.addIssue({
-            code: 'custom',
-            path: [i, (s as { id?: string }).id ? 'id' : 'name'],
-            message: `duplicate stage id \`${id}\` (stages[${first}] has it too): expected a unique \`id\` for each stage`,
-          });
-      });
-    });
+    .check(
+      z.minLength(1, { error: 'expected at least one stage, found an empty list' }),
+      z.superRefine((list, ctx) => {
+        const seen = new Map<string, number>();
+        list.forEach((s, i) => {
+          const id = stageId(s as { id?: string; name: string }, i);
+          const first = seen.get(id);
+          if (first === undefined) seen.set(id, i);
+          else
+            ctx.addIssue({
+              code: 'custom',
+              path: [i, (s as { id?: string }).id ? 'id' : 'name'],
+              message: `duplicate stage id \`${id}\` (stages[${first}] has it too): expected a unique \`id\` for each stage`,
+              input: s,
+            });
+        });
+      }),
+    );
 
-  const lanes = z
-    .array(customLane, { error: (iss) => `expected a list of custom lanes ({ key, label }), found ${describeValue(iss.input)}` })
-    .nullish()
-    .transform((v) => v ?? [])
-    .superRefine((list, ctx) => {
-      const seen = new Set<string>();
-      list.forEach((lane, i) => {
-        if (reserved.has(lane.key))
-          ctx.addIssue({ code: 'custom', path: [i, 'key'], message: `\`${lane.key}\` is already a key of ${def.id} stages: expected a new key for a custom lane` });
-        else if (seen.has(lane.key)) ctx.addIssue({ code: 'custom', path: [i, 'key'], message: `duplicate custom lane \`${lane.key}\`: expected each key once` });
-        seen.add(lane.key);
-      });
-    });
+  const lanes = z.pipe(
+    z.nullish(z.array(customLane, { error: (iss) => `expected a list of custom lanes ({ key, label }), found ${describeValue(iss.input)}` })),
+    z
+      .transform((v: z.output<typeof customLane>[] | null | undefined) => v ?? [])
+      .check(
+        z.superRefine((list: z.output<typeof customLane>[], ctx) => {
+          const seen = new Set<string>();
+          list.forEach((lane, i) => {
+            if (reserved.has(lane.key))
+              ctx.addIssue({ code: 'custom', path: [i, 'key'], input: lane, message: `\`${lane.key}\` is already a key of ${def.id} stages: expected a new key for a custom lane` });
+            else if (seen.has(lane.key)) ctx.addIssue({ code: 'custom', path: [i, 'key'], input: lane, message: `duplicate custom lane \`${lane.key}\`: expected each key once` });
+            seen.add(lane.key);
+          });
+        }),
+      ),
+  );
 
   const d = TOP_LEVEL_DESCRIPTIONS;
   return z.strictObject(
     {
-      template: z.literal(def.id).describe(d.template),
-      title: requiredText.describe(d.title),
-      summary: optionalText.describe(d.summary),
-      locale: locale.describe(d.locale),
-      updated: date.describe(d.updated),
-      owners: textList.describe(d.owners),
-      goals: textList.describe(d.goals),
-      research: textList.describe(d.research),
-      persona: persona.describe(d.persona),
-      lanes: lanes.describe(d.lanes),
-      stages: stages.describe(d.stages),
+      template: described(z.literal(def.id), d.template),
+      title: described(requiredText, d.title),
+      summary: described(optionalText, d.summary),
+      locale: described(locale, d.locale),
+      updated: described(date, d.updated),
+      owners: described(textList, d.owners),
+      goals: described(textList, d.goals),
+      research: described(textList, d.research),
+      persona: described(persona, d.persona),
+      lanes: described(lanes, d.lanes),
+      stages: described(stages, d.stages),
     },
     { error: (iss) => `expected a journey map: a mapping with \`template\`, \`title\` and \`stages\`, found ${describeValue(iss.input)}` },
   );
@@ -92,7 +98,7 @@ export type MapSchema = ReturnType<typeof buildMapSchema>;
 export type ValidatedMap = z.output<MapSchema>;
 
 /** The JSON shape of one custom-lane value, for the generated JSON Schema. */
-export const customLaneValue = z.union([text, z.array(text)]).nullable();
+export const customLaneValue = z.nullable(z.union([text, z.array(text)]));
 
 export function templateNames(ids: readonly string[]): string {
   return listWords(ids);

@@ -2,13 +2,13 @@
 // Validated like a map, with the same error report.
 import { readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { describeValue, listWords } from '../core/describe.js';
 import { bySourceOrder, type Diagnostic } from '../core/diagnostics.js';
 import { issuesToDiagnostics, isPlainObject } from '../core/issues.js';
 import { LOCALES, type Locale } from '../core/locale.js';
 import { locate } from '../core/locate.js';
-import { text, textList } from '../core/schema.js';
+import { described, text, textList } from '../core/schema.js';
 import { quickParse } from '../core/quick-load.js';
 import { decodeText, problem } from '../core/text.js';
 import { FORMATS, type Format } from '../render/formats.js';
@@ -22,30 +22,36 @@ const oneOf = <T extends readonly [string, ...string[]]>(values: T, what: string
 
 export const LINT_SEVERITIES = ['off', 'warn', 'error'] as const;
 
+const opt = <S extends z.ZodMiniType>(schema: S, description?: string) => (description ? described(z.optional(schema), description) : z.optional(schema));
+
 export const configSchema = z.strictObject(
   {
-    inputs: textList.describe('Maps to build or check when none are named: files, folders or glob patterns'),
-    format: z
-      .union([oneOf(FORMATS, 'a format'), z.array(oneOf(FORMATS, 'a format'))], { error: (iss) => `expected a format or a list of formats (${listWords(FORMATS)}), ${found(iss)}` })
-      .transform((v) => (Array.isArray(v) ? v : [v]))
-      .optional()
-      .describe('Default output formats'),
-    out_dir: text.optional().describe('Write documents here, keeping the folder structure of the maps'),
-    page_size: oneOf(PAGE_SIZES, 'a page size').optional().describe('PDF paper size'),
-    portrait: z.boolean({ error: (iss) => `expected true or false, ${found(iss)}` }).optional().describe('PDF in portrait'),
-    locale: oneOf(LOCALES, 'a locale').optional().describe('Locale for maps that do not set one'),
-    layout: text.optional().describe('A custom Handlebars layout for HTML'),
-    md_layout: oneOf(['auto', 'table', 'sections'] as const, 'a Markdown layout').optional(),
-    browser: text.optional().describe('Chrome or Chromium for PDF'),
-    lint: z
-      .strictObject(
+    inputs: described(textList, 'Maps to build or check when none are named: files, folders or glob patterns'),
+    format: opt(
+      z.pipe(
+        z.union([oneOf(FORMATS, 'a format'), z.array(oneOf(FORMATS, 'a format'))], { error: (iss) => `expected a format or a list of formats (${listWords(FORMATS)}), ${found(iss)}` }),
+        z.transform((v: Format | Format[]) => (Array.isArray(v) ? v : [v])),
+      ),
+      'Default output formats',
+    ),
+    out_dir: opt(text, 'Write documents here, keeping the folder structure of the maps'),
+    page_size: opt(oneOf(PAGE_SIZES, 'a page size'), 'PDF paper size'),
+    portrait: opt(z.boolean({ error: (iss) => `expected true or false, ${found(iss)}` }), 'PDF in portrait'),
+    locale: opt(oneOf(LOCALES, 'a locale'), 'Locale for maps that do not set one'),
+    layout: opt(text, 'A custom Handlebars layout for HTML'),
+    md_layout: opt(oneOf(['auto', 'table', 'sections'] as const, 'a Markdown layout')),
+    browser: opt(text, 'Chrome or Chromium for PDF'),
+    lint: opt(
+      z.strictObject(
         {
-          rules: z.record(z.string(), oneOf(LINT_SEVERITIES, 'a severity'), { error: (iss) => `expected rule: severity pairs, ${found(iss)}` }).optional(),
-          max_age_months: z.int({ error: (iss) => `expected a whole number of months, ${found(iss)}` }).min(1, { error: (iss) => `expected at least 1 month, ${found(iss)}` }).optional(),
+          rules: opt(z.record(z.string(), oneOf(LINT_SEVERITIES, 'a severity'), { error: (iss) => `expected rule: severity pairs, ${found(iss)}` })),
+          max_age_months: opt(
+            z.int({ error: (iss) => `expected a whole number of months, ${found(iss)}` }).check(z.gte(1, { error: (iss) => `expected at least 1 month, ${found(iss)}` })),
+          ),
         },
         { error: (iss) => `expected lint settings ({ rules, max_age_months }), ${found(iss)}` },
-      )
-      .optional(),
+      ),
+    ),
   },
   { error: (iss) => `expected a mapping of settings, ${found(iss)}` },
 );

@@ -1,4 +1,4 @@
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import type { Locale } from '../core/locale.js';
 
 /** Where a lane sits in a service blueprint; the lines of interaction, visibility and internal interaction run between bands. */
@@ -27,7 +27,7 @@ export interface TemplateDefinition {
   id: string;
   lanes: readonly LaneDefinition[];
   /** Stage keys beyond the common ones and the lanes (such as `time`). */
-  stageExtras?: z.ZodRawShape;
+  stageExtras?: Record<string, z.ZodMiniType>;
   labels: Record<Locale, TemplateLabels>;
   /** The map `journey init` writes: every lane present with a short example. */
   starter: string;

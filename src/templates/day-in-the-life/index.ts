@@ -1,4 +1,4 @@
-import { optionalText } from '../../core/schema.js';
+import { described, optionalText } from '../../core/schema.js';
 import type { TemplateDefinition } from '../types.js';
 
 export const dayInTheLife: TemplateDefinition = {
@@ -10,7 +10,7 @@ export const dayInTheLife: TemplateDefinition = {
     { key: 'product_use', kind: 'text' },
     { key: 'product_opportunity', kind: 'text' },
   ],
-  stageExtras: { time: optionalText.describe('When in the day: "07:00" or "Early morning"') },
+  stageExtras: { time: described(optionalText, 'When in the day: "07:00" or "Early morning"') },
   labels: {
     en: {
       name: 'Day in the life',
