@@ -43,7 +43,8 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
   const configOptions = (command: Command) =>
     command
       .option('--config <file>', 'use this config file (default: journey.config.yaml here or in a parent folder)')
-      .option('--no-config', 'ignore any config file');
+      .option('--no-config', 'ignore any config file')
+      .addOption(new Option('--max-file-size <MiB>', 'refuse map files larger than this (default: 5)').argParser(positiveNumber));
 
   configOptions(
     program

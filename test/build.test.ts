@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -104,5 +105,24 @@ describe('the real executable', () => {
     const result = await runBin(['build', 'day-in-the-life.yaml'], { cwd });
     expect(result).toEqual({ code: 0, stdout: '', stderr: '✓ day-in-the-life.yaml → day-in-the-life.html\n' });
     expect(readFileSync(join(cwd, 'day-in-the-life.html'), 'utf8')).toContain('A weekday with a remote-working parent');
+  });
+});
+
+describe('a full disk', () => {
+  // Mounting a tiny tmpfs needs root, which CI has; elsewhere this test does not apply.
+  it.runIf(process.getuid?.() === 0)('gives a clear error and leaves the previous document whole, with no temporary file', async () => {
+    const dir = tempDir();
+    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=16k', 'tmpfs', dir]);
+    try {
+      copyFileSync(join(EXAMPLES, 'service-blueprint.yaml'), join(dir, 'map.yaml'));
+      writeFileSync(join(dir, 'map.html'), 'previous document');
+      const { code, stderr } = await run(['build', 'map.yaml'], { cwd: dir });
+      expect(code).toBe(1);
+      expect(stderr).toContain('map.yaml:1:1 error output: cannot write map.html: no space left on the device');
+      expect(readFileSync(join(dir, 'map.html'), 'utf8')).toBe('previous document');
+      expect(readdirSync(dir).sort()).toEqual(['map.html', 'map.yaml']);
+    } finally {
+      execFileSync('umount', [dir]);
+    }
   });
 });

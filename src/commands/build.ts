@@ -42,6 +42,7 @@ export interface BuildOptions {
   quiet?: boolean;
   watch?: boolean;
   config?: string | false;
+  maxFileSize?: number;
 }
 
 /** Everything a build needs once options, config and inputs are settled; watch mode reuses it. */
@@ -57,6 +58,7 @@ export interface BuildSpec {
   outDir?: string;
   base: string;
   defaultLocale?: Locale;
+  maxBytes?: number;
   layoutFile?: string;
   mdLayout: 'auto' | 'table' | 'sections';
 }
@@ -95,6 +97,7 @@ export async function build(inputs: string[], options: BuildOptions, io: Io): Pr
     outDir: options.outDir ?? config?.outDir,
     base: commonBase(files, io.cwd),
     defaultLocale: config?.locale,
+    maxBytes: session.maxBytes,
     layoutFile,
     mdLayout,
     // HTML and Markdown keep several maps in flight so file reads and writes overlap the CPU work.
@@ -181,7 +184,7 @@ export interface FileResult {
 
 /** Loads one map and writes each of its documents. */
 export async function buildFile(file: string, spec: BuildSpec, renderer: Renderer, io: Io, skipPdf: boolean): Promise<FileResult> {
-  const result = await loadFile(file, io, { defaultLocale: spec.defaultLocale });
+  const result = await loadFile(file, io, { defaultLocale: spec.defaultLocale, maxBytes: spec.maxBytes });
   const report: FileReport = { file: file === STDIN ? STDIN_NAME : file, diagnostics: result.diagnostics, outputs: [] };
   let browserProblem: string | undefined;
   if (!result.ok) return { report };
@@ -220,6 +223,7 @@ async function runWorker(share: { index: number; file: string }[], spec: BuildSp
     outDir: spec.outDir,
     base: spec.base,
     defaultLocale: spec.defaultLocale,
+    maxBytes: spec.maxBytes,
     layoutFile: spec.layoutFile,
     mdLayout: spec.mdLayout,
     share,

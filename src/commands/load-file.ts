@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import type { Locale } from '../core/locale.js';
 import type { LoadResult } from '../core/load.js';
 import { quickLoad } from '../core/quick-load.js';
-import { decodeText, problem } from '../core/text.js';
+import { DEFAULT_LIMITS, decodeText, problem } from '../core/text.js';
 import { fsReason, readBytes } from '../io/files.js';
 import { STDIN } from '../io/inputs.js';
 import type { Io } from '../io/terminal.js';
@@ -10,7 +10,7 @@ import type { Io } from '../io/terminal.js';
 export const STDIN_NAME = '<stdin>';
 
 /** Reads and loads one map (`-` is standard input); an unreadable file becomes a diagnostic like any other problem. */
-export async function loadFile(file: string, io: Io, options: { defaultLocale?: Locale } = {}): Promise<LoadResult> {
+export async function loadFile(file: string, io: Io, options: { defaultLocale?: Locale; maxBytes?: number } = {}): Promise<LoadResult> {
   const name = file === STDIN ? STDIN_NAME : file;
   let bytes: Uint8Array;
   try {
@@ -18,11 +18,12 @@ export async function loadFile(file: string, io: Io, options: { defaultLocale?: 
   } catch (error) {
     return { ok: false, diagnostics: [problem(name, 1, 1, 'file', `cannot read the file: ${fsReason(error)}`)] };
   }
-  const decoded = decodeText(name, bytes);
+  const limits = { ...DEFAULT_LIMITS, maxBytes: options.maxBytes ?? DEFAULT_LIMITS.maxBytes };
+  const decoded = decodeText(name, bytes, limits);
   if (!decoded.ok) return decoded;
   const map = quickLoad(decoded.text, options);
   if (map) return { ok: true, map, diagnostics: [] };
   // Something is off: the positioned loader (and its YAML parser) says exactly what and where.
   const { loadMap } = await import('../core/load.js');
-  return loadMap(name, decoded.text, options);
+  return loadMap(name, decoded.text, { ...options, limits });
 }

@@ -12,9 +12,11 @@ export interface SessionOptions {
   /** `--config <file>`; `false` for `--no-config`. */
   config?: string | false;
   reporter: ReporterName;
+  /** `--max-file-size` in MiB. */
+  maxFileSize?: number;
 }
 
-export type Session = { ok: true; config?: Config; files: string[] } | { ok: false; code: number };
+export type Session = { ok: true; config?: Config; files: string[]; maxBytes?: number } | { ok: false; code: number };
 
 export async function openSession(inputs: string[], options: SessionOptions, io: Io): Promise<Session> {
   let config: Config | undefined;
@@ -41,5 +43,6 @@ export async function openSession(inputs: string[], options: SessionOptions, io:
     printReport(diagnostics.map((d) => ({ file: d.file, diagnostics: [d] })), options.reporter, io);
     return { ok: false, code: 1 };
   }
-  return { ok: true, config, files: expanded.files };
+  const mb = options.maxFileSize ?? config?.maxFileSizeMb;
+  return { ok: true, config, files: expanded.files, maxBytes: mb === undefined ? undefined : Math.round(mb * 1024 * 1024) };
 }

@@ -9,6 +9,7 @@ export interface ValidateOptions {
   reporter: ReporterName;
   quiet?: boolean;
   config?: string | false;
+  maxFileSize?: number;
 }
 
 export async function validate(inputs: string[], options: ValidateOptions, io: Io): Promise<number> {
@@ -16,7 +17,7 @@ export async function validate(inputs: string[], options: ValidateOptions, io: I
   if (!session.ok) return session.code;
   const reports: FileReport[] = [];
   for (const file of session.files) {
-    const result = await loadFile(file, io, { defaultLocale: session.config?.locale });
+    const result = await loadFile(file, io, { defaultLocale: session.config?.locale, maxBytes: session.maxBytes });
     reports.push({ file: result.diagnostics[0]?.file ?? file, diagnostics: result.diagnostics });
   }
   printReport(reports, options.reporter, io);

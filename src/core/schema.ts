@@ -5,6 +5,7 @@
 import * as z from 'zod/mini';
 import { describeValue, listWords } from './describe.js';
 import { LOCALES } from './locale.js';
+import { MAX_TEXT_LENGTH } from './text.js';
 
 const found = (iss: { input?: unknown }) => `found ${describeValue(iss.input)}`;
 type Schema = z.ZodMiniType;
@@ -12,12 +13,16 @@ type Schema = z.ZodMiniType;
 const then = <S extends Schema, T>(schema: S, fn: (value: z.output<S>) => T) => z.pipe(schema, z.transform(fn));
 export const described = <S extends Schema>(schema: S, description: string): S => schema.check(z.describe(description)) as S;
 
+const longText = (iss: { input?: unknown }) =>
+  `expected text of at most ${MAX_TEXT_LENGTH.toLocaleString('en')} characters, found ${(iss.input as string).length.toLocaleString('en')}`;
+const boundedString = () => z.string().check(z.maxLength(MAX_TEXT_LENGTH, { error: longText }));
+
 /** Plain text. Numbers are accepted as text (`name: 2025`); quote them to keep their exact spelling. */
-export const text = z.union([z.string(), then(z.number(), String)], {
+export const text = z.union([boundedString(), then(z.number(), String)], {
   error: (iss) => `expected text, ${found(iss)}`,
 });
 
-export const requiredText = z.union([z.string().check(z.regex(/\S/, { error: 'expected text, found empty text' })), then(z.number(), String)], {
+export const requiredText = z.union([boundedString().check(z.regex(/\S/, { error: 'expected text, found empty text' })), then(z.number(), String)], {
   error: (iss) => (typeof iss.input === 'string' ? 'expected text, found empty text' : `expected text, ${found(iss)}`),
 });
 

@@ -1,6 +1,6 @@
-import { LineCounter, Scalar, parseDocument, visit, type Document } from 'yaml';
+import { LineCounter, Scalar, isCollection, parseDocument, visit, type Document } from 'yaml';
 import type { Diagnostic } from './diagnostics.js';
-import { DEFAULT_LIMITS, problem, type Limits } from './text.js';
+import { DEFAULT_LIMITS, MAX_DEPTH, problem, type Limits } from './text.js';
 
 // Text → YAML document with source positions, for precise problem reports. Pure.
 
@@ -24,12 +24,14 @@ export function parseSource(file: string, text: string, limits: Limits = DEFAULT
   };
   const diagnostics: Diagnostic[] = doc.errors.map((e) => {
     const quote = e.code === 'MISSING_CHAR' ? unclosedQuoteStart(doc, e.pos[0]) : undefined;
-    return quote === undefined
-      ? at(e.pos[0], 'yaml', yamlMessage(e.message))
-      : at(quote, 'yaml', `this quoted text is never closed: expected a closing ${text[quote]} before the end of the file`);
+    if (quote !== undefined) return at(quote, 'yaml', `this quoted text is never closed: expected a closing ${text[quote]} before the end of the file`);
+    if (/call stack/i.test(e.message)) return at(e.pos[0], 'yaml', tooDeep);
+    return at(e.pos[0], 'yaml', yamlMessage(e.message));
   });
   for (const w of doc.warnings) diagnostics.push({ ...at(w.pos[0], 'yaml', yamlMessage(w.message)), severity: 'warning' });
   if (doc.errors.length > 0) return { ok: false, diagnostics };
+  const deep = deepestBeyond(doc, MAX_DEPTH);
+  if (deep !== undefined) return { ok: false, diagnostics: [...diagnostics, at(deep, 'yaml', tooDeep)] };
 
   let value: unknown;
   try {
@@ -43,6 +45,25 @@ export function parseSource(file: string, text: string, limits: Limits = DEFAULT
     return { ok: false, diagnostics };
   }
   return { ok: true, source: { file, text, doc, lines }, value, diagnostics };
+}
+
+const tooDeep = `lists and mappings nest more than ${MAX_DEPTH} levels deep here; expected a journey map`;
+
+/** The start of the first collection nested deeper than `max` levels, if any. */
+function deepestBeyond(doc: Document.Parsed, max: number): number | undefined {
+  let offset: number | undefined;
+  visit(doc, {
+    Collection(_, node, path) {
+      // The path alternates collections and pairs (for mappings); count the collections.
+      const depth = path.filter((p) => isCollection(p)).length;
+      if (depth >= max) {
+        offset = node.range?.[0] ?? 0;
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+  });
+  return offset;
 }
 
 /** The library reports a missing closing quote at the end of the file; the user needs its opening. */

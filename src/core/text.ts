@@ -2,11 +2,16 @@
 import type { Diagnostic } from './diagnostics.js';
 
 export const DEFAULT_LIMITS = {
-  /** Larger files are refused before parsing: a 2,000-stage map is well under 1 MiB. */
+  /** Larger files are refused before parsing: a 2,000-stage map is well under 1 MiB. Configurable. */
   maxBytes: 5 * 1024 * 1024,
   /** Bounds alias expansion (the "billion laughs" document) while allowing ordinary reuse. */
   maxAliasCount: 1000,
 };
+
+/** Bounds that keep a hostile or broken file from grinding a build for minutes. */
+export const MAX_DEPTH = 64;
+export const MAX_STAGES = 10_000;
+export const MAX_TEXT_LENGTH = 20_000;
 export type Limits = typeof DEFAULT_LIMITS;
 
 export function problem(file: string, line: number, col: number, path: string, message: string): Diagnostic {

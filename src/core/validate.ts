@@ -6,6 +6,7 @@ import { UI } from './locale.js';
 import { buildMapSchema, type MapSchema, type ValidatedMap } from './map-schema.js';
 import { toModel, type JourneyMap } from './model.js';
 import { CUSTOM_LANE_KEY } from './schema.js';
+import { MAX_STAGES } from './text.js';
 import { TEMPLATES, type TemplateId } from '../templates/registry.js';
 
 // Schemas are built once per template and set of custom lanes: a batch of maps reuses them.
@@ -26,6 +27,12 @@ export function declaredLaneKeys(lanes: unknown): string[] {
 /** The map as validated, with the config's default locale for a map that sets none. */
 export function validateMap(template: TemplateId, value: Record<string, unknown>, defaultLocale?: Locale) {
   const schema = schemaFor(template, declaredLaneKeys(value.lanes));
+  // Refused before validation, which would otherwise work through every stage first.
+  if (Array.isArray(value.stages) && value.stages.length > MAX_STAGES) {
+    const message = `expected at most ${MAX_STAGES.toLocaleString('en')} stages, found ${value.stages.length.toLocaleString('en')}; split the journey into several maps`;
+    const issue = { code: 'custom' as const, path: ['stages'], message, input: value.stages };
+    return { schema, result: { success: false as const, error: { issues: [issue] }, data: undefined } };
+  }
   const input = value.locale == null && defaultLocale ? { ...value, locale: defaultLocale } : value;
   return { schema, result: schema.safeParse(input) };
 }

@@ -41,6 +41,10 @@ export const configSchema = z.strictObject(
     layout: opt(text, 'A custom Handlebars layout for HTML'),
     md_layout: opt(oneOf(['auto', 'table', 'sections'] as const, 'a Markdown layout')),
     browser: opt(text, 'Chrome or Chromium for PDF'),
+    max_file_size_mb: opt(
+      z.number({ error: (iss) => `expected a size in MiB, ${found(iss)}` }).check(z.gt(0, { error: (iss) => `expected a size greater than 0, ${found(iss)}` })),
+      'Refuse map files larger than this many MiB (default 5)',
+    ),
     lint: opt(
       z.strictObject(
         {
@@ -69,6 +73,7 @@ export interface Config {
   layout?: string;
   mdLayout?: 'auto' | 'table' | 'sections';
   browser?: string;
+  maxFileSizeMb?: number;
   lint: { rules: Record<string, (typeof LINT_SEVERITIES)[number]>; maxAgeMonths?: number };
 }
 
@@ -128,6 +133,7 @@ function toConfig(c: z.output<typeof configSchema>, path: string, shown: string)
       layout: c.layout && resolve(dir, c.layout),
       mdLayout: c.md_layout,
       browser: c.browser,
+    maxFileSizeMb: c.max_file_size_mb,
     lint: { rules: c.lint?.rules ?? {}, maxAgeMonths: c.lint?.max_age_months },
   };
 }

@@ -1,0 +1,185 @@
+// Whatever a map file contains, journey answers with documents or clear errors: never a crash, a
+// hang or a stack trace. Property-based tests generate and mutate maps; bounds are checked directly.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import Handlebars from 'handlebars';
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import { gfmFromMarkdown } from 'mdast-util-gfm';
+import { gfm } from 'micromark-extension-gfm';
+import { stringify } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { loadMap } from '../src/core/load.js';
+import { quickLoad } from '../src/core/quick-load.js';
+import { EXAMPLES, run, tempDir } from './helpers.js';
+
+/** A problem line as the text reporter prints it. */
+const PROBLEM = /^<stdin>:(\d+):(\d+) (error|warning) \S.*: \S/;
+
+/** Everything the CLI printed must be problems or the summary: no stack trace, no internal error. */
+function expectCleanFailure(stderr: string, source: string) {
+  const lines = stderr.trimEnd().split('\n');
+  expect(lines.at(-1)).toMatch(/^✗ \d+ errors?(, \d+ warnings?)? in 1 file$/);
+  for (const line of lines.slice(0, -1)) {
+    const m = PROBLEM.exec(line);
+    expect(m, line).not.toBeNull();
+    expect(Number(m![1])).toBeLessThanOrEqual(source.split('\n').length + 1);
+  }
+  expect(stderr).not.toMatch(/internal error|\n\s+at /);
+}
+
+// ------------------------------------------------------------------ generated maps
+const anyText = fc.oneof(
+  fc.string({ maxLength: 40 }),
+  fc.string({ unit: 'grapheme', maxLength: 20 }),
+  fc.constantFrom('<script>alert(1)</script>', '{{title}}', '| a | b |', '# h', '`x`', '[l](javascript:x)', 'a: b', '- x', "'", '"', '\\', '%%{init}%%', 'مرحبا', '👟🏽', 'é', 'e\u0301', '\u202Eevil'),
+);
+const nonEmpty = anyText.filter((s) => /\S/.test(s));
+const cell = fc.oneof(anyText, fc.array(anyText, { maxLength: 3 }));
+const stage = fc.record(
+  {
+    name: nonEmpty,
+    emotion: fc.oneof(fc.integer({ min: -2, max: 2 }), fc.constantFrom('happy', 'worried', 'neutral', 'frustrated', 'delighted')),
+    thinking: cell,
+    actions: cell,
+    touchpoints: fc.array(fc.oneof(nonEmpty, fc.record({ name: nonEmpty, channel: anyText })), { maxLength: 3 }),
+    change: anyText,
+    pain_points: cell,
+    opportunities: cell,
+    notes: anyText,
+  },
+  { requiredKeys: ['name'] },
+);
+const validMap = fc.record({
+  template: fc.constantFrom('current-state', 'future-state'),
+  title: nonEmpty,
+  summary: anyText,
+  locale: fc.constantFrom('en', 'it', 'pl'),
+  persona: fc.record({ name: nonEmpty, goals: fc.array(anyText, { maxLength: 2 }) }),
+  stages: fc.array(stage, { minLength: 1, maxLength: 5 }).map((stages) => stages.map((s, i) => ({ ...s, id: `s-${i}` }))),
+});
+
+const parseMd = (md: string) => fromMarkdown(md, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
+const mdText = (node: unknown): string => {
+  const n = node as { type: string; value?: string; children?: unknown[] };
+  return n.type === 'html' ? ' ' : (n.value ?? (n.children ?? []).map(mdText).join(''));
+};
+/** What a reader should find of a name: its words, with line breaks and runs of spaces folded. */
+const words = (s: string) => s.replace(/\u2060/g, '').replace(/\s+/g, ' ').trim();
+
+describe('generated maps', () => {
+  it('always build to HTML and Markdown that contain every stage name, or fail cleanly', async () => {
+    await fc.assert(
+      fc.asyncProperty(validMap, async (map) => {
+        const source = stringify(map);
+        const html = await run(['build', '-', '-o', '-'], { stdin: source });
+        if (html.code !== 0) {
+          // The generator can make a name the format refuses (too long, say): then it must say so.
+          expect(html.code).toBe(1);
+          expectCleanFailure(html.stderr, source);
+          return;
+        }
+        for (const s of map.stages) expect(html.stdout).toContain(Handlebars.escapeExpression(s.name));
+        const md = await run(['build', '-', '-f', 'md', '-o', '-'], { stdin: source });
+        expect(md.code).toBe(0);
+        const text = words(mdText(parseMd(md.stdout)));
+        for (const s of map.stages) expect(text).toContain(words(s.name));
+      }),
+      { numRuns: 120 },
+    );
+  });
+
+  it('load to the same model on the quick path and the positioned path', () => {
+    fc.assert(
+      fc.property(validMap, (map) => {
+        const source = stringify(map);
+        const reference = loadMap('m.yaml', source);
+        expect(quickLoad(source)).toEqual(reference.ok ? reference.map : undefined);
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
+
+// ------------------------------------------------------------------ broken files
+const example = readFileSync(join(EXAMPLES, 'service-blueprint.yaml'), 'utf8');
+const edit = fc.record({
+  at: fc.nat({ max: example.length }),
+  remove: fc.nat({ max: 6 }),
+  insert: fc.oneof(fc.constantFrom(':', '- ', '[', ']', '{', '}', '"', "'", '\t', '\n', '  ', '&a ', '*a', '!!int ', '#', '|', '>', '%', '@', '`', '---\n', '\u0000', '\uFEFF'), fc.string({ maxLength: 4 })),
+});
+
+describe('mutated maps', () => {
+  it('are built or refused with problems at a line and column, never with a crash', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(edit, { minLength: 1, maxLength: 4 }), async (edits) => {
+        let source = example;
+        for (const e of edits) {
+          const at = Math.min(e.at, source.length);
+          source = source.slice(0, at) + e.insert + source.slice(at + e.remove);
+        }
+        const { code, stderr } = await run(['validate', '-'], { stdin: source });
+        expect([0, 1]).toContain(code);
+        if (code === 1) expectCleanFailure(stderr, source);
+      }),
+      { numRuns: 250 },
+    );
+  });
+
+  it('any YAML document at all is answered cleanly', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.anything({ maxDepth: 4 }), async (value) => {
+        let source: string | undefined;
+        try {
+          source = stringify(value);
+        } catch {
+          return; // not representable as YAML
+        }
+        if (typeof source !== 'string') return;
+        const { code, stderr } = await run(['validate', '-'], { stdin: source });
+        expect(code).toBe(1);
+        expectCleanFailure(stderr, source);
+      }),
+      { numRuns: 150 },
+    );
+  });
+});
+
+// ------------------------------------------------------------------ bounds
+describe('bounds', () => {
+  it('refuse deep nesting with a message at the place', async () => {
+    const deep = `template: current-state\ntitle: T\nstages:\n  - name: A\n    notes: ${'['.repeat(5000)}${']'.repeat(5000)}\n`;
+    const { code, stderr } = await run(['validate', '-'], { stdin: deep });
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/^<stdin>:5:\d+ error yaml: lists and mappings nest more than 64 levels deep here; expected a journey map\n/);
+  });
+
+  it('refuse more than 10,000 stages quickly, and build 2,000 in seconds', async () => {
+    const stages = (n: number) => `template: current-state\ntitle: T\nstages:\n${Array.from({ length: n }, (_, i) => `  - name: Stage ${i}\n    emotion: ${(i % 5) - 2}\n    thinking: Thought ${i}\n`).join('')}`;
+    let started = performance.now();
+    const tooMany = await run(['validate', '-'], { stdin: stages(12_000) });
+    expect(performance.now() - started).toBeLessThan(5000);
+    expect(tooMany.stderr).toContain('<stdin>:4:3 error stages: expected at most 10,000 stages, found 12,000; split the journey into several maps');
+    started = performance.now();
+    const built = await run(['build', '-', '-o', '-'], { stdin: stages(2000) });
+    expect(built.code).toBe(0);
+    expect(performance.now() - started).toBeLessThan(10_000);
+    expect(built.stdout).toContain('Stage 1999');
+  });
+
+  it('refuse text longer than 20,000 characters', async () => {
+    const { stderr } = await run(['validate', '-'], { stdin: `template: current-state\ntitle: T\nstages:\n  - name: A\n    notes: ${'x'.repeat(25_000)}\n` });
+    expect(stderr).toContain('<stdin>:5:12 error stages[0].notes: expected text of at most 20,000 characters, found 25,000');
+  });
+
+  it('refuse files over the size limit, which --max-file-size and the config file set', async () => {
+    const dir = tempDir();
+    const big = `template: current-state\ntitle: T\nsummary: ${'word '.repeat(2000)}\nstages: [{ name: A }]\n`;
+    writeFileSync(join(dir, 'big.yaml'), `${big}# ${'padding '.repeat(200_000)}\n`);
+    const refused = await run(['validate', 'big.yaml', '--max-file-size', '1'], { cwd: dir });
+    expect(refused.stderr).toContain('big.yaml:1:1 error file: file is 1.5 MiB, larger than the limit of 1.0 MiB; expected a journey map in YAML');
+    expect((await run(['validate', 'big.yaml'], { cwd: dir })).code).toBe(0);
+    writeFileSync(join(dir, 'journey.config.yaml'), 'max_file_size_mb: 0.5\n');
+    expect((await run(['validate', 'big.yaml'], { cwd: dir })).stderr).toContain('larger than the limit of 512 KiB');
+  });
+});
