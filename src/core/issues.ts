@@ -28,6 +28,11 @@ export function issuesToDiagnostics(issues: readonly Issue[], ctx: IssueContext)
       continue;
     }
     const path = issue.path as PathSegment[];
+    if (issue.code === 'invalid_key') {
+      // A key of a free-form mapping (a lint rule id, say) failed its own check: point at the key.
+      out.push(at(ctx, path, 'key', issue.issues[0]?.message ?? issue.message));
+      continue;
+    }
     const parentPath = path.slice(0, -1);
     const key = path.at(-1);
     const parent = valueAt(ctx.value, parentPath);

@@ -6,13 +6,13 @@ import { isPlainObject, issuesToDiagnostics } from './issues.js';
 import type { Locale } from './locale.js';
 import { locate } from './locate.js';
 import type { JourneyMap } from './model.js';
-import { parseSource } from './source.js';
+import { parseSource, type Source } from './source.js';
 import { DEFAULT_LIMITS, decodeText, problem, type Limits } from './text.js';
 import { modelOf, validateMap } from './validate.js';
 import { TEMPLATE_IDS, isTemplateId, templatesWithLane, type TemplateId } from '../templates/registry.js';
 
 export type LoadResult =
-  | { ok: true; map: JourneyMap; diagnostics: Diagnostic[] }
+  | { ok: true; map: JourneyMap; diagnostics: Diagnostic[]; /** Positions, for lint; absent on the quick path. */ source?: Source }
   | { ok: false; diagnostics: Diagnostic[] };
 
 export interface LoadOptions {
@@ -60,7 +60,7 @@ export function loadMap(file: string, text: string, options: LoadOptions = {}): 
     });
     return fail([...warnings, ...diagnostics]);
   }
-  return { ok: true, map: modelOf(template, result.data), diagnostics: warnings };
+  return { ok: true, map: modelOf(template, result.data), diagnostics: warnings, source };
 }
 
 function fail(diagnostics: Diagnostic[]): LoadResult {

@@ -3,7 +3,8 @@
 import { readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import * as z from 'zod/mini';
-import { describeValue, listWords } from '../core/describe.js';
+import { closest, describeValue, listWords } from '../core/describe.js';
+import { LINT_RULE_IDS } from '../core/lint-rules.js';
 import { bySourceOrder, type Diagnostic } from '../core/diagnostics.js';
 import { issuesToDiagnostics, isPlainObject } from '../core/issues.js';
 import { LOCALES, type Locale } from '../core/locale.js';
@@ -48,7 +49,20 @@ export const configSchema = z.strictObject(
     lint: opt(
       z.strictObject(
         {
-          rules: opt(z.record(z.string(), oneOf(LINT_SEVERITIES, 'a severity'), { error: (iss) => `expected rule: severity pairs, ${found(iss)}` })),
+          rules: opt(
+            z.record(
+              z.string().check(
+                z.refine((id) => (LINT_RULE_IDS as string[]).includes(id), {
+                  error: (iss) => {
+                    const guess = closest(String(iss.input), LINT_RULE_IDS);
+                    return `unknown lint rule ${describeValue(iss.input).replace(/^text /, '')}${guess ? `: did you mean \`${guess}\`?` : `: expected one of ${listWords(LINT_RULE_IDS)}`}`;
+                  },
+                }),
+              ),
+              oneOf(LINT_SEVERITIES, 'a severity'),
+              { error: (iss) => `expected rule: severity pairs, ${found(iss)}` },
+            ),
+          ),
           max_age_months: opt(
             z.int({ error: (iss) => `expected a whole number of months, ${found(iss)}` }).check(z.gte(1, { error: (iss) => `expected at least 1 month, ${found(iss)}` })),
           ),

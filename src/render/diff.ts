@@ -1,0 +1,143 @@
+// The three faces of `journey diff`: terminal text, Markdown for a pull-request comment, and an
+// HTML page with both emotion curves on one chart and the changes highlighted per cell.
+import type { ChalkInstance } from 'chalk';
+import type { MapDiff, StageDiff } from '../core/diff.js';
+import { createEngine } from './handlebars.js';
+import { mdCell, mdLine, mdText } from './markdown-text.js';
+import { emotionWord, signedScore } from './view.js';
+
+const score = (n: number | null) => (n === null ? '–' : signedScore(n));
+const delta = (d: StageDiff) => (d.emotion.delta === null ? '' : d.emotion.delta === 0 ? '±0' : signedScore(d.emotion.delta));
+const TREND_WORD = { better: 'better', worse: 'worse', same: 'same', unscored: 'not scored' } as const;
+
+function statusNote(d: StageDiff): string {
+  const notes = [];
+  if (d.status === 'added') notes.push('added');
+  if (d.status === 'removed') notes.push('removed');
+  if (d.moved) notes.push(`moved from position ${d.beforeIndex! + 1} to ${d.afterIndex! + 1}`);
+  if (d.renamedFrom) notes.push(`renamed from "${d.renamedFrom}"`);
+  return notes.join(', ');
+}
+
+export function summaryLine(diff: MapDiff): string {
+  const c = diff.counts;
+  const compared = diff.stages.filter((d) => d.status === 'matched').length;
+  return `${compared} stages compared: ${c.better} better, ${c.worse} worse, ${c.same} the same; ${c.added} added, ${c.removed} removed, ${c.moved} moved; ${c.unaddressed} pain point${c.unaddressed === 1 ? '' : 's'} still open`;
+}
+
+export function diffText(diff: MapDiff, files: [string, string], paint: ChalkInstance): string {
+  const out = [paint.bold(`${files[0]} → ${files[1]}`), `${diff.before.title} → ${diff.after.title}`, ''];
+  for (const d of diff.stages) {
+    const mark = d.status === 'added' ? paint.green('+') : d.status === 'removed' ? paint.red('−') : d.moved ? paint.yellow('↕') : ' ';
+    const trend = d.emotion.trend === 'better' ? paint.green : d.emotion.trend === 'worse' ? paint.red : paint.dim;
+    const emotion = d.status === 'matched' && (d.emotion.before !== null || d.emotion.after !== null)
+      ? trend(`emotion ${score(d.emotion.before)} → ${score(d.emotion.after)}${d.emotion.delta !== null ? ` (${delta(d)}, ${TREND_WORD[d.emotion.trend]})` : ''}`)
+      : '';
+    const note = statusNote(d);
+    out.push(`${mark} ${paint.bold(d.name)}${note ? paint.dim(` (${note})`) : ''}${emotion ? `  ${emotion}` : ''}`);
+    if (d.status !== 'matched') continue;
+    for (const lane of d.changed) {
+      out.push(`    ${paint.cyan(lane.label)}`);
+      for (const r of lane.removed) out.push(`      ${paint.red(`− ${r}`)}`);
+      for (const a of lane.added) out.push(`      ${paint.green(`+ ${a}`)}`);
+    }
+    for (const p of d.unaddressed) out.push(`    ${paint.yellow(`still a pain point: ${p}`)}`);
+  }
+  out.push('', summaryLine(diff));
+  return `${out.join('\n')}\n`;
+}
+
+export function diffMarkdown(diff: MapDiff, files: [string, string]): string {
+  const lines = [
+    `## Journey changes: ${mdLine(diff.after.title)}`,
+    '',
+    `\`${files[0].replace(/`/g, "'")}\` → \`${files[1].replace(/`/g, "'")}\`: ${summaryLine(diff)}.`,
+    '',
+    '| Stage | Emotion | Change | Notes |',
+    '| --- | --- | --- | --- |',
+  ];
+  for (const d of diff.stages) {
+    const sign = d.emotion.trend === 'better' ? '📈 ' : d.emotion.trend === 'worse' ? '📉 ' : '';
+    const emotion = d.status === 'matched' ? `${score(d.emotion.before)} → ${score(d.emotion.after)}` : d.status === 'added' ? score(d.emotion.after) : score(d.emotion.before);
+    const notes = [statusNote(d), d.unaddressed.length ? `${d.unaddressed.length} pain point${d.unaddressed.length === 1 ? '' : 's'} still open` : ''].filter(Boolean).join('; ');
+    lines.push(`| ${mdCell(d.name)} | ${emotion} | ${sign}${delta(d)} | ${mdCell(notes)} |`);
+  }
+  for (const d of diff.stages.filter((s) => s.status === 'matched' && (s.changed.length || s.unaddressed.length))) {
+    lines.push('', `### ${mdLine(d.name)}`, '');
+    for (const lane of d.changed) {
+      lines.push(`- **${mdText(lane.label)}**`);
+      for (const r of lane.removed) lines.push(`  - ➖ ${mdText(r)}`);
+      for (const a of lane.added) lines.push(`  - ➕ ${mdText(a)}`);
+    }
+    for (const p of d.unaddressed) lines.push(`- ⚠️ still a pain point: ${mdText(p)}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+let engine: ReturnType<typeof createEngine> | undefined;
+
+export function diffHtml(diff: MapDiff, files: [string, string]): string {
+  engine ??= createEngine('html');
+  const ui = diff.after.labels.ui;
+  const columns = diff.stages;
+  const laneKeys = columns[0]?.lanes.map((l, i) => ({ key: l.key, label: l.label, i })) ?? [];
+  const rows = laneKeys
+    .filter(({ i }) => columns.some((d) => d.lanes[i]!.added.length || d.lanes[i]!.removed.length || d.lanes[i]!.kept.length))
+    .map(({ key, label, i }) => ({
+      key,
+      label,
+      cells: columns.map((d) => {
+        const lane = d.lanes[i]!;
+        return { kept: lane.kept, added: d.status === 'matched' ? lane.added : [], removed: d.status === 'matched' ? lane.removed : [], plain: d.status === 'added' ? lane.added : d.status === 'removed' ? lane.removed : [], changed: Boolean(lane.added.length || lane.removed.length) && d.status === 'matched' };
+      }),
+    }));
+  const html = engine.layout('diff')({
+    lang: diff.after.locale,
+    title: `${diff.before.title} → ${diff.after.title}`,
+    template: diff.after.template,
+    css: engine.css,
+    files,
+    summary: summaryLine(diff),
+    regression: diff.regression,
+    chart: chart(diff, ui),
+    stages: columns.map((d) => ({
+      name: d.name,
+      status: d.status,
+      note: statusNote(d),
+      emotion: d.status === 'matched' ? `${score(d.emotion.before)} → ${score(d.emotion.after)}` : d.status === 'added' ? score(d.emotion.after) : score(d.emotion.before),
+      trend: d.emotion.trend,
+      trendWord: d.emotion.delta === null ? '' : `${delta(d)} ${TREND_WORD[d.emotion.trend]}`,
+      unaddressed: d.unaddressed,
+    })),
+    rows,
+    labels: ui,
+  });
+  return html.endsWith('\n') ? html : `${html}\n`;
+}
+
+/** Both curves on one chart: x is the stage's column in the diff, y its score. */
+function chart(diff: MapDiff, ui: MapDiff['after']['labels']['ui']) {
+  const step = 120;
+  const width = Math.max(1, diff.stages.length) * step;
+  const y = (s: number) => 20 + (2 - s) * 30;
+  const line = (pick: (d: StageDiff) => number | null) => {
+    const points = diff.stages.map((d, i) => ({ x: i * step + step / 2, score: pick(d) }));
+    let path = '';
+    points.forEach((p, i) => {
+      if (p.score === null) return;
+      path += `${i > 0 && points[i - 1]!.score !== null ? 'L' : 'M'}${p.x},${y(p.score)} `;
+    });
+    return { path: path.trim(), dots: points.filter((p) => p.score !== null).map((p) => ({ x: p.x, y: y(p.score!), label: `${emotionWord(p.score!, ui)} (${signedScore(p.score!)})` })) };
+  };
+  return {
+    width,
+    height: 160,
+    zero: y(0),
+    before: line((d) => (d.status === 'added' ? null : d.emotion.before ?? beforeScore(diff, d))),
+    after: line((d) => (d.status === 'removed' ? null : d.emotion.after ?? afterScore(diff, d))),
+    names: diff.stages.map((d, i) => ({ x: i * step + step / 2, name: d.name.length > 18 ? `${d.name.slice(0, 17)}…` : d.name })),
+  };
+}
+
+const beforeScore = (diff: MapDiff, d: StageDiff) => (d.beforeIndex === null ? null : diff.before.stages[d.beforeIndex]!.emotion);
+const afterScore = (diff: MapDiff, d: StageDiff) => (d.afterIndex === null ? null : diff.after.stages[d.afterIndex]!.emotion);

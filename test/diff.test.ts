@@ -1,0 +1,157 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import { gfmFromMarkdown } from 'mdast-util-gfm';
+import { gfm } from 'micromark-extension-gfm';
+import { describe, expect, it } from 'vitest';
+import { diffMaps } from '../src/core/diff.js';
+import { loadMap } from '../src/core/load.js';
+import { run, tempDir } from './helpers.js';
+
+const map = (stages: string, title = 'Shoes') => `template: current-state\ntitle: ${title}\nstages:\n${stages}`;
+const model = (yaml: string) => {
+  const r = loadMap('m.yaml', yaml);
+  if (!r.ok) throw new Error(r.diagnostics.map((d) => d.message).join('\n'));
+  return r.map;
+};
+
+const BEFORE = map(`  - name: Search
+    emotion: -1
+    touchpoints: [{ name: Search engine, channel: web }, Running club]
+    pain_points: [Too many options, Jargon]
+  - name: Compare
+    emotion: 0
+  - name: Pay
+    emotion: -2
+    actions: [Creates an account]
+  - name: Return
+    emotion: 1
+`);
+const AFTER = map(`  - name: Search
+    emotion: 1
+    touchpoints: [{ name: Search engine, channel: web }, { name: Shoe quiz, channel: web }]
+    pain_points: [Jargon]
+  - name: Pay
+    emotion: -2
+    actions: [Checks out as a guest]
+  - name: Compare again
+    id: compare
+    emotion: -1
+  - name: Review
+    emotion: 2
+`);
+
+describe('diffMaps', () => {
+  const d = diffMaps(model(BEFORE), model(AFTER));
+  const byName = (n: string) => d.stages.find((s) => s.name === n)!;
+
+  it('matches stages by id, then by name, and finds added, removed and moved ones', () => {
+    expect(d.stages.map((s) => [s.name, s.status, s.moved])).toEqual([
+      ['Search', 'matched', false],
+      ['Pay', 'matched', false],
+      ['Compare again', 'matched', true],
+      ['Return', 'removed', false],
+      ['Review', 'added', false],
+    ]);
+    expect(byName('Compare again').renamedFrom).toBe('Compare');
+    expect(d.counts).toEqual({ added: 1, removed: 1, moved: 1, better: 1, worse: 1, same: 1, unaddressed: 1 });
+  });
+
+  it('gives each stage its emotion change and lane changes', () => {
+    expect(byName('Search').emotion).toEqual({ before: -1, after: 1, delta: 2, trend: 'better' });
+    expect(byName('Compare again').emotion).toEqual({ before: 0, after: -1, delta: -1, trend: 'worse' });
+    const search = byName('Search').changed.map((l) => [l.key, l.removed, l.added]);
+    expect(search).toEqual([
+      ['touchpoints', ['Running club'], ['Shoe quiz (web)']],
+      ['pain_points', ['Too many options'], []],
+    ]);
+    expect(byName('Pay').changed.map((l) => [l.key, l.removed, l.added])).toEqual([['actions', ['Creates an account'], ['Checks out as a guest']]]);
+    // A pain point the later map still lists is not addressed.
+    expect(byName('Search').unaddressed).toEqual(['Jargon']);
+    expect(d.regression).toBe(true);
+  });
+});
+
+describe('journey diff', () => {
+  function files() {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'before.yaml'), BEFORE);
+    writeFileSync(join(dir, 'after.yaml'), AFTER);
+    return dir;
+  }
+
+  it('prints the changes as text and exits 0, or 1 with --fail-on-regression', async () => {
+    const cwd = files();
+    const { code, stdout } = await run(['diff', 'before.yaml', 'after.yaml'], { cwd });
+    expect(code).toBe(0);
+    expect(stdout).toContain('  Search  emotion −1 → +1 (+2, better)\n');
+    expect(stdout).toContain('↕ Compare again (moved from position 2 to 3, renamed from "Compare")  emotion 0 → −1 (−1, worse)\n');
+    expect(stdout).toContain('− Return (removed)\n');
+    expect(stdout).toContain('+ Review (added)\n');
+    expect(stdout).toContain('      − Running club\n      + Shoe quiz (web)\n');
+    expect(stdout).toContain('    still a pain point: Jargon\n');
+    expect(stdout.trimEnd().split('\n').at(-1)).toBe('3 stages compared: 1 better, 1 worse, 1 the same; 1 added, 1 removed, 1 moved; 1 pain point still open');
+    const strict = await run(['diff', 'before.yaml', 'after.yaml', '--fail-on-regression'], { cwd });
+    expect(strict.code).toBe(1);
+    expect(strict.stderr).toContain('✗ the experience gets worse at "Compare again" (--fail-on-regression)');
+    expect((await run(['diff', 'before.yaml', 'before.yaml', '--fail-on-regression'], { cwd })).code).toBe(0);
+  });
+
+  it('writes Markdown for a pull-request comment, escaped', async () => {
+    const cwd = files();
+    writeFileSync(join(cwd, 'after.yaml'), AFTER.replace('name: Review', 'name: "Review | <b>x</b>"'));
+    const { stdout } = await run(['diff', 'before.yaml', 'after.yaml', '-f', 'md'], { cwd });
+    const tree = fromMarkdown(stdout, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
+    const table = (tree.children.find((n) => n.type === 'table') as { children: { children: unknown[] }[] });
+    const text = (n: unknown): string => ((n as { value?: string }).value ?? ((n as { children?: unknown[] }).children ?? []).map(text).join(''));
+    expect(table.children.map((r) => r.children.map(text))).toEqual([
+      ['Stage', 'Emotion', 'Change', 'Notes'],
+      ['Search', '−1 → +1', '📈 +2', '1 pain point still open'],
+      ['Pay', '−2 → −2', '±0', ''],
+      ['Compare again', '0 → −1', '📉 −1', 'moved from position 2 to 3, renamed from "Compare"'],
+      ['Return', '+1', '', 'removed'],
+      ['Review | <b>x</b>', '+2', '', 'added'],
+    ]);
+    expect(JSON.stringify(tree)).not.toContain('"type":"html"');
+  });
+
+  it('writes HTML with both curves and the changes per cell', async () => {
+    const cwd = files();
+    const { code } = await run(['diff', 'before.yaml', 'after.yaml', '-f', 'html', '-o', 'diff.html'], { cwd });
+    expect(code).toBe(0);
+    const html = readFileSync(join(cwd, 'diff.html'), 'utf8');
+    // x: one column of 120 per stage in diff order; y: 20 + (2 − score) × 30. The removed stage leaves a gap in the later curve.
+    expect(html).toContain('<path class="before" d="M60,110 L180,140 L300,80 L420,50"/>');
+    expect(html).toContain('<path class="after" d="M60,50 L180,140 L300,110 M540,20"/>');
+    expect(html).toContain('<li><del>Running club</del></li><li><ins>Shoe quiz (web)</ins></li>');
+    expect(html).toContain('<p class="still-open">⚠ Jargon</p>');
+  });
+
+  it('compares a map with itself at a git revision', async () => {
+    const cwd = files();
+    const git = (...args: string[]) => execFileSync('git', ['-c', 'user.email=t@example.com', '-c', 'user.name=T', ...args], { cwd });
+    git('init', '-q');
+    writeFileSync(join(cwd, 'map.yaml'), BEFORE);
+    git('add', 'map.yaml');
+    git('commit', '-qm', 'first');
+    writeFileSync(join(cwd, 'map.yaml'), AFTER);
+    const { code, stdout } = await run(['diff', 'map.yaml', '--rev', 'HEAD'], { cwd });
+    expect(code).toBe(0);
+    expect(stdout.split('\n')[0]).toBe('map.yaml@HEAD → map.yaml');
+    expect(stdout).toContain('+ Review (added)');
+    const missing = await run(['diff', 'map.yaml', '--rev', 'no-such-rev'], { cwd });
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain("map.yaml@no-such-rev:1:1 error file: cannot read map.yaml at revision no-such-rev: fatal: invalid object name 'no-such-rev'.");
+  });
+
+  it('reports invalid maps and usage mistakes', async () => {
+    const cwd = files();
+    writeFileSync(join(cwd, 'bad.yaml'), 'template: current-state\ntitle: T\nstages: []\n');
+    const bad = await run(['diff', 'before.yaml', 'bad.yaml'], { cwd });
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('bad.yaml:3:9 error stages: expected at least one stage, found an empty list');
+    expect((await run(['diff', 'before.yaml'], { cwd })).code).toBe(2);
+    expect((await run(['diff', 'before.yaml', 'after.yaml', '--rev', 'HEAD'], { cwd })).code).toBe(2);
+  });
+});
