@@ -5,7 +5,6 @@ import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
 import { dirname, resolve } from 'node:path';
 import { BrowserError } from '../browser/launch.js';
 import type { Diagnostic } from '../core/diagnostics.js';
@@ -116,9 +115,9 @@ export async function build(inputs: string[], options: BuildOptions, io: Io): Pr
   };
 
   try {
-    const started = performance.now();
+    const started = Date.now();
     const result = await buildMaps(files, plan, io, options);
-    printSummary(result.reports, result.browserProblem, performance.now() - started, options, io);
+    printSummary(result.reports, result.browserProblem, Date.now() - started, options, io);
     const failed = Boolean(result.browserProblem) || result.reports.some(hasErrors);
     if (!options.watch) return failed ? 1 : 0;
     const { watch } = await import('./watch.js');
@@ -229,6 +228,7 @@ async function runWorker(share: { index: number; file: string }[], spec: BuildSp
     share,
     cwd: io.cwd,
   };
+  const { Worker } = await import('node:worker_threads'); // loaded only for batches large enough to split
   const thread = new Worker(workerScript()!, { workerData: data });
   await new Promise<void>((done, fail) => {
     thread.on('message', (m: { index: number; result: FileResult }) => finish(m.index, m.result));

@@ -62,9 +62,9 @@ export async function watch(files: string[], plan: BuildPlan, options: WatchOpti
     }
     const targets = [...new Set(batch.filter((p) => maps.has(p)))].map(shown).sort();
     if (targets.length === 0) return;
-    const started = performance.now();
+    const started = Date.now();
     const { reports, browserProblem } = await buildMaps(targets, plan, io, { reporter: options.reporter, quiet: true });
-    const ms = Math.round(performance.now() - started);
+    const ms = Date.now() - started;
     printReport(reports, options.reporter, io);
     if (browserProblem) io.stderr(`${paint.red('error:')} ${browserProblem}\n`);
     if (options.reporter === 'text' && !options.quiet) {

@@ -1,5 +1,4 @@
 // The file system edge: reading maps and writing documents without ever leaving a partial file.
-import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { open, readFile, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
@@ -15,7 +14,8 @@ export async function readBytes(path: string): Promise<Uint8Array> {
  * large batches several times slower.
  */
 export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
-  const temp = join(dirname(path), `.${basename(path)}.${randomBytes(4).toString('hex')}.tmp`);
+  // Unique enough with the process id and a counter; 'wx' below refuses to reuse a name anyway.
+  const temp = join(dirname(path), `.${basename(path)}.${process.pid}-${++written}.tmp`);
   pending.add(temp);
   try {
     const handle = await open(temp, 'wx');
@@ -32,6 +32,8 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array): 
     pending.delete(temp);
   }
 }
+
+let written = 0;
 
 // Temporary files still being written when the process exits (Ctrl-C mid-build) are removed.
 const pending = new Set<string>();
