@@ -1,6 +1,6 @@
 // The schema of a whole map for one template, composed from the shared parts and the template's lanes.
 import * as z from 'zod/mini';
-import { describeValue, listWords } from './describe.js';
+import { describeValue } from './describe.js';
 import { customLane, date, described, locale, optionalText, persona, requiredText, stageCommon, stageId, textList, touchpointList, text } from './schema.js';
 import type { TemplateDefinition } from '../templates/types.js';
 
@@ -99,7 +99,3 @@ export type ValidatedMap = z.output<MapSchema>;
 
 /** The JSON shape of one custom-lane value, for the generated JSON Schema. */
 export const customLaneValue = z.nullable(z.union([text, z.array(text)]));
-
-export function templateNames(ids: readonly string[]): string {
-  return listWords(ids);
-}

@@ -17,9 +17,3 @@ export function chooseFormats(format: string | undefined, output: string | undef
   const fromOutput = output && output !== '-' ? BY_EXTENSION[extname(output).toLowerCase()] : undefined;
   return [fromOutput ?? 'html'];
 }
-
-/** map.yaml → map.html beside it. */
-export function defaultOutput(input: string, format: Format): string {
-  const ext = extname(input);
-  return `${ext ? input.slice(0, -ext.length) : input}.${format}`;
-}
