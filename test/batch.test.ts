@@ -38,6 +38,23 @@ describe('inputs', () => {
     expect(listAll(join(cwd, 'site'))).toEqual(['shop/today.html', 'shop/today.md', 'support/blueprint.html', 'support/blueprint.md']);
   });
 
+  it('skip, and name, other YAML found in a folder, but still report a misspelled map', async () => {
+    const cwd = project();
+    writeFileSync(join(cwd, 'maps/ci.yml'), 'name: CI\non: [push]\njobs: {}\n');
+    writeFileSync(join(cwd, 'maps/typo.yaml'), 'tempalte: current-state\ntitle: Typo\nstages: [{ name: A }]\n');
+    const { code, stderr } = await run(['validate', 'maps'], { cwd });
+    expect(code).toBe(1);
+    expect(stderr).toContain('skipped a .yaml file that is not a journey map (no template, title or stages): maps/ci.yml\n');
+    expect(stderr).toContain('maps/typo.yaml:1:1 error template: missing required key `template`');
+    // Named one by one, a file is always checked.
+    expect((await run(['validate', 'maps/ci.yml'], { cwd })).stderr).toContain('maps/ci.yml:1:1 error template: missing required key `template`');
+    const none = tempDir();
+    writeFileSync(join(none, 'ci.yml'), 'name: CI\n');
+    const empty = await run(['build', '.'], { cwd: none });
+    expect(empty.code).toBe(1);
+    expect(empty.stderr).toContain('error: no journey maps among .');
+  });
+
   it('report a pattern or folder that matches no map', async () => {
     const cwd = project();
     const { code, stderr } = await run(['validate', 'docs/**/*.yaml'], { cwd });

@@ -14,6 +14,7 @@ export interface SessionOptions {
   reporter: ReporterName;
   /** `--max-file-size` in MiB. */
   maxFileSize?: number;
+  quiet?: boolean;
 }
 
 export type Session = { ok: true; config?: Config; files: string[]; maxBytes?: number } | { ok: false; code: number };
@@ -38,9 +39,16 @@ export async function openSession(inputs: string[], options: SessionOptions, io:
   const expanded = inputs.length
     ? await expandInputs(inputs, io.cwd)
     : await expandInputs(fromConfig, io.cwd, config!.dir);
+  if (expanded.skipped.length && options.reporter === 'text' && !options.quiet) {
+    io.stderr(`skipped ${expanded.skipped.length === 1 ? 'a .yaml file that is not a journey map' : `${expanded.skipped.length} .yaml files that are not journey maps`} (no template, title or stages): ${expanded.skipped.join(', ')}\n`);
+  }
   if (expanded.unmatched.length) {
     const diagnostics: Diagnostic[] = expanded.unmatched.map((p) => problem(p, 1, 1, 'file', 'no .yaml or .yml maps match this pattern or folder'));
     printReport(diagnostics.map((d) => ({ file: d.file, diagnostics: [d] })), options.reporter, io);
+    return { ok: false, code: 1 };
+  }
+  if (expanded.files.length === 0) {
+    io.stderr(`error: no journey maps among ${inputs.length ? inputs.join(', ') : 'the inputs of the config file'}\n`);
     return { ok: false, code: 1 };
   }
   const mb = options.maxFileSize ?? config?.maxFileSizeMb;

@@ -1,9 +1,10 @@
 // Turns command-line inputs (files, directories, glob patterns) into a sorted list of map files.
-import { stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { dirname, extname, join, relative, resolve, sep } from 'node:path';
 
 export const STDIN = '-';
 const MAP_EXTENSIONS = new Set(['.yaml', '.yml']);
+const MAP_KEY = /^(template|title|stages)\s*:/m;
 const IGNORE = ['**/node_modules/**', '**/.*/**', '**/journey.config.yaml', '**/journey.config.yml'];
 
 /**
@@ -11,11 +12,21 @@ const IGNORE = ['**/node_modules/**', '**/.*/**', '**/journey.config.yaml', '**/
  * .yaml/.yml below it; a glob pattern gives what it matches. `relativeTo` is where the inputs
  * were written (the config file's folder for `inputs:` in it); paths come back relative to `cwd`.
  */
-export async function expandInputs(inputs: string[], cwd: string, relativeTo = cwd): Promise<{ files: string[]; unmatched: string[] }> {
+export async function expandInputs(inputs: string[], cwd: string, relativeTo = cwd): Promise<{ files: string[]; unmatched: string[]; skipped: string[] }> {
   // Loaded only for folders and patterns: a build of named files does not pay for it.
   const globbing = () => import('tinyglobby');
   const files: string[] = [];
   const unmatched: string[] = [];
+  const skipped: string[] = [];
+  // A folder or pattern may also hold other YAML (a CI workflow, a docker-compose file): a file found
+  // that way with none of a map's top-level keys is skipped and named. Files named one by one are
+  // always checked, and a misspelled map still has its other keys, so no map slips through.
+  const found = async (paths: string[]) => {
+    for (const path of paths.sort()) {
+      const text = await readFile(path, 'utf8').catch(() => '');
+      (MAP_KEY.test(text) ? files : skipped).push(shown(path));
+    }
+  };
   const shown = (absolute: string) => relative(cwd, absolute) || '.';
   for (const input of inputs) {
     if (input === STDIN) {
@@ -31,19 +42,19 @@ export async function expandInputs(inputs: string[], cwd: string, relativeTo = c
       files.push(relativeTo === cwd ? input : shown(absolute));
     } else if (kind === 'dir') {
       const { glob } = await globbing();
-      const found = await glob('**/*.{yaml,yml}', { cwd: absolute, ignore: IGNORE, absolute: true });
-      if (found.length === 0) unmatched.push(input);
-      files.push(...found.sort().map(shown));
+      const paths = await glob('**/*.{yaml,yml}', { cwd: absolute, ignore: IGNORE, absolute: true });
+      if (paths.length === 0) unmatched.push(input);
+      await found(paths);
     } else if ((await globbing()).isDynamicPattern(input)) {
       const { glob } = await globbing();
-      const found = (await glob(input, { cwd: relativeTo, ignore: IGNORE, absolute: true })).filter((f) => MAP_EXTENSIONS.has(extname(f).toLowerCase()));
-      if (found.length === 0) unmatched.push(input);
-      files.push(...found.sort().map(shown));
+      const paths = (await glob(input, { cwd: relativeTo, ignore: IGNORE, absolute: true })).filter((f) => MAP_EXTENSIONS.has(extname(f).toLowerCase()));
+      if (paths.length === 0) unmatched.push(input);
+      await found(paths);
     } else {
       files.push(relativeTo === cwd ? input : shown(absolute)); // reported as unreadable when it is read
     }
   }
-  return { files: [...new Set(files)], unmatched };
+  return { files: [...new Set(files)], unmatched, skipped };
 }
 
 /** The deepest folder that holds every file, so `--out-dir` can keep the folder structure below it. */
