@@ -24,6 +24,7 @@ const BEFORE = map(`  - name: Search
     emotion: 0
   - name: Pay
     emotion: -2
+    thinking: Why do I need an account?
     actions: [Creates an account]
   - name: Return
     emotion: 1
@@ -34,7 +35,9 @@ const AFTER = map(`  - name: Search
     pain_points: [Jargon]
   - name: Pay
     emotion: -2
+    thinking: That was quick.
     actions: [Checks out as a guest]
+    opportunities: [Wallet payments]
   - name: Compare again
     id: compare
     emotion: -1
@@ -66,7 +69,12 @@ describe('diffMaps', () => {
       ['touchpoints', ['Running club'], ['Shoe quiz (web)']],
       ['pain_points', ['Too many options'], []],
     ]);
-    expect(byName('Pay').changed.map((l) => [l.key, l.removed, l.added])).toEqual([['actions', ['Creates an account'], ['Checks out as a guest']]]);
+    // A changed text is its old value removed and its new value added.
+    expect(byName('Pay').changed.map((l) => [l.key, l.removed, l.added])).toEqual([
+      ['thinking', ['Why do I need an account?'], ['That was quick.']],
+      ['actions', ['Creates an account'], ['Checks out as a guest']],
+      ['opportunities', [], ['Wallet payments']],
+    ]);
     // A pain point the later map still lists is not addressed.
     expect(byName('Search').unaddressed).toEqual(['Jargon']);
     expect(d.regression).toBe(true);
