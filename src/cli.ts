@@ -58,34 +58,6 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     exitCode = await validate(inputs, opts, io);
   });
 
-  program
-    .command('diff')
-    .description('compare two maps of a journey (or a map with its version at a git revision)')
-    .argument('<before>', 'the earlier map (or, with --rev, the map)')
-    .argument('[after]', 'the later map')
-    .addOption(new Option('-f, --format <format>', 'text on the terminal, md for a pull-request comment, or html').choices(['text', 'md', 'html']).default('text'))
-    .option('-o, --output <file>', 'write the report to a file')
-    .option('--rev <revision>', 'compare the map with itself at this git revision (HEAD, main, a commit)')
-    .option('--fail-on-regression', "exit 1 when any stage's emotion gets worse")
-    .addOption(reporterOption())
-    .action(async (before: string, after: string | undefined, opts) => {
-      const { diff } = await import('./commands/diff.js');
-      exitCode = await diff(before, after, opts, io);
-    });
-
-  configOptions(
-    program
-      .command('lint')
-      .description('check maps against good practice (rules listed in the README); exit 1 on an error-level finding')
-      .argument('[inputs...]', 'map files, folders or glob patterns; - for standard input (default: `inputs` of the config file)')
-      .addOption(reporterOption())
-      .option('-q, --quiet', 'print findings only')
-      .addOption(new Option('--max-age <months>', 'a map reviewed longer ago than this is stale (default: 6)').argParser(positiveInteger)),
-  ).action(async (inputs: string[], opts) => {
-    const { lint } = await import('./commands/lint.js');
-    exitCode = await lint(inputs, opts, io);
-  });
-
   configOptions(
     program
       .command('build')
@@ -108,6 +80,34 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     const { build } = await import('./commands/build.js');
     exitCode = await build(inputs, opts, io);
   });
+
+  configOptions(
+    program
+      .command('lint')
+      .description('check maps against good practice (rules listed in the README); exit 1 on an error-level finding')
+      .argument('[inputs...]', 'map files, folders or glob patterns; - for standard input (default: `inputs` of the config file)')
+      .addOption(reporterOption())
+      .option('-q, --quiet', 'print findings only')
+      .addOption(new Option('--max-age <months>', 'a map reviewed longer ago than this is stale (default: 6)').argParser(positiveInteger)),
+  ).action(async (inputs: string[], opts) => {
+    const { lint } = await import('./commands/lint.js');
+    exitCode = await lint(inputs, opts, io);
+  });
+
+  program
+    .command('diff')
+    .description('compare two maps of a journey (or a map with its version at a git revision)')
+    .argument('<before>', 'the earlier map (or, with --rev, the map)')
+    .argument('[after]', 'the later map')
+    .addOption(new Option('-f, --format <format>', 'text on the terminal, md for a pull-request comment, or html').choices(['text', 'md', 'html']).default('text'))
+    .option('-o, --output <file>', 'write the report to a file')
+    .option('--rev <revision>', 'compare the map with itself at this git revision (HEAD, main, a commit)')
+    .option('--fail-on-regression', "exit 1 when any stage's emotion gets worse")
+    .addOption(reporterOption())
+    .action(async (before: string, after: string | undefined, opts) => {
+      const { diff } = await import('./commands/diff.js');
+      exitCode = await diff(before, after, opts, io);
+    });
 
   program
     .command('init')
