@@ -5,10 +5,8 @@ import pkg from '../package.json' with { type: 'json' };
 import { LOCALES, type Locale } from './core/locale.js';
 import { processIo, type Io } from './io/terminal.js';
 import { REPORTERS, painter, type ReporterName } from './report.js';
+import { TEMPLATE_IDS, type TemplateId } from './templates/ids.js';
 
-// The registry is small and data-only; the names are listed here so `--help` needs no import of it.
-const TEMPLATE_NAMES = ['current-state', 'future-state', 'day-in-the-life', 'service-blueprint'] as const;
-type TemplateName = (typeof TEMPLATE_NAMES)[number];
 
 export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
 
@@ -113,9 +111,9 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     .command('init')
     .description('write a starter map for a template (every lane present, valid as written)')
     .argument('[file]', 'where to write it', 'journey.yaml')
-    .addOption(new Option('-t, --template <name>', 'which template').choices(TEMPLATE_NAMES).default('current-state'))
+    .addOption(new Option('-t, --template <name>', 'which template').choices(TEMPLATE_IDS).default('current-state'))
     .option('--force', 'overwrite an existing file', false)
-    .action(async (file: string, opts: { template: TemplateName; force: boolean }) => {
+    .action(async (file: string, opts: { template: TemplateId; force: boolean }) => {
       const { init } = await import('./commands/init.js');
       exitCode = await init(file, opts, io);
     });
@@ -132,9 +130,9 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
   program
     .command('schema')
     .description('print the JSON Schema of the map format (for editors)')
-    .addOption(new Option('-t, --template <name>', 'only this template').choices(TEMPLATE_NAMES))
+    .addOption(new Option('-t, --template <name>', 'only this template').choices(TEMPLATE_IDS))
     .option('-o, --output <file>', 'write it to a file instead of standard output')
-    .action(async (opts: { template?: TemplateName; output?: string }) => {
+    .action(async (opts: { template?: TemplateId; output?: string }) => {
       const { schema } = await import('./commands/schema.js');
       exitCode = await schema(opts, io);
     });
