@@ -38,59 +38,48 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
 
   const reporterOption = () => new Option('-r, --reporter <name>', 'how to print problems').choices(REPORTERS).default('text');
 
-  const configOptions = (command: Command) =>
-    command
+  /** validate, build and lint take maps the same way, with the same config, reporter and limits. */
+  const mapsCommand = (name: string, description: string, quiet: string) =>
+    program
+      .command(name)
+      .description(description)
+      .argument('[inputs...]', 'map files, folders or glob patterns; - for standard input (default: `inputs` of the config file)')
+      .addOption(reporterOption())
+      .option('-q, --quiet', quiet)
       .option('--config <file>', 'use this config file (default: journey.config.yaml here or in a parent folder)')
       .option('--no-config', 'ignore any config file')
       .addOption(new Option('--max-file-size <MiB>', 'refuse map files larger than this (default: 5)').argParser(positiveNumber));
 
-  configOptions(
-    program
-      .command('validate')
-      .description('check maps against their template; print every problem and exit 1 if there is any')
-      .argument('[inputs...]', 'map files, folders or glob patterns; - for standard input (default: `inputs` of the config file)')
-      .addOption(reporterOption())
-      .option('-q, --quiet', 'print problems only'),
-  ).action(async (inputs: string[], opts) => {
-    const { validate } = await import('./commands/validate.js');
-    exitCode = await validate(inputs, opts, io);
-  });
+  mapsCommand('validate', 'check maps against their template; print every problem and exit 1 if there is any', 'print problems only').action(
+    async (inputs: string[], opts) => {
+      const { validate } = await import('./commands/validate.js');
+      exitCode = await validate(inputs, opts, io);
+    },
+  );
 
-  configOptions(
-    program
-      .command('build')
-      .description('build maps into documents (HTML by default)')
-      .argument('[inputs...]', 'map files, folders or glob patterns; - for standard input (default: `inputs` of the config file)')
-      .option('-f, --format <formats>', 'html, md, pdf, or several: html,pdf (default: from -o, else html)')
-      .option('-o, --output <file>', 'the output file for one map, or - for standard output (default: beside the map)')
-      .option('-d, --out-dir <dir>', 'write documents here, keeping the folder structure of the maps')
-      .option('-w, --watch', 'rebuild a map whenever it is saved')
-      .addOption(reporterOption())
-      .option('-q, --quiet', 'print problems only')
-      .option('--layout <file.hbs>', 'a custom Handlebars layout for HTML')
-      .addOption(new Option('--md-layout <layout>', 'Markdown map as a table or one section per stage (default: auto)').choices(['auto', 'table', 'sections']))
-      .option('--browser <path>', 'Chrome or Chromium for PDF (default: found on this machine)')
-      .addOption(new Option('--page-size <size>', 'PDF paper size (default: A4)').choices(['A4', 'A3', 'Letter', 'Legal', 'Tabloid']))
-      .option('--portrait', 'PDF in portrait (default: landscape)')
-      .addOption(new Option('--jobs <n>', 'PDF pages printed at once').argParser(positiveInteger).default(4))
-      .addOption(new Option('--timeout <seconds>', 'give up on a browser that has not started or printed after this long').argParser(positiveNumber).default(60)),
-  ).action(async (inputs: string[], opts) => {
-    const { build } = await import('./commands/build.js');
-    exitCode = await build(inputs, opts, io);
-  });
+  mapsCommand('build', 'build maps into documents (HTML by default)', 'print problems only')
+    .option('-f, --format <formats>', 'html, md, pdf, or several: html,pdf (default: from -o, else html)')
+    .option('-o, --output <file>', 'the output file for one map, or - for standard output (default: beside the map)')
+    .option('-d, --out-dir <dir>', 'write documents here, keeping the folder structure of the maps')
+    .option('-w, --watch', 'rebuild a map whenever it is saved')
+    .option('--layout <file.hbs>', 'a custom Handlebars layout for HTML')
+    .addOption(new Option('--md-layout <layout>', 'Markdown map as a table or one section per stage (default: auto)').choices(['auto', 'table', 'sections']))
+    .option('--browser <path>', 'Chrome or Chromium for PDF (default: found on this machine)')
+    .addOption(new Option('--page-size <size>', 'PDF paper size (default: A4)').choices(['A4', 'A3', 'Letter', 'Legal', 'Tabloid']))
+    .option('--portrait', 'PDF in portrait (default: landscape)')
+    .addOption(new Option('--jobs <n>', 'PDF pages printed at once').argParser(positiveInteger).default(4))
+    .addOption(new Option('--timeout <seconds>', 'give up on a browser that has not started or printed after this long').argParser(positiveNumber).default(60))
+    .action(async (inputs: string[], opts) => {
+      const { build } = await import('./commands/build.js');
+      exitCode = await build(inputs, opts, io);
+    });
 
-  configOptions(
-    program
-      .command('lint')
-      .description('check maps against good practice (rules listed in the README); exit 1 on an error-level finding')
-      .argument('[inputs...]', 'map files, folders or glob patterns; - for standard input (default: `inputs` of the config file)')
-      .addOption(reporterOption())
-      .option('-q, --quiet', 'print findings only')
-      .addOption(new Option('--max-age <months>', 'a map reviewed longer ago than this is stale (default: 6)').argParser(positiveInteger)),
-  ).action(async (inputs: string[], opts) => {
-    const { lint } = await import('./commands/lint.js');
-    exitCode = await lint(inputs, opts, io);
-  });
+  mapsCommand('lint', 'check maps against good practice (rules listed in the README); exit 1 on an error-level finding', 'print findings only')
+    .addOption(new Option('--max-age <months>', 'a map reviewed longer ago than this is stale (default: 6)').argParser(positiveInteger))
+    .action(async (inputs: string[], opts) => {
+      const { lint } = await import('./commands/lint.js');
+      exitCode = await lint(inputs, opts, io);
+    });
 
   program
     .command('diff')

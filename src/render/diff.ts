@@ -2,7 +2,7 @@
 // HTML page with both emotion curves on one chart and the changes highlighted per cell.
 import type { ChalkInstance } from 'chalk';
 import type { MapDiff, StageDiff } from '../core/diff.js';
-import { createEngine } from './handlebars.js';
+import { htmlEngine } from './html.js';
 import { mdCell, mdLine, mdText } from './markdown-text.js';
 import { emotionWord, signedScore } from './view.js';
 
@@ -74,10 +74,8 @@ export function diffMarkdown(diff: MapDiff, files: [string, string]): string {
   return `${lines.join('\n')}\n`;
 }
 
-let engine: ReturnType<typeof createEngine> | undefined;
-
 export function diffHtml(diff: MapDiff, files: [string, string]): string {
-  engine ??= createEngine('html');
+  const engine = htmlEngine();
   const ui = diff.after.labels.ui;
   const columns = diff.stages;
   const laneKeys = columns[0]?.lanes.map((l, i) => ({ key: l.key, label: l.label, i })) ?? [];

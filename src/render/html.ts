@@ -4,11 +4,16 @@ import { buildView } from './view.js';
 
 let engine: ReturnType<typeof createEngine> | undefined;
 
+/** The HTML engine with the built-in layouts (maps and `journey diff`), created on first use. */
+export function htmlEngine(): ReturnType<typeof createEngine> {
+  engine ??= createEngine('html');
+  return engine;
+}
+
 /** A self-contained HTML document: inline CSS, inline SVG, system fonts, no script, no request. */
 export function renderHtml(map: JourneyMap, options: { layout?: Template; stagesPerTable?: number } = {}): string {
-  engine ??= createEngine('html');
-  const layout = options.layout ?? engine.layout(map.template);
-  const html = layout({ ...buildView(map, { stagesPerTable: options.stagesPerTable }), css: engine.css });
+  const layout = options.layout ?? htmlEngine().layout(map.template);
+  const html = layout({ ...buildView(map, { stagesPerTable: options.stagesPerTable }), css: htmlEngine().css });
   return html.endsWith('\n') ? html : `${html}\n`; // a final newline, for clean diffs
 }
 
