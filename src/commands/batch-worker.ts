@@ -3,6 +3,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Io } from '../io/terminal.js';
 import { buildFile, createRenderer, loadLayout, type BuildSpec } from './build.js';
+import { inFlight } from './in-flight.js';
 
 const data = workerData as BuildSpec & { share: { index: number; file: string }[]; cwd: string };
 const io: Io = {
@@ -22,12 +23,6 @@ const renderer = createRenderer({
   pdf: { env: process.env, pageSize: 'A4', portrait: false, timeout: 60_000 },
 });
 // Several maps in flight, so file reads and writes overlap the CPU work, as on the main thread.
-let next = 0;
-await Promise.all(
-  Array.from({ length: 8 }, async () => {
-    while (next < data.share.length) {
-      const { index, file } = data.share[next++]!;
-      parentPort!.postMessage({ index, result: await buildFile(file, data, renderer, io, true) });
-    }
-  }),
-);
+await inFlight(data.share, 8, async ({ index, file }) => {
+  parentPort!.postMessage({ index, result: await buildFile(file, data, renderer, io, true) });
+});

@@ -20,7 +20,8 @@ import { LayoutError, type Template } from '../render/handlebars.js';
 import type { PageSize, PdfOptions, createPdfRenderer } from '../render/pdf.js';
 import type { ReporterName } from '../report.js';
 import { painter } from '../report.js';
-import { STDIN_NAME, loadFile } from './load-file.js';
+import { inFlight } from './in-flight.js';
+import { STDIN_NAME, loadFile, shownName } from './load-file.js';
 import { hasErrors, printReport, tally, type FileReport } from './report-results.js';
 import { openSession } from './session.js';
 
@@ -145,32 +146,20 @@ export async function buildMaps(files: string[], plan: BuildPlan, io: Io, option
   };
 
   const threads = parallelThreads(files, plan);
-  let next = 0;
-  const take = () => (next < files.length ? next++ : undefined);
-  const worker = async () => {
-    for (let index = take(); index !== undefined; index = take()) {
-      progress.start(files[index]!);
-      finish(index, await buildFile(files[index]!, plan, plan.renderer, io, browserProblem !== undefined));
-    }
-  };
+  const indexes = files.map((_, i) => i);
   if (threads > 1) {
     // Large HTML/Markdown batches use every core: worker threads build every n-th map, this
     // thread the rest.
-    const shares = Array.from({ length: threads }, (_, t) => files.map((_, i) => i).filter((i) => i % threads === t));
-    const own = shares[0]!;
-    let mine = 0;
-    const ownWorker = async () => {
-      while (mine < own.length) {
-        const index = own[mine++]!;
-        finish(index, await buildFile(files[index]!, plan, plan.renderer, io, false));
-      }
-    };
+    const shares = Array.from({ length: threads }, (_, t) => indexes.filter((i) => i % threads === t));
     await Promise.all([
-      ...Array.from({ length: plan.jobs }, ownWorker),
+      inFlight(shares[0]!, plan.jobs, async (i) => finish(i, await buildFile(files[i]!, plan, plan.renderer, io, false))),
       ...shares.slice(1).map((share) => runWorker(share.map((i) => ({ index: i, file: files[i]! })), plan, io, finish)),
     ]);
   } else {
-    await Promise.all(Array.from({ length: Math.min(plan.jobs, files.length) }, worker));
+    await inFlight(indexes, plan.jobs, async (i) => {
+      progress.start(files[i]!);
+      finish(i, await buildFile(files[i]!, plan, plan.renderer, io, browserProblem !== undefined));
+    });
   }
   progress.end();
   return { reports, browserProblem };
@@ -184,7 +173,7 @@ export interface FileResult {
 /** Loads one map and writes each of its documents. */
 export async function buildFile(file: string, spec: BuildSpec, renderer: Renderer, io: Io, skipPdf: boolean): Promise<FileResult> {
   const result = await loadFile(file, io, { defaultLocale: spec.defaultLocale, maxBytes: spec.maxBytes });
-  const report: FileReport = { file: file === STDIN ? STDIN_NAME : file, diagnostics: result.diagnostics, outputs: [] };
+  const report: FileReport = { file: shownName(file), diagnostics: result.diagnostics, outputs: [] };
   let browserProblem: string | undefined;
   if (!result.ok) return { report };
   for (const format of spec.formats) {
@@ -262,7 +251,7 @@ export function createProgress(total: number, io: Io, options: { reporter: Repor
   let finished = 0;
   return {
     start(file: string) {
-      if (live) io.stderr(`\r\x1b[2K[${finished}/${total}] ${file === STDIN ? STDIN_NAME : file}`);
+      if (live) io.stderr(`\r\x1b[2K[${finished}/${total}] ${shownName(file)}`);
     },
     done(report: FileReport) {
       finished++;

@@ -1,7 +1,7 @@
 import type { Io } from '../io/terminal.js';
 import type { ReporterName } from '../report.js';
 import { countWords, painter } from '../report.js';
-import { loadFile } from './load-file.js';
+import { loadFile, shownName } from './load-file.js';
 import { hasErrors, printReport, tally, type FileReport } from './report-results.js';
 import { openSession } from './session.js';
 
@@ -25,7 +25,6 @@ export async function lint(inputs: string[], options: LintCommandOptions, io: Io
   const reports: FileReport[] = [];
   for (const file of session.files) {
     const loaded = await loadFile(file, io, { defaultLocale: session.config?.locale, maxBytes: session.maxBytes, positions: true });
-    const name = file === '-' ? '<stdin>' : file;
     const findings =
       loaded.ok && loaded.source
         ? lintMap(loaded.map, loaded.source, {
@@ -34,7 +33,7 @@ export async function lint(inputs: string[], options: LintCommandOptions, io: Io
             today: options.today ?? new Date(),
           })
         : [];
-    reports.push({ file: name, diagnostics: [...loaded.diagnostics, ...findings] });
+    reports.push({ file: shownName(file), diagnostics: [...loaded.diagnostics, ...findings] });
   }
   printReport(reports, options.reporter, io);
   const { errors, warnings } = tally(reports);

@@ -9,6 +9,9 @@ import type { Io } from '../io/terminal.js';
 
 export const STDIN_NAME = '<stdin>';
 
+/** How a map is named in reports: its path, or `<stdin>` for `-`. */
+export const shownName = (file: string) => (file === STDIN ? STDIN_NAME : file);
+
 /** Reads and loads one map (`-` is standard input); an unreadable file becomes a diagnostic like any other problem. */
 export interface LoadFileOptions {
   defaultLocale?: Locale;
@@ -18,7 +21,7 @@ export interface LoadFileOptions {
 }
 
 export async function loadFile(file: string, io: Io, options: LoadFileOptions = {}): Promise<LoadResult> {
-  const name = file === STDIN ? STDIN_NAME : file;
+  const name = shownName(file);
   let bytes: Uint8Array;
   try {
     bytes = file === STDIN ? await io.readStdin() : await readBytes(resolve(io.cwd, file));

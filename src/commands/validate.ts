@@ -1,7 +1,7 @@
 import type { Io } from '../io/terminal.js';
 import type { ReporterName } from '../report.js';
 import { countWords, painter } from '../report.js';
-import { loadFile } from './load-file.js';
+import { loadFile, shownName } from './load-file.js';
 import { hasErrors, printReport, type FileReport } from './report-results.js';
 import { openSession } from './session.js';
 
@@ -18,7 +18,7 @@ export async function validate(inputs: string[], options: ValidateOptions, io: I
   const reports: FileReport[] = [];
   for (const file of session.files) {
     const result = await loadFile(file, io, { defaultLocale: session.config?.locale, maxBytes: session.maxBytes });
-    reports.push({ file: result.diagnostics[0]?.file ?? file, diagnostics: result.diagnostics });
+    reports.push({ file: shownName(file), diagnostics: result.diagnostics });
   }
   printReport(reports, options.reporter, io);
   const failed = reports.some(hasErrors);

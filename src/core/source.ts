@@ -36,12 +36,11 @@ export function parseSource(file: string, text: string, limits: Limits = DEFAULT
   let value: unknown;
   try {
     value = doc.toJS({ maxAliasCount: limits.maxAliasCount });
-  } catch (error) {
+  } catch {
     // The only failure of toJS on a parsed document is runaway alias expansion.
     let offset = 0;
     visit(doc, { Alias: (_, node) => ((offset = node.range?.[0] ?? 0), visit.BREAK) });
     diagnostics.push(at(offset, 'yaml', `aliases expand to too much data (over ${limits.maxAliasCount} copies); expected a map without runaway aliases`));
-    void error;
     return { ok: false, diagnostics };
   }
   return { ok: true, source: { file, text, doc, lines }, value, diagnostics };
