@@ -94,7 +94,9 @@ describe('generated maps', () => {
       fc.property(validMap, (map) => {
         const source = stringify(map);
         const reference = loadMap('m.yaml', source);
-        expect(quickLoad(source)).toEqual(reference.ok ? reference.map : undefined);
+        // The quick path may leave a map to the positioned one (a `!` that could be a tag), never disagree.
+        const quick = quickLoad(source);
+        if (quick !== undefined) expect(quick).toEqual(reference.ok ? reference.map : undefined);
       }),
       { numRuns: 200 },
     );

@@ -52,8 +52,8 @@ const precompiledTemplates = {
 rmSync('dist', { recursive: true, force: true });
 
 await build({
-  // The worker builds its share of a large batch on another core (src/commands/build.ts).
-  entryPoints: { cli: 'src/cli.ts', 'batch-worker': 'src/commands/batch-worker.ts' },
+  // The worker builds its share of a large batch on another core (src/pipeline/batch.ts).
+  entryPoints: { cli: 'src/cli.ts', 'batch-worker': 'src/pipeline/batch-worker.ts' },
   outdir: 'dist',
   bundle: true,
   platform: 'node',

@@ -3,16 +3,21 @@
 import { execFile } from 'node:child_process';
 import { basename, dirname, resolve } from 'node:path';
 import { promisify } from 'node:util';
+import { problem } from '../core/diagnostics.js';
 import { diffMaps } from '../core/diff.js';
-import type { JourneyMap } from '../core/model.js';
-import { fsReason, writeFileAtomic } from '../io/files.js';
+import type { LoadResult } from '../core/load.js';
+import { readMap } from '../core/read-map.js';
+import { EXIT, ProblemsError, usageError } from '../errors.js';
+import { fsReason } from '../io/files.js';
 import type { Io } from '../io/terminal.js';
-import { painter, type ReporterName } from '../report.js';
-import { loadBytes, loadFile } from './load-file.js';
-import { printReport, type FileReport } from './report-results.js';
+import { readMapFile } from '../pipeline/read.js';
+import { createWriter } from '../pipeline/write.js';
+import type { DIFF_FORMATS } from '../render/formats.js';
+import type { ReporterName } from '../report/index.js';
+import { painter } from '../report/text.js';
 
 export interface DiffOptions {
-  format: 'text' | 'md' | 'html';
+  format: (typeof DIFF_FORMATS)[number];
   output?: string;
   rev?: string;
   failOnRegression?: boolean;
@@ -21,35 +26,22 @@ export interface DiffOptions {
 
 export async function diff(first: string, second: string | undefined, options: DiffOptions, io: Io): Promise<number> {
   const paint = painter(io.color);
-  const usage = (message: string) => (io.stderr(`${paint.red('error:')} ${message}\n`), 2);
-  if (options.rev && second) return usage('--rev compares one map with its own history: name one file');
-  if (!options.rev && !second) return usage('name two maps to compare, or one map and --rev <revision>');
+  if (options.rev && second) throw usageError('--rev compares one map with its own history: name one file');
+  if (!options.rev && !second) throw usageError('name two maps to compare, or one map and --rev <revision>');
+  if (options.rev?.startsWith('-')) throw usageError(`--rev ${options.rev}: a revision does not start with "-"`);
 
   const names: [string, string] = options.rev ? [`${first}@${options.rev}`, first] : [first, second!];
-  const reports: FileReport[] = [];
-  const load = async (which: 0 | 1): Promise<JourneyMap | undefined> => {
-    const result = options.rev && which === 0 ? await fromGit(first, options.rev, io) : await loadFile(which === 0 ? first : second ?? first, io);
-    if (!result.ok) reports.push({ file: names[which], diagnostics: result.diagnostics });
-    return result.ok ? result.map : undefined;
-  };
-  const before = await load(0);
-  const after = await load(1);
-  if (!before || !after) {
-    printReport(reports, options.reporter, io);
-    return 1;
+  const [before, after] = await Promise.all([options.rev ? fromGit(first, options.rev, io) : readMapFile(first, io), readMapFile(second ?? first, io)]);
+  if (!before.ok || !after.ok) {
+    throw new ProblemsError([before, after].flatMap((r, i) => (r.ok ? [] : [{ file: names[i]!, diagnostics: r.diagnostics }])));
   }
 
-  const result = diffMaps(before, after);
+  const result = diffMaps(before.map, after.map);
   const render = await import('../render/diff.js');
   const document =
     options.format === 'md' ? render.diffMarkdown(result, names) : options.format === 'html' ? render.diffHtml(result, names) : render.diffText(result, names, painter(io.color && !options.output));
   if (options.output && options.output !== '-') {
-    try {
-      await writeFileAtomic(resolve(io.cwd, options.output), document);
-    } catch (error) {
-      io.stderr(`${paint.red('error:')} cannot write ${options.output}: ${fsReason(error)}\n`);
-      return 1;
-    }
+    await createWriter(io)(options.output, document, { what: 'diff report', inputs: [first, ...(second ? [second] : [])] });
     io.stderr(`${paint.green('✓')} ${options.output}: ${render.summaryLine(result)}\n`);
   } else {
     io.stdout(document);
@@ -57,21 +49,22 @@ export async function diff(first: string, second: string | undefined, options: D
   if (options.failOnRegression && result.regression) {
     const worse = result.stages.filter((s) => s.emotion.trend === 'worse').map((s) => `"${s.name}"`);
     io.stderr(`${paint.red('✗')} the experience gets worse at ${worse.join(', ')} (--fail-on-regression)\n`);
-    return 1;
+    return EXIT.failed;
   }
-  return 0;
+  return EXIT.ok;
 }
 
 /** The map as it was at a git revision (`git show <rev>:./<file>`, run in the file's folder). */
-async function fromGit(file: string, rev: string, io: Io) {
+async function fromGit(file: string, rev: string, io: Io): Promise<LoadResult> {
   const path = resolve(io.cwd, file);
   const name = `${file}@${rev}`;
   try {
-    const { stdout } = await promisify(execFile)('git', ['show', `${rev}:./${basename(path)}`], { cwd: dirname(path), encoding: 'buffer', maxBuffer: 64 * 1024 * 1024 });
-    return loadBytes(name, stdout);
+    // --end-of-options: whatever the revision says, git reads it as a revision, never as an option.
+    const { stdout } = await promisify(execFile)('git', ['show', '--end-of-options', `${rev}:./${basename(path)}`], { cwd: dirname(path), encoding: 'buffer', maxBuffer: 64 * 1024 * 1024 });
+    return readMap(name, stdout);
   } catch (error) {
     const stderr = String((error as { stderr?: Buffer }).stderr ?? '').trim().split('\n')[0];
     const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'git is not installed' : stderr || fsReason(error);
-    return { ok: false as const, diagnostics: [{ file: name, line: 1, col: 1, path: 'file', message: `cannot read ${file} at revision ${rev}: ${reason}`, severity: 'error' as const }] };
+    return { ok: false, diagnostics: [problem(name, 1, 1, 'file', `cannot read ${file} at revision ${rev}: ${reason}`)] };
   }
 }

@@ -1,6 +1,7 @@
+import { EXIT } from '../errors.js';
 import type { Locale } from '../core/locale.js';
 import type { Io } from '../io/terminal.js';
-import { painter } from '../report.js';
+import { painter } from '../report/text.js';
 import { TEMPLATE_IDS, TEMPLATES } from '../templates/registry.js';
 
 /** Lists the templates: what each is for and the questions its lanes answer. */
@@ -13,5 +14,5 @@ export function templates(locale: Locale, io: Io): number {
     return [`${paint.bold(id)}  ${labels.name}`, `  ${labels.use}`, `  ${paint.dim(`columns: ${labels.column.toLowerCase()}s; lanes:`)}`, ...lanes].join('\n');
   });
   io.stdout(`${blocks.join('\n\n')}\n`);
-  return 0;
+  return EXIT.ok;
 }

@@ -12,6 +12,11 @@ export interface Diagnostic {
   rule?: string; // lint rule id, when a lint rule found it
 }
 
+/** An error at a place in a file. */
+export function problem(file: string, line: number, col: number, path: string, message: string): Diagnostic {
+  return { file, line, col, path, message, severity: 'error' };
+}
+
 /** `['stages', 2, 'emotion']` → `stages[2].emotion` */
 export function formatPath(path: readonly PathSegment[]): string {
   let out = '';

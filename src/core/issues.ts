@@ -5,7 +5,7 @@ import { closest, listWords } from './describe.js';
 import { formatPath, type Diagnostic, type PathSegment } from './diagnostics.js';
 import { locate } from './locate.js';
 import type { Source } from './source.js';
-import { problem } from './text.js';
+import { problem } from './diagnostics.js';
 
 type Issue = $ZodIssue;
 

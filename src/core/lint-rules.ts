@@ -1,7 +1,8 @@
 // The lint rules: good practice from the journey-mapping literature (../shared/domain.md), each
 // with an id, a default severity and one line on why it matters. Data only: config validation and
 // the README table use it too.
-export type LintSeverity = 'off' | 'warn' | 'error';
+export const LINT_SEVERITIES = ['off', 'warn', 'error'] as const;
+export type LintSeverity = (typeof LINT_SEVERITIES)[number];
 
 export interface LintRule {
   id: string;

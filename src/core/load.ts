@@ -7,7 +7,8 @@ import type { Locale } from './locale.js';
 import { locate } from './locate.js';
 import type { JourneyMap } from './model.js';
 import { parseSource, type Source } from './source.js';
-import { DEFAULT_LIMITS, decodeText, problem, type Limits } from './text.js';
+import { DEFAULT_LIMITS, decodeText, type Limits } from './text.js';
+import { problem } from './diagnostics.js';
 import { modelOf, validateMap } from './validate.js';
 import { TEMPLATE_IDS, isTemplateId, templatesWithLane, type TemplateId } from '../templates/registry.js';
 

@@ -9,8 +9,17 @@ import { isPlainObject } from './issues.js';
 import { modelOf, validateMap } from './validate.js';
 import { isTemplateId } from '../templates/registry.js';
 
+/**
+ * A directive (`%YAML 1.1`) or a tag (`!!str`, `!custom`) changes how YAML reads a value, and the two
+ * parsers do not read them alike: such text always takes the positioned path, so every command gives
+ * it the same verdict. The test is loose (`a, !b` in plain text matches too); a false match only
+ * costs the slower path.
+ */
+const DIRECTIVE_OR_TAG = /^%|(?:^|[:,[{-])[ \t]*!/m;
+
 /** Parses YAML text without positions; undefined when the positioned parser should look at it. */
 export function quickParse(text: string): unknown {
+  if (DIRECTIVE_OR_TAG.test(text)) return undefined;
   try {
     // No aliases at all here: only the positioned parser bounds their expansion.
     return load(text, { schema: CORE_SCHEMA, maxAliases: 0, maxDepth: 64 });

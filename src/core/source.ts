@@ -1,6 +1,7 @@
 import { LineCounter, Scalar, isCollection, parseDocument, visit, type Document } from 'yaml';
 import type { Diagnostic } from './diagnostics.js';
-import { DEFAULT_LIMITS, MAX_DEPTH, problem, type Limits } from './text.js';
+import { DEFAULT_LIMITS, MAX_DEPTH, type Limits } from './text.js';
+import { problem } from './diagnostics.js';
 
 // Text → YAML document with source positions, for precise problem reports. Pure.
 

@@ -1,5 +1,5 @@
 // Bytes → text, strictly: size limit, no binary, valid UTF-8. Pure, and free of any YAML parser.
-import type { Diagnostic } from './diagnostics.js';
+import { problem, type Diagnostic } from './diagnostics.js';
 
 export const DEFAULT_LIMITS = {
   /** Larger files are refused before parsing: a 2,000-stage map is well under 1 MiB. Configurable. */
@@ -13,10 +13,6 @@ export const MAX_DEPTH = 64;
 export const MAX_STAGES = 10_000;
 export const MAX_TEXT_LENGTH = 20_000;
 export type Limits = typeof DEFAULT_LIMITS;
-
-export function problem(file: string, line: number, col: number, path: string, message: string): Diagnostic {
-  return { file, line, col, path, message, severity: 'error' };
-}
 
 /** Decodes UTF-8 strictly (a stray byte would otherwise become U+FFFD in the document). */
 export function decodeText(

@@ -70,11 +70,11 @@ export function commonBase(files: string[], cwd: string): string {
   return shared.join(sep) || sep;
 }
 
-/** Where a map's document goes: beside it, or under `outDir` at the same place relative to `base`. */
-export function outputPath(file: string, format: string, options: { cwd: string; outDir?: string; base: string }): string {
+/** Where a map's document goes (`extension` with its dot): beside it, or under `outDir` at the same place relative to `base`. */
+export function outputPath(file: string, extension: string, options: { cwd: string; outDir?: string; base: string }): string {
   const ext = extname(file);
   const stem = ext ? file.slice(0, -ext.length) : file;
-  if (!options.outDir) return `${stem}.${format}`;
+  if (!options.outDir) return `${stem}${extension}`;
   const inside = relative(options.base, resolve(options.cwd, stem));
-  return relative(options.cwd, join(resolve(options.cwd, options.outDir), `${inside}.${format}`)) || `${inside}.${format}`;
+  return relative(options.cwd, join(resolve(options.cwd, options.outDir), `${inside}${extension}`)) || `${inside}${extension}`;
 }

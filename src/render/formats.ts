@@ -1,19 +1,68 @@
-// The output formats, and how a build decides which one(s) to write.
+// The registry of output formats: what each is called, which file extensions it writes, whether it
+// needs a browser, and where its renderer lives (loaded only when a document of that format is asked
+// for). Adding a format is one renderer file and one entry here.
 import { extname } from 'node:path';
+import type { JourneyMap } from '../core/model.js';
+import type { BrowserPool } from '../browser/pool.js';
+import type { Template } from './handlebars.js';
 
-export const FORMATS = ['html', 'md', 'pdf'] as const;
-export type Format = (typeof FORMATS)[number];
+/** PDF paper sizes (`--page-size`, `page_size:`). */
+export const PAGE_SIZES = ['A4', 'A3', 'Letter', 'Legal', 'Tabloid'] as const;
+export type PageSize = (typeof PAGE_SIZES)[number];
 
-const BY_EXTENSION: Record<string, Format> = { '.html': 'html', '.htm': 'html', '.md': 'md', '.markdown': 'md', '.pdf': 'pdf' };
+/** How Markdown shows the map (`--md-layout`, `md_layout:`): auto is a table up to a few stages. */
+export const MD_LAYOUTS = ['auto', 'table', 'sections'] as const;
+export type MarkdownLayout = (typeof MD_LAYOUTS)[number];
+
+/** What `journey diff` prints: text on the terminal, Markdown for a pull-request comment, or a page. */
+export const DIFF_FORMATS = ['text', 'md', 'html'] as const;
+
+/** Everything a renderer may need besides the map; renderers take what concerns them. */
+export interface RenderContext {
+  /** A team's own HTML layout (`--layout`). */
+  layout?: Template;
+  mdLayout: MarkdownLayout;
+  paper: { size: PageSize; portrait: boolean };
+  /** Milliseconds to print one document. */
+  timeout: number;
+  /** The shared browser, launched on first use (only formats with needsBrowser get one). */
+  browser?: BrowserPool;
+}
+
+export type RenderFormat = (map: JourneyMap, context: RenderContext) => Promise<string | Uint8Array> | string | Uint8Array;
+
+export interface FormatDefinition {
+  /** The first extension is the one written; all of them choose the format from `-o`. */
+  extensions: readonly string[];
+  needsBrowser: boolean;
+  /** Loads the renderer on first use, so a build pays only for the formats it writes. */
+  load: () => Promise<RenderFormat>;
+}
+
+export const FORMATS = {
+  html: { extensions: ['.html', '.htm'], needsBrowser: false, load: async () => (await import('./html.js')).renderHtmlDocument },
+  md: { extensions: ['.md', '.markdown'], needsBrowser: false, load: async () => (await import('./markdown.js')).renderMarkdownDocument },
+  pdf: { extensions: ['.pdf'], needsBrowser: true, load: async () => (await import('./pdf.js')).renderPdf },
+} as const satisfies Record<string, FormatDefinition>;
+
+export type Format = keyof typeof FORMATS;
+export const FORMAT_IDS = Object.keys(FORMATS) as Format[];
+
+export const isFormat = (name: string): name is Format => Object.hasOwn(FORMATS, name);
+
+/** The file extension a format writes, with its dot. */
+export const extensionOf = (format: Format) => FORMATS[format].extensions[0]!;
+
+const formatList = () => `${FORMAT_IDS.slice(0, -1).join(', ')} or ${FORMAT_IDS.at(-1)}`;
 
 /** `-f html,md` → ['html', 'md']; without -f, the output's extension decides, else HTML. */
 export function chooseFormats(format: string | undefined, output: string | undefined): Format[] | { error: string } {
   if (format) {
     const names = format.split(',').map((f) => f.trim().toLowerCase()).filter(Boolean);
-    const unknown = names.filter((f) => !(FORMATS as readonly string[]).includes(f));
-    if (unknown.length || names.length === 0) return { error: `unknown format '${unknown[0] ?? format}': expected html, md or pdf (or several, like html,pdf)` };
+    const unknown = names.filter((f) => !isFormat(f));
+    if (unknown.length || names.length === 0) return { error: `unknown format '${unknown[0] ?? format}': expected ${formatList()} (or several, like html,pdf)` };
     return [...new Set(names as Format[])];
   }
-  const fromOutput = output && output !== '-' ? BY_EXTENSION[extname(output).toLowerCase()] : undefined;
-  return [fromOutput ?? 'html'];
+  const ext = output && output !== '-' ? extname(output).toLowerCase() : '';
+  return [FORMAT_IDS.find((id) => (FORMATS[id].extensions as readonly string[]).includes(ext)) ?? 'html'];
 }

@@ -1,4 +1,5 @@
 import type { JourneyMap } from '../core/model.js';
+import type { RenderContext } from './formats.js';
 import { createEngine, type Template } from './handlebars.js';
 import { buildView } from './view.js';
 
@@ -16,6 +17,9 @@ export function renderHtml(map: JourneyMap, options: { layout?: Template; stages
   const html = layout({ ...buildView(map, { stagesPerTable: options.stagesPerTable }), css: htmlEngine().css });
   return html.endsWith('\n') ? html : `${html}\n`; // a final newline, for clean diffs
 }
+
+/** The format registry's HTML renderer. */
+export const renderHtmlDocument = (map: JourneyMap, context: RenderContext) => renderHtml(map, { layout: context.layout });
 
 let customEngine: ReturnType<typeof createEngine> | undefined;
 

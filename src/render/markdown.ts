@@ -1,11 +1,11 @@
 // GitHub-flavoured Markdown: the map as a table (or one section per stage when it is too wide to
 // read), the emotion curve as a Mermaid `journey` chart. All user text goes through markdown-text.
 import type { JourneyMap } from '../core/model.js';
+import type { MarkdownLayout, RenderContext } from './formats.js';
 import { createEngine } from './handlebars.js';
 import { mdCell, mdLine, mdText, mermaidText } from './markdown-text.js';
 import { buildView, type CellView, type View } from './view.js';
 
-export type MarkdownLayout = 'auto' | 'table' | 'sections';
 
 /** Up to this many stages the map is a table; beyond it a table is too wide to read in a repository viewer. */
 export const TABLE_MAX_STAGES = 6;
@@ -15,6 +15,9 @@ const PAIN = '⚠️';
 const OPPORTUNITY = '💡';
 
 let engine: ReturnType<typeof createEngine> | undefined;
+
+/** The format registry's Markdown renderer. */
+export const renderMarkdownDocument = (map: JourneyMap, context: RenderContext) => renderMarkdown(map, { layout: context.mdLayout });
 
 export function renderMarkdown(map: JourneyMap, options: { layout: MarkdownLayout }): string {
   engine ??= createEngine('markdown', { md: (s: string) => mdText(s), mdLine: (s: string) => mdLine(s) });

@@ -1,12 +1,10 @@
-// PDF through an installed Chrome/Chromium. One browser per build, launched on first use and
-// always closed; each document gets its own page with scripts off and every request blocked.
-import type { Browser, Page, PaperFormat } from 'puppeteer-core';
-import { BrowserError, launchBrowser } from '../browser/launch.js';
+// PDF through an installed Chrome/Chromium, on a page of the run's browser pool (browser/pool.ts).
+import type { Page } from 'puppeteer-core';
+import { BrowserError } from '../browser/launch.js';
 import type { JourneyMap } from '../core/model.js';
 import { RenderError } from './errors.js';
-
-export const PAGE_SIZES = ['A4', 'A3', 'Letter', 'Legal', 'Tabloid'] as const;
-export type PageSize = (typeof PAGE_SIZES)[number];
+import type { PageSize, RenderContext } from './formats.js';
+import { renderHtml } from './html.js';
 
 /** Paper sizes in inches, portrait. */
 const PAPER: Record<PageSize, [number, number]> = {
@@ -21,101 +19,61 @@ const MARGIN_MM = { top: 10, right: 10, bottom: 14, left: 10 };
 const MIN_SCALE = 0.5;
 const CSS_PX_PER_INCH = 96;
 
-export interface PdfOptions {
-  browser?: string;
-  env: Record<string, string | undefined>;
-  pageSize: PageSize;
-  portrait: boolean;
-  /** Milliseconds for launching the browser and for printing one document. */
-  timeout: number;
+/** Pages of the pool already set up for a paper width: setting up costs more than printing. */
+const pageWidths = new WeakMap<Page, number>();
+
+/** The map printed from its HTML document, scaled to the page width or split into several tables. */
+export async function renderPdf(map: JourneyMap, context: RenderContext): Promise<Uint8Array> {
+  if (!context.browser) throw new Error('PDF needs a browser pool');
+  const htmlFor = (stagesPerTable?: number) => renderHtml(map, { layout: context.layout, stagesPerTable });
+  return context.browser.withPage((page) => withTimeout(print(page, map, htmlFor, context), context.timeout, map.title));
 }
 
-/** Renders the document's HTML, optionally with at most this many stages per table. */
-export type HtmlFor = (stagesPerTable?: number) => string;
-
-export function createPdfRenderer(options: PdfOptions) {
-  let browser: Promise<Browser> | undefined;
-  // Opening and setting up a page costs several times more than printing on one: pages are kept
-  // and reused (at most as many as documents printed at once), and dropped after any failure.
-  const idle: Page[] = [];
-  const [paperWidth, paperHeight] = paperSize(options);
+async function print(page: Page, map: JourneyMap, htmlFor: (stagesPerTable?: number) => string, context: RenderContext): Promise<Uint8Array> {
+  const [paperWidth, paperHeight] = paperSize(context.paper);
   const printableWidth = Math.floor((paperWidth - (MARGIN_MM.left + MARGIN_MM.right) / 25.4) * CSS_PX_PER_INCH);
-
-  async function openPage(): Promise<Page> {
-    browser ??= launchBrowser({ executable: options.browser, env: options.env, timeout: options.timeout });
-    const page = await (await browser).newPage();
-    await page.setJavaScriptEnabled(false);
-    await page.setRequestInterception(true);
-    // The document arrives by setContent; anything it might ask for is refused, inline data aside.
-    page.on('request', (request) => void (request.url().startsWith('data:') ? request.continue() : request.abort('blockedbyclient')));
+  if (pageWidths.get(page) !== printableWidth) {
     await page.setViewport({ width: printableWidth, height: 800 });
     await page.emulateMediaType('print');
-    return page;
+    pageWidths.set(page, printableWidth);
+  }
+  // The stylesheet asks for landscape when a reader prints the HTML; the PDF states its own page.
+  const pageRule = `<style>@page { size: ${paperWidth}in ${paperHeight}in; margin: ${MARGIN_MM.top}mm ${MARGIN_MM.right}mm ${MARGIN_MM.bottom}mm ${MARGIN_MM.left}mm; }</style></head>`;
+  const withPage = (html: string) => html.replace('</head>', pageRule);
+
+  // Lay the map out once to see how wide it is; scale it to the page, or split it when the
+  // scale would make it unreadable.
+  let html = withPage(htmlFor());
+  await page.setContent(html, { waitUntil: 'load', timeout: context.timeout });
+  const size = await measure(page);
+  let scale = Math.min(1, printableWidth / size.width);
+  if (scale < MIN_SCALE && size.stages > 1) {
+    const perTable = Math.max(1, Math.floor((printableWidth / MIN_SCALE - size.labelWidth) / size.stageWidth));
+    html = withPage(htmlFor(perTable));
+    await page.setContent(html, { waitUntil: 'load', timeout: context.timeout });
+    scale = Math.min(1, printableWidth / (await measure(page)).width);
   }
 
-  async function render(map: JourneyMap, htmlFor: HtmlFor): Promise<Uint8Array> {
-    const page = idle.pop() ?? (await openPage());
-    let healthy = false;
-    try {
-      const pdf = await withTimeout(print(page, map, htmlFor), options.timeout, map.title);
-      healthy = true;
-      return pdf;
-    } finally {
-      if (healthy) idle.push(page);
-      else await page.close().catch(() => {});
-    }
-  }
-
-  async function print(page: Page, map: JourneyMap, htmlFor: HtmlFor): Promise<Uint8Array> {
-    // The stylesheet asks for landscape when a reader prints the HTML; the PDF states its own page.
-    const pageRule = `<style>@page { size: ${paperWidth}in ${paperHeight}in; margin: ${MARGIN_MM.top}mm ${MARGIN_MM.right}mm ${MARGIN_MM.bottom}mm ${MARGIN_MM.left}mm; }</style></head>`;
-    const withPage = (html: string) => html.replace('</head>', pageRule);
-
-    // Lay the map out once to see how wide it is; scale it to the page, or split it when the
-    // scale would make it unreadable.
-    let html = withPage(htmlFor());
-    await page.setContent(html, { waitUntil: 'load', timeout: options.timeout });
-    const size = await measure(page);
-    let scale = Math.min(1, printableWidth / size.width);
-    if (scale < MIN_SCALE && size.stages > 1) {
-      const perTable = Math.max(1, Math.floor((printableWidth / MIN_SCALE - size.labelWidth) / size.stageWidth));
-      html = withPage(htmlFor(perTable));
-      await page.setContent(html, { waitUntil: 'load', timeout: options.timeout });
-      scale = Math.min(1, printableWidth / (await measure(page)).width);
-    }
-
-    const pdf = await page.pdf({
-      width: `${paperWidth}in`,
-      height: `${paperHeight}in`,
-      margin: { top: `${MARGIN_MM.top}mm`, right: `${MARGIN_MM.right}mm`, bottom: `${MARGIN_MM.bottom}mm`, left: `${MARGIN_MM.left}mm` },
-      scale: Math.max(0.1, scale),
-      printBackground: true,
-      displayHeaderFooter: true,
-      headerTemplate: '<span></span>',
-      footerTemplate: footer(map),
-      preferCSSPageSize: false,
-      tagged: true,
-      outline: true,
-      waitForFonts: true,
-      timeout: options.timeout,
-    });
-    return pdf;
-  }
-
-  async function close(): Promise<void> {
-    const launched = browser;
-    browser = undefined;
-    if (!launched) return;
-    const b = await launched.catch(() => undefined);
-    await b?.close().catch(() => b.process()?.kill('SIGKILL'));
-  }
-
-  return { render, close };
+  return page.pdf({
+    width: `${paperWidth}in`,
+    height: `${paperHeight}in`,
+    margin: { top: `${MARGIN_MM.top}mm`, right: `${MARGIN_MM.right}mm`, bottom: `${MARGIN_MM.bottom}mm`, left: `${MARGIN_MM.left}mm` },
+    scale: Math.max(0.1, scale),
+    printBackground: true,
+    displayHeaderFooter: true,
+    headerTemplate: '<span></span>',
+    footerTemplate: footer(map),
+    preferCSSPageSize: false,
+    tagged: true,
+    outline: true,
+    waitForFonts: true,
+    timeout: context.timeout,
+  });
 }
 
-function paperSize(options: PdfOptions): [number, number] {
-  const [w, h] = PAPER[options.pageSize];
-  return options.portrait ? [w, h] : [h, w];
+function paperSize(paper: RenderContext['paper']): [number, number] {
+  const [w, h] = PAPER[paper.size];
+  return paper.portrait ? [w, h] : [h, w];
 }
 
 async function measure(page: Page): Promise<{ width: number; stages: number; labelWidth: number; stageWidth: number }> {

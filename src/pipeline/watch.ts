@@ -1,38 +1,43 @@
 // journey build --watch: after the first build, rebuild a map whenever it is saved. Keeps going
-// after errors, reuses the browser between PDF rebuilds, and stops cleanly on Ctrl-C.
-import { stat } from 'node:fs/promises';
-import { dirname, extname, relative, resolve } from 'node:path';
+// after errors, reuses the browser between rebuilds, and stops cleanly on Ctrl-C.
+import { basename, dirname, extname, relative, resolve } from 'node:path';
 import type { Io } from '../io/terminal.js';
-import type { ReporterName } from '../report.js';
-import { countWords, painter } from '../report.js';
-import { buildMaps, loadLayout, type BuildPlan } from './build.js';
-import { printReport } from './report-results.js';
+import type { Renderer } from '../render/renderer.js';
+import { countWords, reporterFor, type ReporterName } from '../report/index.js';
+import { painter } from '../report/text.js';
+import { buildMaps } from './batch.js';
+import { loadLayout } from './layout.js';
+import type { BuildPlan } from './plan.js';
+import { silentProgress } from './progress.js';
 
 const DEBOUNCE_MS = 100;
 
 export interface WatchOptions {
   reporter: ReporterName;
   quiet?: boolean;
-  layoutFile?: string;
   configFile?: string;
+  /** The inputs expanded again: a new file joins the build only if a folder or pattern given takes it. */
+  expand: () => Promise<string[]>;
 }
 
-export async function watch(files: string[], plan: BuildPlan, options: WatchOptions, io: Io): Promise<number> {
+export async function watch(files: string[], plan: BuildPlan, renderer: Renderer, options: WatchOptions, io: Io): Promise<number> {
   const { watch: watchFiles } = await import('chokidar');
   const paint = painter(io.color);
   const absolute = (p: string) => resolve(io.cwd, p);
   const shown = (p: string) => relative(io.cwd, p) || p;
   const maps = new Set(files.map(absolute));
-  // New maps appear in the folders that hold the maps being watched.
+  // New maps can appear in the folders that hold the maps being watched.
   const folders = new Set([...maps].map((f) => dirname(f)));
-  const layout = options.layoutFile ? absolute(options.layoutFile) : undefined;
+  const layout = plan.layoutFile ? absolute(plan.layoutFile) : undefined;
   const configFile = options.configFile ? absolute(options.configFile) : undefined;
   const outputs = new Set<string>();
 
   const watcher = watchFiles([...folders, ...(layout ? [layout] : []), ...(configFile ? [configFile] : [])], {
     ignoreInitial: true,
     depth: 0,
-    ignored: (path: string) => /(^|[/\\])(\.|node_modules)/.test(relative(io.cwd, path)) && !maps.has(path),
+    // Hidden files and node_modules inside a watched folder; judged by the name alone, so a folder
+    // reached through `../` is watched like any other.
+    ignored: (path: string) => !maps.has(path) && !folders.has(path) && /^(\.|node_modules$)/.test(basename(path)),
   });
 
   // Rebuilds run one after another; saves that arrive meanwhile are gathered for the next round.
@@ -44,17 +49,15 @@ export async function watch(files: string[], plan: BuildPlan, options: WatchOpti
     clearTimeout(timer);
     timer = setTimeout(() => (running = running.then(rebuild)), DEBOUNCE_MS);
   };
+  const reporter = reporterFor(options.reporter, io);
 
   async function rebuild(): Promise<void> {
     const batch = [...pending];
     pending.clear();
     if (layout && batch.includes(layout)) {
       const loaded = await loadLayout(shown(layout), io);
-      if ('diagnostic' in loaded) {
-        printReport([{ file: shown(layout), diagnostics: [loaded.diagnostic] }], options.reporter, io);
-        return;
-      }
-      plan.renderer.setLayout(loaded.template);
+      if ('diagnostic' in loaded) return reporter.report({ command: 'watch', files: [{ file: shown(layout), diagnostics: [loaded.diagnostic] }] });
+      renderer.setLayout(loaded.template);
       batch.push(...maps);
     }
     if (configFile && batch.includes(configFile)) {
@@ -63,14 +66,13 @@ export async function watch(files: string[], plan: BuildPlan, options: WatchOpti
     const targets = [...new Set(batch.filter((p) => maps.has(p)))].map(shown).sort();
     if (targets.length === 0) return;
     const started = Date.now();
-    const { reports, browserProblem } = await buildMaps(targets, plan, io, { reporter: options.reporter, quiet: true });
+    const { reports, browserProblem } = await buildMaps(targets, plan, renderer, io, silentProgress);
     const ms = Date.now() - started;
-    printReport(reports, options.reporter, io);
-    if (browserProblem) io.stderr(`${paint.red('error:')} ${browserProblem}\n`);
-    if (options.reporter === 'text' && !options.quiet) {
-      for (const r of reports) {
-        for (const out of r.outputs ?? []) outputs.add(absolute(out));
-        if (r.outputs?.length) io.stderr(`${paint.green('↻')} ${r.file} → ${r.outputs.join(', ')} ${paint.dim(`(${ms} ms)`)}\n`);
+    reporter.report({ command: 'watch', files: reports, problems: browserProblem ? [browserProblem] : [] });
+    for (const r of reports) {
+      for (const out of r.outputs ?? []) outputs.add(absolute(out));
+      if (options.reporter === 'text' && !options.quiet && r.outputs?.length) {
+        io.stderr(`${paint.green('↻')} ${r.file} → ${r.outputs.join(', ')} ${paint.dim(`(${ms} ms)`)}\n`);
       }
     }
   }
@@ -79,8 +81,9 @@ export async function watch(files: string[], plan: BuildPlan, options: WatchOpti
     if (path === layout || path === configFile) return schedule(path);
     if (!/^\.ya?ml$/i.test(extname(path)) || outputs.has(path)) return;
     if (!maps.has(path)) {
-      // A new map in a watched folder joins the build.
-      if (!folders.has(dirname(path)) || !(await stat(path).then((s) => s.isFile(), () => false))) return;
+      // A new file joins when a folder or pattern given on the command line (or in the config) takes it.
+      const now = new Set((await options.expand()).map(absolute));
+      if (!now.has(path)) return;
       maps.add(path);
     }
     schedule(path);
@@ -90,9 +93,12 @@ export async function watch(files: string[], plan: BuildPlan, options: WatchOpti
   await new Promise<void>((ready) => watcher.on('ready', ready));
 
   if (options.reporter === 'text') io.stderr(`Watching ${countWords(maps.size, 'map')} for changes. Press Ctrl-C to stop.\n`);
+  // Keeps the process alive until Ctrl-C even while nothing is being watched (every map deleted, say).
+  const keepAlive = setInterval(() => {}, 1 << 30);
   await new Promise<void>((stop) => {
     const unsubscribe = io.onInterrupt(() => (unsubscribe(), stop()));
   });
+  clearInterval(keepAlive);
   clearTimeout(timer);
   await watcher.close();
   await running;

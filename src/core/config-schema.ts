@@ -1,0 +1,74 @@
+// The schema of journey.config.yaml. The output choices (formats, page sizes, Markdown layouts) are
+// passed in by the caller, which takes them from the format registry: core knows no renderer.
+import * as z from 'zod/mini';
+import { closest, describeValue, listWords } from './describe.js';
+import { LINT_RULE_IDS, LINT_SEVERITIES } from './lint-rules.js';
+import { LOCALES } from './locale.js';
+import { described, text, textList } from './schema.js';
+
+type Choices = readonly [string, ...string[]];
+export interface ConfigChoices {
+  formats: Choices;
+  pageSizes: Choices;
+  mdLayouts: Choices;
+}
+
+const found = (iss: { input?: unknown }) => `found ${describeValue(iss.input)}`;
+const oneOf = <T extends readonly [string, ...string[]]>(values: T, what: string) =>
+  z.enum(values, { error: (iss) => `expected ${what}: ${listWords(values)}, ${found(iss)}` });
+
+const opt = <S extends z.ZodMiniType>(schema: S, description?: string) => (description ? described(z.optional(schema), description) : z.optional(schema));
+
+export function buildConfigSchema(choices: ConfigChoices) {
+  const { formats: FORMATS, pageSizes: PAGE_SIZES, mdLayouts: MD_LAYOUTS } = choices;
+  return z.strictObject(
+  {
+    inputs: described(textList, 'Maps to build or check when none are named: files, folders or glob patterns'),
+    format: opt(
+      z.pipe(
+        z.union([oneOf(FORMATS, 'a format'), z.array(oneOf(FORMATS, 'a format'))], { error: (iss) => `expected a format or a list of formats (${listWords(FORMATS)}), ${found(iss)}` }),
+        z.transform((v: string | string[]) => (Array.isArray(v) ? v : [v])),
+      ),
+      'Default output formats',
+    ),
+    out_dir: opt(text, 'Write documents here, keeping the folder structure of the maps'),
+    page_size: opt(oneOf(PAGE_SIZES, 'a page size'), 'PDF paper size'),
+    portrait: opt(z.boolean({ error: (iss) => `expected true or false, ${found(iss)}` }), 'PDF in portrait'),
+    locale: opt(oneOf(LOCALES, 'a locale'), 'Locale for maps that do not set one'),
+    layout: opt(text, 'A custom Handlebars layout for HTML'),
+    md_layout: opt(oneOf(MD_LAYOUTS, 'a Markdown layout')),
+    browser: opt(text, 'Chrome or Chromium for PDF'),
+    max_file_size_mb: opt(
+      z.number({ error: (iss) => `expected a size in MiB, ${found(iss)}` }).check(z.gt(0, { error: (iss) => `expected a size greater than 0, ${found(iss)}` })),
+      'Refuse map files larger than this many MiB (default 5)',
+    ),
+    lint: opt(
+      z.strictObject(
+        {
+          rules: opt(
+            z.record(
+              z.string().check(
+                z.refine((id) => (LINT_RULE_IDS as string[]).includes(id), {
+                  error: (iss) => {
+                    const guess = closest(String(iss.input), LINT_RULE_IDS);
+                    return `unknown lint rule ${describeValue(iss.input).replace(/^text /, '')}${guess ? `: did you mean \`${guess}\`?` : `: expected one of ${listWords(LINT_RULE_IDS)}`}`;
+                  },
+                }),
+              ),
+              oneOf(LINT_SEVERITIES, 'a severity'),
+              { error: (iss) => `expected rule: severity pairs, ${found(iss)}` },
+            ),
+          ),
+          max_age_months: opt(
+            z.int({ error: (iss) => `expected a whole number of months, ${found(iss)}` }).check(z.gte(1, { error: (iss) => `expected at least 1 month, ${found(iss)}` })),
+          ),
+        },
+        { error: (iss) => `expected lint settings ({ rules, max_age_months }), ${found(iss)}` },
+      ),
+    ),
+  },
+  { error: (iss) => `expected a mapping of settings, ${found(iss)}` },
+);
+}
+
+export type ConfigSchema = ReturnType<typeof buildConfigSchema>;

@@ -1,0 +1,24 @@
+// The one way in for a map: bytes → text → the quick path for a valid map, or the positioned path
+// (load.ts, with the `yaml` parser, loaded only then) to report exactly what is wrong and where.
+// Every command goes through here, so validate, build, lint and diff give the same verdict.
+import type { Locale } from './locale.js';
+import type { LoadResult } from './load.js';
+import { quickLoad } from './quick-load.js';
+import { DEFAULT_LIMITS, decodeText } from './text.js';
+
+export interface ReadMapOptions {
+  defaultLocale?: Locale;
+  maxBytes?: number;
+  /** Keep source positions even for a valid map (lint points its findings into the source). */
+  positions?: boolean;
+}
+
+export async function readMap(name: string, bytes: Uint8Array, options: ReadMapOptions = {}): Promise<LoadResult> {
+  const limits = { ...DEFAULT_LIMITS, maxBytes: options.maxBytes ?? DEFAULT_LIMITS.maxBytes };
+  const decoded = decodeText(name, bytes, limits);
+  if (!decoded.ok) return decoded;
+  const map = options.positions ? undefined : quickLoad(decoded.text, options);
+  if (map) return { ok: true, map, diagnostics: [] };
+  const { loadMap } = await import('./load.js');
+  return loadMap(name, decoded.text, { defaultLocale: options.defaultLocale, limits });
+}

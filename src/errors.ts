@@ -1,0 +1,25 @@
+import type { FileReport } from './report/index.js';
+
+// Exit codes, and the one error a command throws to stop with a message and a code. main() in
+// cli.ts catches it once; nothing else calls process.exit or returns a bare number.
+export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
+export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
+
+export class CliError extends Error {
+  constructor(
+    message: string,
+    readonly exitCode: ExitCode = EXIT.usage,
+  ) {
+    super(message);
+  }
+}
+
+/** A mistake in how the command was called (exit 2). */
+export const usageError = (message: string) => new CliError(message, EXIT.usage);
+
+/** Problems found before a command's own work (a config file, a pattern that matches nothing), reported like any other. */
+export class ProblemsError extends CliError {
+  constructor(readonly files: FileReport[]) {
+    super(files.flatMap((f) => f.diagnostics.map((d) => d.message)).join('; '), EXIT.failed);
+  }
+}

@@ -1,0 +1,28 @@
+// A worker thread's share of a large batch (see buildMaps): it builds the maps it is given and posts
+// each result back; the main thread reports them in input order.
+import { parentPort, workerData } from 'node:worker_threads';
+import type { Io } from '../io/terminal.js';
+import { createRenderer } from '../render/renderer.js';
+import { buildFile, type WorkerData } from './batch.js';
+import { inFlight } from './in-flight.js';
+import { loadLayout } from './layout.js';
+import { createWriter } from './write.js';
+
+const { plan, share, cwd } = workerData as WorkerData;
+const io: Io = {
+  stdout: () => {},
+  stderr: () => {},
+  color: false,
+  interactive: false,
+  cwd,
+  env: process.env,
+  readStdin: async () => new Uint8Array(),
+  onInterrupt: () => () => {},
+};
+const layout = plan.layoutFile ? await loadLayout(plan.layoutFile, io) : undefined;
+const renderer = createRenderer({ ...plan.render, layout: layout && 'template' in layout ? layout.template : undefined });
+const write = createWriter(io);
+// Several maps in flight, so file reads and writes overlap the CPU work, as on the main thread.
+await inFlight(share, plan.jobs, async ({ index, file }) => {
+  parentPort!.postMessage({ index, result: await buildFile(file, plan, renderer, write, io, true) });
+});

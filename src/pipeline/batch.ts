@@ -1,0 +1,125 @@
+// Builds a list of maps: each map is read, rendered in every format and written; one bad map never
+// stops the others. Large batches without a browser are shared with worker threads; reports keep
+// the input order.
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { BrowserError } from '../browser/launch.js';
+import { problem } from '../core/diagnostics.js';
+import { outputPath } from '../io/inputs.js';
+import type { Io } from '../io/terminal.js';
+import { RenderError } from '../render/errors.js';
+import { extensionOf, FORMATS } from '../render/formats.js';
+import { LayoutError } from '../render/handlebars.js';
+import type { Renderer } from '../render/renderer.js';
+import type { FileReport } from '../report/index.js';
+import { inFlight } from './in-flight.js';
+import { layoutProblem } from './layout.js';
+import type { BuildPlan } from './plan.js';
+import type { Progress } from './progress.js';
+import { readMapFile, shownName } from './read.js';
+import { createWriter, WriteError, type Writer } from './write.js';
+
+/** Below this many maps a second thread costs more to start than it saves. */
+const PARALLEL_MIN_MAPS = 64;
+
+export interface BatchResult {
+  reports: FileReport[];
+  /** Why documents that need a browser were not made (said once for the whole batch). */
+  browserProblem?: string;
+}
+
+export interface FileResult {
+  report: FileReport;
+  browserProblem?: string;
+}
+
+export async function buildMaps(files: string[], plan: BuildPlan, renderer: Renderer, io: Io, progress: Progress): Promise<BatchResult> {
+  const reports: FileReport[] = new Array(files.length);
+  const write = createWriter(io);
+  // A browser that cannot start fails every such document of the batch the same way: try it once.
+  let browserProblem: string | undefined;
+  const finish = (index: number, result: FileResult) => {
+    reports[index] = result.report;
+    browserProblem ??= result.browserProblem;
+    progress.done(result.report);
+  };
+
+  const threads = parallelThreads(files, plan);
+  const indexes = files.map((_, i) => i);
+  if (threads > 1) {
+    // Worker threads build every n-th map, this thread the rest.
+    const shares = Array.from({ length: threads }, (_, t) => indexes.filter((i) => i % threads === t));
+    await Promise.all([
+      inFlight(shares[0]!, plan.jobs, async (i) => finish(i, await buildFile(files[i]!, plan, renderer, write, io, false))),
+      ...shares.slice(1).map((share) => runWorker(share.map((i) => ({ index: i, file: files[i]! })), plan, io, finish)),
+    ]);
+  } else {
+    await inFlight(indexes, plan.jobs, async (i) => {
+      progress.start(files[i]!);
+      finish(i, await buildFile(files[i]!, plan, renderer, write, io, browserProblem !== undefined));
+    });
+  }
+  progress.end();
+  return { reports, browserProblem };
+}
+
+/** Loads one map and writes each of its documents. */
+export async function buildFile(file: string, plan: BuildPlan, renderer: Renderer, write: Writer, io: Io, noBrowser: boolean): Promise<FileResult> {
+  const result = await readMapFile(file, io, { defaultLocale: plan.defaultLocale, maxBytes: plan.maxBytes });
+  const report: FileReport = { file: shownName(file), diagnostics: result.diagnostics, outputs: [] };
+  let browserProblem: string | undefined;
+  if (!result.ok) return { report };
+  for (const format of plan.formats) {
+    if (FORMATS[format].needsBrowser && (noBrowser || browserProblem)) {
+      report.incomplete = true;
+      continue;
+    }
+    const target = plan.output ?? outputPath(file, extensionOf(format), { cwd: io.cwd, outDir: plan.outDir, base: plan.base });
+    const fail = (message: string) => report.diagnostics.push(problem(report.file, 1, 1, 'output', message));
+    try {
+      const document = await renderer.render(result.map, format);
+      await write(target, document, { what: `${format} document`, inputs: [file] });
+      report.outputs!.push(target);
+    } catch (error) {
+      if (error instanceof BrowserError) {
+        browserProblem = error.message;
+        report.incomplete = true;
+      } else if (error instanceof LayoutError) report.diagnostics.push(layoutProblem(error));
+      else if (error instanceof RenderError || error instanceof WriteError) fail(error.message);
+      else throw error;
+    }
+  }
+  return { report, browserProblem };
+}
+
+/** How many threads to build with: several only for large batches without a browser, and only from the bundle. */
+function parallelThreads(files: string[], plan: BuildPlan): number {
+  if (files.length < PARALLEL_MIN_MAPS || plan.formats.some((f) => FORMATS[f].needsBrowser) || plan.output !== undefined || !workerScript()) return 1;
+  return Math.max(1, Math.min(availableParallelism(), 4));
+}
+
+/** The worker script exists next to the bundle; tests running from src/ build on one thread. */
+function workerScript(): URL | undefined {
+  if (!import.meta.url.endsWith('.js')) return undefined;
+  const url = new URL('./batch-worker.js', import.meta.url);
+  return existsSync(fileURLToPath(url)) ? url : undefined;
+}
+
+export interface WorkerData {
+  plan: BuildPlan;
+  share: { index: number; file: string }[];
+  cwd: string;
+}
+
+async function runWorker(share: WorkerData['share'], plan: BuildPlan, io: Io, finish: (index: number, result: FileResult) => void): Promise<void> {
+  // The environment is the worker's own; the browser is never used there.
+  const data: WorkerData = { plan: { ...plan, render: { ...plan.render, browser: { ...plan.render.browser, env: {} } } }, share, cwd: io.cwd };
+  const { Worker } = await import('node:worker_threads'); // loaded only for batches large enough to split
+  const thread = new Worker(workerScript()!, { workerData: data });
+  await new Promise<void>((done, fail) => {
+    thread.on('message', (m: { index: number; result: FileResult }) => finish(m.index, m.result));
+    thread.on('error', fail);
+    thread.on('exit', (code) => (code === 0 ? done() : fail(new Error(`a build thread stopped with code ${code}`))));
+  });
+}

@@ -1,0 +1,78 @@
+// The one way out for every file a command writes (documents, reports, schemas, starter maps): the
+// same guard against writing over a map, folders created as needed, and an atomic write.
+import { access, mkdir } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import { CliError, EXIT } from '../errors.js';
+import { fsReason, writeFileAtomic } from '../io/files.js';
+import type { Io } from '../io/terminal.js';
+
+/** A file that may not or could not be written; a command stops with it (exit 1), a batch reports it per map. */
+export class WriteError extends CliError {
+  constructor(message: string) {
+    super(message, EXIT.failed);
+  }
+}
+
+export interface WriteRules {
+  /** What is written, for messages: "html document", "diff report". */
+  what: string;
+  /** The files the command reads: never written over. */
+  inputs?: readonly string[];
+  /** The command writes maps itself (init, import): a .yaml target is fine, an existing one only with force. */
+  writesMaps?: boolean;
+  force?: boolean;
+}
+
+const MAP_FILE = /\.ya?ml$/i;
+
+/** Why `target` must not be written, or undefined when it may. */
+export async function refusal(target: string, io: Io, rules: WriteRules): Promise<string | undefined> {
+  const path = resolve(io.cwd, target);
+  if (rules.inputs?.some((input) => resolve(io.cwd, input) === path)) {
+    return `refusing to write the ${rules.what} over the map itself (${target}): choose another output`;
+  }
+  if (!MAP_FILE.test(target)) return undefined;
+  if (!rules.writesMaps) return `refusing to write the ${rules.what} to ${target}: a .yaml file could be a map`;
+  if (!rules.force && (await exists(path))) return `${target} already exists: choose another name, or pass --force to overwrite it`;
+  return undefined;
+}
+
+/**
+ * Writes one run's files. Folders are created once per writer, so a batch does not ask for the same
+ * folder a thousand times, and a new writer (each watch rebuild) sees a folder deleted meanwhile.
+ */
+export function createWriter(io: Io) {
+  const folders = new Map<string, Promise<unknown>>();
+  const ensureFolder = (dir: string) => {
+    let made = folders.get(dir);
+    if (!made) {
+      made = mkdir(dir, { recursive: true });
+      folders.set(dir, made);
+      made.catch(() => folders.delete(dir));
+    }
+    return made;
+  };
+
+  /** Writes `data` to `target` (`-` is standard output); throws WriteError with the reason. */
+  return async function write(target: string, data: string | Uint8Array, rules: WriteRules): Promise<void> {
+    if (target === '-') return void io.stdout(data);
+    const refused = await refusal(target, io, rules);
+    if (refused) throw new WriteError(refused);
+    const path = resolve(io.cwd, target);
+    try {
+      await ensureFolder(dirname(path));
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      throw new WriteError(`cannot write ${target}: ${code === 'EEXIST' || code === 'ENOTDIR' ? 'a parent of this path is a file, not a folder' : fsReason(error)}`);
+    }
+    try {
+      await writeFileAtomic(path, data);
+    } catch (error) {
+      throw new WriteError(`cannot write ${target}: ${fsReason(error)}`);
+    }
+  };
+}
+
+export type Writer = ReturnType<typeof createWriter>;
+
+export const exists = (path: string) => access(path).then(() => true, () => false);

@@ -1,0 +1,23 @@
+// The github reporter: workflow commands on standard output, so GitHub shows each problem inline in a
+// pull request.
+import type { Diagnostic } from '../core/diagnostics.js';
+import type { Io } from '../io/terminal.js';
+import type { Reporter } from './index.js';
+
+const escapeData = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+const escapeProperty = (s: string) => escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+
+/** `::error file=…,line=…,col=…,title=…::path: message` */
+export function formatGithub(d: Diagnostic): string {
+  const title = d.rule ? `journey ${d.rule}` : 'journey';
+  return `::${d.severity} file=${escapeProperty(d.file)},line=${d.line},col=${d.col},title=${escapeProperty(title)}::${escapeData(`${d.path}: ${d.message}`)}`;
+}
+
+export function githubReporter(io: Io): Reporter {
+  return {
+    report(run) {
+      for (const d of run.files.flatMap((f) => f.diagnostics)) io.stdout(`${formatGithub(d)}\n`);
+      for (const p of run.problems ?? []) io.stdout(`::error title=journey::${escapeData(p)}\n`);
+    },
+  };
+}
