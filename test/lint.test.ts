@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { LINT_RULES } from '../src/core/lint-rules.js';
+import { LINT_RULES } from '../src/core/lint/index.js';
 import { run, tempDir } from './helpers.js';
 
 const today = new Date().toISOString().slice(0, 10);

@@ -14,7 +14,7 @@ export interface LintCommandOptions extends SessionOptions {
 export async function lint(inputs: string[], options: LintCommandOptions, io: Io): Promise<number> {
   const session = await openSession(inputs, options, io);
   const settings = session.config?.lint;
-  const { lintMap } = await import('../core/lint.js');
+  const { lintMap } = await import('../core/lint/index.js');
   const files: FileReport[] = [];
   for (const file of session.files) {
     const loaded = await readMapFile(file, io, { defaultLocale: session.config?.locale, maxBytes: session.maxBytes, positions: true });

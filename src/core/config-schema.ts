@@ -2,7 +2,8 @@
 // passed in by the caller, which takes them from the format registry: core knows no renderer.
 import * as z from 'zod/mini';
 import { closest, describeValue, listWords } from './describe.js';
-import { LINT_RULE_IDS, LINT_SEVERITIES } from './lint-rules.js';
+import { LINT_RULE_IDS } from './lint/index.js';
+import { LINT_SEVERITIES } from './lint/rule.js';
 import { LOCALES } from './locale.js';
 import { described, text, textList } from './schema.js';
 

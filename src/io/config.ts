@@ -7,7 +7,7 @@ import { buildConfigSchema, type ConfigSchema } from '../core/config-schema.js';
 import { describeValue } from '../core/describe.js';
 import { bySourceOrder, problem, type Diagnostic } from '../core/diagnostics.js';
 import { issuesToDiagnostics, isPlainObject } from '../core/issues.js';
-import type { LintSeverity } from '../core/lint-rules.js';
+import type { LintSeverity } from '../core/lint/rule.js';
 import type { Locale } from '../core/locale.js';
 import { locate } from '../core/locate.js';
 import { quickParse } from '../core/quick-load.js';

@@ -1,4 +1,5 @@
 import type * as z from 'zod/mini';
+import type { LintRule } from '../core/lint/rule.js';
 import type { Locale } from '../core/locale.js';
 
 /** Where a lane sits in a service blueprint; the lines of interaction, visibility and internal interaction run between bands. */
@@ -29,6 +30,8 @@ export interface TemplateDefinition {
   /** Stage keys beyond the common ones and the lanes (such as `time`). */
   stageExtras?: Record<string, z.ZodMiniType>;
   labels: Record<Locale, TemplateLabels>;
+  /** Good-practice rules that only maps of this template follow (`journey lint`). */
+  lintRules?: readonly LintRule[];
   /** The map `journey init` writes: every lane present with a short example. */
   starter: string;
 }

@@ -1,9 +1,11 @@
 import { STEP_LANES, STEP_QUESTIONS } from '../current-state/index.js';
 import type { TemplateDefinition } from '../types.js';
+import { futureStateWithoutChange } from './lint.js';
 
 export const futureState: TemplateDefinition = {
   id: 'future-state',
   lanes: STEP_LANES,
+  lintRules: [futureStateWithoutChange],
   labels: {
     en: { name: 'Future state', use: 'The actions, thoughts and emotions you expect once a new product, service or experience is in place: a frame for planning.', column: 'Step', lanes: STEP_QUESTIONS.en },
     it: { name: 'Stato futuro', use: 'Azioni, pensieri ed emozioni attesi con nuovi prodotti, servizi ed esperienze: una cornice per pianificare.', column: 'Passo', lanes: STEP_QUESTIONS.it },

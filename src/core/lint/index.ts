@@ -1,0 +1,56 @@
+// journey lint's rules and the check of a valid map against them. Pure: the date to judge staleness
+// by is passed in. Rules that concern one template live with it (src/templates/<id>/lint.ts).
+import { TEMPLATE_IDS, TEMPLATES } from '../../templates/registry.js';
+import { bySourceOrder, formatPath, type Diagnostic } from '../diagnostics.js';
+import { locate } from '../locate.js';
+import type { JourneyMap } from '../model.js';
+import type { Source } from '../source.js';
+import { duplicateStageName } from './duplicate-stage-name.js';
+import { negativeEmotionUnexplained } from './negative-emotion-unexplained.js';
+import { noEmotion } from './no-emotion.js';
+import { noGoals } from './no-goals.js';
+import { noPersona } from './no-persona.js';
+import { onlyDigitalTouchpoints } from './only-digital-touchpoints.js';
+import { painPointWithoutOpportunity } from './pain-point-without-opportunity.js';
+import type { LintRule, LintSettings, LintSeverity } from './rule.js';
+import { staleMap } from './stale-map.js';
+import { stageWithoutTouchpoint } from './stage-without-touchpoint.js';
+
+/** Rules for every map. Findings at the same place keep this order: the map as a whole first. */
+const COMMON_RULES: readonly LintRule[] = [
+  noGoals,
+  noPersona,
+  noEmotion,
+  staleMap,
+  stageWithoutTouchpoint,
+  negativeEmotionUnexplained,
+  duplicateStageName,
+  painPointWithoutOpportunity,
+  onlyDigitalTouchpoints,
+];
+
+/** Every rule, the templates' own included: what `lint.rules` in the config file may name. */
+export const LINT_RULES: readonly LintRule[] = [...COMMON_RULES, ...TEMPLATE_IDS.flatMap((id) => TEMPLATES[id].lintRules ?? [])];
+export const LINT_RULE_IDS = LINT_RULES.map((r) => r.id);
+
+export interface LintOptions extends LintSettings {
+  /** Severity per rule id; rules not listed keep their default. */
+  rules: Partial<Record<string, LintSeverity>>;
+}
+
+export function lintMap(map: JourneyMap, source: Source, options: LintOptions): Diagnostic[] {
+  const found: Diagnostic[] = [];
+  for (const rule of [...COMMON_RULES, ...(TEMPLATES[map.template].lintRules ?? [])]) {
+    const severity = options.rules[rule.id] ?? rule.severity;
+    if (severity === 'off') continue;
+    rule.check(
+      map,
+      (path, message, target = 'value') => {
+        const { line, col } = locate(source, path, target);
+        found.push({ file: source.file, line, col, path: formatPath(path), message, severity: severity === 'warn' ? 'warning' : 'error', rule: rule.id });
+      },
+      options,
+    );
+  }
+  return found.sort(bySourceOrder);
+}

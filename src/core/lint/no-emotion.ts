@@ -1,0 +1,10 @@
+import type { LintRule } from './rule.js';
+
+export const noEmotion: LintRule = {
+  id: 'no-emotion',
+  severity: 'warn',
+  why: 'The emotion curve is what people look at first; neglecting emotions is a common mistake.',
+  check(map, report) {
+    if (!map.stages.some((s) => s.emotion !== null)) report(['stages'], 'no stage has an `emotion`: score how each stage feels, from -2 to 2', 'key');
+  },
+};

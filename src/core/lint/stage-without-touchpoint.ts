@@ -1,0 +1,13 @@
+import type { LintRule } from './rule.js';
+
+export const stageWithoutTouchpoint: LintRule = {
+  id: 'stage-without-touchpoint',
+  severity: 'warn',
+  why: 'Every step happens somewhere: a stage with no touchpoint hides where the company can act.',
+  check(map, report) {
+    if (!map.lanes.some((l) => l.key === 'touchpoints')) return;
+    map.stages.forEach((stage, i) => {
+      if ((stage.cells.touchpoints?.length ?? 0) === 0) report(['stages', i, 'name'], `stage "${stage.name}" has no touchpoint: where does the customer meet the company here?`);
+    });
+  },
+};
