@@ -18,7 +18,6 @@ export interface UiLabels {
   demographics: string;
   journey: string;
   stage: string;
-  time: string;
   emotion: string;
   emotionCurve: string;
   noScore: string;
@@ -28,8 +27,8 @@ export interface UiLabels {
   owner: string;
   technology: string;
   notes: string;
-  bands: { frontEnd: string; experience: string; backEnd: string; customer: string; frontstage: string; backstage: string; support: string };
-  lines: { interaction: string; visibility: string; internalInteraction: string };
+  /** The common back-end band (KPIs, owner, technology); a template's own bands are in its labels. */
+  bands: { backEnd: string };
   emotions: Record<'-2' | '-1' | '0' | '1' | '2', string>;
   motiveNames: Record<(typeof MOTIVES)[number], string>;
   /** `{page}` and `{pages}` are replaced, for the PDF footer. */
@@ -50,7 +49,6 @@ export const UI: Record<Locale, UiLabels> = {
     demographics: 'Demographics',
     journey: 'The journey',
     stage: 'Stage',
-    time: 'Time',
     emotion: 'Emotion',
     emotionCurve: 'Emotion curve',
     noScore: 'no score',
@@ -60,16 +58,7 @@ export const UI: Record<Locale, UiLabels> = {
     owner: 'Owner',
     technology: 'Technology',
     notes: 'Notes',
-    bands: {
-      frontEnd: 'Front-end',
-      experience: 'Customer experience',
-      backEnd: 'Back-end',
-      customer: 'Customer',
-      frontstage: 'Frontstage',
-      backstage: 'Backstage',
-      support: 'Support processes',
-    },
-    lines: { interaction: 'Line of interaction', visibility: 'Line of visibility', internalInteraction: 'Line of internal interaction' },
+    bands: { backEnd: 'Back-end' },
     emotions: { '-2': 'very negative', '-1': 'negative', '0': 'neutral', '1': 'positive', '2': 'very positive' },
     motiveNames: {
       fomo: 'Fear of missing out',
@@ -96,7 +85,6 @@ export const UI: Record<Locale, UiLabels> = {
     demographics: 'Dati demografici',
     journey: 'Il percorso',
     stage: 'Fase',
-    time: 'Ora',
     emotion: 'Emozione',
     emotionCurve: 'Curva delle emozioni',
     noScore: 'nessun punteggio',
@@ -106,16 +94,7 @@ export const UI: Record<Locale, UiLabels> = {
     owner: 'Responsabile',
     technology: 'Tecnologia',
     notes: 'Note',
-    bands: {
-      frontEnd: 'Front-end',
-      experience: 'Esperienza del cliente',
-      backEnd: 'Back-end',
-      customer: 'Cliente',
-      frontstage: 'Frontstage',
-      backstage: 'Backstage',
-      support: 'Processi di supporto',
-    },
-    lines: { interaction: 'Linea di interazione', visibility: 'Linea di visibilità', internalInteraction: 'Linea di interazione interna' },
+    bands: { backEnd: 'Back-end' },
     emotions: { '-2': 'molto negativa', '-1': 'negativa', '0': 'neutra', '1': 'positiva', '2': 'molto positiva' },
     motiveNames: {
       fomo: 'Paura di perdersi qualcosa (FOMO)',
@@ -142,7 +121,6 @@ export const UI: Record<Locale, UiLabels> = {
     demographics: 'Dane demograficzne',
     journey: 'Ścieżka klienta',
     stage: 'Etap',
-    time: 'Pora',
     emotion: 'Emocje',
     emotionCurve: 'Krzywa emocji',
     noScore: 'brak oceny',
@@ -152,16 +130,7 @@ export const UI: Record<Locale, UiLabels> = {
     owner: 'Odpowiedzialny',
     technology: 'Technologia',
     notes: 'Notatki',
-    bands: {
-      frontEnd: 'Front-end',
-      experience: 'Doświadczenie klienta',
-      backEnd: 'Back-end',
-      customer: 'Klient',
-      frontstage: 'Frontstage',
-      backstage: 'Backstage',
-      support: 'Procesy wspierające',
-    },
-    lines: { interaction: 'Linia interakcji', visibility: 'Linia widoczności', internalInteraction: 'Linia interakcji wewnętrznej' },
+    bands: { backEnd: 'Back-end' },
     emotions: { '-2': 'bardzo negatywne', '-1': 'negatywne', '0': 'neutralne', '1': 'pozytywne', '2': 'bardzo pozytywne' },
     motiveNames: {
       fomo: 'Strach przed pominięciem (FOMO)',

@@ -25,7 +25,8 @@ export interface Stage {
   name: string;
   /** -2 (very negative) … 2 (very positive), or null when not scored. */
   emotion: number | null;
-  time: string | null;
+  /** The template's extra fields (day-in-the-life: `time`), null when not given. */
+  fields: Record<string, string | null>;
   /** Each lane's cell: a list of text, or of touchpoints for the touchpoints lane. Empty when unset. */
   cells: Record<string, string[] | Touchpoint[]>;
   pain_points: string[];
@@ -48,13 +49,23 @@ export interface JourneyMap {
   persona: Persona | null;
   lanes: Lane[];
   stages: Stage[];
-  labels: { ui: UiLabels; templateName: string; column: string };
+  labels: {
+    ui: UiLabels;
+    templateName: string;
+    column: string;
+    /** The template's extra stage fields, in order, with their labels. */
+    fields: { key: string; label: string }[];
+    /** Labels of the template's bands, and the lines between bands. */
+    bands: Record<string, string>;
+    lines: { key: string; label: string; between: readonly [string, string] }[];
+  };
 }
 
 export function toModel(def: TemplateDefinition, valid: ValidatedMap, ui: UiLabels): JourneyMap {
   const labels = def.labels[valid.locale];
   const raw = valid.stages as unknown as Record<string, unknown>[];
   const laneKeys = [...def.lanes.map((l) => l.key), ...valid.lanes.map((l) => l.key)];
+  const fieldKeys = Object.keys(def.stageExtras ?? {});
   const stages: Stage[] = valid.stages.map((s, i) => {
     const r = raw[i]!;
     const cells: Stage['cells'] = {};
@@ -63,7 +74,7 @@ export function toModel(def: TemplateDefinition, valid: ValidatedMap, ui: UiLabe
       id: stageId(s, i),
       name: s.name,
       emotion: s.emotion,
-      time: (r.time as string | null | undefined) ?? null,
+      fields: Object.fromEntries(fieldKeys.map((key) => [key, (r[key] as string | null | undefined) ?? null])),
       cells,
       pain_points: s.pain_points,
       opportunities: s.opportunities,
@@ -97,6 +108,13 @@ export function toModel(def: TemplateDefinition, valid: ValidatedMap, ui: UiLabe
     persona: valid.persona,
     lanes,
     stages,
-    labels: { ui, templateName: labels.name, column: labels.column },
+    labels: {
+      ui,
+      templateName: labels.name,
+      column: labels.column,
+      fields: fieldKeys.map((key) => ({ key, label: labels.fields?.[key] ?? key })),
+      bands: labels.bands ?? {},
+      lines: (def.lines ?? []).map((l) => ({ key: l.key, label: labels.lines?.[l.key] ?? l.key, between: l.between })),
+    },
   };
 }

@@ -3,6 +3,7 @@
 // generated from the input side of the same schemas. zod/mini: the same checks as classic zod,
 // several times cheaper to load, which every start of the CLI pays for.
 import * as z from 'zod/mini';
+import { EMOTION_MAX, EMOTION_MIN, EMOTION_WORDS } from './emotion.js';
 import { describeValue, listWords } from './describe.js';
 import { LOCALES } from './locale.js';
 import { MAX_TEXT_LENGTH } from './text.js';
@@ -34,24 +35,13 @@ export const textList = then(
 
 export const optionalText = then(z.nullish(text), (v) => v ?? null);
 
-export const EMOTION_WORDS = {
-  'very-negative': -2,
-  frustrated: -2,
-  negative: -1,
-  worried: -1,
-  neutral: 0,
-  positive: 1,
-  happy: 1,
-  'very-positive': 2,
-  delighted: 2,
-} as const;
 const emotionWords = Object.keys(EMOTION_WORDS) as (keyof typeof EMOTION_WORDS)[];
 
 const emotionError = (iss: { input?: unknown }) =>
-  `expected an emotion: a whole number from -2 to 2 or one of ${listWords(emotionWords)}, ${found(iss)}`;
+  `expected an emotion: a whole number from ${EMOTION_MIN} to ${EMOTION_MAX} or one of ${listWords(emotionWords)}, ${found(iss)}`;
 export const emotion = then(
   z.nullish(
-    z.union([z.int({ error: emotionError }).check(z.gte(-2, { error: emotionError }), z.lte(2, { error: emotionError })), z.enum(emotionWords)], {
+    z.union([z.int({ error: emotionError }).check(z.gte(EMOTION_MIN, { error: emotionError }), z.lte(EMOTION_MAX, { error: emotionError })), z.enum(emotionWords)], {
       error: emotionError,
     }),
   ),

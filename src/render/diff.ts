@@ -4,7 +4,7 @@ import type { ChalkInstance } from 'chalk';
 import type { MapDiff, StageDiff } from '../core/diff.js';
 import { htmlEngine } from './html.js';
 import { mdCell, mdLine, mdText } from './markdown-text.js';
-import { emotionWord, signedScore } from './view.js';
+import { emotionWord, signedScore } from '../core/emotion.js';
 
 const score = (n: number | null) => (n === null ? '–' : signedScore(n));
 const delta = (d: StageDiff) => (d.emotion.delta === null ? '' : d.emotion.delta === 0 ? '±0' : signedScore(d.emotion.delta));

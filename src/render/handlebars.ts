@@ -7,6 +7,9 @@ import { Handlebars as BuiltInHandlebars, templateFiles, type TemplateInput } fr
 
 export type Template = (context: unknown) => string;
 
+/** The layout every map template uses unless templates/<kind>/layouts/<template>.hbs overrides it. */
+const DEFAULT_LAYOUT = 'map';
+
 export class LayoutError extends Error {
   constructor(
     readonly file: string,
@@ -62,13 +65,14 @@ export function createEngine(kind: 'html' | 'markdown', helpers: Record<string, 
   }
 
   return {
-    /** The built-in layout of a map template. */
-    layout(templateId: string): Template {
-      let template = cache.get(templateId);
+    /** The built-in layout named so (a map template's own, or `diff`), else the shared map layout. */
+    layout(name: string): Template {
+      let template = cache.get(name);
       if (!template) {
-        const input = files.layouts[templateId];
-        if (input === undefined) throw new Error(`no ${kind} layout for template ${templateId}`);
-        cache.set(templateId, (template = guard(join(TEMPLATES_DIR, kind, 'layouts', `${templateId}.hbs`), load(input))));
+        const file = files.layouts[name] === undefined ? DEFAULT_LAYOUT : name;
+        const input = files.layouts[file];
+        if (input === undefined) throw new Error(`no ${kind} layout ${file}`);
+        cache.set(name, (template = guard(join(TEMPLATES_DIR, kind, 'layouts', `${file}.hbs`), load(input))));
       }
       return template;
     },

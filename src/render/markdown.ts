@@ -1,5 +1,6 @@
 // GitHub-flavoured Markdown: the map as a table (or one section per stage when it is too wide to
 // read), the emotion curve as a Mermaid `journey` chart. All user text goes through markdown-text.
+import { emotionSymbol, mermaidScore } from '../core/emotion.js';
 import type { JourneyMap } from '../core/model.js';
 import type { MarkdownLayout, RenderContext } from './formats.js';
 import { createEngine } from './handlebars.js';
@@ -10,7 +11,6 @@ import { buildView, type CellView, type View } from './view.js';
 /** Up to this many stages the map is a table; beyond it a table is too wide to read in a repository viewer. */
 export const TABLE_MAX_STAGES = 6;
 
-const EMOTION_SYMBOL: Record<string, string> = { m2: '😫', m1: '🙁', z: '😐', p1: '🙂', p2: '😄' };
 const PAIN = '⚠️';
 const OPPORTUNITY = '💡';
 
@@ -44,7 +44,7 @@ function metaLine(view: View): string {
 
 function emotionText(view: View, index: number): string {
   const point = view.curve.points[index]!;
-  return point.scored ? `${EMOTION_SYMBOL[point.level]} ${point.scoreText} ${point.word}` : '';
+  return point.scored ? `${emotionSymbol(point.score!)} ${point.scoreText} ${point.word}` : '';
 }
 
 function cellText(cell: CellView, marker = ''): string {
@@ -60,7 +60,9 @@ function marker(kind: string): string {
 function table(view: View): string[] {
   const row = (cells: string[]) => `| ${cells.join(' | ')} |`;
   const lines = [row(['', ...view.stages.map((s) => `**${s.number}. ${mdCell(s.name)}**`)]), row(Array(view.stageCount + 1).fill('---'))];
-  if (view.stages.some((s) => s.time)) lines.push(row([`*${view.labels.time}*`, ...view.stages.map((s) => mdCell(s.time ?? ''))]));
+  for (const { key, label } of fieldsUsed(view)) {
+    lines.push(row([`*${mdCell(label)}*`, ...view.stages.map((s) => mdCell(s.fields.find((f) => f.key === key)?.value ?? ''))]));
+  }
   if (view.curve.hasScores) lines.push(row([`**${view.labels.emotion}**`, ...view.stages.map((_, i) => emotionText(view, i))]));
   for (const section of view.sections) {
     if (section.line) lines.push(row([`*— ${section.line} —*`, ...Array(view.stageCount).fill('')]));
@@ -70,9 +72,16 @@ function table(view: View): string[] {
   return lines;
 }
 
+/** The template's extra fields that some stage fills, in order. */
+function fieldsUsed(view: View): { key: string; label: string }[] {
+  const seen = new Map<string, string>();
+  for (const stage of view.stages) for (const f of stage.fields) seen.set(f.key, f.label);
+  return [...seen].map(([key, label]) => ({ key, label }));
+}
+
 interface StageSection {
   heading: string;
-  time: string | null;
+  fields: { label: string; value: string }[];
   emotion: string | null;
   items: { label: string; text: string | null; list: string[] }[];
 }
@@ -81,7 +90,7 @@ interface StageSection {
 function stageSections(view: View): StageSection[] {
   return view.stages.map((stage, i) => ({
     heading: `${stage.number}. ${mdLine(stage.name)}`,
-    time: stage.time ? mdText(stage.time) : null,
+    fields: stage.fields.map((f) => ({ label: mdText(f.label), value: mdText(f.value) })),
     emotion: view.curve.points[i]!.scored ? emotionText(view, i) : null,
     items: view.sections.flatMap((section) =>
       section.rows
@@ -105,7 +114,7 @@ function mermaid(view: View): string[] | null {
   view.stages.forEach((stage, i) => {
     const point = view.curve.points[i]!;
     if (!point.scored) return; // Mermaid has no gap: an unscored stage is left out of the chart.
-    lines.push(`  section ${mermaidText(stage.name)}`, `    ${mermaidText(point.word)}: ${point.score! + 3}${actor}`);
+    lines.push(`  section ${mermaidText(stage.name)}`, `    ${mermaidText(point.word)}: ${mermaidScore(point.score!)}${actor}`);
   });
   return lines;
 }

@@ -1,5 +1,6 @@
 // The view model: everything a layout prints, computed once from the map. Layouts only loop and print.
 import type { UiLabels } from '../core/locale.js';
+import { curveY, emotionLevel, emotionWord, signedScore } from '../core/emotion.js';
 import { MOTIVES } from '../core/locale.js';
 import type { JourneyMap, Lane, Stage, Touchpoint } from '../core/model.js';
 
@@ -46,8 +47,11 @@ export interface StageView {
   number: number;
   id: string;
   name: string;
-  time: string | null;
   heading: string;
+  /** The template's extra fields that this stage fills (a time of day), shown with its name. */
+  fields: { key: string; label: string; value: string }[];
+  /** Layout data of format version 1, kept for custom layouts: the day-in-the-life `time`. */
+  time: string | null;
 }
 
 export interface View {
@@ -56,7 +60,7 @@ export interface View {
   summary: string | null;
   template: string;
   templateName: string;
-  labels: UiLabels;
+  labels: UiLabels & { bands: Record<string, string>; lines: Record<string, string>; [field: string]: unknown };
   updated: string | null;
   owners: string[];
   goals: string[];
@@ -73,6 +77,8 @@ export interface View {
   stageCount: number;
   curve: { hasScores: boolean; points: CurvePoint[]; description: string };
   sections: SectionView[];
+  /** The lines between bands (service blueprint), for the legend. */
+  lines: { key: string; label: string }[];
   /** The map as one table, or for print several, each with a run of stages and the lane labels. */
   tables: TableView[];
 }
@@ -84,12 +90,6 @@ export interface TableView {
   sections: SectionView[];
 }
 
-const LINE_BETWEEN: Record<string, { key: keyof UiLabels['lines'] } | undefined> = {
-  'customer>frontstage': { key: 'interaction' },
-  'frontstage>backstage': { key: 'visibility' },
-  'backstage>support': { key: 'internalInteraction' },
-};
-
 export function buildView(map: JourneyMap, options: { stagesPerTable?: number } = {}): View {
   const ui = map.labels.ui;
   const stages = map.stages;
@@ -99,7 +99,7 @@ export function buildView(map: JourneyMap, options: { stagesPerTable?: number } 
     summary: map.summary,
     template: map.template,
     templateName: map.labels.templateName,
-    labels: ui,
+    labels: viewLabels(map),
     updated: map.updated,
     owners: map.owners,
     goals: map.goals,
@@ -112,12 +112,34 @@ export function buildView(map: JourneyMap, options: { stagesPerTable?: number } 
       frustrations: map.persona.frustrations,
       demographics: map.persona.demographics,
     },
-    stages: stages.map((s, i) => ({ number: i + 1, id: s.id, name: s.name, time: s.time, heading: `${map.labels.column} ${i + 1}` })),
+    stages: stages.map((s, i) => ({
+      number: i + 1,
+      id: s.id,
+      name: s.name,
+      heading: `${map.labels.column} ${i + 1}`,
+      fields: map.labels.fields.flatMap(({ key, label }) => (s.fields[key] ? [{ key, label, value: s.fields[key] }] : [])),
+      time: s.fields.time ?? null,
+    })),
     stageCount: stages.length,
     curve: buildCurve(stages, ui),
     sections: buildSections(map),
+    lines: map.labels.lines.map(({ key, label }) => ({ key, label })),
   };
   return { ...view, tables: splitTables(view, options.stagesPerTable ?? stages.length) };
+}
+
+/**
+ * Every label in the map's locale, for layouts: the built-in ones, the template's extra fields
+ * (`labels.time`), its bands and its lines (`labels.lines.visibility`).
+ */
+function viewLabels(map: JourneyMap): View['labels'] {
+  const { ui, fields, bands, lines } = map.labels;
+  return {
+    ...ui,
+    ...Object.fromEntries(fields.map((f) => [f.key, f.label])),
+    bands: { ...ui.bands, ...bands },
+    lines: Object.fromEntries(lines.map((l) => [l.key, l.label])),
+  };
 }
 
 /** Runs of at most `size` stages, as even as possible (30 by 9 → 8, 8, 8, 6). */
@@ -140,31 +162,20 @@ function motiveName(motive: string, ui: UiLabels): string {
   return (MOTIVES as readonly string[]).includes(motive) ? ui.motiveNames[motive as (typeof MOTIVES)[number]] : motive;
 }
 
-export function signedScore(score: number): string {
-  return score > 0 ? `+${score}` : score < 0 ? `−${-score}` : '0';
-}
-
-export function emotionWord(score: number, ui: UiLabels): string {
-  return ui.emotions[String(score) as keyof UiLabels['emotions']];
-}
-
-/** Score -2…2 → percent from the top of the curve's box. */
-const yOf = (score: number) => 50 - score * 20;
-const LEVELS: Record<string, string> = { '-2': 'm2', '-1': 'm1', '0': 'z', '1': 'p1', '2': 'p2' };
 
 function buildCurve(stages: Stage[], ui: UiLabels): View['curve'] {
   const scores = stages.map((s) => s.emotion);
   const points = scores.map((score, i): CurvePoint => {
     if (score === null) return { scored: false, score: null, scoreText: '', word: ui.noScore, level: 'none', y: 50, path: null };
-    const y = yOf(score);
+    const y = curveY(score);
     const prev = scores[i - 1];
     const next = scores[i + 1];
     // Each column draws its share of the line, meeting its neighbours half-way; a stage with
     // no score leaves a gap on both sides.
-    const left = prev == null ? '' : `M0,${(y + yOf(prev)) / 2} L50,${y}`;
-    const right = next == null ? '' : `${left ? ' ' : `M50,${y} `}L100,${(y + yOf(next)) / 2}`;
+    const left = prev == null ? '' : `M0,${(y + curveY(prev)) / 2} L50,${y}`;
+    const right = next == null ? '' : `${left ? ' ' : `M50,${y} `}L100,${(y + curveY(next)) / 2}`;
     const path = left || right ? `${left}${right}` : null;
-    return { scored: true, score, scoreText: signedScore(score), word: emotionWord(score, ui), level: LEVELS[String(score)]!, y, path };
+    return { scored: true, score, scoreText: signedScore(score), word: emotionWord(score, ui), level: emotionLevel(score), y, path };
   });
   const description = `${ui.emotionCurve}: ${stages.map((s, i) => `${s.name}: ${points[i]!.scored ? `${points[i]!.word} (${points[i]!.scoreText})` : ui.noScore}`).join('; ')}.`;
   return { hasScores: scores.some((s) => s !== null), points, description };
@@ -199,12 +210,12 @@ function buildSections(map: JourneyMap): SectionView[] {
       last.rows.push(laneRow(lane, stages));
       continue;
     }
-    const line = previousBand && lane.band ? LINE_BETWEEN[`${previousBand}>${lane.band}`] : undefined;
+    const line = map.labels.lines.find((l) => l.between[0] === previousBand && l.between[1] === lane.band);
     sections.push({
-      band: lane.band ? ui.bands[lane.band as keyof UiLabels['bands']] : null,
+      band: lane.band ? (map.labels.bands[lane.band] ?? lane.band) : null,
       bandKey: lane.band,
-      line: line ? ui.lines[line.key] : null,
-      lineKey: line ? line.key : null,
+      line: line?.label ?? null,
+      lineKey: line?.key ?? null,
       rows: [laneRow(lane, stages)],
     });
     previousBand = lane.band;

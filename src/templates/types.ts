@@ -2,8 +2,6 @@ import type * as z from 'zod/mini';
 import type { LintRule } from '../core/lint/rule.js';
 import type { Locale } from '../core/locale.js';
 
-/** Where a lane sits in a service blueprint; the lines of interaction, visibility and internal interaction run between bands. */
-export type Band = 'customer' | 'frontstage' | 'backstage' | 'support';
 
 export interface LaneDefinition {
   key: string;
@@ -11,7 +9,14 @@ export interface LaneDefinition {
   kind: 'text' | 'touchpoints';
   /** An optional lane is shown only when a stage fills it (the standard blueprint lanes). */
   optional?: boolean;
-  band?: Band;
+  /** The band the lane sits in (service blueprint: customer, frontstage…); its label is in the template's labels. */
+  band?: string;
+}
+
+/** A line drawn between two consecutive bands (the blueprint's line of visibility, say). */
+export interface LineDefinition {
+  key: string;
+  between: readonly [string, string];
 }
 
 export interface TemplateLabels {
@@ -22,13 +27,20 @@ export interface TemplateLabels {
   column: string;
   /** The lane questions, keyed by lane key. */
   lanes: Record<string, string>;
+  /** Labels of the template's extra stage fields (`stageExtras`), keyed by field. */
+  fields?: Record<string, string>;
+  /** Band and line labels, keyed by band and line key. */
+  bands?: Record<string, string>;
+  lines?: Record<string, string>;
 }
 
 export interface TemplateDefinition {
   id: string;
   lanes: readonly LaneDefinition[];
-  /** Stage keys beyond the common ones and the lanes (such as `time`). */
+  /** Stage fields beyond the common keys and the lanes (a time of day), shown with the stage's name. */
   stageExtras?: Record<string, z.ZodMiniType>;
+  /** Lines between bands, in the order the bands come. */
+  lines?: readonly LineDefinition[];
   labels: Record<Locale, TemplateLabels>;
   /** Good-practice rules that only maps of this template follow (`journey lint`). */
   lintRules?: readonly LintRule[];

@@ -99,7 +99,7 @@ stages:
   it('accepts numbers as text, the day-in-the-life time, a BOM-less CRLF file and empty values', () => {
     const map = mapOf('template: day-in-the-life\r\ntitle: 2026\r\nstages:\r\n  - name: Morning\r\n    time: "07:00"\r\n    thinking:\r\n');
     expect(map.title).toBe('2026');
-    expect(map.stages[0]!.time).toBe('07:00');
+    expect(map.stages[0]!.fields.time).toBe('07:00');
     expect(map.stages[0]!.cells.thinking).toEqual([]);
   });
 

@@ -14,11 +14,18 @@ export const serviceBlueprint: TemplateDefinition = {
     { key: 'backstage', kind: 'text', band: 'backstage' },
     { key: 'support', kind: 'text', optional: true, band: 'support' },
   ],
+  lines: [
+    { key: 'interaction', between: ['customer', 'frontstage'] },
+    { key: 'visibility', between: ['frontstage', 'backstage'] },
+    { key: 'internalInteraction', between: ['backstage', 'support'] },
+  ],
   labels: {
     en: {
       name: 'Service blueprint',
       use: 'A condensed journey plus the people, processes and technology behind it: locate pain points backstage or design for a planned experience.',
       column: 'Phase',
+      bands: { customer: 'Customer', frontstage: 'Frontstage', backstage: 'Backstage', support: 'Support processes' },
+      lines: { interaction: 'Line of interaction', visibility: 'Line of visibility', internalInteraction: 'Line of internal interaction' },
       lanes: {
         evidence: 'What does the customer see or receive (physical evidence)?',
         actions: 'What does the customer do?',
@@ -33,6 +40,8 @@ export const serviceBlueprint: TemplateDefinition = {
       name: 'Progetto di servizio',
       use: "Un percorso condensato con le persone, i processi e la tecnologia dietro le quinte: trova i punti critici o progetta un'esperienza futura.",
       column: 'Fase',
+      bands: { customer: 'Cliente', frontstage: 'Frontstage', backstage: 'Backstage', support: 'Processi di supporto' },
+      lines: { interaction: 'Linea di interazione', visibility: 'Linea di visibilità', internalInteraction: 'Linea di interazione interna' },
       lanes: {
         evidence: 'Cosa vede o riceve il cliente (prove fisiche)?',
         actions: 'Cosa fa il cliente?',
@@ -47,6 +56,8 @@ export const serviceBlueprint: TemplateDefinition = {
       name: 'Plan usługi (service blueprint)',
       use: 'Skrócona ścieżka klienta wraz z ludźmi, procesami i technologią za kulisami: znajdź problemy lub zaprojektuj przyszłe doświadczenie.',
       column: 'Faza',
+      bands: { customer: 'Klient', frontstage: 'Frontstage', backstage: 'Backstage', support: 'Procesy wspierające' },
+      lines: { interaction: 'Linia interakcji', visibility: 'Linia widoczności', internalInteraction: 'Linia interakcji wewnętrznej' },
       lanes: {
         evidence: 'Co klient widzi lub otrzymuje (dowody fizyczne)?',
         actions: 'Co robi klient?',
