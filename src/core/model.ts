@@ -2,10 +2,7 @@
 // labels are resolved for the map's locale. Renderers never re-check anything.
 import type { Locale, UiLabels } from './locale.js';
 import type { Persona, Touchpoint } from './schema.js';
-import { stageId } from './schema.js';
-import type { ValidatedMap } from './map-schema.js';
-import type { TemplateId } from '../templates/registry.js';
-import type { TemplateDefinition } from '../templates/types.js';
+import type { TemplateId } from '../templates/ids.js';
 
 export type { Persona, Touchpoint };
 
@@ -58,63 +55,5 @@ export interface JourneyMap {
     /** Labels of the template's bands, and the lines between bands. */
     bands: Record<string, string>;
     lines: { key: string; label: string; between: readonly [string, string] }[];
-  };
-}
-
-export function toModel(def: TemplateDefinition, valid: ValidatedMap, ui: UiLabels): JourneyMap {
-  const labels = def.labels[valid.locale];
-  const raw = valid.stages as unknown as Record<string, unknown>[];
-  const laneKeys = [...def.lanes.map((l) => l.key), ...valid.lanes.map((l) => l.key)];
-  const fieldKeys = Object.keys(def.stageExtras ?? {});
-  const stages: Stage[] = valid.stages.map((s, i) => {
-    const r = raw[i]!;
-    const cells: Stage['cells'] = {};
-    for (const key of laneKeys) cells[key] = (r[key] as string[] | Touchpoint[] | undefined) ?? [];
-    return {
-      id: stageId(s, i),
-      name: s.name,
-      emotion: s.emotion,
-      fields: Object.fromEntries(fieldKeys.map((key) => [key, (r[key] as string | null | undefined) ?? null])),
-      cells,
-      pain_points: s.pain_points,
-      opportunities: s.opportunities,
-      kpis: s.kpis,
-      owner: s.owner,
-      technology: s.technology,
-      notes: s.notes,
-    };
-  });
-  const isUsed = (key: string) => stages.some((s) => (s.cells[key]?.length ?? 0) > 0);
-  const lanes: Lane[] = [
-    ...def.lanes.map((l) => ({
-      key: l.key,
-      label: labels.lanes[l.key] ?? l.key,
-      kind: l.kind,
-      band: l.band ?? null,
-      custom: false,
-      used: !l.optional || isUsed(l.key),
-    })),
-    ...valid.lanes.map((l) => ({ key: l.key, label: l.label, kind: 'text' as const, band: null, custom: true, used: true })),
-  ];
-  return {
-    template: def.id as TemplateId,
-    title: valid.title,
-    summary: valid.summary,
-    locale: valid.locale,
-    updated: valid.updated,
-    owners: valid.owners,
-    goals: valid.goals,
-    research: valid.research,
-    persona: valid.persona,
-    lanes,
-    stages,
-    labels: {
-      ui,
-      templateName: labels.name,
-      column: labels.column,
-      fields: fieldKeys.map((key) => ({ key, label: labels.fields?.[key] ?? key })),
-      bands: labels.bands ?? {},
-      lines: (def.lines ?? []).map((l) => ({ key: l.key, label: labels.lines?.[l.key] ?? l.key, between: l.between })),
-    },
   };
 }

@@ -1,13 +1,14 @@
 // Validation of a parsed map against its template's schema, shared by the quick path (no
 // positions) and the positioned path (exact problem reports).
 import { isPlainObject } from './issues.js';
-import type { Locale } from './locale.js';
+import type { Locale, UiLabels } from './locale.js';
 import { UI } from './locale.js';
 import { buildMapSchema, type MapSchema, type ValidatedMap } from './map-schema.js';
-import { toModel, type JourneyMap } from './model.js';
-import { CUSTOM_LANE_KEY } from './schema.js';
+import type { JourneyMap, Stage, Touchpoint, Lane } from './model.js';
+import { CUSTOM_LANE_KEY, stageId } from './schema.js';
 import { MAX_STAGES } from './text.js';
 import { TEMPLATES, type TemplateId } from '../templates/registry.js';
+import type { TemplateDefinition } from '../templates/types.js';
 
 // Schemas are built once per template and set of custom lanes: a batch of maps reuses them.
 const schemas = new Map<string, MapSchema>();
@@ -39,4 +40,63 @@ export function validateMap(template: TemplateId, value: Record<string, unknown>
 
 export function modelOf(template: TemplateId, valid: ValidatedMap): JourneyMap {
   return toModel(TEMPLATES[template], valid, UI[valid.locale]);
+}
+
+/** The normalised model of a validated map, with its labels resolved for its locale. */
+function toModel(def: TemplateDefinition, valid: ValidatedMap, ui: UiLabels): JourneyMap {
+  const labels = def.labels[valid.locale];
+  const raw = valid.stages as unknown as Record<string, unknown>[];
+  const laneKeys = [...def.lanes.map((l) => l.key), ...valid.lanes.map((l) => l.key)];
+  const fieldKeys = Object.keys(def.stageExtras ?? {});
+  const stages: Stage[] = valid.stages.map((s, i) => {
+    const r = raw[i]!;
+    const cells: Stage['cells'] = {};
+    for (const key of laneKeys) cells[key] = (r[key] as string[] | Touchpoint[] | undefined) ?? [];
+    return {
+      id: stageId(s, i),
+      name: s.name,
+      emotion: s.emotion,
+      fields: Object.fromEntries(fieldKeys.map((key) => [key, (r[key] as string | null | undefined) ?? null])),
+      cells,
+      pain_points: s.pain_points,
+      opportunities: s.opportunities,
+      kpis: s.kpis,
+      owner: s.owner,
+      technology: s.technology,
+      notes: s.notes,
+    };
+  });
+  const isUsed = (key: string) => stages.some((s) => (s.cells[key]?.length ?? 0) > 0);
+  const lanes: Lane[] = [
+    ...def.lanes.map((l) => ({
+      key: l.key,
+      label: labels.lanes[l.key] ?? l.key,
+      kind: l.kind,
+      band: l.band ?? null,
+      custom: false,
+      used: !l.optional || isUsed(l.key),
+    })),
+    ...valid.lanes.map((l) => ({ key: l.key, label: l.label, kind: 'text' as const, band: null, custom: true, used: true })),
+  ];
+  return {
+    template: def.id as TemplateId,
+    title: valid.title,
+    summary: valid.summary,
+    locale: valid.locale,
+    updated: valid.updated,
+    owners: valid.owners,
+    goals: valid.goals,
+    research: valid.research,
+    persona: valid.persona,
+    lanes,
+    stages,
+    labels: {
+      ui,
+      templateName: labels.name,
+      column: labels.column,
+      fields: fieldKeys.map((key) => ({ key, label: labels.fields?.[key] ?? key })),
+      bands: labels.bands ?? {},
+      lines: (def.lines ?? []).map((l) => ({ key: l.key, label: labels.lines?.[l.key] ?? l.key, between: l.between })),
+    },
+  };
 }

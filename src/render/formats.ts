@@ -2,34 +2,9 @@
 // needs a browser, and where its renderer lives (loaded only when a document of that format is asked
 // for). Adding a format is one renderer file and one entry here.
 import { extname } from 'node:path';
-import type { JourneyMap } from '../core/model.js';
-import type { BrowserPool } from '../browser/pool.js';
-import type { Template } from './handlebars.js';
+import type { RenderFormat } from './options.js';
 
-/** PDF paper sizes (`--page-size`, `page_size:`). */
-export const PAGE_SIZES = ['A4', 'A3', 'Letter', 'Legal', 'Tabloid'] as const;
-export type PageSize = (typeof PAGE_SIZES)[number];
-
-/** How Markdown shows the map (`--md-layout`, `md_layout:`): auto is a table up to a few stages. */
-export const MD_LAYOUTS = ['auto', 'table', 'sections'] as const;
-export type MarkdownLayout = (typeof MD_LAYOUTS)[number];
-
-/** What `journey diff` prints: text on the terminal, Markdown for a pull-request comment, or a page. */
-export const DIFF_FORMATS = ['text', 'md', 'html'] as const;
-
-/** Everything a renderer may need besides the map; renderers take what concerns them. */
-export interface RenderContext {
-  /** A team's own HTML layout (`--layout`). */
-  layout?: Template;
-  mdLayout: MarkdownLayout;
-  paper: { size: PageSize; portrait: boolean };
-  /** Milliseconds to print one document. */
-  timeout: number;
-  /** The shared browser, launched on first use (only formats with needsBrowser get one). */
-  browser?: BrowserPool;
-}
-
-export type RenderFormat = (map: JourneyMap, context: RenderContext) => Promise<string | Uint8Array> | string | Uint8Array;
+export { DIFF_FORMATS, MD_LAYOUTS, PAGE_SIZES, type MarkdownLayout, type PageSize, type RenderContext, type RenderFormat } from './options.js';
 
 export interface FormatDefinition {
   /** The first extension is the one written; all of them choose the format from `-o`. */

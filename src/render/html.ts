@@ -1,5 +1,5 @@
 import type { JourneyMap } from '../core/model.js';
-import type { RenderContext } from './formats.js';
+import type { RenderContext } from './options.js';
 import { createEngine, type Template } from './handlebars.js';
 import { buildView } from './view.js';
 

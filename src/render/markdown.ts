@@ -2,7 +2,7 @@
 // read), the emotion curve as a Mermaid `journey` chart. All user text goes through markdown-text.
 import { emotionSymbol, mermaidScore } from '../core/emotion.js';
 import type { JourneyMap } from '../core/model.js';
-import type { MarkdownLayout, RenderContext } from './formats.js';
+import type { MarkdownLayout, RenderContext } from './options.js';
 import { createEngine } from './handlebars.js';
 import { mdCell, mdLine, mdText, mermaidText } from './markdown-text.js';
 import { buildView, type CellView, type View } from './view.js';

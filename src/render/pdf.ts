@@ -3,7 +3,7 @@ import type { Page } from 'puppeteer-core';
 import { BrowserError } from '../browser/launch.js';
 import type { JourneyMap } from '../core/model.js';
 import { RenderError } from './errors.js';
-import type { PageSize, RenderContext } from './formats.js';
+import type { PageSize, RenderContext } from './options.js';
 import { renderHtml } from './html.js';
 
 /** Paper sizes in inches, portrait. */

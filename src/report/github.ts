@@ -2,7 +2,7 @@
 // pull request.
 import type { Diagnostic } from '../core/diagnostics.js';
 import type { Io } from '../io/terminal.js';
-import type { Reporter } from './index.js';
+import type { Reporter } from './run.js';
 
 const escapeData = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 const escapeProperty = (s: string) => escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');

@@ -1,48 +1,15 @@
 // Reporting: the results of a run (one FileReport per input, plus problems of the run itself, such as
 // a browser that would not start) printed by the chosen reporter, each with its own summary.
-import type { Diagnostic } from '../core/diagnostics.js';
 import type { Io } from '../io/terminal.js';
 import { githubReporter } from './github.js';
 import { jsonReporter } from './json.js';
+import { runFailed, type Reporter, type RunReport } from './run.js';
 import { textReporter } from './text.js';
+
+export { countWords, hasErrors, tally, type FileReport, type Reporter, type RunReport } from './run.js';
 
 export const REPORTERS = ['text', 'json', 'github'] as const;
 export type ReporterName = (typeof REPORTERS)[number];
-
-export interface FileReport {
-  file: string;
-  diagnostics: Diagnostic[];
-  /** Documents written for this file, for `build`. */
-  outputs?: string[];
-  /** True when a document asked for was not written for a reason outside the map (no browser). */
-  incomplete?: boolean;
-}
-
-export interface RunReport {
-  command: 'validate' | 'build' | 'lint' | 'diff' | 'watch';
-  files: FileReport[];
-  /** Problems of the run rather than of one file: a browser that did not start, say. */
-  problems?: string[];
-  /** Seconds the run took, for build. */
-  seconds?: number;
-  quiet?: boolean;
-}
-
-export const hasErrors = (r: FileReport) => r.incomplete === true || r.diagnostics.some((d) => d.severity === 'error');
-
-export function tally(files: FileReport[]) {
-  const all = files.flatMap((r) => r.diagnostics);
-  const errors = all.filter((d) => d.severity === 'error').length;
-  return { files: files.length, failed: files.filter(hasErrors).length, errors, warnings: all.length - errors };
-}
-
-/** Whether a run failed: a file with an error, or a problem of the run. */
-export const runFailed = (run: RunReport) => Boolean(run.problems?.length) || run.files.some(hasErrors);
-
-export interface Reporter {
-  /** Prints every problem of the run and its closing summary. */
-  report(run: RunReport): void;
-}
 
 export function reporterFor(name: ReporterName, io: Io): Reporter {
   return name === 'json' ? jsonReporter(io) : name === 'github' ? githubReporter(io) : textReporter(io);
@@ -54,6 +21,3 @@ export function report(run: RunReport, name: ReporterName, io: Io): 0 | 1 {
   return runFailed(run) ? 1 : 0;
 }
 
-export function countWords(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
-}

@@ -1,7 +1,7 @@
 // The json reporter: one JSON document on standard output with every file, every problem (also those
 // of the run itself) and a summary, for scripts and bots.
 import type { Io } from '../io/terminal.js';
-import { hasErrors, tally, type Reporter } from './index.js';
+import { hasErrors, tally, type Reporter } from './run.js';
 
 export function jsonReporter(io: Io): Reporter {
   return {

@@ -3,7 +3,7 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { Diagnostic } from '../core/diagnostics.js';
 import type { Io } from '../io/terminal.js';
-import { countWords, tally, type Reporter, type RunReport } from './index.js';
+import { countWords, tally, type Reporter, type RunReport } from './run.js';
 
 export function painter(color: boolean): ChalkInstance {
   return new Chalk({ level: color ? 1 : 0 });

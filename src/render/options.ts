@@ -1,0 +1,30 @@
+// What renderers are given besides the map, and the choices the command line and config offer for it.
+import type { BrowserPool } from '../browser/pool.js';
+import type { JourneyMap } from '../core/model.js';
+import type { Template } from './handlebars.js';
+
+/** PDF paper sizes (`--page-size`, `page_size:`). */
+export const PAGE_SIZES = ['A4', 'A3', 'Letter', 'Legal', 'Tabloid'] as const;
+export type PageSize = (typeof PAGE_SIZES)[number];
+
+/** How Markdown shows the map (`--md-layout`, `md_layout:`): auto is a table up to a few stages. */
+export const MD_LAYOUTS = ['auto', 'table', 'sections'] as const;
+export type MarkdownLayout = (typeof MD_LAYOUTS)[number];
+
+/** What `journey diff` prints: text on the terminal, Markdown for a pull-request comment, or a page. */
+export const DIFF_FORMATS = ['text', 'md', 'html'] as const;
+
+/** Everything a renderer may need besides the map; renderers take what concerns them. */
+export interface RenderContext {
+  /** A team's own HTML layout (`--layout`). */
+  layout?: Template;
+  mdLayout: MarkdownLayout;
+  paper: { size: PageSize; portrait: boolean };
+  /** Milliseconds to print one document. */
+  timeout: number;
+  /** The shared browser, launched on first use (only formats with needsBrowser get one). */
+  browser?: BrowserPool;
+}
+
+export type RenderFormat = (map: JourneyMap, context: RenderContext) => Promise<string | Uint8Array> | string | Uint8Array;
+

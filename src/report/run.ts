@@ -1,0 +1,42 @@
+// A run's results as data: one FileReport per input and the problems of the run itself. Every
+// reporter prints this; the exit code follows from it.
+import type { Diagnostic } from '../core/diagnostics.js';
+
+export interface FileReport {
+  file: string;
+  diagnostics: Diagnostic[];
+  /** Documents written for this file, for `build`. */
+  outputs?: string[];
+  /** True when a document asked for was not written for a reason outside the map (no browser). */
+  incomplete?: boolean;
+}
+
+export interface RunReport {
+  command: 'validate' | 'build' | 'lint' | 'diff' | 'watch';
+  files: FileReport[];
+  /** Problems of the run rather than of one file: a browser that did not start, say. */
+  problems?: string[];
+  /** Seconds the run took, for build. */
+  seconds?: number;
+  quiet?: boolean;
+}
+
+export const hasErrors = (r: FileReport) => r.incomplete === true || r.diagnostics.some((d) => d.severity === 'error');
+
+export function tally(files: FileReport[]) {
+  const all = files.flatMap((r) => r.diagnostics);
+  const errors = all.filter((d) => d.severity === 'error').length;
+  return { files: files.length, failed: files.filter(hasErrors).length, errors, warnings: all.length - errors };
+}
+
+/** Whether a run failed: a file with an error, or a problem of the run. */
+export const runFailed = (run: RunReport) => Boolean(run.problems?.length) || run.files.some(hasErrors);
+
+export interface Reporter {
+  /** Prints every problem of the run and its closing summary. */
+  report(run: RunReport): void;
+}
+
+export function countWords(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}

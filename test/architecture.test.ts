@@ -1,0 +1,47 @@
+// The shape README.md's Architecture section promises: no import cycle, and a pure core that
+// depends on nothing at the edges (commands, pipeline, rendering, file system, browser).
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT } from './helpers.js';
+
+const SRC = join(ROOT, 'src');
+const files = (readdirSync(SRC, { recursive: true }) as string[]).filter((f) => f.endsWith('.ts')).map((f) => join(SRC, f));
+
+/** Static and dynamic imports of project files, as paths relative to src/. */
+function importsOf(file: string): string[] {
+  const text = readFileSync(file, 'utf8');
+  const specifiers = [...text.matchAll(/(?:from|import\()\s*'(\.{1,2}\/[^']+)'/g)].map((m) => m[1]!);
+  return specifiers.filter((s) => !s.endsWith('.json')).map((s) => relative(SRC, resolve(dirname(file), s.replace(/\.js$/, '.ts'))));
+}
+const graph = new Map(files.map((f) => [relative(SRC, f), importsOf(f)]));
+
+describe('the source tree', () => {
+  it('has no import cycle', () => {
+    const cycles: string[] = [];
+    const state = new Map<string, 'open' | 'done'>();
+    const visit = (node: string, path: string[]) => {
+      if (state.get(node) === 'done') return;
+      if (state.get(node) === 'open') return void cycles.push([...path.slice(path.indexOf(node)), node].join(' → '));
+      state.set(node, 'open');
+      for (const next of graph.get(node) ?? []) visit(next, [...path, node]);
+      state.set(node, 'done');
+    };
+    for (const node of graph.keys()) visit(node, []);
+    expect(cycles).toEqual([]);
+  });
+
+  it('keeps core pure: nothing in src/core imports commands, pipeline, render, io or browser, nor a Node built-in', () => {
+    const outward = [...graph].flatMap(([file, imports]) =>
+      file.startsWith('core/') ? imports.filter((i) => /^(commands|pipeline|render|io|browser|report)\//.test(i) || i === 'cli.ts').map((i) => `${file} → ${i}`) : [],
+    );
+    expect(outward).toEqual([]);
+    const builtIns = files.filter((f) => relative(SRC, f).startsWith('core/') && /from 'node:/.test(readFileSync(f, 'utf8')));
+    expect(builtIns.map((f) => relative(SRC, f))).toEqual([]);
+  });
+
+  it('has commands that are thin: read, call the pipeline or core, report', () => {
+    const long = files.filter((f) => relative(SRC, f).startsWith('commands/')).filter((f) => readFileSync(f, 'utf8').split('\n').length > 80);
+    expect(long.map((f) => relative(SRC, f))).toEqual([]);
+  });
+});
