@@ -6,10 +6,10 @@ import pkg from '../package.json' with { type: 'json' };
 import { LOCALES, type Locale } from './core/locale.js';
 import { CliError, EXIT, ProblemsError } from './errors.js';
 import { processIo, type Io } from './io/terminal.js';
-import { DIFF_FORMATS, MD_LAYOUTS, PAGE_SIZES } from './render/formats.js';
+import { DIFF_FORMATS, FORMAT_IDS, MD_LAYOUTS, PAGE_SIZES } from './render/formats.js';
 import { REPORTERS, report, type ReporterName } from './report/index.js';
 import { painter } from './report/text.js';
-import { TEMPLATE_IDS, type TemplateId } from './templates/ids.js';
+import type { TemplateId } from './templates/registry.js';
 
 export { EXIT };
 
@@ -24,6 +24,9 @@ function positive(what: string, whole = false) {
 
 export async function main(argv: string[], io: Io = processIo()): Promise<number> {
   let exitCode: number = EXIT.ok;
+  // The template ids come from the registry, which loads every template's schema: only the commands
+  // that offer them as choices (and their help) pay for it.
+  const templateIds = /^(init|schema|help)$/.test(argv[0] ?? '') ? (await import('./templates/registry.js')).TEMPLATE_IDS : [];
   const paint = painter(io.color);
   const program = new Command('journey')
     .description('Compile customer journey maps written in YAML into HTML, Markdown and PDF documents.')
@@ -66,7 +69,7 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
   );
 
   mapsCommand('build', 'build maps into documents (HTML by default)', 'print problems only')
-    .option('-f, --format <formats>', 'html, md, pdf, or several: html,pdf (default: from -o, else html)')
+    .option('-f, --format <formats>', `${FORMAT_IDS.join(', ')}, or several: html,pdf (default: from -o, else html)`)
     .option('-o, --output <file>', 'the output file for one map, or - for standard output (default: beside the map)')
     .option('-d, --out-dir <dir>', 'write documents here, keeping the folder structure of the maps')
     .option('-w, --watch', 'rebuild a map whenever it is saved')
@@ -99,7 +102,7 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     .command('init')
     .description('write a starter map for a template (every lane present, valid as written)')
     .argument('[file]', 'where to write it', 'journey.yaml')
-    .addOption(new Option('-t, --template <name>', 'which template').choices(TEMPLATE_IDS).default('current-state'))
+    .addOption(new Option('-t, --template <name>', 'which template').choices(templateIds).default('current-state'))
     .option('--force', 'overwrite an existing file', false)
     .action((file: string, opts: { template: TemplateId; force: boolean }) => run('text', async () => (await import('./commands/init.js')).init(file, opts, io)));
 
@@ -112,7 +115,7 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
   program
     .command('schema')
     .description('print the JSON Schema of the map format (for editors)')
-    .addOption(new Option('-t, --template <name>', 'only this template').choices(TEMPLATE_IDS))
+    .addOption(new Option('-t, --template <name>', 'only this template').choices(templateIds))
     .option('-o, --output <file>', 'write it to a file instead of standard output')
     .action((opts: { template?: TemplateId; output?: string }) => run('text', async () => (await import('./commands/schema.js')).schema(opts, io)));
 

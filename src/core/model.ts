@@ -2,7 +2,6 @@
 // labels are resolved for the map's locale. Renderers never re-check anything.
 import type { Locale, UiLabels } from './locale.js';
 import type { Persona, Touchpoint } from './schema.js';
-import type { TemplateId } from '../templates/ids.js';
 
 export type { Persona, Touchpoint };
 
@@ -35,7 +34,8 @@ export interface Stage {
 }
 
 export interface JourneyMap {
-  template: TemplateId;
+  /** A registered template id (src/templates/registry.ts). */
+  template: string;
   title: string;
   summary: string | null;
   locale: Locale;

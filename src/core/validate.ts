@@ -79,7 +79,7 @@ function toModel(def: TemplateDefinition, valid: ValidatedMap, ui: UiLabels): Jo
     ...valid.lanes.map((l) => ({ key: l.key, label: l.label, kind: 'text' as const, band: null, custom: true, used: true })),
   ];
   return {
-    template: def.id as TemplateId,
+    template: def.id,
     title: valid.title,
     summary: valid.summary,
     locale: valid.locale,

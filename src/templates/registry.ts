@@ -1,20 +1,23 @@
-// The one registry of map templates. Adding a template means its folder, its id in ids.ts, an entry
-// here and its layouts in templates/html and templates/markdown.
+// The one registry of map templates: adding a template is its folder and one line here. Its id is
+// its key; a template's folder holds everything it owns (lanes, labels, starter map, lint rules).
 import { currentState } from './current-state/index.js';
 import { dayInTheLife } from './day-in-the-life/index.js';
 import { futureState } from './future-state/index.js';
 import { serviceBlueprint } from './service-blueprint/index.js';
-import { TEMPLATE_IDS, type TemplateId } from './ids.js';
 import type { TemplateDefinition } from './types.js';
 
-export const TEMPLATES: Record<TemplateId, TemplateDefinition> = {
+export const TEMPLATES = {
   'current-state': currentState,
   'future-state': futureState,
   'day-in-the-life': dayInTheLife,
   'service-blueprint': serviceBlueprint,
-};
+} as const satisfies Record<string, TemplateDefinition>;
 
-export { TEMPLATE_IDS, type TemplateId };
+export type TemplateId = keyof typeof TEMPLATES;
+export const TEMPLATE_IDS = Object.keys(TEMPLATES) as TemplateId[];
+
+/** The definition of a map's template (a model's template id is always a registered one). */
+export const templateOf = (id: string): TemplateDefinition => TEMPLATES[id as TemplateId];
 
 export function isTemplateId(value: unknown): value is TemplateId {
   return typeof value === 'string' && Object.hasOwn(TEMPLATES, value);
@@ -22,5 +25,5 @@ export function isTemplateId(value: unknown): value is TemplateId {
 
 /** Which templates have a lane with this key (for "`priorities` belongs to day-in-the-life"). */
 export function templatesWithLane(key: string): TemplateId[] {
-  return TEMPLATE_IDS.filter((id) => TEMPLATES[id].lanes.some((lane) => lane.key === key) || TEMPLATES[id].stageExtras?.[key]);
+  return TEMPLATE_IDS.filter((id) => templateOf(id).lanes.some((lane) => lane.key === key) || templateOf(id).stageExtras?.[key]);
 }

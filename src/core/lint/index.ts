@@ -1,6 +1,6 @@
 // journey lint's rules and the check of a valid map against them. Pure: the date to judge staleness
 // by is passed in. Rules that concern one template live with it (src/templates/<id>/lint.ts).
-import { TEMPLATE_IDS, TEMPLATES } from '../../templates/registry.js';
+import { TEMPLATE_IDS, templateOf } from '../../templates/registry.js';
 import { bySourceOrder, formatPath, type Diagnostic } from '../diagnostics.js';
 import { locate } from '../locate.js';
 import type { JourneyMap } from '../model.js';
@@ -30,7 +30,7 @@ const COMMON_RULES: readonly LintRule[] = [
 ];
 
 /** Every rule, the templates' own included: what `lint.rules` in the config file may name. */
-export const LINT_RULES: readonly LintRule[] = [...COMMON_RULES, ...TEMPLATE_IDS.flatMap((id) => TEMPLATES[id].lintRules ?? [])];
+export const LINT_RULES: readonly LintRule[] = [...COMMON_RULES, ...TEMPLATE_IDS.flatMap((id) => templateOf(id).lintRules ?? [])];
 export const LINT_RULE_IDS = LINT_RULES.map((r) => r.id);
 
 export interface LintOptions extends LintSettings {
@@ -40,7 +40,7 @@ export interface LintOptions extends LintSettings {
 
 export function lintMap(map: JourneyMap, source: Source, options: LintOptions): Diagnostic[] {
   const found: Diagnostic[] = [];
-  for (const rule of [...COMMON_RULES, ...(TEMPLATES[map.template].lintRules ?? [])]) {
+  for (const rule of [...COMMON_RULES, ...(templateOf(map.template).lintRules ?? [])]) {
     const severity = options.rules[rule.id] ?? rule.severity;
     if (severity === 'off') continue;
     rule.check(
