@@ -39,14 +39,20 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
       outputError: (s, write) => write(paint.red(s)),
     });
 
-  /** Runs a command; a CliError it throws ends it with its message (problems through the chosen reporter) and its exit code. */
+  /**
+   * Runs a command. A CliError it throws ends it with its exit code: a usage mistake is said on
+   * standard error, like commander's own; any other problem goes through the chosen reporter, so a
+   * JSON report holds it too.
+   */
   const run = async (reporter: ReporterName, command: () => Promise<number>) => {
     try {
       exitCode = await command();
     } catch (error) {
-      if (error instanceof ProblemsError) exitCode = (report({ command: 'validate', files: error.files, quiet: true }, reporter, io), error.exitCode);
-      else if (error instanceof CliError) exitCode = (io.stderr(`${paint.red('error:')} ${error.message}\n`), error.exitCode);
-      else throw error;
+      if (!(error instanceof CliError)) throw error;
+      exitCode = error.exitCode;
+      if (error.exitCode === EXIT.usage) io.stderr(`${paint.red('error:')} ${error.message}\n`);
+      else if (error instanceof ProblemsError) report({ command: 'validate', files: error.files, quiet: true }, reporter, io);
+      else report({ command: 'validate', files: [], problems: [error.message], quiet: true }, reporter, io);
     }
   };
 

@@ -1,4 +1,4 @@
-import type { FileReport } from './report/index.js';
+import type { FileReport } from './report/run.js';
 
 // Exit codes, and the one error a command throws to stop with a message and a code. main() in
 // cli.ts catches it once; nothing else calls process.exit or returns a bare number.

@@ -137,6 +137,12 @@ describe('--reporter json', () => {
     expect(json.files[0]).toMatchObject({ file: 'map.yaml', ok: false, outputs: [] });
     expect(json.summary).toMatchObject({ built: 0, failed: 1 });
 
+    mkdirSync(join(cwd, 'empty'));
+    writeFileSync(join(cwd, 'empty', 'ci.yaml'), 'on: push\n');
+    const none = await run(['validate', 'empty', '-r', 'json'], { cwd });
+    expect(none.code).toBe(1);
+    expect(problemsOf(none.stdout)).toEqual(['no journey maps among empty']);
+
     writeFileSync(join(cwd, 'journey.config.yaml'), 'inputs: [map.yaml]\nformats: [html]\n');
     const config = await run(['validate', '-r', 'json'], { cwd });
     expect(config.code).toBe(1);

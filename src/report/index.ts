@@ -1,5 +1,6 @@
 // Reporting: the results of a run (one FileReport per input, plus problems of the run itself, such as
 // a browser that would not start) printed by the chosen reporter, each with its own summary.
+import { EXIT } from '../errors.js';
 import type { Io } from '../io/terminal.js';
 import { githubReporter } from './github.js';
 import { jsonReporter } from './json.js';
@@ -15,9 +16,9 @@ export function reporterFor(name: ReporterName, io: Io): Reporter {
   return name === 'json' ? jsonReporter(io) : name === 'github' ? githubReporter(io) : textReporter(io);
 }
 
-/** Prints a run with the chosen reporter and returns its exit code (0, or 1 when anything failed). */
-export function report(run: RunReport, name: ReporterName, io: Io): 0 | 1 {
+/** Prints a run with the chosen reporter and returns its exit code. */
+export function report(run: RunReport, name: ReporterName, io: Io): number {
   reporterFor(name, io).report(run);
-  return runFailed(run) ? 1 : 0;
+  return runFailed(run) ? EXIT.failed : EXIT.ok;
 }
 
