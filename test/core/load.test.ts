@@ -199,10 +199,10 @@ stages:
 
   it('reports YAML syntax errors in the same form, at the right line', () => {
     expect(errorsOf('template: current-state\ntitle: T\nstages:\n  - name: A\n   thinking: x\n')).toEqual([
-      'map.yaml:5:1 error yaml: Sequence item without - indicator',
+      'map.yaml:5:4 error yaml: wrong indentation: `thinking` starts at column 4, but `name` on line 4 starts at column 5: keys of one mapping line up at the same column',
     ]);
     expect(errorsOf('template: current-state\ntitle: T\ntitle: U\nstages: [{ name: A }]\n')).toEqual([
-      'map.yaml:3:1 error yaml: Map keys must be unique',
+      'map.yaml:3:1 error yaml: duplicate key `title`: it is already set on line 2; keep one of the two',
     ]);
   });
 
