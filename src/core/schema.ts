@@ -3,7 +3,7 @@
 // generated from the input side of the same schemas. zod/mini: the same checks as classic zod,
 // several times cheaper to load, which every start of the CLI pays for.
 import * as z from 'zod/mini';
-import { describeValue, listWords } from './describe.js';
+import { describeValue, didYouMean, listWords } from './describe.js';
 import { LOCALES } from './locale.js';
 import { MAX_TEXT_LENGTH } from './text.js';
 
@@ -48,7 +48,7 @@ export const EMOTION_WORDS = {
 const emotionWords = Object.keys(EMOTION_WORDS) as (keyof typeof EMOTION_WORDS)[];
 
 const emotionError = (iss: { input?: unknown }) =>
-  `expected an emotion: a whole number from -2 to 2 or one of ${listWords(emotionWords)}, ${found(iss)}`;
+  `expected an emotion: a whole number from -2 to 2 or one of ${listWords(emotionWords)}, ${found(iss)}${didYouMean(iss.input, [...emotionWords, -2, -1, 0, 1, 2])}`;
 export const emotion = then(
   z.nullish(
     z.union([z.int({ error: emotionError }).check(z.gte(-2, { error: emotionError }), z.lte(2, { error: emotionError })), z.enum(emotionWords)], {
@@ -85,7 +85,10 @@ export const date = then(
   (v) => v ?? null,
 );
 
-export const locale = then(z.nullish(z.enum(LOCALES, { error: (iss) => `expected a locale: ${listWords(LOCALES)}, ${found(iss)}` })), (v) => v ?? 'en');
+export const locale = then(
+  z.nullish(z.enum(LOCALES, { error: (iss) => `expected a locale: ${listWords(LOCALES)}, ${found(iss)}${didYouMean(iss.input, LOCALES)}` })),
+  (v) => v ?? 'en',
+);
 
 export const persona = then(
   z.nullish(

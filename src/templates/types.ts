@@ -29,6 +29,8 @@ export interface TemplateDefinition {
   /** Stage keys beyond the common ones and the lanes (such as `time`). */
   stageExtras?: Record<string, z.ZodMiniType>;
   labels: Record<Locale, TemplateLabels>;
+  /** Words practitioners use for a lane, with the lane key they mean, for "did you mean". */
+  synonyms?: Record<string, string>;
   /** The map `journey init` writes: every lane present with a short example. */
   starter: string;
 }

@@ -14,6 +14,19 @@ export const serviceBlueprint: TemplateDefinition = {
     { key: 'backstage', kind: 'text', band: 'backstage' },
     { key: 'support', kind: 'text', optional: true, band: 'support' },
   ],
+  // The standard blueprint vocabulary (Shostack; Bitner et al.), mapped to this template's lanes.
+  synonyms: {
+    physical_evidence: 'evidence',
+    props: 'evidence',
+    customer_actions: 'actions',
+    frontstage: 'communication',
+    frontstage_actions: 'communication',
+    onstage: 'communication',
+    onstage_actions: 'communication',
+    contact: 'communication',
+    backstage_actions: 'backstage',
+    support_processes: 'support',
+  },
   labels: {
     en: {
       name: 'Service blueprint',
