@@ -3,6 +3,13 @@
 export const LOCALES = ['en', 'it', 'pl'] as const;
 export type Locale = (typeof LOCALES)[number];
 
+/** The words of `journey templates` around the templates' own labels. */
+export const LISTING: Record<Locale, { columns: string; lanes: string; optional: string }> = {
+  en: { columns: 'columns', lanes: 'lanes', optional: 'optional' },
+  it: { columns: 'colonne', lanes: 'corsie', optional: 'facoltativa' },
+  pl: { columns: 'kolumny', lanes: 'wiersze', optional: 'opcjonalny' },
+};
+
 export const MOTIVES = ['fomo', 'need', 'quality-of-life', 'impulse', 'prestige', 'finance', 'time', 'risk-management'] as const;
 
 export interface UiLabels {

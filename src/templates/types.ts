@@ -19,6 +19,8 @@ export interface TemplateLabels {
   use: string;
   /** What a column is: step, moment of the day, phase. */
   column: string;
+  /** The same in the plural, lowercase, for running text ("columns: steps"); plurals are not a suffix in every language. */
+  columns: string;
   /** The lane questions, keyed by lane key. */
   lanes: Record<string, string>;
 }

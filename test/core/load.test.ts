@@ -73,7 +73,7 @@ stages:
       for (const locale of ['en', 'it', 'pl'] as const) {
         const labels = TEMPLATES[id].labels[locale];
         for (const lane of TEMPLATES[id].lanes) expect(labels.lanes[lane.key], `${id} ${locale} ${lane.key}`).toMatch(/\?$/);
-        expect(labels.name && labels.use && labels.column).toBeTruthy();
+        expect(labels.name && labels.use && labels.column && labels.columns).toBeTruthy();
       }
     }
   });

@@ -16,6 +16,7 @@ export const dayInTheLife: TemplateDefinition = {
       name: 'Day in the life',
       use: "The customer's whole day, beyond their dealings with you: find unmet needs and inspire new initiatives.",
       column: 'Moment',
+      columns: 'moments of the day',
       lanes: {
         thinking: 'What does the customer think or feel?',
         priorities: "What are the customer's actions or top priorities?",
@@ -28,6 +29,7 @@ export const dayInTheLife: TemplateDefinition = {
       name: 'Un giorno nella vita',
       use: "L'intera giornata del cliente, oltre ai rapporti con il marchio: trova bisogni insoddisfatti e nuove iniziative.",
       column: 'Momento',
+      columns: 'momenti della giornata',
       lanes: {
         thinking: 'Cosa pensa o sente il cliente?',
         priorities: 'Quali sono le azioni o le principali priorità del cliente?',
@@ -40,6 +42,7 @@ export const dayInTheLife: TemplateDefinition = {
       name: 'Dzień z życia',
       use: 'Cały dzień klienta, nie tylko kontakty z marką: znajdź niezaspokojone potrzeby i inspirację do nowych inicjatyw.',
       column: 'Pora dnia',
+      columns: 'pory dnia',
       lanes: {
         thinking: 'Co klient myśli lub czuje?',
         priorities: 'Jakie są działania lub najważniejsze priorytety klienta?',

@@ -32,6 +32,7 @@ export const serviceBlueprint: TemplateDefinition = {
       name: 'Service blueprint',
       use: 'A condensed journey plus the people, processes and technology behind it: locate pain points backstage or design for a planned experience.',
       column: 'Phase',
+      columns: 'phases',
       lanes: {
         evidence: 'What does the customer see or receive (physical evidence)?',
         actions: 'What does the customer do?',
@@ -46,6 +47,7 @@ export const serviceBlueprint: TemplateDefinition = {
       name: 'Progetto di servizio',
       use: "Un percorso condensato con le persone, i processi e la tecnologia dietro le quinte: trova i punti critici o progetta un'esperienza futura.",
       column: 'Fase',
+      columns: 'fasi',
       lanes: {
         evidence: 'Cosa vede o riceve il cliente (prove fisiche)?',
         actions: 'Cosa fa il cliente?',
@@ -60,6 +62,7 @@ export const serviceBlueprint: TemplateDefinition = {
       name: 'Plan usługi (service blueprint)',
       use: 'Skrócona ścieżka klienta wraz z ludźmi, procesami i technologią za kulisami: znajdź problemy lub zaprojektuj przyszłe doświadczenie.',
       column: 'Faza',
+      columns: 'fazy',
       lanes: {
         evidence: 'Co klient widzi lub otrzymuje (dowody fizyczne)?',
         actions: 'Co robi klient?',
