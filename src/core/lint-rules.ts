@@ -24,3 +24,17 @@ export const LINT_RULES = [
 
 export type LintRuleId = (typeof LINT_RULES)[number]['id'];
 export const LINT_RULE_IDS = LINT_RULES.map((r) => r.id) as LintRuleId[];
+
+/**
+ * The rule list `journey lint --list-rules` prints: id, severity and why, one rule a line, in the
+ * README's order. With a config's `lint.rules`, a changed severity shows next to the default.
+ */
+export function formatLintRules(configured: Partial<Record<string, LintSeverity>> = {}): string {
+  const width = Math.max(...LINT_RULES.map((r) => r.id.length));
+  const severity = (rule: LintRule) => {
+    const set = configured[rule.id];
+    return set && set !== rule.severity ? `${set} (default ${rule.severity})` : rule.severity;
+  };
+  const severityWidth = Math.max(...LINT_RULES.map((r) => severity(r).length));
+  return `${LINT_RULES.map((r) => `${r.id.padEnd(width)}  ${severity(r).padEnd(severityWidth)}  ${r.why}`).join('\n')}\n`;
+}
