@@ -12,11 +12,12 @@ export interface Diagnostic {
   rule?: string; // lint rule id, when a lint rule found it
 }
 
-/** `['stages', 2, 'emotion']` → `stages[2].emotion` */
+/** `['stages', 2, 'emotion']` → `stages[2].emotion`; a key that is not a plain word is quoted: `persona[" "]`. */
 export function formatPath(path: readonly PathSegment[]): string {
   let out = '';
   for (const seg of path) {
     if (typeof seg === 'number') out += `[${seg}]`;
+    else if (!/^[\w$-]+$/.test(seg)) out += `[${JSON.stringify(seg)}]`;
     else out += out ? `.${seg}` : seg;
   }
   return out || '(root)';

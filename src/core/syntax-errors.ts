@@ -12,11 +12,13 @@ export interface SyntaxProblem {
 /** One problem per real mistake in a document the library could not parse. */
 export function explainSyntaxErrors(text: string, doc: Document.Parsed, lines: LineCounter): SyntaxProblem[] {
   const errors = doc.errors;
+  if (errors.length === 0) return [];
   const src = new Lines(text, lines);
 
   // A tab derails the parse of every line after it (and after spaces it is not even reported as a
   // tab): report each line a tab indents, and nothing else.
-  const tabLines = src.all.flatMap((line, l) => (/^ *\t[ \t]*\S/.test(line) ? [l] : []));
+  const literal = blockScalarLines(doc, src);
+  const tabLines = src.all.flatMap((line, l) => (/^ *\t[ \t]*\S/.test(line) && !literal.has(l) ? [l] : []));
   if (tabLines.length > 0) {
     return tabLines.map((l) => ({
       offset: src.start(l) + src.text(l).indexOf('\t'),
@@ -33,7 +35,8 @@ export function explainSyntaxErrors(text: string, doc: Document.Parsed, lines: L
     if (error.pos[0] >= swallowedFrom || isUnclosedError(error)) continue;
     const line = src.lineOf(error.pos[0]);
     if (line <= doneThrough) continue;
-    const found = error.code === 'DUPLICATE_KEY' ? duplicateKey(doc, error, src) : structural(src, line, error);
+    const found =
+      error.code === 'DUPLICATE_KEY' ? duplicateKey(doc, error, src) : error.code === 'UNEXPECTED_TOKEN' ? unexpected(src, error, line) : structural(src, line, error);
     if (found) {
       out.push(found.problem);
       doneThrough = Math.max(line, found.through);
@@ -45,14 +48,29 @@ export function explainSyntaxErrors(text: string, doc: Document.Parsed, lines: L
     }
     // Otherwise an error we cannot explain after one we did is its cascade.
   }
-  return [...out, ...openings];
+  const problems = [...out, ...openings];
+  // Never fail a file without saying why: the library's first error, if nothing else.
+  return problems.length > 0 ? problems : [{ offset: errors[0]!.pos[0], message: libraryMessage(errors[0]!.message) }];
+}
+
+/** Lines inside `|` and `>` blocks: their tabs are text, not indentation. */
+function blockScalarLines(doc: Document.Parsed, src: Lines): Set<number> {
+  const lines = new Set<number>();
+  visit(doc, {
+    Scalar(_, node) {
+      if ((node.type === Scalar.BLOCK_LITERAL || node.type === Scalar.BLOCK_FOLDED) && node.range) {
+        for (let l = src.lineOf(node.range[0]) + 1; l <= src.lineOf(node.range[1]); l++) lines.add(l);
+      }
+    },
+  });
+  return lines;
 }
 
 export function libraryMessage(message: string): string {
   return message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '').replace(/\.$/, '');
 }
 
-const isUnclosedError = (e: YAMLError) => /closing .?quote|end with an? [\]}]|Expected flow/i.test(e.message);
+const isUnclosedError = (e: YAMLError) => /closing .?quote|end with an? [\]}]|^Expected flow/.test(e.message);
 
 /** Quotes, `[` and `{` that never close: one problem at each opening. */
 function unclosed(text: string, doc: Document.Parsed, errors: readonly YAMLError[]): SyntaxProblem[] {
@@ -71,10 +89,15 @@ function unclosed(text: string, doc: Document.Parsed, errors: readonly YAMLError
       if (!node.flow || !node.range) return;
       const list = text[node.range[0]] === '[';
       const close = list ? ']' : '}';
-      if (!text.slice(node.range[0], node.range[1]).trimEnd().endsWith(close)) {
+      // The node's source runs on through a comment (`[a, b #c]`): look at it without quotes and comments.
+      const code = text.slice(node.range[0], node.range[1]).replace(QUOTED, '""').replace(/(^|\s)#.*$/gm, '');
+      if (!code.trimEnd().endsWith(close)) {
+        // A `#` after a space starts a comment, which hides the closing bracket on its line.
+        const restOfLine = text.slice(node.range[0]).split(/\r?\n/)[0]!;
+        const comment = /\s#/.test(restOfLine) ? '; ` #` starts a comment there, so put text with a # in quotes' : '';
         out.push({
           offset: node.range[0],
-          message: list ? 'this list is never closed: add a `]` where it ends' : 'this mapping is never closed: add a `}` where it ends',
+          message: `${list ? 'this list is never closed: add a `]` where it ends' : 'this mapping is never closed: add a `}` where it ends'}${comment}`,
         });
       }
     },
@@ -113,7 +136,26 @@ function duplicateKey(doc: Document.Parsed, error: YAMLError, src: Lines): Found
  * indentation): a line without `key: value`, a line indented to no column of the lines above it, a
  * `-` out of line with its list. The error is reported on the line it derailed or the one before.
  */
+/** A closing bracket that closes nothing, or text after a closing quote. */
+function unexpected(src: Lines, error: YAMLError, line: number): Found | undefined {
+  const at = error.pos[0];
+  const closer = /flow-(seq|map)-end/.exec(error.message)?.[1];
+  if (closer) {
+    const [close, open] = closer === 'seq' ? [']', '['] : ['}', '{'];
+    // The parser reads nothing after it: every later error is this one's cascade.
+    const message = `this \`${close}\` closes nothing: remove it, or add the \`${open}\` it should close`;
+    return { problem: { offset: at, message }, line, through: src.all.length - 1 };
+  }
+  const before = src.source.slice(0, at).trimEnd();
+  if (/scalar at node end/.test(error.message) && /["']$/.test(before)) {
+    return { problem: { offset: at, message: 'text after the closing quote: put all of the value inside the quotes' }, line, through: line };
+  }
+  return undefined;
+}
+
 function structural(src: Lines, line: number, error: YAMLError): Found | undefined {
+  const colon = error.code === 'BLOCK_AS_IMPLICIT_KEY' ? colonInValue(src, line, error) : undefined;
+  if (colon) return { problem: colon, line, through: line };
   const candidates = [line, src.nextContent(line)].filter((l): l is number => l !== undefined);
   for (const l of candidates) {
     const dash = misplacedDash(src, l);
@@ -123,6 +165,19 @@ function structural(src: Lines, line: number, error: YAMLError): Found | undefin
     if (problem) return { problem, line: l, through: l };
   }
   return undefined;
+}
+
+/** `thinking: Note: this`: YAML reads a second `: ` on a line as a nested key. */
+function colonInValue(src: Lines, l: number, error: YAMLError): SyntaxProblem | undefined {
+  const col = error.pos[0] - src.start(l);
+  const value = src.text(l).slice(col).replace(/\s+#.*$/, '').trimEnd();
+  if (col <= src.contentCol(l) || !/:(\s|$)/.test(value) || /^["'[{]/.test(value)) return undefined;
+  const key = keyName(src.content(l));
+  const quoted = value.includes('"') ? `'${value.replace(/'/g, "''")}'` : `"${value}"`;
+  return {
+    offset: error.pos[0],
+    message: `this value contains \`: \`, which YAML reads as the start of another key: put the value in quotes (\`${short(`${key}: ${quoted}`)}\`)`,
+  };
 }
 
 function missingColon(src: Lines, l: number, error: YAMLError): SyntaxProblem | undefined {
@@ -161,9 +216,11 @@ function wrongIndent(src: Lines, l: number): SyntaxProblem | undefined {
   };
 }
 
+const QUOTED = /"(?:[^"\\]|\\.)*"|'(?:[^']|'')*'/g;
+
 /** `key: value` or `key:` outside quotes. */
 function hasKey(content: string): boolean {
-  const plain = content.replace(/"(?:[^"\\]|\\.)*"|'(?:[^']|'')*'/g, '""');
+  const plain = content.replace(QUOTED, '""');
   return /^[^#]*?\S:(\s|$)/.test(plain) || /^["'].*["']\s*:(\s|$)/.test(content);
 }
 
@@ -176,7 +233,7 @@ class Lines {
   /** Lines already explained by a problem: they say nothing about the structure around them. */
   readonly explained = new Set<number>();
   constructor(
-    private readonly source: string,
+    readonly source: string,
     private readonly counter: LineCounter,
   ) {
     this.all = source.split(/\r?\n/);

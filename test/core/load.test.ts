@@ -264,6 +264,13 @@ stages:
     expect(emotion('ecstatic')).toBe('text "ecstatic"');
   });
 
+  it('quotes a key that is not a plain word in the dotted path', () => {
+    expect(errorsOf('" ": 1\ntemplate: current-state\ntitle: T\nstages: [{ name: A, "my lane": x }]\n')).toEqual([
+      'map.yaml:1:1 error [" "]: unknown key ` `: expected one of `template`, `title`, `summary`, `locale`, `updated`, `owners`, `goals`, `research`, `persona`, `lanes` or `stages`',
+      'map.yaml:4:21 error stages[0]["my lane"]: unknown key `my lane`: expected one of `name`, `id`, `emotion`, `pain_points`, `opportunities`, `kpis`, `owner`, `technology`, `notes`, `thinking`, `actions`, `touchpoints`, `change` or `rationale`',
+    ]);
+  });
+
   it('suggests the blueprint lane a standard blueprint word stands for', () => {
     expect(errorsOf('template: service-blueprint\ntitle: T\nstages:\n  - name: A\n    frontstage: Web form\n    physical_evidence: [Letter]\n')).toEqual([
       'map.yaml:5:5 error stages[0].frontstage: unknown key `frontstage`: did you mean `communication`?',

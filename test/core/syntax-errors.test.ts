@@ -103,3 +103,40 @@ describe('YAML syntax errors', () => {
     expect(stderr).toBe('map.yaml:33:1 error yaml: this line is indented with a tab: indent with spaces (YAML does not allow tabs for indentation)\n✗ 1 error in 1 file\n');
   });
 });
+
+describe('more slips of people new to YAML', () => {
+  it('a colon inside a value: put the value in quotes', () => {
+    expect(errorsOf(`${HEAD}  - name: A\n    thinking: Note: this hurts\n    emotion: 1\n`)).toEqual([
+      'map.yaml:5:15 error yaml: this value contains `: `, which YAML reads as the start of another key: put the value in quotes (`thinking: "Note: this hurts"`)',
+    ]);
+  });
+
+  it('a bracket that closes nothing, and text after a closing quote', () => {
+    expect(errorsOf('template: current-state\ntitle: T\nowners: [a, b]]\nstages:\n  - name: A\n')).toEqual([
+      'map.yaml:3:15 error yaml: this `]` closes nothing: remove it, or add the `[` it should close',
+    ]);
+    expect(errorsOf('template: current-state\ntitle: "T" extra\nstages:\n  - name: A\n')).toEqual([
+      'map.yaml:2:12 error yaml: text after the closing quote: put all of the value inside the quotes',
+    ]);
+  });
+
+  it('a # inside a list starts a comment that hides its closing bracket', () => {
+    expect(errorsOf(`${HEAD}  - name: A\n    actions: [Pay, Call #2]\n`)).toEqual([
+      'map.yaml:5:14 error yaml: this list is never closed: add a `]` where it ends; ` #` starts a comment there, so put text with a # in quotes',
+    ]);
+  });
+
+  it('tabs inside a | block are text: the real slip is reported', () => {
+    expect(errorsOf('template: current-state\ntitle: T\nsummary: |\n  Steps:\n  \tone\nstages:\n  - name: A\n    thinking x\n')).toEqual([
+      'map.yaml:8:5 error yaml: expected `key: value`, found `thinking x`: add a colon after the key (`thinking: x`)',
+    ]);
+  });
+
+  it('always says something about a file the parser refused', () => {
+    // Whatever the input, a refused file has at least one problem at a line and column.
+    for (const text of ['a: [', '"', "key: 'x\n", '- a\nb: c\n', '? x\n: y\n: z\n', '{a: 1}}', 'a:\n\t- b\n', '[a, {b: c]']) {
+      const result = loadMap('map.yaml', text);
+      if (!result.ok) expect(result.diagnostics.length, JSON.stringify(text)).toBeGreaterThan(0);
+    }
+  });
+});
