@@ -131,11 +131,6 @@ function duplicateKey(doc: Document.Parsed, error: YAMLError, src: Lines): Found
   return { problem: { offset: error.pos[0], message }, line, through: line };
 }
 
-/**
- * The slips behind the library's structural errors (implicit keys, missing `-` indicators, bad
- * indentation): a line without `key: value`, a line indented to no column of the lines above it, a
- * `-` out of line with its list. The error is reported on the line it derailed or the one before.
- */
 /** A closing bracket that closes nothing, or text after a closing quote. */
 function unexpected(src: Lines, error: YAMLError, line: number): Found | undefined {
   const at = error.pos[0];
@@ -153,6 +148,12 @@ function unexpected(src: Lines, error: YAMLError, line: number): Found | undefin
   return undefined;
 }
 
+/**
+ * The slips behind the library's structural errors (implicit keys, missing `-` indicators, bad
+ * indentation): a line without `key: value`, a line indented to no column of the lines above it, a
+ * `-` out of line with its list, a second `: ` in a value. The library reports the error on the
+ * line it derailed or the one before.
+ */
 function structural(src: Lines, line: number, error: YAMLError): Found | undefined {
   const colon = error.code === 'BLOCK_AS_IMPLICIT_KEY' ? colonInValue(src, line, error) : undefined;
   if (colon) return { problem: colon, line, through: line };
