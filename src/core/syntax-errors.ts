@@ -16,9 +16,11 @@ export function explainSyntaxErrors(text: string, doc: Document.Parsed, lines: L
   const src = new Lines(text, lines);
 
   // A tab derails the parse of every line after it (and after spaces it is not even reported as a
-  // tab): report each line a tab indents, and nothing else.
+  // tab): report each line a tab indents, and nothing else. Tabs in a `|` block are text, and a tab
+  // after the last error derailed nothing.
   const literal = blockScalarLines(doc, src);
-  const tabLines = src.all.flatMap((line, l) => (/^ *\t[ \t]*\S/.test(line) && !literal.has(l) ? [l] : []));
+  const lastErrorLine = Math.max(...errors.map((e) => src.lineOf(e.pos[0])));
+  const tabLines = src.all.flatMap((line, l) => (/^ *\t[ \t]*[^\s#]/.test(line) && !literal.has(l) && l <= lastErrorLine ? [l] : []));
   if (tabLines.length > 0) {
     return tabLines.map((l) => ({
       offset: src.start(l) + src.text(l).indexOf('\t'),
