@@ -6,7 +6,7 @@ import { gfmFromMarkdown } from 'mdast-util-gfm';
 import { gfm } from 'micromark-extension-gfm';
 import { describe, expect, it } from 'vitest';
 import { diffMaps, templateMismatch } from '../src/core/diff.js';
-import { diffJson } from '../src/render/diff.js';
+import { diffJson, regressionMessage } from '../src/render/diff.js';
 import { loadMap } from '../src/core/load.js';
 import { run, tempDir } from './helpers.js';
 
@@ -226,6 +226,16 @@ describe('diff data for the lead to wire', () => {
       stillOpen: ['Jargon'],
     });
     expect(json.stages[2]).toMatchObject({ renamedFrom: 'Compare', moved: true });
+    expect(json.warnings).toEqual([]);
+    const blueprint = model('template: service-blueprint\ntitle: T\nstages: [{ name: Search }]\n');
+    expect(diffJson(diffMaps(model(BEFORE), blueprint), ['a.yaml', 'b.yaml']).warnings).toEqual([templateMismatch(model(BEFORE), blueprint, ['a.yaml', 'b.yaml'])]);
+  });
+
+  it('names the stages that feel worse for --fail-on-regression, in the map\u2019s locale', () => {
+    expect(regressionMessage(d)).toBe('the experience gets worse at "Compare again"');
+    const it = (yaml: string) => model(yaml.replace('title: Shoes', 'title: Scarpe\nlocale: it'));
+    expect(regressionMessage(diffMaps(it(BEFORE), it(AFTER)))).toBe('l\'esperienza peggiora in "Compare again"');
+    expect(regressionMessage(diffMaps(model(BEFORE), model(BEFORE)))).toBeUndefined();
   });
 
   it('warns when two maps\u2019 templates have different lanes, not for current- against future-state', () => {

@@ -27,6 +27,8 @@ export interface DiffLabels {
   unchanged: string;
   painPointsOpen: (n: number) => string;
   summary: (c: { compared: number; better: number; worse: number; same: number; added: number; removed: number; moved: number; open: number }) => string;
+  /** `--fail-on-regression`: the stages that feel worse, already quoted. */
+  regression: (stages: string) => string;
 }
 
 // Italian and Polish put the number after a label ("aggiunte: 2") where agreement with it would
@@ -48,6 +50,7 @@ export const DIFF: Record<Locale, DiffLabels> = {
     painPointsOpen: (n) => `${n} pain point${n === 1 ? '' : 's'} still open`,
     summary: (c) =>
       `${c.compared} stages compared: ${c.better} better, ${c.worse} worse, ${c.same} the same; ${c.added} added, ${c.removed} removed, ${c.moved} moved; ${c.open} pain point${c.open === 1 ? '' : 's'} still open`,
+    regression: (stages) => `the experience gets worse at ${stages}`,
   },
   it: {
     title: 'Modifiche al percorso',
@@ -65,6 +68,7 @@ export const DIFF: Record<Locale, DiffLabels> = {
     painPointsOpen: (n) => (n === 1 ? '1 punto critico ancora aperto' : `${n} punti critici ancora aperti`),
     summary: (c) =>
       `fasi confrontate: ${c.compared} (meglio: ${c.better}, peggio: ${c.worse}, invariate: ${c.same}); aggiunte: ${c.added}, rimosse: ${c.removed}, spostate: ${c.moved}; punti critici ancora aperti: ${c.open}`,
+    regression: (stages) => `l'esperienza peggiora in ${stages}`,
   },
   pl: {
     title: 'Zmiany w ścieżce klienta',
@@ -82,6 +86,7 @@ export const DIFF: Record<Locale, DiffLabels> = {
     painPointsOpen: (n) => `nadal otwarte problemy: ${n}`,
     summary: (c) =>
       `porównane etapy: ${c.compared} (lepiej: ${c.better}, gorzej: ${c.worse}, bez zmian: ${c.same}); dodane: ${c.added}, usunięte: ${c.removed}, przeniesione: ${c.moved}; nadal otwarte problemy: ${c.open}`,
+    regression: (stages) => `doświadczenie pogarsza się na etapach: ${stages}`,
   },
 };
 

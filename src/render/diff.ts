@@ -1,7 +1,7 @@
 // The three faces of `journey diff`: terminal text, Markdown for a pull-request comment, and an
 // HTML page with both emotion curves on one chart and the changes highlighted per cell.
 import type { ChalkInstance } from 'chalk';
-import type { MapDiff, StageDiff } from '../core/diff.js';
+import { templateMismatch, type MapDiff, type StageDiff } from '../core/diff.js';
 import { DIFF, type DiffLabels } from '../core/locale.js';
 import { htmlEngine } from './html.js';
 import { mdCell, mdLine, mdText } from './markdown-text.js';
@@ -88,6 +88,12 @@ function notes(d: StageDiff, w: DiffLabels): string {
   return parts.filter(Boolean).join('; ');
 }
 
+/** For `--fail-on-regression`: which stages feel worse, in the map's locale; undefined when none does. */
+export function regressionMessage(diff: MapDiff): string | undefined {
+  const worse = diff.stages.filter((s) => s.emotion.trend === 'worse').map((s) => `"${s.name}"`);
+  return worse.length ? wordsOf(diff).regression(worse.join(', ')) : undefined;
+}
+
 /** The comparison as JSON-ready data, for bots that comment on pull requests: changes per stage. */
 export function diffJson(diff: MapDiff, files: [string, string]) {
   const side = (map: MapDiff['before'], file: string) => ({ file, title: map.title, template: map.template, locale: map.locale });
@@ -96,6 +102,7 @@ export function diffJson(diff: MapDiff, files: [string, string]) {
     before: side(diff.before, files[0]),
     after: side(diff.after, files[1]),
     summary: { compared, ...diff.counts, regression: diff.regression, text: summaryLine(diff) },
+    warnings: [templateMismatch(diff.before, diff.after, files)].filter((w): w is string => w !== undefined),
     stages: diff.stages.map((d) => ({
       id: d.id,
       name: d.name,
