@@ -88,7 +88,8 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     .addOption(new Option('--timeout <seconds>', 'give up on a browser that has not started or printed after this long').argParser(positive('a number of seconds')).default(60))
     .action((inputs: string[], opts) => run(opts.reporter, async () => (await import('./commands/build.js')).build(inputs, opts, io)));
 
-  mapsCommand('lint', 'check maps against good practice (rules listed in the README); exit 1 on an error-level finding', 'print findings only')
+  mapsCommand('lint', 'check maps against good practice (see --list-rules); exit 1 on an error-level finding', 'print findings only')
+    .option('--list-rules', 'list the rules: id, severity and why each matters')
     .addOption(new Option('--max-age <months>', 'a map reviewed longer ago than this is stale (default: 6)').argParser(positive('a whole number of months', true)))
     .action((inputs: string[], opts) => run(opts.reporter, async () => (await import('./commands/lint.js')).lint(inputs, opts, io)));
 

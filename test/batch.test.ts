@@ -44,7 +44,7 @@ describe('inputs', () => {
     writeFileSync(join(cwd, 'maps/typo.yaml'), 'tempalte: current-state\ntitle: Typo\nstages: [{ name: A }]\n');
     const { code, stderr } = await run(['validate', 'maps'], { cwd });
     expect(code).toBe(1);
-    expect(stderr).toContain('skipped a .yaml file that is not a journey map (no template, title or stages): maps/ci.yml\n');
+    expect(stderr).toContain('skipped a .yml file that is not a journey map (no template, title or stages): maps/ci.yml\n');
     expect(stderr).toContain('maps/typo.yaml:1:1 error template: missing required key `template`');
     // Named one by one, a file is always checked.
     expect((await run(['validate', 'maps/ci.yml'], { cwd })).stderr).toContain('maps/ci.yml:1:1 error template: missing required key `template`');

@@ -103,6 +103,21 @@ describe('journey templates', () => {
     expect(stdout).toContain('rationale            Come e/o perché apporteremo questo cambiamento?');
     expect(stdout).toContain('day-in-the-life  Un giorno nella vita');
   });
+
+  it('translates the listing’s own words and names the columns with real plurals', async () => {
+    const it = (await run(['templates', '--locale', 'it'])).stdout;
+    expect(it).toContain('  colonne: passi; corsie:\n');
+    expect(it).toContain('  colonne: momenti della giornata; corsie:\n');
+    expect(it).toContain('  colonne: fasi; corsie:\n');
+    expect(it).toContain('support              Quali processi e sistemi di supporto lo rendono possibile? (facoltativa)\n');
+    const pl = (await run(['templates', '--locale', 'pl'])).stdout;
+    expect(pl).toContain('  kolumny: kroki; wiersze:\n');
+    expect(pl).toContain('  kolumny: pory dnia; wiersze:\n');
+    expect(pl).toContain('  kolumny: fazy; wiersze:\n');
+    expect(pl).toContain('evidence             Co klient widzi lub otrzymuje (dowody fizyczne)? (opcjonalny)\n');
+    for (const text of [it, pl]) expect(text).not.toMatch(/columns|lanes|optional|passos|kroks|dnias|fazas/);
+    expect((await run(['templates'])).stdout).toContain('  columns: moments of the day; lanes:\n');
+  });
 });
 
 describe('the real executable', () => {

@@ -5,7 +5,8 @@ import { fromMarkdown } from 'mdast-util-from-markdown';
 import { gfmFromMarkdown } from 'mdast-util-gfm';
 import { gfm } from 'micromark-extension-gfm';
 import { describe, expect, it } from 'vitest';
-import { diffMaps } from '../src/core/diff.js';
+import { diffMaps, templateMismatch } from '../src/core/diff.js';
+import { diffJson, regressionMessage } from '../src/render/diff.js';
 import { loadMap } from '../src/core/load.js';
 import { run, tempDir } from './helpers.js';
 
@@ -115,9 +116,9 @@ describe('journey diff', () => {
     const text = (n: unknown): string => ((n as { value?: string }).value ?? ((n as { children?: unknown[] }).children ?? []).map(text).join(''));
     expect(table.children.map((r) => r.children.map(text))).toEqual([
       ['Stage', 'Emotion', 'Change', 'Notes'],
-      ['Search', '−1 → +1', '📈 +2', '1 pain point still open'],
-      ['Pay', '−2 → −2', '±0', ''],
-      ['Compare again', '0 → −1', '📉 −1', 'moved from position 2 to 3, renamed from "Compare"'],
+      ['Search', '−1 → +1', '📈 +2', '2 lanes changed; 1 pain point still open'],
+      ['Pay', '−2 → −2', '±0', '3 lanes changed'],
+      ['Compare again', '0 → −1', '📉 −1', 'moved from position 2 to 3, renamed from "Compare"; no lane changed'],
       ['Return', '+1', '', 'removed'],
       ['Review | <b>x</b>', '+2', '', 'added'],
     ]);
@@ -161,5 +162,89 @@ describe('journey diff', () => {
     expect(bad.stderr).toContain('bad.yaml:3:9 error stages: expected at least one stage, found an empty list');
     expect((await run(['diff', 'before.yaml'], { cwd })).code).toBe(2);
     expect((await run(['diff', 'before.yaml', 'after.yaml', '--rev', 'HEAD'], { cwd })).code).toBe(2);
+  });
+
+  it('speaks the later map\u2019s locale in text, Markdown and HTML', async () => {
+    const cwd = files();
+    const it = (yaml: string) => yaml.replace('title: Shoes', 'title: Scarpe\nlocale: it');
+    const pl = (yaml: string) => yaml.replace('title: Shoes', 'title: Buty\nlocale: pl');
+    writeFileSync(join(cwd, 'before-it.yaml'), it(BEFORE));
+    writeFileSync(join(cwd, 'after-it.yaml'), it(AFTER));
+    writeFileSync(join(cwd, 'after-pl.yaml'), pl(AFTER));
+    const text = (await run(['diff', 'before-it.yaml', 'after-it.yaml'], { cwd })).stdout;
+    expect(text).toContain('  Search  emozione −1 → +1 (+2, meglio)\n');
+    expect(text).toContain('↕ Compare again (spostata dalla posizione 2 alla 3, prima si chiamava "Compare")  emozione 0 → −1 (−1, peggio)\n');
+    expect(text).toContain('− Return (rimossa)\n');
+    expect(text).toContain('    ancora un punto critico: Jargon\n');
+    expect(text.trimEnd().split('\n').at(-1)).toBe(
+      'fasi confrontate: 3 (meglio: 1, peggio: 1, invariate: 1); aggiunte: 1, rimosse: 1, spostate: 1; punti critici ancora aperti: 1',
+    );
+    const md = (await run(['diff', 'before-it.yaml', 'after-it.yaml', '-f', 'md'], { cwd })).stdout;
+    expect(md).toContain('## Modifiche al percorso: Scarpe\n');
+    expect(md).toContain('| Fase | Emozione | Variazione | Note |\n');
+    expect(md).toContain('| Search | −1 → +1 | 📈 +2 | 2 corsie cambiate; 1 punto critico ancora aperto |\n');
+    expect(md).toContain('- ⚠️ ancora un punto critico: Jargon\n');
+    const plText = (await run(['diff', 'before.yaml', 'after-pl.yaml'], { cwd })).stdout;
+    expect(plText).toContain('+ Review (dodany)\n');
+    expect(plText.trimEnd().split('\n').at(-1)).toBe(
+      'porównane etapy: 3 (lepiej: 1, gorzej: 1, bez zmian: 1); dodane: 1, usunięte: 1, przeniesione: 1; nadal otwarte problemy: 1',
+    );
+    expect((await run(['diff', 'before.yaml', 'after-pl.yaml', '-f', 'md'], { cwd })).stdout).toContain('| Etap | Emocje | Zmiana | Notatki |\n');
+    await run(['diff', 'before.yaml', 'after-pl.yaml', '-f', 'html', '-o', 'diff.html'], { cwd });
+    const html = readFileSync(join(cwd, 'diff.html'), 'utf8');
+    expect(html).toContain('<h2 id="changes-title">Zmiany</h2>');
+    expect(html).toContain('<html lang="pl"');
+    expect(html).toContain('+2 lepiej');
+    expect(html).not.toMatch(/ (better|worse)<|>Changes</);
+  });
+});
+
+describe('diff data for the lead to wire', () => {
+  const d = diffMaps(model(BEFORE), model(AFTER));
+
+  it('gives the comparison as JSON-ready data: changes per stage', () => {
+    const json = JSON.parse(JSON.stringify(diffJson(d, ['before.yaml', 'after.yaml'])));
+    expect(json.before).toEqual({ file: 'before.yaml', title: 'Shoes', template: 'current-state', locale: 'en' });
+    expect(json.summary).toEqual({
+      compared: 3, added: 1, removed: 1, moved: 1, better: 1, worse: 1, same: 1, unaddressed: 1, regression: true,
+      text: '3 stages compared: 1 better, 1 worse, 1 the same; 1 added, 1 removed, 1 moved; 1 pain point still open',
+    });
+    expect(json.stages.map((s: { name: string; status: string; position: unknown }) => [s.name, s.status, s.position])).toEqual([
+      ['Search', 'matched', { before: 1, after: 1 }],
+      ['Pay', 'matched', { before: 3, after: 2 }],
+      ['Compare again', 'matched', { before: 2, after: 3 }],
+      ['Return', 'removed', { before: 4, after: null }],
+      ['Review', 'added', { before: null, after: 4 }],
+    ]);
+    expect(json.stages[0]).toMatchObject({
+      id: 'search',
+      emotion: { before: -1, after: 1, delta: 2, trend: 'better' },
+      changes: [
+        { lane: 'touchpoints', label: "What is the customer's touchpoint with the company?", added: ['Shoe quiz (web)'], removed: ['Running club'] },
+        { lane: 'pain_points', label: 'Pain points', added: [], removed: ['Too many options'] },
+      ],
+      stillOpen: ['Jargon'],
+    });
+    expect(json.stages[2]).toMatchObject({ renamedFrom: 'Compare', moved: true });
+    expect(json.warnings).toEqual([]);
+    const blueprint = model('template: service-blueprint\ntitle: T\nstages: [{ name: Search }]\n');
+    expect(diffJson(diffMaps(model(BEFORE), blueprint), ['a.yaml', 'b.yaml']).warnings).toEqual([templateMismatch(model(BEFORE), blueprint, ['a.yaml', 'b.yaml'])]);
+  });
+
+  it('names the stages that feel worse for --fail-on-regression, in the map\u2019s locale', () => {
+    expect(regressionMessage(d)).toBe('the experience gets worse at "Compare again"');
+    const it = (yaml: string) => model(yaml.replace('title: Shoes', 'title: Scarpe\nlocale: it'));
+    expect(regressionMessage(diffMaps(it(BEFORE), it(AFTER)))).toBe('l\'esperienza peggiora in "Compare again"');
+    expect(regressionMessage(diffMaps(model(BEFORE), model(BEFORE)))).toBeUndefined();
+  });
+
+  it('warns when two maps\u2019 templates have different lanes, not for current- against future-state', () => {
+    const blueprint = model('template: service-blueprint\ntitle: T\nstages: [{ name: Search }]\n');
+    const future = model(AFTER.replace('current-state', 'future-state'));
+    expect(templateMismatch(model(BEFORE), future, ['a.yaml', 'b.yaml'])).toBeUndefined();
+    expect(templateMismatch(model(BEFORE), model(AFTER), ['a.yaml', 'b.yaml'])).toBeUndefined();
+    expect(templateMismatch(model(BEFORE), blueprint, ['a.yaml', 'b.yaml'])).toBe(
+      'a.yaml is a current-state map and b.yaml a service-blueprint map: stages and emotions compare, but lanes only one template has show as all removed or all added',
+    );
   });
 });

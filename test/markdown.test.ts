@@ -78,19 +78,49 @@ describe('the map as a GFM table', () => {
       'How and/or why will we make this change?',
       '⚠️ Pain points',
       '💡 Opportunities',
-      'BACK-END',
-      'KPIs',
-      'Owner',
-      'Technology',
-      'Notes',
     ]);
     expect(rows[1]).toEqual(['Emotion', '🙁 −1 negative', '😐 0 neutral', '😫 −2 very negative', '🙁 −1 negative', '🙂 +1 positive']);
     // List items in a cell render on separate lines; touchpoints keep their channel.
     expect(rows[3]![1]).toBe('• Searches "best running shoes for beginners"\n• Asks her running club');
     expect(rows[4]![1]).toBe('• Search engine (web)\n• Running club (offline)\n• Instagram ads (social)');
-    expect(rows[8]![3]).toBe('💡 A size advisor based on shoes she already owns\n💡 Evening chat hours');
+    // The row label says these are opportunities; the items do not repeat its marker.
+    expect(rows[8]![3]).toBe('• A size advisor based on shoes she already owns\n• Evening chat hours');
+    expect(rows[7]![1]).toBe('Too many options and conflicting advice');
     // Every row has one cell per stage plus the label: nothing leaked out of a cell.
     expect(rows.every((r) => r.length === 6)).toBe(true);
+  });
+
+  it('gives the back-end band and each blueprint band a heading and a table of its own, never empty rows', async () => {
+    const md = await markdown('examples/service-blueprint.yaml');
+    const tree = parse(md);
+    const tables = nodes<Table>(tree, 'table');
+    const labels = tables.map((t) => t.children.slice(1).map((r) => text(r.children[0])));
+    expect(nodes<Heading>(tree, 'heading').filter((h) => h.depth === 3).map(text)).toEqual(['Customer', 'Frontstage', 'Backstage', 'Support processes', 'Back-end']);
+    expect(labels).toEqual([
+      ['Emotion', 'What does the customer see or receive (physical evidence)?', 'What does the customer do?', 'What does the customer think or feel?', 'Why does the customer feel this way?'],
+      ['How do we communicate with the customer?'],
+      ['What action do we take in the background?'],
+      ['Which support processes and systems make it possible?'],
+      ['⚠️ Pain points', '💡 Opportunities'],
+      ['KPIs', 'Owner', 'Technology'],
+    ]);
+    // The lines of interaction, visibility and internal interaction sit between the bands' tables.
+    const between = (line: string, band: string) => md.includes(`*— ${line} —*\n\n### ${band}\n\n|`);
+    expect(between('Line of interaction', 'Frontstage') && between('Line of visibility', 'Backstage') && between('Line of internal interaction', 'Support processes')).toBe(true);
+    // No row is a heading in disguise: every row fills a cell besides its label.
+    for (const t of tables) for (const r of t.children.slice(1)) expect(r.children.slice(1).some((c) => text(c) !== ''), text(r)).toBe(true);
+    // Each stage's header repeats over every table, so each reads on its own.
+    for (const t of tables) expect(text(t.children[0]!.children[1])).toBe('1. Normal use');
+  });
+
+  it('marks pain points and opportunities once, on the row label, in both layouts', async () => {
+    for (const layout of ['table', 'sections']) {
+      const md = await markdown('examples/service-blueprint.yaml', ['--md-layout', layout]);
+      // One row label in the table; one item label per stage with pain points in sections.
+      expect(md.match(/⚠️/g), layout).toHaveLength(layout === 'table' ? 1 : 3);
+      expect(md).toContain('The status page lags behind real outages');
+      expect(md).not.toMatch(/⚠️ The status page/);
+    }
   });
 
   it('starts with the title, metadata, goals, research and persona', async () => {
@@ -103,6 +133,7 @@ describe('the map as a GFM table', () => {
       '2 Persona: Tomasz',
       '2 Emotion curve',
       '2 The journey',
+      '3 Back-end',
     ]);
     expect(md.split('\n')[2]).toBe('*Day in the life* · Last reviewed: 2026-10-15 · Owners: Product team, UX research');
     const [table] = nodes<Table>(tree, 'table');

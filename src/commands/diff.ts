@@ -4,7 +4,7 @@ import { execFile } from 'node:child_process';
 import { basename, dirname, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { problem } from '../core/diagnostics.js';
-import { diffMaps } from '../core/diff.js';
+import { diffMaps, templateMismatch } from '../core/diff.js';
 import type { LoadResult } from '../core/load.js';
 import { readMap } from '../core/read-map.js';
 import { EXIT, ProblemsError, usageError } from '../errors.js';
@@ -38,17 +38,21 @@ export async function diff(first: string, second: string | undefined, options: D
 
   const result = diffMaps(before.map, after.map);
   const render = await import('../render/diff.js');
+  const mismatch = templateMismatch(before.map, after.map, names);
+  if (mismatch && options.reporter !== 'json') io.stderr(`${paint.yellow('warning')} ${mismatch}\n`);
   const document =
     options.format === 'md' ? render.diffMarkdown(result, names) : options.format === 'html' ? render.diffHtml(result, names) : render.diffText(result, names, painter(io.color && !options.output));
   if (options.output && options.output !== '-') {
     await createWriter(io)(options.output, document, { what: 'diff report', inputs: [first, ...(second ? [second] : [])] });
     io.stderr(`${paint.green('✓')} ${options.output}: ${render.summaryLine(result)}\n`);
-  } else {
+  } else if (options.reporter !== 'json') {
     io.stdout(document);
   }
-  if (options.failOnRegression && result.regression) {
-    const worse = result.stages.filter((s) => s.emotion.trend === 'worse').map((s) => `"${s.name}"`);
-    io.stderr(`${paint.red('✗')} the experience gets worse at ${worse.join(', ')} (--fail-on-regression)\n`);
+  // For bots that comment on pull requests: the comparison as data, changes per stage.
+  if (options.reporter === 'json') io.stdout(`${JSON.stringify(render.diffJson(result, names), null, 2)}\n`);
+  const regression = options.failOnRegression ? render.regressionMessage(result) : undefined;
+  if (regression) {
+    io.stderr(`${paint.red('✗')} ${regression} (--fail-on-regression)\n`);
     return EXIT.failed;
   }
   return EXIT.ok;

@@ -1,7 +1,8 @@
 // journey lint: validate each map, then check the valid ones against good practice.
 import type { Io } from '../io/terminal.js';
 import { readMapFile, shownName } from '../pipeline/read.js';
-import { openSession, type SessionOptions } from '../pipeline/session.js';
+import { EXIT } from '../errors.js';
+import { openConfig, openSession, type SessionOptions } from '../pipeline/session.js';
 import { report, type FileReport } from '../report/index.js';
 
 export interface LintCommandOptions extends SessionOptions {
@@ -9,9 +10,16 @@ export interface LintCommandOptions extends SessionOptions {
   maxAge?: number;
   /** The day to judge staleness by (tests); today otherwise. */
   today?: Date;
+  /** `--list-rules`: print the rules instead of checking maps. */
+  listRules?: boolean;
 }
 
 export async function lint(inputs: string[], options: LintCommandOptions, io: Io): Promise<number> {
+  if (options.listRules) {
+    const { formatLintRules } = await import('../core/lint/index.js');
+    io.stdout(formatLintRules((await openConfig(options, io))?.lint.rules));
+    return EXIT.ok;
+  }
   const session = await openSession(inputs, options, io);
   const settings = session.config?.lint;
   const { lintMap } = await import('../core/lint/index.js');

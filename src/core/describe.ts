@@ -50,6 +50,24 @@ export function closest(word: string, candidates: Iterable<string>): string | un
   return bestDistance <= allowed ? best : undefined;
 }
 
+/**
+ * The allowed value a user meant when only case, spacing or form differs (`Happy` → `happy`,
+ * `"+1"` → `1`): a near miss that edit distance alone would not catch, or would catch wrongly.
+ */
+export function sameButForm<T extends string | number>(input: unknown, allowed: readonly T[]): T | undefined {
+  if (typeof input !== 'string') return undefined;
+  const t = input.trim().replace(/^\u2212/, '-');
+  if (/^[+-]?\d+(\.0*)?$/.test(t)) return allowed.find((a) => a === Number(t));
+  const norm = (s: string) => s.toLowerCase().replace(/[\s_]+/g, '-');
+  return allowed.find((a) => typeof a === 'string' && norm(a) === norm(t));
+}
+
+/** "; did you mean `x`?" when the input is a near miss of an allowed value, else nothing. */
+export function didYouMean(input: unknown, allowed: readonly (string | number)[]): string {
+  const guess = sameButForm(input, allowed);
+  return guess === undefined ? '' : `; did you mean \`${guess}\`?`;
+}
+
 export function listWords(words: readonly string[], conjunction = 'or'): string {
   const quoted = words.map((w) => `\`${w}\``);
   if (quoted.length <= 1) return quoted.join('');

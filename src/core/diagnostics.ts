@@ -17,11 +17,12 @@ export function problem(file: string, line: number, col: number, path: string, m
   return { file, line, col, path, message, severity: 'error' };
 }
 
-/** `['stages', 2, 'emotion']` → `stages[2].emotion` */
+/** `['stages', 2, 'emotion']` → `stages[2].emotion`; a key that is not a plain word is quoted: `persona[" "]`. */
 export function formatPath(path: readonly PathSegment[]): string {
   let out = '';
   for (const seg of path) {
     if (typeof seg === 'number') out += `[${seg}]`;
+    else if (!/^[\w$-]+$/.test(seg)) out += `[${JSON.stringify(seg)}]`;
     else out += out ? `.${seg}` : seg;
   }
   return out || '(root)';

@@ -148,3 +148,15 @@ function movedStages(order: number[]): Set<number> {
   while (end !== -1) (inOrder.add(order[end]!), (end = prev[end]!));
   return new Set(order.filter((b) => !inOrder.has(b)));
 }
+
+/**
+ * A warning when two maps' templates have different lanes (current-state and future-state share
+ * theirs): stages and emotions still compare, but each side's own lanes show as all removed or all
+ * added. Undefined when the comparison is like for like.
+ */
+export function templateMismatch(before: JourneyMap, after: JourneyMap, files: [string, string]): string | undefined {
+  if (before.template === after.template) return undefined;
+  const keys = (m: JourneyMap) => m.lanes.filter((l) => !l.custom).map((l) => l.key).sort().join(',');
+  if (keys(before) === keys(after)) return undefined;
+  return `${files[0]} is a ${before.template} map and ${files[1]} a ${after.template} map: stages and emotions compare, but lanes only one template has show as all removed or all added`;
+}

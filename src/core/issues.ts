@@ -15,6 +15,8 @@ export interface IssueContext {
   schema: z.ZodMiniType;
   /** Extra words for an unknown key, e.g. that it belongs to another template. Returns undefined when it has none. */
   explainUnknownKey?: (key: string, path: readonly PathSegment[]) => string | undefined;
+  /** The key a standard word stands for in this template (`frontstage` → `communication`), if any. */
+  synonymOf?: (key: string, path: readonly PathSegment[]) => string | undefined;
 }
 
 export function issuesToDiagnostics(issues: readonly Issue[], ctx: IssueContext): Diagnostic[] {
@@ -66,7 +68,7 @@ function mostSpecific(issue: Issue, prefix: PathSegment[]): Issue[] {
 
 function unknownKeyMessage(key: string, objectPath: PathSegment[], ctx: IssueContext): string {
   const known = keysAt(ctx.schema, objectPath) ?? [];
-  const guess = closest(key, known);
+  const guess = ctx.synonymOf?.(key, objectPath) ?? closest(key, known);
   const extra = ctx.explainUnknownKey?.(key, objectPath);
   if (extra) return `unknown key \`${key}\`: ${extra}${guess ? `; did you mean \`${guess}\`?` : ''}`;
   if (guess) return `unknown key \`${key}\`: did you mean \`${guess}\`?`;

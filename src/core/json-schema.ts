@@ -1,6 +1,6 @@
 // The JSON Schema of the format, generated from the validator's own zod schemas (never by hand).
 import * as z from 'zod/mini';
-import { buildMapSchema, customLaneValue } from './map-schema.js';
+import { buildMapSchema, customLaneValue, stageKeys } from './map-schema.js';
 import { TEMPLATE_IDS, TEMPLATES, type TemplateId } from '../templates/registry.js';
 
 type JsonObject = Record<string, unknown>;
@@ -9,29 +9,52 @@ const OPTIONS = { io: 'input', target: 'draft-2020-12', reused: 'inline' } as co
 /** The schema of one template's maps, or of all four (chosen by `template`) when none is given. */
 export function jsonSchema(template?: TemplateId): JsonObject {
   if (template) {
-    return { $schema: 'https://json-schema.org/draft/2020-12/schema', title: `Journey map: ${template} (format version 1)`, ...templateSchema(template) };
+    return requiredApart({ $schema: 'https://json-schema.org/draft/2020-12/schema', title: `Journey map: ${template} (format version 1)`, ...templateSchema(template) }) as JsonObject;
   }
-  return {
+  return requiredApart({
     $schema: 'https://json-schema.org/draft/2020-12/schema',
     title: 'Journey map (format version 1)',
     type: 'object',
     required: ['template'],
-    properties: { template: { enum: TEMPLATE_IDS, description: 'The kind of map' } },
+    properties: { template: { enum: TEMPLATE_IDS, description: 'The kind of map: current-state, future-state, day-in-the-life or service-blueprint' } },
     allOf: TEMPLATE_IDS.map((id) => ({
       if: { properties: { template: { const: id } }, required: ['template'] },
       then: templateSchema(id),
     })),
-  };
+  }) as JsonObject;
 }
 
 function templateSchema(id: TemplateId): JsonObject {
   const schema = z.toJSONSchema(buildMapSchema(TEMPLATES[id]), OPTIONS) as JsonObject;
   delete schema.$schema;
-  // Custom lanes (declared under `lanes:`) add stage keys JSON Schema cannot know in advance:
-  // accept any further key holding text, and leave typos to `journey validate`.
-  const stages = (schema.properties as JsonObject).stages as JsonObject;
-  const stage = stages.items as JsonObject;
+  // Custom lanes (declared under `lanes:`) add stage keys JSON Schema cannot know in advance: a map
+  // that declares some accepts any further stage key holding text, and leaves typos to `journey
+  // validate`. A map that declares none (most maps) gets closed stages, so an editor flags a typo
+  // (`thinkng`) or another template's lane as it is typed.
+  const stage = ((schema.properties as JsonObject).stages as JsonObject).items as JsonObject;
+  stage.title = 'Stage'; // what editors call it: "Expected \"Stage\"", not the map's title
   stage.additionalProperties = z.toJSONSchema(customLaneValue, OPTIONS);
   delete (stage.additionalProperties as JsonObject).$schema;
+  schema.if = { properties: { lanes: { type: 'array', minItems: 1 } }, required: ['lanes'] };
+  const known = Object.fromEntries(stageKeys(TEMPLATES[id]).map((key) => [key, true]));
+  schema.else = { properties: { stages: { items: { properties: known, additionalProperties: false } } } };
   return schema;
+}
+
+/**
+ * yaml-language-server offers an extra completion for every object schema that lists both its
+ * properties and its required keys, labelled with the closest title ("object(Journey map (format
+ * version 1))"). The same rule stated in an `allOf` beside the properties validates alike and
+ * keeps completion to the keys themselves.
+ */
+function requiredApart(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(requiredApart);
+  if (node === null || typeof node !== 'object') return node;
+  const out: JsonObject = {};
+  for (const [key, value] of Object.entries(node)) out[key] = requiredApart(value);
+  if (out.properties && Array.isArray(out.required)) {
+    out.allOf = [...((out.allOf as unknown[]) ?? []), { required: out.required }];
+    delete out.required;
+  }
+  return out;
 }

@@ -10,7 +10,7 @@ import { parseSource, type Source } from './source.js';
 import { DEFAULT_LIMITS, decodeText, type Limits } from './text.js';
 import { problem } from './diagnostics.js';
 import { modelOf, validateMap } from './validate.js';
-import { TEMPLATE_IDS, isTemplateId, templatesWithLane, type TemplateId } from '../templates/registry.js';
+import { TEMPLATES, TEMPLATE_IDS, isTemplateId, templatesWithLane, type TemplateId } from '../templates/registry.js';
 
 export type LoadResult =
   | { ok: true; map: JourneyMap; diagnostics: Diagnostic[]; /** Positions, for lint; absent on the quick path. */ source?: Source }
@@ -40,36 +40,45 @@ export function loadMap(file: string, text: string, options: LoadOptions = {}): 
     return fail([...warnings, problem(file, line, col, '(root)', `expected a journey map: a mapping with \`template\`, \`title\` and \`stages\`, found ${what}`)]);
   }
 
-  const template = value.template;
-  if (!isTemplateId(template)) {
-    const { line, col } = locate(source, 'template' in value ? ['template'] : []);
-    const guess = typeof template === 'string' ? closest(template, TEMPLATE_IDS) : undefined;
-    const message =
-      template === undefined
-        ? `missing required key \`template\`: expected one of ${listWords(TEMPLATE_IDS)}`
-        : `unknown template ${describeValue(template).replace(/^text /, '')}: expected one of ${listWords(TEMPLATE_IDS)}${guess ? `; did you mean \`${guess}\`?` : ''}`;
-    return fail([...warnings, problem(file, line, col, 'template', message)]);
-  }
-
+  // An unknown template is reported, and the rest is still checked against the keys every template
+  // shares: one mistake never hides the others.
+  const template = isTemplateId(value.template) ? value.template : undefined;
+  const templateProblems = template ? [] : [templateProblem(source, value)];
   const { schema, result } = validateMap(template, value, options.defaultLocale);
-  if (!result.success) {
-    const diagnostics = issuesToDiagnostics(result.error.issues, {
-      source,
-      value,
-      schema,
-      explainUnknownKey: (key, path) => explainStageKey(template, key, path),
-    });
-    return fail([...warnings, ...diagnostics]);
+  if (!result.success || !template) {
+    const diagnostics = result.success
+      ? []
+      : issuesToDiagnostics(result.error.issues, {
+          source,
+          value,
+          schema,
+          explainUnknownKey: (key, path) => explainStageKey(template, key, path),
+          synonymOf: (key, path) => (template && isStagePath(path) ? TEMPLATES[template].synonyms?.[key] : undefined),
+        });
+    return fail([...warnings, ...templateProblems, ...diagnostics]);
   }
   return { ok: true, map: modelOf(template, result.data), diagnostics: warnings, source };
 }
+
+function templateProblem(source: Source, value: Record<string, unknown>): Diagnostic {
+  const template = value.template;
+  const { line, col } = locate(source, 'template' in value ? ['template'] : []);
+  const guess = typeof template === 'string' ? closest(template, TEMPLATE_IDS) : undefined;
+  const message =
+    template === undefined
+      ? `missing required key \`template\`: expected one of ${listWords(TEMPLATE_IDS)}`
+      : `unknown template ${describeValue(template).replace(/^text /, '')}: expected one of ${listWords(TEMPLATE_IDS)}${guess ? `; did you mean \`${guess}\`?` : ''}`;
+  return problem(source.file, line, col, 'template', message);
+}
+
+const isStagePath = (path: readonly PathSegment[]) => path.length === 2 && path[0] === 'stages';
 
 function fail(diagnostics: Diagnostic[]): LoadResult {
   return { ok: false, diagnostics: diagnostics.sort(bySourceOrder) };
 }
 
-function explainStageKey(template: TemplateId, key: string, path: readonly PathSegment[]): string | undefined {
-  if (!(path.length === 2 && path[0] === 'stages')) return undefined;
+function explainStageKey(template: TemplateId | undefined, key: string, path: readonly PathSegment[]): string | undefined {
+  if (!template || !isStagePath(path)) return undefined;
   const owners = templatesWithLane(key);
   if (owners.length === 0) return undefined;
   return `it belongs to the ${listWords(owners)} template${owners.length > 1 ? 's' : ''}, not to ${template} (declare it under \`lanes:\` to add it as a custom lane)`;

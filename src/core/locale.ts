@@ -3,6 +3,93 @@
 export const LOCALES = ['en', 'it', 'pl'] as const;
 export type Locale = (typeof LOCALES)[number];
 
+/** The words of `journey templates` around the templates' own labels. */
+export const LISTING: Record<Locale, { columns: string; lanes: string; optional: string }> = {
+  en: { columns: 'columns', lanes: 'lanes', optional: 'optional' },
+  it: { columns: 'colonne', lanes: 'corsie', optional: 'facoltativa' },
+  pl: { columns: 'kolumny', lanes: 'wiersze', optional: 'opcjonalny' },
+};
+
+/** The words of `journey diff` (text, Markdown and HTML), in the later map's locale. */
+export interface DiffLabels {
+  title: string;
+  changes: string;
+  change: string;
+  trend: Record<'better' | 'worse' | 'same' | 'unscored', string>;
+  added: string;
+  removed: string;
+  moved: (from: number, to: number) => string;
+  renamed: (name: string) => string;
+  emotion: string;
+  stillOpen: string;
+  /** For the Notes column, which is never empty: what changed in a stage, or that nothing did. */
+  lanesChanged: (n: number) => string;
+  unchanged: string;
+  painPointsOpen: (n: number) => string;
+  summary: (c: { compared: number; better: number; worse: number; same: number; added: number; removed: number; moved: number; open: number }) => string;
+  /** `--fail-on-regression`: the stages that feel worse, already quoted. */
+  regression: (stages: string) => string;
+}
+
+// Italian and Polish put the number after a label ("aggiunte: 2") where agreement with it would
+// need every plural form of every word.
+export const DIFF: Record<Locale, DiffLabels> = {
+  en: {
+    title: 'Journey changes',
+    changes: 'Changes',
+    change: 'Change',
+    trend: { better: 'better', worse: 'worse', same: 'same', unscored: 'not scored' },
+    added: 'added',
+    removed: 'removed',
+    moved: (from, to) => `moved from position ${from} to ${to}`,
+    renamed: (name) => `renamed from "${name}"`,
+    emotion: 'emotion',
+    stillOpen: 'still a pain point',
+    lanesChanged: (n) => `${n} lane${n === 1 ? '' : 's'} changed`,
+    unchanged: 'no lane changed',
+    painPointsOpen: (n) => `${n} pain point${n === 1 ? '' : 's'} still open`,
+    summary: (c) =>
+      `${c.compared} stages compared: ${c.better} better, ${c.worse} worse, ${c.same} the same; ${c.added} added, ${c.removed} removed, ${c.moved} moved; ${c.open} pain point${c.open === 1 ? '' : 's'} still open`,
+    regression: (stages) => `the experience gets worse at ${stages}`,
+  },
+  it: {
+    title: 'Modifiche al percorso',
+    changes: 'Modifiche',
+    change: 'Variazione',
+    trend: { better: 'meglio', worse: 'peggio', same: 'invariata', unscored: 'senza punteggio' },
+    added: 'aggiunta',
+    removed: 'rimossa',
+    moved: (from, to) => `spostata dalla posizione ${from} alla ${to}`,
+    renamed: (name) => `prima si chiamava "${name}"`,
+    emotion: 'emozione',
+    stillOpen: 'ancora un punto critico',
+    lanesChanged: (n) => (n === 1 ? '1 corsia cambiata' : `${n} corsie cambiate`),
+    unchanged: 'nessuna corsia cambiata',
+    painPointsOpen: (n) => (n === 1 ? '1 punto critico ancora aperto' : `${n} punti critici ancora aperti`),
+    summary: (c) =>
+      `fasi confrontate: ${c.compared} (meglio: ${c.better}, peggio: ${c.worse}, invariate: ${c.same}); aggiunte: ${c.added}, rimosse: ${c.removed}, spostate: ${c.moved}; punti critici ancora aperti: ${c.open}`,
+    regression: (stages) => `l'esperienza peggiora in ${stages}`,
+  },
+  pl: {
+    title: 'Zmiany w ścieżce klienta',
+    changes: 'Zmiany',
+    change: 'Zmiana',
+    trend: { better: 'lepiej', worse: 'gorzej', same: 'bez zmian', unscored: 'bez oceny' },
+    added: 'dodany',
+    removed: 'usunięty',
+    moved: (from, to) => `przeniesiony z pozycji ${from} na ${to}`,
+    renamed: (name) => `dawniej "${name}"`,
+    emotion: 'emocje',
+    stillOpen: 'nadal problem',
+    lanesChanged: (n) => `zmienione wiersze: ${n}`,
+    unchanged: 'wiersze bez zmian',
+    painPointsOpen: (n) => `nadal otwarte problemy: ${n}`,
+    summary: (c) =>
+      `porównane etapy: ${c.compared} (lepiej: ${c.better}, gorzej: ${c.worse}, bez zmian: ${c.same}); dodane: ${c.added}, usunięte: ${c.removed}, przeniesione: ${c.moved}; nadal otwarte problemy: ${c.open}`,
+    regression: (stages) => `doświadczenie pogarsza się na etapach: ${stages}`,
+  },
+};
+
 export const MOTIVES = ['fomo', 'need', 'quality-of-life', 'impulse', 'prestige', 'finance', 'time', 'risk-management'] as const;
 
 export interface UiLabels {

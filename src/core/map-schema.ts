@@ -1,7 +1,8 @@
 // The schema of a whole map for one template, composed from the shared parts and the template's lanes.
 import * as z from 'zod/mini';
 import { describeValue } from './describe.js';
-import { customLane, date, described, locale, optionalText, persona, requiredText, stageCommon, stageId, textList, touchpointList, text } from './schema.js';
+import { isPlainObject } from './issues.js';
+import { SLUG, customLane, date, described, locale, optionalText, persona, requiredText, stageCommon, stageId, textList, touchpointList, text } from './schema.js';
 import type { TemplateDefinition } from '../templates/types.js';
 
 const TOP_LEVEL_DESCRIPTIONS = {
@@ -23,39 +24,33 @@ export function stageKeys(def: TemplateDefinition): string[] {
   return [...Object.keys(stageCommon), ...Object.keys(def.stageExtras ?? {}), ...def.lanes.map((l) => l.key)];
 }
 
-export function buildMapSchema(def: TemplateDefinition, customLaneKeys: readonly string[] = []) {
+/**
+ * The schema of a map of one template. Without a template (the map names none, or an unknown one,
+ * which the caller reports) it checks everything the templates share, so one mistake never hides
+ * the others: stages then accept any further key, since their lanes depend on the template.
+ */
+export function buildMapSchema(def: TemplateDefinition | undefined, customLaneKeys: readonly string[] = []) {
   const laneShape: Record<string, z.ZodMiniType> = {};
-  for (const lane of def.lanes) {
+  for (const lane of def?.lanes ?? []) {
     const schema = lane.kind === 'touchpoints' ? touchpointList : textList;
-    laneShape[lane.key] = described(schema, def.labels.en.lanes[lane.key] ?? lane.key);
+    laneShape[lane.key] = described(schema, def!.labels.en.lanes[lane.key] ?? lane.key);
   }
-  const reserved = new Set(stageKeys(def));
+  const reserved = new Set(def ? stageKeys(def) : Object.keys(stageCommon));
   for (const key of customLaneKeys) if (!reserved.has(key)) laneShape[key] = textList;
 
-  const stage = z.strictObject(
-    { ...stageCommon, ...def.stageExtras, ...laneShape },
-    { error: (iss) => `expected a stage: a mapping with at least \`name\`, found ${describeValue(iss.input)}` },
-  );
+  const stageError = { error: (iss: { input?: unknown }) => `expected a stage: a mapping with at least \`name\`, found ${describeValue(iss.input)}` };
+  const stageShape = { ...stageCommon, ...def?.stageExtras, ...laneShape };
+  const stage = def ? z.strictObject(stageShape, stageError) : z.looseObject(stageShape, stageError);
 
   const stages = z
     .array(stage, { error: (iss) => `expected a list of stages, found ${describeValue(iss.input)}` })
     .check(
       z.minLength(1, { error: 'expected at least one stage, found an empty list' }),
-      z.superRefine((list, ctx) => {
-        const seen = new Map<string, number>();
-        list.forEach((s, i) => {
-          const id = stageId(s as { id?: string; name: string }, i);
-          const first = seen.get(id);
-          if (first === undefined) seen.set(id, i);
-          else
-            ctx.addIssue({
-              code: 'custom',
-              path: [i, (s as { id?: string }).id ? 'id' : 'name'],
-              message: `duplicate stage id \`${id}\` (stages[${first}] has it too): expected a unique \`id\` for each stage`,
-              input: s,
-            });
-        });
-      }),
+      // Also when some stage has another problem: every problem is reported, not only the first.
+      z.superRefine((list: unknown, ctx) => {
+        if (!Array.isArray(list)) return;
+        for (const dup of duplicateStages(list)) ctx.addIssue({ code: 'custom', ...dup, input: list[dup.path[0]] });
+      }, { when: () => true }),
     );
 
   const lanes = z.pipe(
@@ -67,7 +62,7 @@ export function buildMapSchema(def: TemplateDefinition, customLaneKeys: readonly
           const seen = new Set<string>();
           list.forEach((lane, i) => {
             if (reserved.has(lane.key))
-              ctx.addIssue({ code: 'custom', path: [i, 'key'], input: lane, message: `\`${lane.key}\` is already a key of ${def.id} stages: expected a new key for a custom lane` });
+              ctx.addIssue({ code: 'custom', path: [i, 'key'], input: lane, message: `\`${lane.key}\` is already a key of ${def?.id ?? 'every template\'s'} stages: expected a new key for a custom lane` });
             else if (seen.has(lane.key)) ctx.addIssue({ code: 'custom', path: [i, 'key'], input: lane, message: `duplicate custom lane \`${lane.key}\`: expected each key once` });
             seen.add(lane.key);
           });
@@ -78,7 +73,7 @@ export function buildMapSchema(def: TemplateDefinition, customLaneKeys: readonly
   const d = TOP_LEVEL_DESCRIPTIONS;
   return z.strictObject(
     {
-      template: described(z.literal(def.id), d.template),
+      template: described(def ? z.literal(def.id) : z.optional(z.unknown()), d.template),
       title: described(requiredText, d.title),
       summary: described(optionalText, d.summary),
       locale: described(locale, d.locale),
@@ -92,6 +87,38 @@ export function buildMapSchema(def: TemplateDefinition, customLaneKeys: readonly
     },
     { error: (iss) => `expected a journey map: a mapping with \`template\`, \`title\` and \`stages\`, found ${describeValue(iss.input)}` },
   );
+}
+
+/**
+ * Stages that share an id, written or derived from the name; read from the input as written, so
+ * a stage with another problem still counts. Stage numbers are 1-based, as the document shows them.
+ */
+function duplicateStages(list: readonly unknown[]): { path: [number, string]; message: string }[] {
+  const out: { path: [number, string]; message: string }[] = [];
+  const seen = new Map<string, { index: number; name: string; written: boolean }>();
+  list.forEach((s, index) => {
+    if (!isPlainObject(s)) return;
+    const written = typeof s.id === 'string' && SLUG.test(s.id);
+    if (s.id != null && !written) return; // an invalid id is a problem of its own
+    const name = typeof s.name === 'string' || typeof s.name === 'number' ? String(s.name) : '';
+    if (!written && !name.trim()) return;
+    const id = stageId({ id: written ? (s.id as string) : undefined, name }, index);
+    const first = seen.get(id);
+    if (!first) return void seen.set(id, { index, name, written });
+    const [a, b] = [first.index + 1, index + 1];
+    let message: string;
+    if (!written && !first.written) {
+      message =
+        first.name === name
+          ? `two stages are named ${name} (stages ${a} and ${b}): rename one or give each an \`id\``
+          : `stages ${a} and ${b} are named ${first.name} and ${name}, which give the same id \`${id}\`: rename one or give each an \`id\``;
+    } else {
+      const fromName = !first.written ? a : !written ? b : undefined;
+      message = `two stages have the id \`${id}\` (stages ${a} and ${b}${fromName ? `; stage ${fromName} takes it from its name` : ''}): expected a unique \`id\` for each stage`;
+    }
+    out.push({ path: [index, written ? 'id' : 'name'], message });
+  });
+  return out;
 }
 
 export type MapSchema = ReturnType<typeof buildMapSchema>;

@@ -4,7 +4,7 @@
 // several times cheaper to load, which every start of the CLI pays for.
 import * as z from 'zod/mini';
 import { EMOTION_MAX, EMOTION_MIN, EMOTION_WORDS } from './emotion.js';
-import { describeValue, listWords } from './describe.js';
+import { describeValue, didYouMean, listWords } from './describe.js';
 import { LOCALES } from './locale.js';
 import { MAX_TEXT_LENGTH } from './text.js';
 
@@ -38,7 +38,7 @@ export const optionalText = then(z.nullish(text), (v) => v ?? null);
 const emotionWords = Object.keys(EMOTION_WORDS) as (keyof typeof EMOTION_WORDS)[];
 
 const emotionError = (iss: { input?: unknown }) =>
-  `expected an emotion: a whole number from ${EMOTION_MIN} to ${EMOTION_MAX} or one of ${listWords(emotionWords)}, ${found(iss)}`;
+  `expected an emotion: a whole number from ${EMOTION_MIN} to ${EMOTION_MAX} or one of ${listWords(emotionWords)}, ${found(iss)}${didYouMean(iss.input, [...emotionWords, -2, -1, 0, 1, 2])}`;
 export const emotion = then(
   z.nullish(
     z.union([z.int({ error: emotionError }).check(z.gte(EMOTION_MIN, { error: emotionError }), z.lte(EMOTION_MAX, { error: emotionError })), z.enum(emotionWords)], {
@@ -49,7 +49,13 @@ export const emotion = then(
 );
 
 export const touchpoint = z.union(
-  [then(text, (name) => ({ name, channel: null as string | null })), z.strictObject({ name: requiredText, channel: optionalText })],
+  [
+    then(text, (name) => ({ name, channel: null as string | null })),
+    z.strictObject({
+      name: described(requiredText, 'Where the customer meets the company'),
+      channel: described(optionalText, 'web, app, email, phone, store, social, offline, …'),
+    }),
+  ],
   { error: (iss) => `expected a touchpoint: text or { name, channel }, ${found(iss)}` },
 );
 export type Touchpoint = z.output<typeof touchpoint>;
@@ -75,20 +81,26 @@ export const date = then(
   (v) => v ?? null,
 );
 
-export const locale = then(z.nullish(z.enum(LOCALES, { error: (iss) => `expected a locale: ${listWords(LOCALES)}, ${found(iss)}` })), (v) => v ?? 'en');
+export const locale = then(
+  z.nullish(z.enum(LOCALES, { error: (iss) => `expected a locale: ${listWords(LOCALES)}, ${found(iss)}${didYouMean(iss.input, LOCALES)}` })),
+  (v) => v ?? 'en',
+);
 
 export const persona = then(
   z.nullish(
     z.strictObject(
       {
-        name: requiredText,
-        description: optionalText,
-        goals: textList,
-        motives: textList,
-        frustrations: textList,
-        demographics: then(
-          z.nullish(z.record(z.string(), text, { error: (iss) => `expected demographics as key: text pairs (like \`age: 34\`), ${found(iss)}` })),
-          (v) => Object.entries(v ?? {}).map(([label, value]) => ({ label, value })),
+        name: described(requiredText, 'The persona\u2019s name'),
+        description: described(optionalText, 'Who they are, in a sentence or two'),
+        goals: described(textList, 'What they want to achieve'),
+        motives: described(textList, 'Why they buy: fomo, need, quality-of-life, impulse, prestige, finance, time, risk-management, or your own words'),
+        frustrations: described(textList, 'What gets in their way'),
+        demographics: described(
+          then(
+            z.nullish(z.record(z.string(), text, { error: (iss) => `expected demographics as key: text pairs (like \`age: 34\`), ${found(iss)}` })),
+            (v) => Object.entries(v ?? {}).map(([label, value]) => ({ label, value })),
+          ),
+          'Facts as key: text pairs, such as age: 34',
         ),
       },
       { error: (iss) => `expected a persona: a mapping with at least \`name\`, ${found(iss)}` },
@@ -101,23 +113,26 @@ export type Persona = NonNullable<z.output<typeof persona>>;
 export const CUSTOM_LANE_KEY = /^[a-z][a-z0-9_]*$/;
 export const customLane = z.strictObject(
   {
-    key: z.string().check(z.regex(CUSTOM_LANE_KEY, { error: (iss) => `expected a lane key in snake_case (like \`channels_used\`), ${found(iss)}` })),
-    label: requiredText,
+    key: described(
+      z.string().check(z.regex(CUSTOM_LANE_KEY, { error: (iss) => `expected a lane key in snake_case (like \`channels_used\`), ${found(iss)}` })),
+      'The key stages use for this lane, in snake_case (like channels_used)',
+    ),
+    label: described(requiredText, 'The lane\u2019s heading in the document, usually a question'),
   },
   { error: (iss) => `expected a custom lane: { key, label }, ${found(iss)}` },
 );
 
-/** Keys every template's stages accept (the lanes of each template come on top). */
+/** Keys every template's stages accept (the lanes of each template come on top). Descriptions show on hover in editors. */
 export const stageCommon = {
-  name: requiredText,
-  id: z.optional(slug),
-  emotion,
-  pain_points: textList,
-  opportunities: textList,
-  kpis: textList,
-  owner: optionalText,
-  technology: textList,
-  notes: optionalText,
+  name: described(requiredText, 'The column heading of this stage'),
+  id: described(z.optional(slug), 'A unique id of lowercase letters, digits and dashes; derived from the name when absent'),
+  emotion: described(emotion, 'How the customer feels: -2 to 2, or very-negative/frustrated, negative/worried, neutral, positive/happy, very-positive/delighted'),
+  pain_points: described(textList, 'What goes wrong or hurts at this stage'),
+  opportunities: described(textList, 'What we could do better at this stage'),
+  kpis: described(textList, 'How the business measures this stage (back-end band)'),
+  owner: described(optionalText, 'Who is responsible for this stage (back-end band)'),
+  technology: described(textList, 'Systems that support this stage (back-end band)'),
+  notes: described(optionalText, 'Anything else worth knowing about this stage'),
 };
 
 /** `Buying running shoes` → `buying-running-shoes`; empty when nothing Latin is left. */

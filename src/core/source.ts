@@ -1,5 +1,6 @@
-import { LineCounter, Scalar, isCollection, parseDocument, visit, type Document } from 'yaml';
+import { LineCounter, isCollection, parseDocument, visit, type Document } from 'yaml';
 import type { Diagnostic } from './diagnostics.js';
+import { explainSyntaxErrors, libraryMessage } from './syntax-errors.js';
 import { DEFAULT_LIMITS, MAX_DEPTH, type Limits } from './text.js';
 import { problem } from './diagnostics.js';
 
@@ -23,13 +24,12 @@ export function parseSource(file: string, text: string, limits: Limits = DEFAULT
     const { line, col } = lines.linePos(offset);
     return problem(file, line, col, path, message);
   };
-  const diagnostics: Diagnostic[] = doc.errors.map((e) => {
-    const quote = e.code === 'MISSING_CHAR' ? unclosedQuoteStart(doc, e.pos[0]) : undefined;
-    if (quote !== undefined) return at(quote, 'yaml', `this quoted text is never closed: expected a closing ${text[quote]} before the end of the file`);
-    if (/call stack/i.test(e.message)) return at(e.pos[0], 'yaml', tooDeep);
-    return at(e.pos[0], 'yaml', yamlMessage(e.message));
-  });
-  for (const w of doc.warnings) diagnostics.push({ ...at(w.pos[0], 'yaml', yamlMessage(w.message)), severity: 'warning' });
+  // Running out of stack means nesting too deep; anything else is a slip explained in plain words.
+  const overflow = doc.errors.find((e) => /call stack/i.test(e.message));
+  const diagnostics: Diagnostic[] = overflow
+    ? [at(overflow.pos[0], 'yaml', tooDeep)]
+    : explainSyntaxErrors(text, doc, lines).map((p) => at(p.offset, 'yaml', p.message));
+  for (const w of doc.warnings) diagnostics.push({ ...at(w.pos[0], 'yaml', libraryMessage(w.message)), severity: 'warning' });
   if (doc.errors.length > 0) return { ok: false, diagnostics };
   const deep = deepestBeyond(doc, MAX_DEPTH);
   if (deep !== undefined) return { ok: false, diagnostics: [...diagnostics, at(deep, 'yaml', tooDeep)] };
@@ -65,21 +65,3 @@ function deepestBeyond(doc: Document.Parsed, max: number): number | undefined {
   });
   return offset;
 }
-
-/** The library reports a missing closing quote at the end of the file; the user needs its opening. */
-function unclosedQuoteStart(doc: Document.Parsed, errorOffset: number): number | undefined {
-  let start: number | undefined;
-  visit(doc, {
-    Scalar: (_, node) => {
-      const quoted = node.type === Scalar.QUOTE_DOUBLE || node.type === Scalar.QUOTE_SINGLE;
-      if (quoted && node.range && node.range[1] >= errorOffset) start = node.range[0];
-    },
-  });
-  return start;
-}
-
-/** The YAML library's messages end with a code frame or "at line …"; our lines carry the position already. */
-function yamlMessage(message: string): string {
-  return message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '').replace(/\.$/, '');
-}
-

@@ -11,11 +11,12 @@ import { TEMPLATES, type TemplateId } from '../templates/registry.js';
 import type { TemplateDefinition } from '../templates/types.js';
 
 // Schemas are built once per template and set of custom lanes: a batch of maps reuses them.
+// No template (an unknown or missing one) checks what every template shares.
 const schemas = new Map<string, MapSchema>();
-export function schemaFor(template: TemplateId, laneKeys: string[]): MapSchema {
-  const cacheKey = `${template}|${laneKeys.join(',')}`;
+export function schemaFor(template: TemplateId | undefined, laneKeys: string[]): MapSchema {
+  const cacheKey = `${template ?? ''}|${laneKeys.join(',')}`;
   let schema = schemas.get(cacheKey);
-  if (!schema) schemas.set(cacheKey, (schema = buildMapSchema(TEMPLATES[template], laneKeys)));
+  if (!schema) schemas.set(cacheKey, (schema = buildMapSchema(template && TEMPLATES[template], laneKeys)));
   return schema;
 }
 
@@ -26,7 +27,7 @@ export function declaredLaneKeys(lanes: unknown): string[] {
 }
 
 /** The map as validated, with the config's default locale for a map that sets none. */
-export function validateMap(template: TemplateId, value: Record<string, unknown>, defaultLocale?: Locale) {
+export function validateMap(template: TemplateId | undefined, value: Record<string, unknown>, defaultLocale?: Locale) {
   const schema = schemaFor(template, declaredLaneKeys(value.lanes));
   // Refused before validation, which would otherwise work through every stage first.
   if (Array.isArray(value.stages) && value.stages.length > MAX_STAGES) {

@@ -58,6 +58,17 @@ export async function expandInputs(inputs: string[], cwd: string, relativeTo = c
 }
 
 /** The deepest folder that holds every file, so `--out-dir` can keep the folder structure below it. */
+/**
+ * The note about YAML files skipped because they are not maps, naming their extension as it is
+ * (`.yml` files are not "a .yaml file").
+ */
+export function skippedMessage(skipped: readonly string[]): string {
+  const exts = new Set(skipped.map((f) => extname(f).toLowerCase()));
+  const kind = exts.size === 1 ? [...exts][0]! : 'YAML';
+  const what = skipped.length === 1 ? `a ${kind} file that is not a journey map` : `${skipped.length} ${kind} files that are not journey maps`;
+  return `skipped ${what} (no template, title or stages): ${skipped.join(', ')}`;
+}
+
 export function commonBase(files: string[], cwd: string): string {
   const dirs = files.filter((f) => f !== STDIN).map((f) => dirname(resolve(cwd, f)).split(sep));
   if (dirs.length === 0) return cwd;

@@ -29,6 +29,14 @@ export function processIo(): Io {
     }
   });
   process.on('SIGTERM', () => process.exit(143));
+  // A reader that stops early (`journey build - | head -c 8`) closes the pipe: end quietly, as
+  // command-line tools do, rather than with an unhandled EPIPE and a stack trace.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      throw error;
+    });
+  }
   return {
     stdout: (text) => void process.stdout.write(text),
     stderr: (text) => void process.stderr.write(text),

@@ -42,7 +42,7 @@ export async function buildMaps(files: string[], plan: BuildPlan, renderer: Rend
   const finish = (index: number, result: FileResult) => {
     reports[index] = result.report;
     browserProblem ??= result.browserProblem;
-    progress.done(result.report);
+    progress.done(index, result.report);
   };
 
   const threads = parallelThreads(files, plan);

@@ -49,12 +49,16 @@ export function planBuild(files: string[], options: BuildOptions, config: Config
   if (options.output && files.length > 1) throw usageError('-o/--output names one document: build one map with it, or use --out-dir');
   if (options.output && formats.length > 1) throw usageError('-o/--output names one document: choose one format with it, or use --out-dir');
   if (options.watch && files.includes(STDIN)) throw usageError('--watch needs files: standard input cannot be watched');
+  const output = options.output ?? (files.length === 1 && files[0] === STDIN ? '-' : undefined);
+  if (output === '-' && formats.length > 1) {
+    throw usageError(`standard output takes one document, not ${formats.join(' and ')}: choose one format with -f, or write files with -o <file> or -d <dir>`);
+  }
   const needsBrowser = formats.some((f) => FORMATS[f].needsBrowser);
   const timeout = (options.timeout ?? 60) * 1000;
   return {
     formats,
     // A map read from standard input is written to standard output unless -o says otherwise.
-    output: options.output ?? (files.length === 1 && files[0] === STDIN ? '-' : undefined),
+    output,
     outDir: options.outDir ?? config?.outDir,
     base: commonBase(files, io.cwd),
     defaultLocale: config?.locale,

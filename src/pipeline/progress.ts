@@ -7,7 +7,8 @@ import { shownName } from './read.js';
 
 export interface Progress {
   start(file: string): void;
-  done(report: FileReport): void;
+  /** The map at `index` in the input order is done. */
+  done(index: number, report: FileReport): void;
   end(): void;
 }
 
@@ -16,14 +17,22 @@ export function createProgress(total: number, io: Io, options: { reporter: Repor
   const text = options.reporter === 'text' && !options.quiet;
   const live = text && io.interactive && total > 1;
   let finished = 0;
+  // Maps finish in any order when several are in flight; their lines are printed in input order.
+  const waiting = new Map<number, FileReport>();
+  let next = 0;
   return {
     start(file) {
       if (live) io.stderr(`\r\x1b[2K[${finished}/${total}] ${shownName(file)}`);
     },
-    done(report) {
+    done(index, report) {
       finished++;
-      if (live) io.stderr(`\r\x1b[2K[${finished}/${total}] ${report.file}`);
-      else if (text) for (const out of report.outputs ?? []) if (out !== '-') io.stderr(`${paint.green('✓')} ${report.file} → ${out}\n`);
+      if (live) return void io.stderr(`\r\x1b[2K[${finished}/${total}] ${report.file}`);
+      if (!text) return;
+      waiting.set(index, report);
+      for (let r = waiting.get(next); r; r = waiting.get(next)) {
+        waiting.delete(next++);
+        for (const out of r.outputs ?? []) if (out !== '-') io.stderr(`${paint.green('✓')} ${r.file} → ${out}\n`);
+      }
     },
     end() {
       if (live) io.stderr('\r\x1b[2K');

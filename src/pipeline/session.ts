@@ -2,7 +2,7 @@
 import { relative, resolve } from 'node:path';
 import { problem } from '../core/diagnostics.js';
 import { findConfigFile, loadConfig, type Config } from '../io/config.js';
-import { expandInputs } from '../io/inputs.js';
+import { expandInputs, skippedMessage } from '../io/inputs.js';
 import type { Io } from '../io/terminal.js';
 import { CliError, EXIT, ProblemsError, usageError } from '../errors.js';
 import type { ReporterName } from '../report/index.js';
@@ -24,15 +24,18 @@ export interface Session {
   expand: () => Promise<string[]>;
 }
 
-export async function openSession(inputs: string[], options: SessionOptions, io: Io): Promise<Session> {
-  let config: Config | undefined;
+/** The config file: `--config <file>`, none with `--no-config`, else journey.config.yaml here or above. */
+export async function openConfig(options: Pick<SessionOptions, 'config'>, io: Io): Promise<Config | undefined> {
   const configPath = options.config === false ? undefined : options.config ? resolve(io.cwd, options.config) : await findConfigFile(io.cwd);
-  if (configPath) {
-    const shown = relative(io.cwd, configPath) || configPath;
-    const loaded = await loadConfig(configPath, shown);
-    if (!loaded.ok) throw new ProblemsError([{ file: shown, diagnostics: loaded.diagnostics }]);
-    config = loaded.config;
-  }
+  if (!configPath) return undefined;
+  const shown = relative(io.cwd, configPath) || configPath;
+  const loaded = await loadConfig(configPath, shown);
+  if (!loaded.ok) throw new ProblemsError([{ file: shown, diagnostics: loaded.diagnostics }]);
+  return loaded.config;
+}
+
+export async function openSession(inputs: string[], options: SessionOptions, io: Io): Promise<Session> {
+  const config = await openConfig(options, io);
 
   const fromConfig = inputs.length === 0 && config ? config.inputs : [];
   if (inputs.length === 0 && fromConfig.length === 0) {
@@ -41,7 +44,7 @@ export async function openSession(inputs: string[], options: SessionOptions, io:
   const expandAll = () => (inputs.length ? expandInputs(inputs, io.cwd) : expandInputs(fromConfig, io.cwd, config!.dir));
   const expanded = await expandAll();
   if (expanded.skipped.length && options.reporter === 'text' && !options.quiet) {
-    io.stderr(`skipped ${expanded.skipped.length === 1 ? 'a .yaml file that is not a journey map' : `${expanded.skipped.length} .yaml files that are not journey maps`} (no template, title or stages): ${expanded.skipped.join(', ')}\n`);
+    io.stderr(`${skippedMessage(expanded.skipped)}\n`);
   }
   if (expanded.unmatched.length) {
     throw new ProblemsError(expanded.unmatched.map((p) => ({ file: p, diagnostics: [problem(p, 1, 1, 'file', 'no .yaml or .yml maps match this pattern or folder')] })));

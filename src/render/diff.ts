@@ -1,39 +1,42 @@
 // The three faces of `journey diff`: terminal text, Markdown for a pull-request comment, and an
 // HTML page with both emotion curves on one chart and the changes highlighted per cell.
 import type { ChalkInstance } from 'chalk';
-import type { MapDiff, StageDiff } from '../core/diff.js';
+import { templateMismatch, type MapDiff, type StageDiff } from '../core/diff.js';
+import { DIFF, type DiffLabels } from '../core/locale.js';
 import { htmlEngine } from './html.js';
 import { mdCell, mdLine, mdText } from './markdown-text.js';
 import { emotionWord, signedScore } from '../core/emotion.js';
 
 const score = (n: number | null) => (n === null ? '–' : signedScore(n));
 const delta = (d: StageDiff) => (d.emotion.delta === null ? '' : d.emotion.delta === 0 ? '±0' : signedScore(d.emotion.delta));
-const TREND_WORD = { better: 'better', worse: 'worse', same: 'same', unscored: 'not scored' } as const;
+/** The diff's own words follow the later map's locale, like the lane labels it shows. */
+const wordsOf = (diff: MapDiff): DiffLabels => DIFF[diff.after.locale];
 
-function statusNote(d: StageDiff): string {
+function statusNote(d: StageDiff, w: DiffLabels): string {
   const notes = [];
-  if (d.status === 'added') notes.push('added');
-  if (d.status === 'removed') notes.push('removed');
-  if (d.moved) notes.push(`moved from position ${d.beforeIndex! + 1} to ${d.afterIndex! + 1}`);
-  if (d.renamedFrom) notes.push(`renamed from "${d.renamedFrom}"`);
+  if (d.status === 'added') notes.push(w.added);
+  if (d.status === 'removed') notes.push(w.removed);
+  if (d.moved) notes.push(w.moved(d.beforeIndex! + 1, d.afterIndex! + 1));
+  if (d.renamedFrom) notes.push(w.renamed(d.renamedFrom));
   return notes.join(', ');
 }
 
 export function summaryLine(diff: MapDiff): string {
   const c = diff.counts;
   const compared = diff.stages.filter((d) => d.status === 'matched').length;
-  return `${compared} stages compared: ${c.better} better, ${c.worse} worse, ${c.same} the same; ${c.added} added, ${c.removed} removed, ${c.moved} moved; ${c.unaddressed} pain point${c.unaddressed === 1 ? '' : 's'} still open`;
+  return wordsOf(diff).summary({ compared, better: c.better, worse: c.worse, same: c.same, added: c.added, removed: c.removed, moved: c.moved, open: c.unaddressed });
 }
 
 export function diffText(diff: MapDiff, files: [string, string], paint: ChalkInstance): string {
+  const w = wordsOf(diff);
   const out = [paint.bold(`${files[0]} → ${files[1]}`), `${diff.before.title} → ${diff.after.title}`, ''];
   for (const d of diff.stages) {
     const mark = d.status === 'added' ? paint.green('+') : d.status === 'removed' ? paint.red('−') : d.moved ? paint.yellow('↕') : ' ';
     const trend = d.emotion.trend === 'better' ? paint.green : d.emotion.trend === 'worse' ? paint.red : paint.dim;
     const emotion = d.status === 'matched' && (d.emotion.before !== null || d.emotion.after !== null)
-      ? trend(`emotion ${score(d.emotion.before)} → ${score(d.emotion.after)}${d.emotion.delta !== null ? ` (${delta(d)}, ${TREND_WORD[d.emotion.trend]})` : ''}`)
+      ? trend(`${w.emotion} ${score(d.emotion.before)} → ${score(d.emotion.after)}${d.emotion.delta !== null ? ` (${delta(d)}, ${w.trend[d.emotion.trend]})` : ''}`)
       : '';
-    const note = statusNote(d);
+    const note = statusNote(d, w);
     out.push(`${mark} ${paint.bold(d.name)}${note ? paint.dim(` (${note})`) : ''}${emotion ? `  ${emotion}` : ''}`);
     if (d.status !== 'matched') continue;
     for (const lane of d.changed) {
@@ -41,26 +44,27 @@ export function diffText(diff: MapDiff, files: [string, string], paint: ChalkIns
       for (const r of lane.removed) out.push(`      ${paint.red(`− ${r}`)}`);
       for (const a of lane.added) out.push(`      ${paint.green(`+ ${a}`)}`);
     }
-    for (const p of d.unaddressed) out.push(`    ${paint.yellow(`still a pain point: ${p}`)}`);
+    for (const p of d.unaddressed) out.push(`    ${paint.yellow(`${w.stillOpen}: ${p}`)}`);
   }
   out.push('', summaryLine(diff));
   return `${out.join('\n')}\n`;
 }
 
 export function diffMarkdown(diff: MapDiff, files: [string, string]): string {
+  const w = wordsOf(diff);
+  const ui = diff.after.labels.ui;
   const lines = [
-    `## Journey changes: ${mdLine(diff.after.title)}`,
+    `## ${w.title}: ${mdLine(diff.after.title)}`,
     '',
     `\`${files[0].replace(/`/g, "'")}\` → \`${files[1].replace(/`/g, "'")}\`: ${summaryLine(diff)}.`,
     '',
-    '| Stage | Emotion | Change | Notes |',
+    `| ${ui.stage} | ${ui.emotion} | ${w.change} | ${ui.notes} |`,
     '| --- | --- | --- | --- |',
   ];
   for (const d of diff.stages) {
     const sign = d.emotion.trend === 'better' ? '📈 ' : d.emotion.trend === 'worse' ? '📉 ' : '';
     const emotion = d.status === 'matched' ? `${score(d.emotion.before)} → ${score(d.emotion.after)}` : d.status === 'added' ? score(d.emotion.after) : score(d.emotion.before);
-    const notes = [statusNote(d), d.unaddressed.length ? `${d.unaddressed.length} pain point${d.unaddressed.length === 1 ? '' : 's'} still open` : ''].filter(Boolean).join('; ');
-    lines.push(`| ${mdCell(d.name)} | ${emotion} | ${sign}${delta(d)} | ${mdCell(notes)} |`);
+    lines.push(`| ${mdCell(d.name)} | ${emotion} | ${sign}${delta(d)} | ${mdCell(notes(d, w))} |`);
   }
   for (const d of diff.stages.filter((s) => s.status === 'matched' && (s.changed.length || s.unaddressed.length))) {
     lines.push('', `### ${mdLine(d.name)}`, '');
@@ -69,10 +73,51 @@ export function diffMarkdown(diff: MapDiff, files: [string, string]): string {
       for (const r of lane.removed) lines.push(`  - ➖ ${mdText(r)}`);
       for (const a of lane.added) lines.push(`  - ➕ ${mdText(a)}`);
     }
-    for (const p of d.unaddressed) lines.push(`- ⚠️ still a pain point: ${mdText(p)}`);
+    for (const p of d.unaddressed) lines.push(`- ⚠️ ${w.stillOpen}: ${mdText(p)}`);
   }
   return `${lines.join('\n')}\n`;
 }
+
+/** A stage's row note: added, removed, moved or renamed, how many lanes changed, pain points still open; never empty. */
+function notes(d: StageDiff, w: DiffLabels): string {
+  const parts = [statusNote(d, w)];
+  if (d.status === 'matched') {
+    parts.push(d.changed.length ? w.lanesChanged(d.changed.length) : w.unchanged);
+    if (d.unaddressed.length) parts.push(w.painPointsOpen(d.unaddressed.length));
+  }
+  return parts.filter(Boolean).join('; ');
+}
+
+/** For `--fail-on-regression`: which stages feel worse, in the map's locale; undefined when none does. */
+export function regressionMessage(diff: MapDiff): string | undefined {
+  const worse = diff.stages.filter((s) => s.emotion.trend === 'worse').map((s) => `"${s.name}"`);
+  return worse.length ? wordsOf(diff).regression(worse.join(', ')) : undefined;
+}
+
+/** The comparison as JSON-ready data, for bots that comment on pull requests: changes per stage. */
+export function diffJson(diff: MapDiff, files: [string, string]) {
+  const side = (map: MapDiff['before'], file: string) => ({ file, title: map.title, template: map.template, locale: map.locale });
+  const compared = diff.stages.filter((d) => d.status === 'matched').length;
+  return {
+    before: side(diff.before, files[0]),
+    after: side(diff.after, files[1]),
+    summary: { compared, ...diff.counts, regression: diff.regression, text: summaryLine(diff) },
+    warnings: [templateMismatch(diff.before, diff.after, files)].filter((w): w is string => w !== undefined),
+    stages: diff.stages.map((d) => ({
+      id: d.id,
+      name: d.name,
+      status: d.status,
+      renamedFrom: d.renamedFrom,
+      /** 1-based, as the documents number stages; null on the side a stage is missing from. */
+      position: { before: d.beforeIndex === null ? null : d.beforeIndex + 1, after: d.afterIndex === null ? null : d.afterIndex + 1 },
+      moved: d.moved,
+      emotion: d.emotion,
+      changes: d.changed.map((l) => ({ lane: l.key, label: l.label, added: l.added, removed: l.removed })),
+      stillOpen: d.unaddressed,
+    })),
+  };
+}
+export type DiffJson = ReturnType<typeof diffJson>;
 
 export function diffHtml(diff: MapDiff, files: [string, string]): string {
   const engine = htmlEngine();
@@ -89,6 +134,7 @@ export function diffHtml(diff: MapDiff, files: [string, string]): string {
         return { kept: lane.kept, added: d.status === 'matched' ? lane.added : [], removed: d.status === 'matched' ? lane.removed : [], plain: d.status === 'added' ? lane.added : d.status === 'removed' ? lane.removed : [], changed: Boolean(lane.added.length || lane.removed.length) && d.status === 'matched' };
       }),
     }));
+  const w = wordsOf(diff);
   const html = engine.layout('diff')({
     lang: diff.after.locale,
     title: `${diff.before.title} → ${diff.after.title}`,
@@ -101,14 +147,15 @@ export function diffHtml(diff: MapDiff, files: [string, string]): string {
     stages: columns.map((d) => ({
       name: d.name,
       status: d.status,
-      note: statusNote(d),
+      note: statusNote(d, w),
       emotion: d.status === 'matched' ? `${score(d.emotion.before)} → ${score(d.emotion.after)}` : d.status === 'added' ? score(d.emotion.after) : score(d.emotion.before),
       trend: d.emotion.trend,
-      trendWord: d.emotion.delta === null ? '' : `${delta(d)} ${TREND_WORD[d.emotion.trend]}`,
+      trendWord: d.emotion.delta === null ? '' : `${delta(d)} ${w.trend[d.emotion.trend]}`,
       unaddressed: d.unaddressed,
     })),
     rows,
     labels: ui,
+    words: { changes: w.changes },
   });
   return html.endsWith('\n') ? html : `${html}\n`;
 }

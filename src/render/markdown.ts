@@ -47,28 +47,39 @@ function emotionText(view: View, index: number): string {
   return point.scored ? `${emotionSymbol(point.score!)} ${point.scoreText} ${point.word}` : '';
 }
 
-function cellText(cell: CellView, marker = ''): string {
-  const items = cell.items.map((i) => `${marker}${mdCell(i.text)}${i.channel ? ` (${mdCell(i.channel)})` : ''}`);
-  return items.length > 1 ? items.map((i) => (marker ? i : `• ${i}`)).join('<br>') : (items[0] ?? '');
+/** A cell's items: one as it is, several as `•` lines. The row label carries any ⚠️ or 💡 marker. */
+function cellText(cell: CellView): string {
+  const items = cell.items.map((i) => `${mdCell(i.text)}${i.channel ? ` (${mdCell(i.channel)})` : ''}`);
+  return items.length > 1 ? items.map((i) => `• ${i}`).join('<br>') : (items[0] ?? '');
 }
 
 function marker(kind: string): string {
   return kind === 'pain' ? `${PAIN} ` : kind === 'opportunity' ? `${OPPORTUNITY} ` : '';
 }
 
-/** The map as GFM table lines: stages as columns, lanes as rows headed by their questions. */
+/**
+ * The map as GFM tables: stages as columns, lanes as rows headed by their questions. A GFM table
+ * has no row spanning its columns, so a band (back-end, the blueprint's frontstage, backstage and
+ * support) starts a table of its own under a heading, with the blueprint line above it as text.
+ */
 function table(view: View): string[] {
   const row = (cells: string[]) => `| ${cells.join(' | ')} |`;
-  const lines = [row(['', ...view.stages.map((s) => `**${s.number}. ${mdCell(s.name)}**`)]), row(Array(view.stageCount + 1).fill('---'))];
-  for (const { key, label } of fieldsUsed(view)) {
-    lines.push(row([`*${mdCell(label)}*`, ...view.stages.map((s) => mdCell(s.fields.find((f) => f.key === key)?.value ?? ''))]));
-  }
-  if (view.curve.hasScores) lines.push(row([`**${view.labels.emotion}**`, ...view.stages.map((_, i) => emotionText(view, i))]));
-  for (const section of view.sections) {
-    if (section.line) lines.push(row([`*— ${section.line} —*`, ...Array(view.stageCount).fill('')]));
-    if (section.band) lines.push(row([`**${section.band.toUpperCase()}**`, ...Array(view.stageCount).fill('')]));
-    for (const r of section.rows) lines.push(row([`${marker(r.kind)}**${mdCell(r.label)}**`, ...r.cells.map((c) => cellText(c, marker(r.kind)))]));
-  }
+  const head = [row(['', ...view.stages.map((s) => `**${s.number}. ${mdCell(s.name)}**`)]), row(Array(view.stageCount + 1).fill('---'))];
+  const lines: string[] = [];
+  view.sections.forEach((section, i) => {
+    // Rows without a band after a band's rows (pain points after support, notes after back-end)
+    // get a table of their own, so no heading claims them.
+    if (i === 0 || section.band || section.line || view.sections[i - 1]!.band) {
+      if (section.line) lines.push('', `*— ${mdLine(section.line)} —*`);
+      if (section.band) lines.push('', `### ${mdLine(section.band)}`);
+      lines.push('', ...head);
+    }
+    if (i === 0) {
+      if (view.stages.some((s) => s.time)) lines.push(row([`*${view.labels.time}*`, ...view.stages.map((s) => mdCell(s.time ?? ''))]));
+      if (view.curve.hasScores) lines.push(row([`**${view.labels.emotion}**`, ...view.stages.map((_, n) => emotionText(view, n))]));
+    }
+    for (const r of section.rows) lines.push(row([`${marker(r.kind)}**${mdCell(r.label)}**`, ...r.cells.map((c) => cellText(c))]));
+  });
   return lines;
 }
 
@@ -97,7 +108,7 @@ function stageSections(view: View): StageSection[] {
         .filter((r) => !r.cells[i]!.empty)
         .map((r) => {
           const cell = r.cells[i]!;
-          const texts = cell.items.map((it) => `${marker(r.kind)}${mdText(it.text)}${it.channel ? ` (${mdText(it.channel)})` : ''}`);
+          const texts = cell.items.map((it) => `${mdText(it.text)}${it.channel ? ` (${mdText(it.channel)})` : ''}`);
           const label = `${marker(r.kind)}${mdText(r.label)}`;
           // A lane question ends with its own question mark; other labels take a colon.
           return { label: /[?？]$/.test(r.label) ? label : `${label}:`, text: cell.single ? texts[0]! : null, list: cell.single ? [] : texts };

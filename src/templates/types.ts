@@ -25,6 +25,8 @@ export interface TemplateLabels {
   use: string;
   /** What a column is: step, moment of the day, phase. */
   column: string;
+  /** The same in the plural, lowercase, for running text ("columns: steps"); plurals are not a suffix in every language. */
+  columns: string;
   /** The lane questions, keyed by lane key. */
   lanes: Record<string, string>;
   /** Labels of the template's extra stage fields (`stageExtras`), keyed by field. */
@@ -44,6 +46,8 @@ export interface TemplateDefinition {
   labels: Record<Locale, TemplateLabels>;
   /** Good-practice rules that only maps of this template follow (`journey lint`). */
   lintRules?: readonly LintRule[];
+  /** Words practitioners use for a lane, with the lane key they mean, for "did you mean". */
+  synonyms?: Record<string, string>;
   /** The map `journey init` writes: every lane present with a short example. */
   starter: string;
 }

@@ -73,7 +73,7 @@ stages:
       for (const locale of ['en', 'it', 'pl'] as const) {
         const labels = TEMPLATES[id].labels[locale];
         for (const lane of TEMPLATES[id].lanes) expect(labels.lanes[lane.key], `${id} ${locale} ${lane.key}`).toMatch(/\?$/);
-        expect(labels.name && labels.use && labels.column).toBeTruthy();
+        expect(labels.name && labels.use && labels.column && labels.columns).toBeTruthy();
       }
     }
   });
@@ -189,8 +189,8 @@ stages:
       'map.yaml:3:9 error stages: expected at least one stage, found an empty list',
     ]);
     expect(errorsOf('template: current-state\ntitle: T\nstages:\n  - name: Pay\n  - name: pay\n  - { name: X, id: pay }\n')).toEqual([
-      'map.yaml:5:11 error stages[1].name: duplicate stage id `pay` (stages[0] has it too): expected a unique `id` for each stage',
-      'map.yaml:6:20 error stages[2].id: duplicate stage id `pay` (stages[0] has it too): expected a unique `id` for each stage',
+      'map.yaml:5:11 error stages[1].name: stages 1 and 2 are named Pay and pay, which give the same id `pay`: rename one or give each an `id`',
+      'map.yaml:6:20 error stages[2].id: two stages have the id `pay` (stages 1 and 3; stage 1 takes it from its name): expected a unique `id` for each stage',
     ]);
     expect(errorsOf('template: current-state\ntitle: T\nlanes: [{ key: thinking, label: X }]\nstages: [{ name: A }]\n')).toEqual([
       'map.yaml:3:16 error lanes[0].key: `thinking` is already a key of current-state stages: expected a new key for a custom lane',
@@ -199,15 +199,82 @@ stages:
 
   it('reports YAML syntax errors in the same form, at the right line', () => {
     expect(errorsOf('template: current-state\ntitle: T\nstages:\n  - name: A\n   thinking: x\n')).toEqual([
-      'map.yaml:5:1 error yaml: Sequence item without - indicator',
+      'map.yaml:5:4 error yaml: wrong indentation: `thinking` starts at column 4, but `name` on line 4 starts at column 5: keys of one mapping line up at the same column',
     ]);
     expect(errorsOf('template: current-state\ntitle: T\ntitle: U\nstages: [{ name: A }]\n')).toEqual([
-      'map.yaml:3:1 error yaml: Map keys must be unique',
+      'map.yaml:3:1 error yaml: duplicate key `title`: it is already set on line 2; keep one of the two',
     ]);
   });
 
   it('rejects a file that is not a mapping', () => {
     expect(errorsOf('')).toEqual(['map.yaml:1:1 error (root): expected a journey map: a mapping with `template`, `title` and `stages`, found an empty file']);
     expect(errorsOf('- a\n- b\n')).toEqual(['map.yaml:1:1 error (root): expected a journey map: a mapping with `template`, `title` and `stages`, found a list']);
+  });
+});
+
+describe('every problem is reported', () => {
+  it('checks the rest of a map whose template is unknown against the keys every template shares', () => {
+    expect(
+      errorsOf(`template: customer-journey
+title: T
+locale: de
+stages:
+  - name: A
+    emotion: 7
+    thinking: Any lane is accepted, since lanes depend on the template
+  - name: A
+`),
+    ).toEqual([
+      'map.yaml:1:11 error template: unknown template "customer-journey": expected one of `current-state`, `future-state`, `day-in-the-life` or `service-blueprint`',
+      'map.yaml:3:9 error locale: expected a locale: `en`, `it` or `pl`, found text "de"',
+      'map.yaml:6:14 error stages[0].emotion: expected an emotion: a whole number from -2 to 2 or one of `very-negative`, `frustrated`, `negative`, `worried`, `neutral`, `positive`, `happy`, `very-positive` or `delighted`, found the number 7',
+      'map.yaml:8:11 error stages[1].name: two stages are named A (stages 1 and 2): rename one or give each an `id`',
+    ]);
+    expect(errorsOf('title: T\nlocale: EN\nstages: [{ name: A }]\n')).toEqual([
+      'map.yaml:1:1 error template: missing required key `template`: expected one of `current-state`, `future-state`, `day-in-the-life` or `service-blueprint`',
+      'map.yaml:2:9 error locale: expected a locale: `en`, `it` or `pl`, found text "EN"; did you mean `en`?',
+    ]);
+  });
+
+  it('reports a duplicate stage also when one of the two has another problem, numbered as the document shows', () => {
+    expect(
+      errorsOf(`template: current-state
+title: T
+stages:
+  - name: Ordine
+  - name: Pagamento
+  - name: Attesa
+  - name: Reparto
+    emotion: 9
+  - name: Consegna
+  - name: Reparto
+`),
+    ).toEqual([
+      'map.yaml:8:14 error stages[3].emotion: expected an emotion: a whole number from -2 to 2 or one of `very-negative`, `frustrated`, `negative`, `worried`, `neutral`, `positive`, `happy`, `very-positive` or `delighted`, found the number 9',
+      'map.yaml:10:11 error stages[5].name: two stages are named Reparto (stages 4 and 6): rename one or give each an `id`',
+    ]);
+  });
+
+  it('suggests the value meant when only case or form differs', () => {
+    const emotion = (value: string) => errorsOf(`template: current-state\ntitle: T\nstages:\n  - name: A\n    emotion: ${value}\n`)[0]!.split(', found ')[1];
+    expect(emotion('Happy')).toBe('text "Happy"; did you mean `happy`?');
+    expect(emotion('"+1"')).toBe('text "+1"; did you mean `1`?');
+    expect(emotion('Very Negative')).toBe('text "Very Negative"; did you mean `very-negative`?');
+    expect(emotion('"−2"')).toBe('text "−2"; did you mean `-2`?');
+    expect(emotion('ecstatic')).toBe('text "ecstatic"');
+  });
+
+  it('quotes a key that is not a plain word in the dotted path', () => {
+    expect(errorsOf('" ": 1\ntemplate: current-state\ntitle: T\nstages: [{ name: A, "my lane": x }]\n')).toEqual([
+      'map.yaml:1:1 error [" "]: unknown key ` `: expected one of `template`, `title`, `summary`, `locale`, `updated`, `owners`, `goals`, `research`, `persona`, `lanes` or `stages`',
+      'map.yaml:4:21 error stages[0]["my lane"]: unknown key `my lane`: expected one of `name`, `id`, `emotion`, `pain_points`, `opportunities`, `kpis`, `owner`, `technology`, `notes`, `thinking`, `actions`, `touchpoints`, `change` or `rationale`',
+    ]);
+  });
+
+  it('suggests the blueprint lane a standard blueprint word stands for', () => {
+    expect(errorsOf('template: service-blueprint\ntitle: T\nstages:\n  - name: A\n    frontstage: Web form\n    physical_evidence: [Letter]\n')).toEqual([
+      'map.yaml:5:5 error stages[0].frontstage: unknown key `frontstage`: did you mean `communication`?',
+      'map.yaml:6:5 error stages[0].physical_evidence: unknown key `physical_evidence`: did you mean `evidence`?',
+    ]);
   });
 });

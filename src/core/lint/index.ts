@@ -54,3 +54,14 @@ export function lintMap(map: JourneyMap, source: Source, options: LintOptions): 
   }
   return found.sort(bySourceOrder);
 }
+
+/** The rules as `journey lint --list-rules` prints them: id, severity (the config's, when it differs), why. */
+export function formatLintRules(configured: Partial<Record<string, LintSeverity>> = {}): string {
+  const width = Math.max(...LINT_RULES.map((r) => r.id.length));
+  const severity = (rule: LintRule) => {
+    const set = configured[rule.id];
+    return set && set !== rule.severity ? `${set} (default ${rule.severity})` : rule.severity;
+  };
+  const severityWidth = Math.max(...LINT_RULES.map((r) => severity(r).length));
+  return `${LINT_RULES.map((r) => `${r.id.padEnd(width)}  ${severity(r).padEnd(severityWidth)}  ${r.why}`).join('\n')}\n`;
+}

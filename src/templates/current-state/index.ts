@@ -37,9 +37,9 @@ export const currentState: TemplateDefinition = {
   id: 'current-state',
   lanes: STEP_LANES,
   labels: {
-    en: { name: 'Current state', use: "Today's actions, thoughts and emotions, step by step: find pain points and drive incremental change.", column: 'Step', lanes: STEP_QUESTIONS.en },
-    it: { name: 'Stato attuale', use: 'Azioni, pensieri ed emozioni del cliente oggi, passo per passo: trova i punti critici e guida il cambiamento.', column: 'Passo', lanes: STEP_QUESTIONS.it },
-    pl: { name: 'Stan obecny', use: 'Dzisiejsze działania, myśli i emocje klienta krok po kroku: znajdź problemy i wprowadzaj zmiany.', column: 'Krok', lanes: STEP_QUESTIONS.pl },
+    en: { name: 'Current state', use: "Today's actions, thoughts and emotions, step by step: find pain points and drive incremental change.", column: 'Step', columns: 'steps', lanes: STEP_QUESTIONS.en },
+    it: { name: 'Stato attuale', use: 'Azioni, pensieri ed emozioni del cliente oggi, passo per passo: trova i punti critici e guida il cambiamento.', column: 'Passo', columns: 'passi', lanes: STEP_QUESTIONS.it },
+    pl: { name: 'Stan obecny', use: 'Dzisiejsze działania, myśli i emocje klienta krok po kroku: znajdź problemy i wprowadzaj zmiany.', column: 'Krok', columns: 'kroki', lanes: STEP_QUESTIONS.pl },
   },
   starter: `# yaml-language-server: $schema=./journey.schema.json
 template: current-state

@@ -16,6 +16,7 @@ export const dayInTheLife: TemplateDefinition = {
       name: 'Day in the life',
       use: "The customer's whole day, beyond their dealings with you: find unmet needs and inspire new initiatives.",
       column: 'Moment',
+      columns: 'moments of the day',
       fields: { time: 'Time' },
       lanes: {
         thinking: 'What does the customer think or feel?',
@@ -29,6 +30,7 @@ export const dayInTheLife: TemplateDefinition = {
       name: 'Un giorno nella vita',
       use: "L'intera giornata del cliente, oltre ai rapporti con il marchio: trova bisogni insoddisfatti e nuove iniziative.",
       column: 'Momento',
+      columns: 'momenti della giornata',
       fields: { time: 'Ora' },
       lanes: {
         thinking: 'Cosa pensa o sente il cliente?',
@@ -42,6 +44,7 @@ export const dayInTheLife: TemplateDefinition = {
       name: 'Dzień z życia',
       use: 'Cały dzień klienta, nie tylko kontakty z marką: znajdź niezaspokojone potrzeby i inspirację do nowych inicjatyw.',
       column: 'Pora dnia',
+      columns: 'pory dnia',
       fields: { time: 'Pora' },
       lanes: {
         thinking: 'Co klient myśli lub czuje?',

@@ -7,9 +7,9 @@ export const futureState: TemplateDefinition = {
   lanes: STEP_LANES,
   lintRules: [futureStateWithoutChange],
   labels: {
-    en: { name: 'Future state', use: 'The actions, thoughts and emotions you expect once a new product, service or experience is in place: a frame for planning.', column: 'Step', lanes: STEP_QUESTIONS.en },
-    it: { name: 'Stato futuro', use: 'Azioni, pensieri ed emozioni attesi con nuovi prodotti, servizi ed esperienze: una cornice per pianificare.', column: 'Passo', lanes: STEP_QUESTIONS.it },
-    pl: { name: 'Stan przyszły', use: 'Oczekiwane działania, myśli i emocje klienta po wprowadzeniu nowych produktów i usług: rama do planowania.', column: 'Krok', lanes: STEP_QUESTIONS.pl },
+    en: { name: 'Future state', use: 'The actions, thoughts and emotions you expect once a new product, service or experience is in place: a frame for planning.', column: 'Step', columns: 'steps', lanes: STEP_QUESTIONS.en },
+    it: { name: 'Stato futuro', use: 'Azioni, pensieri ed emozioni attesi con nuovi prodotti, servizi ed esperienze: una cornice per pianificare.', column: 'Passo', columns: 'passi', lanes: STEP_QUESTIONS.it },
+    pl: { name: 'Stan przyszły', use: 'Oczekiwane działania, myśli i emocje klienta po wprowadzeniu nowych produktów i usług: rama do planowania.', column: 'Krok', columns: 'kroki', lanes: STEP_QUESTIONS.pl },
   },
   starter: `# yaml-language-server: $schema=./journey.schema.json
 template: future-state

@@ -19,11 +19,25 @@ export const serviceBlueprint: TemplateDefinition = {
     { key: 'visibility', between: ['frontstage', 'backstage'] },
     { key: 'internalInteraction', between: ['backstage', 'support'] },
   ],
+  // The standard blueprint vocabulary (Shostack; Bitner et al.), mapped to this template's lanes.
+  synonyms: {
+    physical_evidence: 'evidence',
+    props: 'evidence',
+    customer_actions: 'actions',
+    frontstage: 'communication',
+    frontstage_actions: 'communication',
+    onstage: 'communication',
+    onstage_actions: 'communication',
+    contact: 'communication',
+    backstage_actions: 'backstage',
+    support_processes: 'support',
+  },
   labels: {
     en: {
       name: 'Service blueprint',
       use: 'A condensed journey plus the people, processes and technology behind it: locate pain points backstage or design for a planned experience.',
       column: 'Phase',
+      columns: 'phases',
       bands: { customer: 'Customer', frontstage: 'Frontstage', backstage: 'Backstage', support: 'Support processes' },
       lines: { interaction: 'Line of interaction', visibility: 'Line of visibility', internalInteraction: 'Line of internal interaction' },
       lanes: {
@@ -40,6 +54,7 @@ export const serviceBlueprint: TemplateDefinition = {
       name: 'Progetto di servizio',
       use: "Un percorso condensato con le persone, i processi e la tecnologia dietro le quinte: trova i punti critici o progetta un'esperienza futura.",
       column: 'Fase',
+      columns: 'fasi',
       bands: { customer: 'Cliente', frontstage: 'Frontstage', backstage: 'Backstage', support: 'Processi di supporto' },
       lines: { interaction: 'Linea di interazione', visibility: 'Linea di visibilità', internalInteraction: 'Linea di interazione interna' },
       lanes: {
@@ -56,6 +71,7 @@ export const serviceBlueprint: TemplateDefinition = {
       name: 'Plan usługi (service blueprint)',
       use: 'Skrócona ścieżka klienta wraz z ludźmi, procesami i technologią za kulisami: znajdź problemy lub zaprojektuj przyszłe doświadczenie.',
       column: 'Faza',
+      columns: 'fazy',
       bands: { customer: 'Klient', frontstage: 'Frontstage', backstage: 'Backstage', support: 'Procesy wspierające' },
       lines: { interaction: 'Linia interakcji', visibility: 'Linia widoczności', internalInteraction: 'Linia interakcji wewnętrznej' },
       lanes: {
