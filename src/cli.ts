@@ -4,6 +4,7 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import pkg from '../package.json' with { type: 'json' };
 import { LOCALES, type Locale } from './core/locale.js';
+import { parseShard, type Shard } from './core/shard.js';
 import { CliError, EXIT, ProblemsError } from './errors.js';
 import { processIo, type Io } from './io/terminal.js';
 import { DIFF_FORMATS, FORMAT_IDS, MD_LAYOUTS, PAGE_SIZES } from './render/formats.js';
@@ -20,6 +21,12 @@ function positive(what: string, whole = false) {
     if (!Number.isFinite(n) || n <= 0 || (whole && !Number.isInteger(n))) throw new InvalidArgumentError(`expected ${what} greater than 0`);
     return n;
   };
+}
+
+function shardArg(value: string): Shard {
+  const shard = parseShard(value);
+  if (!shard) throw new InvalidArgumentError('expected k/n with 1 ≤ k ≤ n, like 2/4');
+  return shard;
 }
 
 export async function main(argv: string[], io: Io = processIo()): Promise<number> {
@@ -85,6 +92,7 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     .addOption(new Option('--page-size <size>', 'PDF paper size (default: A4)').choices(PAGE_SIZES))
     .option('--portrait', 'PDF in portrait (default: landscape)')
     .addOption(new Option('--jobs <n>', 'PDF pages printed at once').argParser(positive('a whole number', true)).default(4))
+    .addOption(new Option('--shard <k/n>', 'build only part k of n of the maps (a stable split by path, for a CI matrix)').argParser(shardArg))
     .addOption(new Option('--timeout <seconds>', 'give up on a browser that has not started or printed after this long').argParser(positive('a number of seconds')).default(60))
     .action((inputs: string[], opts) => run(opts.reporter, async () => (await import('./commands/build.js')).build(inputs, opts, io)));
 
@@ -93,10 +101,16 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     .addOption(new Option('--max-age <months>', 'a map reviewed longer ago than this is stale (default: 6)').argParser(positive('a whole number of months', true)))
     .action((inputs: string[], opts) => run(opts.reporter, async () => (await import('./commands/lint.js')).lint(inputs, opts, io)));
 
+  mapsCommand('site', 'build a static site of many maps: an index, a page per map and per persona, and a health page', 'print problems only')
+    .option('-o, --output <dir>', 'the folder to write the site to', 'site')
+    .option('--title <text>', 'the title of the index page (default: Journey maps)')
+    .addOption(new Option('--max-age <months>', 'a map reviewed longer ago than this is stale (default: 6)').argParser(positive('a whole number of months', true)))
+    .action((inputs: string[], opts) => run(opts.reporter, async () => (await import('./commands/site.js')).site(inputs, opts, io)));
+
   program
     .command('diff')
-    .description('compare two maps of a journey (or a map with its version at a git revision)')
-    .argument('<before>', 'the earlier map (or, with --rev, the map)')
+    .description('compare two maps of a journey (or a map with its version at a git revision, or with the map it is based on)')
+    .argument('<before>', 'the earlier map (or, with --rev or alone, the map)')
     .argument('[after]', 'the later map')
     .addOption(new Option('-f, --format <format>', 'text on the terminal, md for a pull-request comment, or html').choices(DIFF_FORMATS).default('text'))
     .option('-o, --output <file>', 'write the report to a file')
@@ -122,9 +136,10 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
   program
     .command('schema')
     .description('print the JSON Schema of the map format (for editors)')
-    .addOption(new Option('-t, --template <name>', 'only this template').choices(templateIds))
+    .addOption(new Option('-t, --template <name>', 'only this template').choices(templateIds).conflicts('persona'))
+    .option('--persona', 'the schema of a shared persona file instead')
     .option('-o, --output <file>', 'write it to a file instead of standard output')
-    .action((opts: { template?: TemplateId; output?: string }) => run('text', async () => (await import('./commands/schema.js')).schema(opts, io)));
+    .action((opts: { template?: TemplateId; persona?: boolean; output?: string }) => run('text', async () => (await import('./commands/schema.js')).schema(opts, io)));
 
   try {
     await program.parseAsync(argv, { from: 'user' });

@@ -28,12 +28,12 @@ function precompiledModule() {
         });
       return `{ ${entries.join(',\n')} }`;
     };
-    let css = '';
-    try {
-      css = readFileSync(join(TEMPLATES, kind, 'style.css'), 'utf8');
-      watchFiles.push(join(TEMPLATES, kind, 'style.css'));
-    } catch {}
-    return `${JSON.stringify(kind)}: { partials: ${group('partials')}, layouts: ${group('layouts')}, css: ${JSON.stringify(css)} }`;
+    const styles = Object.fromEntries(
+      readdirSync(join(TEMPLATES, kind))
+        .filter((f) => f.endsWith('.css'))
+        .map((f) => (watchFiles.push(join(TEMPLATES, kind, f)), [f.slice(0, -4), readFileSync(join(TEMPLATES, kind, f), 'utf8')])),
+    );
+    return `${JSON.stringify(kind)}: { partials: ${group('partials')}, layouts: ${group('layouts')}, css: ${JSON.stringify(styles.style ?? '')}, styles: ${JSON.stringify(styles)} }`;
   });
   return {
     contents: `import Handlebars from 'handlebars/runtime';\nexport { Handlebars };\nconst files = { ${kinds.join(',\n')} };\nexport function templateFiles(kind) { return files[kind]; }\n`,

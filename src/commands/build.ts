@@ -1,5 +1,7 @@
 // journey build: maps → documents. A map with problems writes nothing; every document is written
 // atomically; one bad map never stops the others.
+import { relative, resolve, sep } from 'node:path';
+import { selectShard, type Shard } from '../core/shard.js';
 import type { Io } from '../io/terminal.js';
 import { buildMaps } from '../pipeline/batch.js';
 import { loadLayout } from '../pipeline/layout.js';
@@ -10,9 +12,14 @@ import { createRenderer } from '../render/renderer.js';
 import { report } from '../report/index.js';
 import { ProblemsError } from '../errors.js';
 
-export async function build(inputs: string[], options: BuildOptions & SessionOptions, io: Io): Promise<number> {
+export async function build(inputs: string[], options: BuildOptions & SessionOptions & { shard?: Shard }, io: Io): Promise<number> {
   const session = await openSession(inputs, options, io);
-  const plan = planBuild(session.files, options, session.config, session.maxBytes, io);
+  if (options.shard) {
+    // Split by the path below the project folder, so every machine of a CI matrix agrees.
+    session.files = selectShard(session.files, options.shard, (f) => relative(session.projectRoot, resolve(io.cwd, f)).split(sep).join('/'));
+    if (session.files.length === 0) return report({ command: 'build', files: [], quiet: options.quiet }, options.reporter, io);
+  }
+  const plan = planBuild(session.files, options, session, io);
   const layout = plan.layoutFile ? await loadLayout(plan.layoutFile, io) : undefined;
   if (layout && 'diagnostic' in layout) throw new ProblemsError([{ file: plan.layoutFile!, diagnostics: [layout.diagnostic] }]);
 
@@ -24,7 +31,7 @@ export async function build(inputs: string[], options: BuildOptions & SessionOpt
     const code = report({ command: 'build', files: reports, problems: browserProblem ? [browserProblem] : [], seconds, quiet: options.quiet }, options.reporter, io);
     if (!options.watch) return code;
     const { watch } = await import('../pipeline/watch.js');
-    return await watch(session.files, plan, renderer, { reporter: options.reporter, quiet: options.quiet, configFile: session.config?.file, expand: session.expand }, io);
+    return await watch(reports, plan, renderer, { reporter: options.reporter, quiet: options.quiet, configFile: session.config?.file, expand: session.expand }, io);
   } finally {
     await renderer.close();
   }

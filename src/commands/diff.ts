@@ -1,16 +1,12 @@
 // journey diff: how a journey changes between two maps, or between a map and its version at a
 // git revision. Prints text, Markdown or HTML; exit 1 with --fail-on-regression if any stage got worse.
-import { execFile } from 'node:child_process';
-import { basename, dirname, resolve } from 'node:path';
-import { promisify } from 'node:util';
-import { problem } from '../core/diagnostics.js';
 import { diffMaps, templateMismatch } from '../core/diff.js';
-import type { LoadResult } from '../core/load.js';
-import { readMap } from '../core/read-map.js';
 import { EXIT, ProblemsError, usageError } from '../errors.js';
-import { fsReason } from '../io/files.js';
 import type { Io } from '../io/terminal.js';
+import { readMapAtRevision } from '../pipeline/git.js';
 import { readMapFile } from '../pipeline/read.js';
+import { createReferences } from '../pipeline/references.js';
+import { openConfig } from '../pipeline/session.js';
 import { createWriter } from '../pipeline/write.js';
 import type { DIFF_FORMATS } from '../render/formats.js';
 import type { ReporterName } from '../report/index.js';
@@ -27,11 +23,20 @@ export interface DiffOptions {
 export async function diff(first: string, second: string | undefined, options: DiffOptions, io: Io): Promise<number> {
   const paint = painter(io.color);
   if (options.rev && second) throw usageError('--rev compares one map with its own history: name one file');
-  if (!options.rev && !second) throw usageError('name two maps to compare, or one map and --rev <revision>');
   if (options.rev?.startsWith('-')) throw usageError(`--rev ${options.rev}: a revision does not start with "-"`);
 
-  const names: [string, string] = options.rev ? [`${first}@${options.rev}`, first] : [first, second!];
-  const [before, after] = await Promise.all([options.rev ? fromGit(first, options.rev, io) : readMapFile(first, io), readMapFile(second ?? first, io)]);
+  const config = await openConfig({}, io);
+  const references = createReferences(io, { projectRoot: config?.dir ?? io.cwd, defaultLocale: config?.locale });
+  const read = (file: string) => readMapFile(file, io, { defaultLocale: config?.locale, references });
+  const later = await read(second ?? first);
+  // One map and no --rev: the map it is based on (`based_on:`) is the earlier one.
+  const basedOn = !options.rev && !second && later.ok ? references.basedOnPath(first, later.map) : undefined;
+  if (!options.rev && !second && later.ok && !basedOn) {
+    throw usageError(`name two maps to compare, one map and --rev <revision>, or a map with \`based_on\` (${first} has none)`);
+  }
+  const names: [string, string] = options.rev ? [`${first}@${options.rev}`, first] : [second ? first : (basedOn ?? first), second ?? first];
+  const earlier = options.rev ? await readMapAtRevision(first, options.rev, io) : await read(names[0]);
+  const [before, after] = [earlier, later];
   if (!before.ok || !after.ok) {
     throw new ProblemsError([before, after].flatMap((r, i) => (r.ok ? [] : [{ file: names[i]!, diagnostics: r.diagnostics }])));
   }
@@ -56,19 +61,4 @@ export async function diff(first: string, second: string | undefined, options: D
     return EXIT.failed;
   }
   return EXIT.ok;
-}
-
-/** The map as it was at a git revision (`git show <rev>:./<file>`, run in the file's folder). */
-async function fromGit(file: string, rev: string, io: Io): Promise<LoadResult> {
-  const path = resolve(io.cwd, file);
-  const name = `${file}@${rev}`;
-  try {
-    // --end-of-options: whatever the revision says, git reads it as a revision, never as an option.
-    const { stdout } = await promisify(execFile)('git', ['show', '--end-of-options', `${rev}:./${basename(path)}`], { cwd: dirname(path), encoding: 'buffer', maxBuffer: 64 * 1024 * 1024 });
-    return readMap(name, stdout);
-  } catch (error) {
-    const stderr = String((error as { stderr?: Buffer }).stderr ?? '').trim().split('\n')[0];
-    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'git is not installed' : stderr || fsReason(error);
-    return { ok: false, diagnostics: [problem(name, 1, 1, 'file', `cannot read ${file} at revision ${rev}: ${reason}`)] };
-  }
 }

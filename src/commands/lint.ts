@@ -1,6 +1,8 @@
 // journey lint: validate each map, then check the valid ones against good practice.
 import type { Io } from '../io/terminal.js';
-import { readMapFile, shownName } from '../pipeline/read.js';
+import { checkFile, readMapFile, shownName } from '../pipeline/read.js';
+import type { Diagnostic } from '../core/diagnostics.js';
+import { problemAt } from '../core/locate.js';
 import { EXIT } from '../errors.js';
 import { openConfig, openSession, type SessionOptions } from '../pipeline/session.js';
 import { report, type FileReport } from '../report/index.js';
@@ -20,20 +22,27 @@ export async function lint(inputs: string[], options: LintCommandOptions, io: Io
     io.stdout(formatLintRules((await openConfig(options, io))?.lint.rules));
     return EXIT.ok;
   }
-  const session = await openSession(inputs, options, io);
-  const settings = session.config?.lint;
+  const session = await openSession(inputs, { ...options, personas: true }, io);
+  const rules = session.config?.lint.rules;
+  const maxAgeMonths = options.maxAge ?? session.config?.lint.maxAgeMonths ?? 6;
   const { lintMap } = await import('../core/lint/index.js');
   const files: FileReport[] = [];
-  for (const file of session.files) {
-    const loaded = await readMapFile(file, io, { defaultLocale: session.config?.locale, maxBytes: session.maxBytes, positions: true });
-    const findings =
-      loaded.ok && loaded.source
-        ? lintMap(loaded.map, loaded.source, {
-            rules: settings?.rules ?? {},
-            maxAgeMonths: options.maxAge ?? settings?.maxAgeMonths ?? 6,
-            today: options.today ?? new Date(),
-          })
-        : [];
+  for (const file of [...session.files, ...session.personas]) {
+    if (session.personas.includes(file)) {
+      files.push({ file, diagnostics: (await checkFile(file, io, { maxBytes: session.maxBytes, references: session.references })).diagnostics });
+      continue;
+    }
+    const read = (path: string, positions: boolean) => readMapFile(path, io, { defaultLocale: session.config?.locale, maxBytes: session.maxBytes, positions, references: session.references });
+    const loaded = await read(file, true);
+    const findings: Diagnostic[] = [];
+    if (loaded.ok && loaded.source) {
+      // A map based on another is checked against it: the base is read as a map of its own.
+      const basePath = session.references.basedOnPath(file, loaded.map);
+      const base = basePath ? await read(basePath, false) : undefined;
+      if (base && !base.ok) findings.push(problemAt(loaded.source, 'based_on', `the map this one is based on (${basePath}) has problems: run journey validate ${basePath}`));
+      const settings = { rules: rules ?? {}, maxAgeMonths, today: options.today ?? new Date(), base: base?.ok ? { map: base.map, file: basePath! } : undefined };
+      findings.push(...lintMap(loaded.map, loaded.source, settings));
+    }
     files.push({ file: shownName(file), diagnostics: [...loaded.diagnostics, ...findings] });
   }
   return report({ command: 'lint', files, quiet: options.quiet }, options.reporter, io);

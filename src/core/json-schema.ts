@@ -1,6 +1,7 @@
 // The JSON Schema of the format, generated from the validator's own zod schemas (never by hand).
 import * as z from 'zod/mini';
 import { buildMapSchema, customLaneValue, stageKeys } from './map-schema.js';
+import { personaFile } from './schema.js';
 import { TEMPLATE_IDS, TEMPLATES, type TemplateId } from '../templates/registry.js';
 
 type JsonObject = Record<string, unknown>;
@@ -57,4 +58,10 @@ function requiredApart(node: unknown): unknown {
     delete out.required;
   }
   return out;
+}
+
+/** The schema of a shared persona file (`personas/giulia.yaml`), for editors. */
+export function personaJsonSchema(): JsonObject {
+  const schema = z.toJSONSchema(personaFile, OPTIONS) as JsonObject;
+  return requiredApart({ ...schema, $schema: 'https://json-schema.org/draft/2020-12/schema', title: 'Persona (journey persona file)' }) as JsonObject;
 }

@@ -1,6 +1,6 @@
 // Finds where a path such as ['stages', 2, 'emotion'] stands in the YAML source.
 import { isAlias, isMap, isPair, isScalar, isSeq, type Node } from 'yaml';
-import type { PathSegment } from './diagnostics.js';
+import { problem, type Diagnostic, type PathSegment } from './diagnostics.js';
 import type { Source } from './source.js';
 
 export type Target = 'value' | 'key';
@@ -33,4 +33,10 @@ export function locate(source: Source, path: readonly PathSegment[], target: Tar
     }
   }
   return source.lines.linePos(offset);
+}
+
+/** An error at the value of a top-level key of a loaded document. */
+export function problemAt(source: Source, key: string, message: string): Diagnostic {
+  const { line, col } = locate(source, [key]);
+  return problem(source.file, line, col, key, message);
 }

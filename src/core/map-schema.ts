@@ -2,7 +2,7 @@
 import * as z from 'zod/mini';
 import { describeValue } from './describe.js';
 import { isPlainObject } from './issues.js';
-import { SLUG, customLane, date, described, locale, optionalText, persona, requiredText, stageCommon, stageId, textList, touchpointList, text } from './schema.js';
+import { SLUG, basedOn, customLane, date, described, locale, optionalText, persona, requiredText, stageCommon, stageId, textList, touchpointList, text } from './schema.js';
 import type { TemplateDefinition } from '../templates/types.js';
 
 const TOP_LEVEL_DESCRIPTIONS = {
@@ -14,7 +14,9 @@ const TOP_LEVEL_DESCRIPTIONS = {
   owners: 'Who keeps this map up to date',
   goals: 'What this map is for',
   research: 'Sources the map is built on',
-  persona: 'The customer this map follows',
+  persona: 'The customer this map follows: a persona written here, or the path of a persona file (../personas/giulia.yaml)',
+  based_on: 'The map this one improves on (a future state based on a current state): its path, relative to this map',
+  tags: 'Words to group maps by on a site: a product, a market, a team',
   lanes: 'Custom lanes: { key, label }; a stage may then set that key',
   stages: 'The columns of the map, in order',
 };
@@ -82,6 +84,8 @@ export function buildMapSchema(def: TemplateDefinition | undefined, customLaneKe
       goals: described(textList, d.goals),
       research: described(textList, d.research),
       persona: described(persona, d.persona),
+      based_on: described(basedOn, d.based_on),
+      tags: described(textList, d.tags),
       lanes: described(lanes, d.lanes),
       stages: described(stages, d.stages),
     },

@@ -43,7 +43,13 @@ export interface JourneyMap {
   owners: string[];
   goals: string[];
   research: string[];
+  /** The persona: written in the map, or read from `personaFile` (by the pipeline, which reads files). */
   persona: Persona | null;
+  /** The persona file the map names (`persona: ../personas/giulia.yaml`), as written. */
+  personaFile: string | null;
+  /** The map this one improves on, as written (`based_on: current.yaml`). */
+  basedOn: string | null;
+  tags: string[];
   lanes: Lane[];
   stages: Stage[];
   labels: {

@@ -86,29 +86,57 @@ export const locale = then(
   (v) => v ?? 'en',
 );
 
+/** What a persona says about a customer, inline in a map or in a persona file of its own. */
+const personaFields = {
+  name: described(requiredText, 'The persona\u2019s name'),
+  description: described(optionalText, 'Who they are, in a sentence or two'),
+  goals: described(textList, 'What they want to achieve'),
+  motives: described(textList, 'Why they buy: fomo, need, quality-of-life, impulse, prestige, finance, time, risk-management, or your own words'),
+  frustrations: described(textList, 'What gets in their way'),
+  demographics: described(
+    then(
+      z.nullish(z.record(z.string(), text, { error: (iss) => `expected demographics as key: text pairs (like \`age: 34\`), ${found(iss)}` })),
+      (v) => Object.entries(v ?? {}).map(([label, value]) => ({ label, value })),
+    ),
+    'Facts as key: text pairs, such as age: 34',
+  ),
+};
+
+/** A path from a map to another file of the project: a persona file, the map a future state is based on. */
+export const YAML_PATH = /^[^\0]+\.ya?ml$/i;
+const yamlPath = (what: string) =>
+  z.string().check(z.regex(YAML_PATH, { error: (iss) => `expected the path of ${what} (a .yaml file, relative to this map), ${found(iss)}` }));
+
+/** A persona written in the map, or the path of a shared persona file (`../personas/giulia.yaml`). */
 export const persona = then(
   z.nullish(
-    z.strictObject(
-      {
-        name: described(requiredText, 'The persona\u2019s name'),
-        description: described(optionalText, 'Who they are, in a sentence or two'),
-        goals: described(textList, 'What they want to achieve'),
-        motives: described(textList, 'Why they buy: fomo, need, quality-of-life, impulse, prestige, finance, time, risk-management, or your own words'),
-        frustrations: described(textList, 'What gets in their way'),
-        demographics: described(
-          then(
-            z.nullish(z.record(z.string(), text, { error: (iss) => `expected demographics as key: text pairs (like \`age: 34\`), ${found(iss)}` })),
-            (v) => Object.entries(v ?? {}).map(([label, value]) => ({ label, value })),
-          ),
-          'Facts as key: text pairs, such as age: 34',
-        ),
-      },
-      { error: (iss) => `expected a persona: a mapping with at least \`name\`, ${found(iss)}` },
-    ),
+    z.union([z.strictObject(personaFields), yamlPath('a persona file')], {
+      error: (iss) => `expected a persona: a mapping with at least \`name\`, or the path of a persona file (like \`../personas/giulia.yaml\`), ${found(iss)}`,
+    }),
   ),
   (v) => v ?? null,
 );
-export type Persona = NonNullable<z.output<typeof persona>>;
+
+/** A shared persona file: the keys of a map's persona, plus an id and an image. */
+export const personaFile = z.strictObject(
+  {
+    id: described(z.optional(slug), 'A short id for links and the site (default: from the file name)'),
+    ...personaFields,
+    image: described(optionalText, 'A picture of the persona: a local PNG, JPEG or WebP file, relative to this file'),
+  },
+  { error: (iss) => `expected a persona: a mapping with at least \`name\`, ${found(iss)}` },
+);
+
+/** The map a future state improves on (`based_on: current.yaml`). */
+export const basedOn = then(z.nullish(yamlPath('the map this one is based on')), (v) => v ?? null);
+
+export type Persona = Omit<z.output<typeof personaFile>, 'id' | 'image'> & {
+  id?: string;
+  image?: string | null;
+  /** The persona file, for a shared persona. */
+  file?: string;
+};
+
 
 export const CUSTOM_LANE_KEY = /^[a-z][a-z0-9_]*$/;
 export const customLane = z.strictObject(

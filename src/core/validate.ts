@@ -88,7 +88,10 @@ function toModel(def: TemplateDefinition, valid: ValidatedMap, ui: UiLabels): Jo
     owners: valid.owners,
     goals: valid.goals,
     research: valid.research,
-    persona: valid.persona,
+    persona: typeof valid.persona === 'string' ? null : valid.persona,
+    personaFile: typeof valid.persona === 'string' ? valid.persona : null,
+    basedOn: valid.based_on,
+    tags: valid.tags,
     lanes,
     stages,
     labels: {

@@ -4,14 +4,10 @@ import { readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import type * as z from 'zod/mini';
 import { buildConfigSchema, type ConfigSchema } from '../core/config-schema.js';
-import { describeValue } from '../core/describe.js';
-import { bySourceOrder, problem, type Diagnostic } from '../core/diagnostics.js';
-import { issuesToDiagnostics, isPlainObject } from '../core/issues.js';
+import { problem, type Diagnostic } from '../core/diagnostics.js';
 import type { LintSeverity } from '../core/lint/rule.js';
 import type { Locale } from '../core/locale.js';
-import { locate } from '../core/locate.js';
-import { quickParse } from '../core/quick-load.js';
-import { decodeText } from '../core/text.js';
+import { readDocument } from '../core/read-document.js';
 import { FORMAT_IDS, MD_LAYOUTS, PAGE_SIZES, type Format, type MarkdownLayout, type PageSize } from '../render/formats.js';
 import { fsReason } from './files.js';
 
@@ -58,25 +54,8 @@ export async function loadConfig(path: string, shown: string): Promise<{ ok: tru
   } catch (error) {
     return { ok: false, diagnostics: [problem(shown, 1, 1, 'file', `cannot read the config file: ${fsReason(error)}`)] };
   }
-  const decoded = decodeText(shown, bytes);
-  if (!decoded.ok) return decoded;
-  const quick = quickParse(decoded.text);
-  const valid = quick !== undefined ? configSchema().safeParse(quick ?? {}) : undefined;
-  if (valid?.success) return { ok: true, config: toConfig(valid.data, path, shown) };
-  // Something is off: parse again with positions to say exactly where.
-  const { parseSource } = await import('../core/source.js');
-  const parsed = parseSource(shown, decoded.text);
-  if (!parsed.ok) return parsed;
-  const value = parsed.value ?? {};
-  if (!isPlainObject(value)) {
-    const { line, col } = locate(parsed.source, []);
-    return { ok: false, diagnostics: [problem(shown, line, col, '(root)', `expected a mapping of settings, found ${describeValue(value)}`)] };
-  }
-  const result = configSchema().safeParse(value);
-  if (!result.success) {
-    return { ok: false, diagnostics: issuesToDiagnostics(result.error.issues, { source: parsed.source, value, schema: configSchema() }).sort(bySourceOrder) };
-  }
-  return { ok: true, config: toConfig(result.data, path, shown) };
+  const read = await readDocument(shown, bytes, configSchema(), { expected: 'a mapping of settings', empty: {} });
+  return read.ok ? { ok: true, config: toConfig(read.value, path, shown) } : read;
 }
 
 function toConfig(c: z.output<ConfigSchema>, path: string, shown: string): Config {

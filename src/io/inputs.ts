@@ -5,6 +5,15 @@ import { dirname, extname, join, relative, resolve, sep } from 'node:path';
 export const STDIN = '-';
 const MAP_EXTENSIONS = new Set(['.yaml', '.yml']);
 const MAP_KEY = /^(template|title|stages)\s*:/m;
+/**
+ * A shared persona file (`personas/giulia.yaml`): a `name`, and no top-level key a persona does not
+ * have (a CI workflow has a `name` too, but also `on` and `jobs`).
+ */
+const PERSONA_KEYS = new Set(['id', 'name', 'description', 'goals', 'motives', 'frustrations', 'demographics', 'image']);
+export function looksLikePersona(text: string): boolean {
+  const keys = [...text.matchAll(/^([A-Za-z_][\w-]*)\s*:/gm)].map((m) => m[1]!);
+  return keys.includes('name') && keys.every((k) => PERSONA_KEYS.has(k));
+}
 const IGNORE = ['**/node_modules/**', '**/.*/**', '**/journey.config.yaml', '**/journey.config.yml'];
 
 /**
@@ -12,19 +21,20 @@ const IGNORE = ['**/node_modules/**', '**/.*/**', '**/journey.config.yaml', '**/
  * .yaml/.yml below it; a glob pattern gives what it matches. `relativeTo` is where the inputs
  * were written (the config file's folder for `inputs:` in it); paths come back relative to `cwd`.
  */
-export async function expandInputs(inputs: string[], cwd: string, relativeTo = cwd): Promise<{ files: string[]; unmatched: string[]; skipped: string[] }> {
+export async function expandInputs(inputs: string[], cwd: string, relativeTo = cwd): Promise<{ files: string[]; personas: string[]; unmatched: string[]; skipped: string[] }> {
   // Loaded only for folders and patterns: a build of named files does not pay for it.
   const globbing = () => import('tinyglobby');
   const files: string[] = [];
   const unmatched: string[] = [];
   const skipped: string[] = [];
+  const personas: string[] = [];
   // A folder or pattern may also hold other YAML (a CI workflow, a docker-compose file): a file found
   // that way with none of a map's top-level keys is skipped and named. Files named one by one are
   // always checked, and a misspelled map still has its other keys, so no map slips through.
   const found = async (paths: string[]) => {
     for (const path of paths.sort()) {
       const text = await readFile(path, 'utf8').catch(() => '');
-      (MAP_KEY.test(text) ? files : skipped).push(shown(path));
+      (MAP_KEY.test(text) ? files : looksLikePersona(text) ? personas : skipped).push(shown(path));
     }
   };
   const shown = (absolute: string) => relative(cwd, absolute) || '.';
@@ -54,7 +64,7 @@ export async function expandInputs(inputs: string[], cwd: string, relativeTo = c
       files.push(relativeTo === cwd ? input : shown(absolute)); // reported as unreadable when it is read
     }
   }
-  return { files: [...new Set(files)], unmatched, skipped };
+  return { files: [...new Set(files)], personas, unmatched, skipped };
 }
 
 /** The deepest folder that holds every file, so `--out-dir` can keep the folder structure below it. */

@@ -3,7 +3,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Io } from '../io/terminal.js';
 import { createRenderer } from '../render/renderer.js';
-import { buildFile, type WorkerData } from './batch.js';
+import { buildFile, referencesFor, type WorkerData } from './batch.js';
 import { inFlight } from './in-flight.js';
 import { loadLayout } from './layout.js';
 import { createWriter } from './write.js';
@@ -21,8 +21,8 @@ const io: Io = {
 };
 const layout = plan.layoutFile ? await loadLayout(plan.layoutFile, io) : undefined;
 const renderer = createRenderer({ ...plan.render, layout: layout && 'template' in layout ? layout.template : undefined });
-const write = createWriter(io);
+const tools = { renderer, write: createWriter(io), references: referencesFor(plan, io) };
 // Several maps in flight, so file reads and writes overlap the CPU work, as on the main thread.
 await inFlight(share, plan.jobs, async ({ index, file }) => {
-  parentPort!.postMessage({ index, result: await buildFile(file, plan, renderer, write, io, true) });
+  parentPort!.postMessage({ index, result: await buildFile(file, plan, tools, io, true) });
 });

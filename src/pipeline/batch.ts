@@ -18,6 +18,7 @@ import { layoutProblem } from './layout.js';
 import type { BuildPlan } from './plan.js';
 import type { Progress } from './progress.js';
 import { readMapFile, shownName } from './read.js';
+import { createReferences, type References } from './references.js';
 import { createWriter, WriteError, type Writer } from './write.js';
 
 /** Below this many maps a second thread costs more to start than it saves. */
@@ -37,6 +38,7 @@ export interface FileResult {
 export async function buildMaps(files: string[], plan: BuildPlan, renderer: Renderer, io: Io, progress: Progress): Promise<BatchResult> {
   const reports: FileReport[] = new Array(files.length);
   const write = createWriter(io);
+  const references = referencesFor(plan, io);
   // A browser that cannot start fails every such document of the batch the same way: try it once.
   let browserProblem: string | undefined;
   const finish = (index: number, result: FileResult) => {
@@ -51,23 +53,33 @@ export async function buildMaps(files: string[], plan: BuildPlan, renderer: Rend
     // Worker threads build every n-th map, this thread the rest.
     const shares = Array.from({ length: threads }, (_, t) => indexes.filter((i) => i % threads === t));
     await Promise.all([
-      inFlight(shares[0]!, plan.jobs, async (i) => finish(i, await buildFile(files[i]!, plan, renderer, write, io, false))),
+      inFlight(shares[0]!, plan.jobs, async (i) => finish(i, await buildFile(files[i]!, plan, { renderer, write, references }, io, false))),
       ...shares.slice(1).map((share) => runWorker(share.map((i) => ({ index: i, file: files[i]! })), plan, io, finish)),
     ]);
   } else {
     await inFlight(indexes, plan.jobs, async (i) => {
       progress.start(files[i]!);
-      finish(i, await buildFile(files[i]!, plan, renderer, write, io, browserProblem !== undefined));
+      finish(i, await buildFile(files[i]!, plan, { renderer, write, references }, io, browserProblem !== undefined));
     });
   }
   progress.end();
   return { reports, browserProblem };
 }
 
+/** What a thread builds with: one renderer, one writer, one reader of referenced files. */
+export interface BuildTools {
+  renderer: Renderer;
+  write: Writer;
+  references: References;
+}
+
+/** Referenced files are read once per batch: a rebuild in watch mode reads them afresh. */
+export const referencesFor = (plan: BuildPlan, io: Io) => createReferences(io, { projectRoot: plan.projectRoot, maxBytes: plan.maxBytes, defaultLocale: plan.defaultLocale });
+
 /** Loads one map and writes each of its documents. */
-export async function buildFile(file: string, plan: BuildPlan, renderer: Renderer, write: Writer, io: Io, noBrowser: boolean): Promise<FileResult> {
-  const result = await readMapFile(file, io, { defaultLocale: plan.defaultLocale, maxBytes: plan.maxBytes });
-  const report: FileReport = { file: shownName(file), diagnostics: result.diagnostics, outputs: [] };
+export async function buildFile(file: string, plan: BuildPlan, { renderer, write, references }: BuildTools, io: Io, noBrowser: boolean): Promise<FileResult> {
+  const result = await readMapFile(file, io, { defaultLocale: plan.defaultLocale, maxBytes: plan.maxBytes, references });
+  const report: FileReport = { file: shownName(file), diagnostics: result.diagnostics, outputs: [], dependencies: result.ok ? result.dependencies : undefined };
   let browserProblem: string | undefined;
   if (!result.ok) return { report };
   for (const format of plan.formats) {

@@ -34,6 +34,8 @@ export interface BuildPlan {
   base: string;
   defaultLocale?: Locale;
   maxBytes?: number;
+  /** Maps may only name files (a persona file) inside this folder. */
+  projectRoot: string;
   layoutFile?: string;
   render: Omit<RendererOptions, 'layout'>;
   /** Maps in flight at once. */
@@ -43,7 +45,8 @@ export interface BuildPlan {
 /** Maps in flight at once in one thread for documents made without a browser. */
 const IO_OVERLAP = 8;
 
-export function planBuild(files: string[], options: BuildOptions, config: Config | undefined, maxBytes: number | undefined, io: Io): BuildPlan {
+export function planBuild(files: string[], options: BuildOptions, session: { config?: Config; maxBytes?: number; projectRoot: string }, io: Io): BuildPlan {
+  const { config, maxBytes, projectRoot } = session;
   const formats = chooseFormats(options.format ?? config?.format?.join(','), options.output);
   if ('error' in formats) throw usageError(formats.error);
   if (options.output && files.length > 1) throw usageError('-o/--output names one document: build one map with it, or use --out-dir');
@@ -63,6 +66,7 @@ export function planBuild(files: string[], options: BuildOptions, config: Config
     base: commonBase(files, io.cwd),
     defaultLocale: config?.locale,
     maxBytes,
+    projectRoot,
     layoutFile: options.layout ?? config?.layout,
     render: {
       mdLayout: options.mdLayout ?? config?.mdLayout ?? 'auto',

@@ -5,15 +5,23 @@ import { problem } from '../core/diagnostics.js';
 import type { LoadResult } from '../core/load.js';
 import { readMap, type ReadMapOptions } from '../core/read-map.js';
 import { fsReason, readBytes } from '../io/files.js';
-import { STDIN } from '../io/inputs.js';
+import { STDIN, looksLikePersona } from '../io/inputs.js';
 import type { Io } from '../io/terminal.js';
+import type { References } from './references.js';
 
 export const STDIN_NAME = '<stdin>';
 
 /** How a map is named in reports: its path, or `<stdin>` for `-`. */
 export const shownName = (file: string) => (file === STDIN ? STDIN_NAME : file);
 
-export async function readMapFile(file: string, io: Io, options: ReadMapOptions = {}): Promise<LoadResult> {
+export type ReadResult = LoadResult & { /** Files the map names (its persona file), for watch mode. */ dependencies?: string[] };
+
+export interface ReadOptions extends ReadMapOptions {
+  /** Reads the files the map names; without it a persona file is left unread (a map from git history). */
+  references?: References;
+}
+
+export async function readMapFile(file: string, io: Io, options: ReadOptions = {}): Promise<ReadResult> {
   const name = shownName(file);
   let bytes: Uint8Array;
   try {
@@ -21,5 +29,21 @@ export async function readMapFile(file: string, io: Io, options: ReadMapOptions 
   } catch (error) {
     return { ok: false, diagnostics: [problem(name, 1, 1, 'file', `cannot read the file: ${fsReason(error)}`)] };
   }
-  return readMap(name, bytes, options);
+  const loaded = await readMap(name, bytes, options);
+  return options.references ? options.references.complete(file, name, loaded, async () => new TextDecoder().decode(bytes)) : loaded;
+}
+
+/**
+ * Every problem of a file named for checking: a map, or a shared persona file (`journey validate
+ * personas/giulia.yaml`), told apart by their keys.
+ */
+export async function checkFile(file: string, io: Io, options: ReadOptions & { references: References }): Promise<ReadResult> {
+  if (file !== STDIN) {
+    const bytes = await readBytes(resolve(io.cwd, file)).catch(() => undefined);
+    if (bytes && looksLikePersona(new TextDecoder().decode(bytes.subarray(0, 64 * 1024)))) {
+      const read = await options.references.persona(file, bytes);
+      return read.ok ? { ok: false, diagnostics: [] } : read;
+    }
+  }
+  return readMapFile(file, io, options);
 }

@@ -6,6 +6,7 @@ import { expandInputs, skippedMessage } from '../io/inputs.js';
 import type { Io } from '../io/terminal.js';
 import { CliError, EXIT, ProblemsError, usageError } from '../errors.js';
 import type { ReporterName } from '../report/index.js';
+import { createReferences, type References } from './references.js';
 
 export interface SessionOptions {
   /** `--config <file>`; `false` for `--no-config`. */
@@ -14,14 +15,22 @@ export interface SessionOptions {
   /** `--max-file-size` in MiB. */
   maxFileSize?: number;
   quiet?: boolean;
+  /** Whether shared persona files found in folders are checked too (validate, lint). */
+  personas?: boolean;
 }
 
 export interface Session {
   config?: Config;
   files: string[];
+  /** Shared persona files found in folders and patterns (validate checks them; build builds maps only). */
+  personas: string[];
   maxBytes?: number;
   /** Expands the inputs again (watch mode: does a new file belong to the build?). */
   expand: () => Promise<string[]>;
+  /** The project folder: the config file's folder, else the current one. Maps may only name files inside it. */
+  projectRoot: string;
+  /** Reads the files maps name (persona files), once per run. */
+  references: References;
 }
 
 /** The config file: `--config <file>`, none with `--no-config`, else journey.config.yaml here or above. */
@@ -49,14 +58,20 @@ export async function openSession(inputs: string[], options: SessionOptions, io:
   if (expanded.unmatched.length) {
     throw new ProblemsError(expanded.unmatched.map((p) => ({ file: p, diagnostics: [problem(p, 1, 1, 'file', 'no .yaml or .yml maps match this pattern or folder')] })));
   }
-  if (expanded.files.length === 0) {
+  // Persona files count for the commands that check them (validate, lint), not for those that build maps.
+  if (expanded.files.length === 0 && (!options.personas || expanded.personas.length === 0)) {
     throw new CliError(`no journey maps among ${inputs.length ? inputs.join(', ') : 'the inputs of the config file'}`, EXIT.failed);
   }
   const mb = options.maxFileSize ?? config?.maxFileSizeMb;
+  const maxBytes = mb === undefined ? undefined : Math.round(mb * 1024 * 1024);
+  const projectRoot = config?.dir ?? io.cwd;
   return {
     config,
     files: expanded.files,
-    maxBytes: mb === undefined ? undefined : Math.round(mb * 1024 * 1024),
+    personas: options.personas ? expanded.personas : [],
+    maxBytes,
+    projectRoot,
+    references: createReferences(io, { projectRoot, maxBytes, defaultLocale: config?.locale }),
     expand: async () => (await expandAll()).files,
   };
 }

@@ -3,7 +3,7 @@
 import { basename, dirname, extname, relative, resolve } from 'node:path';
 import type { Io } from '../io/terminal.js';
 import type { Renderer } from '../render/renderer.js';
-import { countWords, reporterFor, type ReporterName } from '../report/index.js';
+import { countWords, reporterFor, type FileReport, type ReporterName } from '../report/index.js';
 import { painter } from '../report/text.js';
 import { buildMaps } from './batch.js';
 import { loadLayout } from './layout.js';
@@ -20,19 +20,32 @@ export interface WatchOptions {
   expand: () => Promise<string[]>;
 }
 
-export async function watch(files: string[], plan: BuildPlan, renderer: Renderer, options: WatchOptions, io: Io): Promise<number> {
+/** Watches the maps of a first build (its reports), and the files they name. */
+export async function watch(built: FileReport[], plan: BuildPlan, renderer: Renderer, options: WatchOptions, io: Io): Promise<number> {
   const { watch: watchFiles } = await import('chokidar');
   const paint = painter(io.color);
   const absolute = (p: string) => resolve(io.cwd, p);
   const shown = (p: string) => relative(io.cwd, p) || p;
-  const maps = new Set(files.map(absolute));
+  const maps = new Set(built.map((r) => absolute(r.file)));
+  // A persona file saved rebuilds every map that names it.
+  const dependents = new Map<string, Set<string>>();
+  const follow = (reports: FileReport[]) => {
+    for (const r of reports) {
+      for (const dep of r.dependencies ?? []) {
+        if (!dependents.has(dep)) (dependents.set(dep, new Set()), watcher?.add(dep));
+        dependents.get(dep)!.add(absolute(r.file));
+      }
+    }
+  };
   // New maps can appear in the folders that hold the maps being watched.
   const folders = new Set([...maps].map((f) => dirname(f)));
   const layout = plan.layoutFile ? absolute(plan.layoutFile) : undefined;
   const configFile = options.configFile ? absolute(options.configFile) : undefined;
   const outputs = new Set<string>();
 
-  const watcher = watchFiles([...folders, ...(layout ? [layout] : []), ...(configFile ? [configFile] : [])], {
+  let watcher: ReturnType<typeof watchFiles> | undefined;
+  follow(built);
+  watcher = watchFiles([...folders, ...(layout ? [layout] : []), ...(configFile ? [configFile] : []), ...dependents.keys()], {
     ignoreInitial: true,
     depth: 0,
     // Hidden files and node_modules inside a watched folder; judged by the name alone, so a folder
@@ -63,11 +76,15 @@ export async function watch(files: string[], plan: BuildPlan, renderer: Renderer
     if (configFile && batch.includes(configFile)) {
       io.stderr(`${paint.yellow('!')} ${shown(configFile)} changed: restart journey to use the new settings\n`);
     }
-    const targets = [...new Set(batch.filter((p) => maps.has(p)))].map(shown).sort();
+    // Saved files and every map that names one of them, and so on (a map based on a map).
+    const saved = new Set(batch);
+    for (const path of saved) for (const map of dependents.get(path) ?? []) saved.add(map);
+    const targets = [...saved].filter((p) => maps.has(p)).map(shown).sort();
     if (targets.length === 0) return;
     const started = Date.now();
     const { reports, browserProblem } = await buildMaps(targets, plan, renderer, io, silentProgress);
     const ms = Date.now() - started;
+    follow(reports);
     reporter.report({ command: 'watch', files: reports, problems: browserProblem ? [browserProblem] : [] });
     for (const r of reports) {
       for (const out of r.outputs ?? []) outputs.add(absolute(out));
@@ -78,7 +95,7 @@ export async function watch(files: string[], plan: BuildPlan, renderer: Renderer
   }
 
   const onFile = async (path: string) => {
-    if (path === layout || path === configFile) return schedule(path);
+    if (path === layout || path === configFile || dependents.has(path)) return schedule(path);
     if (!/^\.ya?ml$/i.test(extname(path)) || outputs.has(path)) return;
     if (!maps.has(path)) {
       // A new file joins when a folder or pattern given on the command line (or in the config) takes it.

@@ -18,7 +18,10 @@ export type TemplateInput = string | object;
 export interface TemplateFiles {
   partials: Record<string, TemplateInput>;
   layouts: Record<string, TemplateInput>;
+  /** style.css: every document's stylesheet. */
   css: string;
+  /** Further stylesheets by name (site.css: what only site pages add). */
+  styles: Record<string, string>;
 }
 
 export function templateFiles(kind: 'html' | 'markdown'): TemplateFiles {
@@ -29,12 +32,11 @@ export function templateFiles(kind: 'html' | 'markdown'): TemplateFiles {
         .sort()
         .map((f) => [f.slice(0, -4), readFileSync(join(TEMPLATES_DIR, kind, dir, f), 'utf8')]),
     );
-  const cssFile = join(TEMPLATES_DIR, kind, 'style.css');
-  let css = '';
-  try {
-    css = readFileSync(cssFile, 'utf8');
-  } catch {
-    // Markdown has no stylesheet.
-  }
-  return { partials: read('partials'), layouts: read('layouts'), css };
+  // Markdown has no stylesheet.
+  const styles = Object.fromEntries(
+    readdirSync(join(TEMPLATES_DIR, kind))
+      .filter((f) => f.endsWith('.css'))
+      .map((f) => [f.slice(0, -4), readFileSync(join(TEMPLATES_DIR, kind, f), 'utf8')]),
+  );
+  return { partials: read('partials'), layouts: read('layouts'), css: styles.style ?? '', styles };
 }

@@ -266,7 +266,7 @@ stages:
 
   it('quotes a key that is not a plain word in the dotted path', () => {
     expect(errorsOf('" ": 1\ntemplate: current-state\ntitle: T\nstages: [{ name: A, "my lane": x }]\n')).toEqual([
-      'map.yaml:1:1 error [" "]: unknown key ` `: expected one of `template`, `title`, `summary`, `locale`, `updated`, `owners`, `goals`, `research`, `persona`, `lanes` or `stages`',
+      'map.yaml:1:1 error [" "]: unknown key ` `: expected one of `template`, `title`, `summary`, `locale`, `updated`, `owners`, `goals`, `research`, `persona`, `based_on`, `tags`, `lanes` or `stages`',
       'map.yaml:4:21 error stages[0]["my lane"]: unknown key `my lane`: expected one of `name`, `id`, `emotion`, `pain_points`, `opportunities`, `kpis`, `owner`, `technology`, `notes`, `thinking`, `actions`, `touchpoints`, `change` or `rationale`',
     ]);
   });

@@ -15,6 +15,7 @@ import { painPointWithoutOpportunity } from './pain-point-without-opportunity.js
 import type { LintRule, LintSettings, LintSeverity } from './rule.js';
 import { staleMap } from './stale-map.js';
 import { stageWithoutTouchpoint } from './stage-without-touchpoint.js';
+import { unaddressedBasePainPoint } from './unaddressed-base-pain-point.js';
 
 /** Rules for every map. Findings at the same place keep this order: the map as a whole first. */
 const COMMON_RULES: readonly LintRule[] = [
@@ -27,6 +28,7 @@ const COMMON_RULES: readonly LintRule[] = [
   duplicateStageName,
   painPointWithoutOpportunity,
   onlyDigitalTouchpoints,
+  unaddressedBasePainPoint,
 ];
 
 /** Every rule, the templates' own included: what `lint.rules` in the config file may name. */

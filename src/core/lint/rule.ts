@@ -13,6 +13,8 @@ export interface LintSettings {
   /** A map whose `updated` is older than this many months is stale. */
   maxAgeMonths: number;
   today: Date;
+  /** The map this one is based on (`based_on:`), read by the caller. */
+  base?: { map: JourneyMap; file: string };
 }
 
 export interface LintRule {

@@ -1,0 +1,128 @@
+// Files a map names: a shared persona file (`persona: ../personas/giulia.yaml`) and the map it is
+// based on (`based_on: current.yaml`). Paths are relative to the map and may only reach files inside
+// the project folder (the config file's folder, else the current one), symbolic links included. A
+// reference that leads nowhere, or outside, is a problem at the reference's own line and column.
+import { realpath, stat } from 'node:fs/promises';
+import { basename, dirname, extname, relative, resolve, sep } from 'node:path';
+import { problem, type Diagnostic } from '../core/diagnostics.js';
+import type { LoadResult } from '../core/load.js';
+import type { Locale } from '../core/locale.js';
+import type { JourneyMap, Persona } from '../core/model.js';
+import { positionIn } from '../core/read-document.js';
+import { personaFile } from '../core/schema.js';
+import { fsReason, readBytes } from '../io/files.js';
+import { STDIN } from '../io/inputs.js';
+import type { Io } from '../io/terminal.js';
+
+export interface ReferenceOptions {
+  /** The project folder: references may not leave it. */
+  projectRoot: string;
+  maxBytes?: number;
+  defaultLocale?: Locale;
+}
+
+/** A file a reference reached: its path as shown in reports, and its absolute path (watch mode follows it). */
+interface Reached {
+  shown: string;
+  path: string;
+}
+
+export function createReferences(io: Io, options: ReferenceOptions) {
+  const personas = new Map<string, Promise<{ ok: true; persona: Persona } | { ok: false; diagnostics: Diagnostic[] }>>();
+  let root: Promise<string> | undefined;
+
+  /** Where `target`, written in `file`, leads; or why it may not be followed. */
+  async function reach(file: string, target: string, what: string): Promise<Reached | { reason: string }> {
+    const from = file === STDIN ? io.cwd : dirname(resolve(io.cwd, file));
+    const path = resolve(from, target);
+    const shown = relative(io.cwd, path) || path;
+    const projectRoot = await (root ??= realpath(options.projectRoot).catch(() => resolve(options.projectRoot)));
+    const inside = (p: string) => p === projectRoot || p.startsWith(projectRoot + sep);
+    // Judged on real paths: the map's own folder may be reached through a link (a temporary folder, say).
+    const lexical = resolve(await realpath(from).catch(() => from), target);
+    if (!inside(lexical)) {
+      return { reason: `${what} ${target} is outside the project folder (${relative(io.cwd, projectRoot) || '.'}): a map may only name files inside it` };
+    }
+    let real: string;
+    try {
+      real = await realpath(lexical);
+    } catch (error) {
+      return { reason: `${what} ${target} not found: looked for ${shown} (${fsReason(error)})` };
+    }
+    if (!inside(real)) return { reason: `${what} ${target} leads outside the project folder through a symbolic link: a map may only name files inside it` };
+    if (!(await stat(real)).isFile()) return { reason: `${what} ${target} is not a file: looked for ${shown}` };
+    return { shown, path: real };
+  }
+
+  async function readPersona(reached: Reached, given?: Uint8Array) {
+    let cached = personas.get(reached.path);
+    if (!cached) {
+      cached = (async () => {
+        let bytes: Uint8Array;
+        try {
+          bytes = given ?? (await readBytes(reached.path));
+        } catch (error) {
+          return { ok: false as const, diagnostics: [problem(reached.shown, 1, 1, 'file', `cannot read the persona file: ${fsReason(error)}`)] };
+        }
+        const { readDocument } = await import('../core/read-document.js');
+        const read = await readDocument(reached.shown, bytes, personaFile, { maxBytes: options.maxBytes, expected: 'a persona: a mapping with at least `name`' });
+        if (!read.ok) return read;
+        const id = read.value.id ?? (basename(reached.path, extname(reached.path)).toLowerCase().replace(/[^a-z0-9]+/g, '-') || 'persona');
+        return { ok: true as const, persona: { ...read.value, id, file: reached.shown } };
+      })();
+      personas.set(reached.path, cached);
+    }
+    return cached;
+  }
+
+  /** A problem at the reference in the map (its key `key`), read from the map's text for its position. */
+  async function atReference(name: string, text: () => Promise<string>, key: string, message: string): Promise<Diagnostic> {
+    const { line, col } = await positionIn(await text(), [key], name);
+    return problem(name, line, col, key, message);
+  }
+
+  return {
+    /**
+     * Completes a loaded map with the files it names: reads its persona file, and checks that its
+     * `based_on` map exists. `text` gives the map's source, needed only to place a problem.
+     */
+    async complete(file: string, name: string, loaded: LoadResult, text: () => Promise<string>): Promise<LoadResult & { dependencies?: string[] }> {
+      if (!loaded.ok) return loaded;
+      const map = loaded.map;
+      const problems: Diagnostic[] = [];
+      const dependencies: string[] = [];
+      let persona = map.persona;
+      if (map.personaFile) {
+        const reached = await reach(file, map.personaFile, 'persona file');
+        if ('reason' in reached) problems.push(await atReference(name, text, 'persona', reached.reason));
+        else {
+          dependencies.push(reached.path);
+          const read = await readPersona(reached);
+          if (read.ok) persona = read.persona;
+          else problems.push(...read.diagnostics);
+        }
+      }
+      if (map.basedOn) {
+        const reached = await reach(file, map.basedOn, 'based_on map');
+        if ('reason' in reached) problems.push(await atReference(name, text, 'based_on', reached.reason));
+        else dependencies.push(reached.path);
+      }
+      if (problems.length) return { ok: false, diagnostics: [...loaded.diagnostics, ...problems] };
+      return { ...loaded, map: { ...map, persona }, dependencies };
+    },
+
+    /** Reads a persona file named on the command line (`journey validate personas/giulia.yaml`). */
+    async persona(file: string, bytes: Uint8Array) {
+      return readPersona({ shown: file, path: resolve(io.cwd, file) }, bytes);
+    },
+
+    /** The path of the map a map is based on, relative to the current folder (for reading it as a map). */
+    basedOnPath(file: string, map: JourneyMap): string | undefined {
+      if (!map.basedOn) return undefined;
+      const from = file === STDIN ? io.cwd : dirname(resolve(io.cwd, file));
+      return relative(io.cwd, resolve(from, map.basedOn));
+    },
+  };
+}
+
+export type References = ReturnType<typeof createReferences>;

@@ -1,0 +1,123 @@
+// journey site: every map of a portfolio read, linted and rendered as a page, plus persona pages, an
+// index and a health page. A broken map is reported like `build` reports it and listed on the health
+// page; the rest of the site is still built. Pages whose content did not change are not rewritten,
+// and pages of maps that are gone are removed.
+import { readFile, rm } from 'node:fs/promises';
+import { join, relative, resolve, sep } from 'node:path';
+import { diffMaps } from '../core/diff.js';
+import type { JourneyMap } from '../core/model.js';
+import { commonBase } from '../io/inputs.js';
+import type { Io } from '../io/terminal.js';
+import type { Site, SiteEntry, SitePersona } from '../render/site.js';
+import type { FileReport } from '../report/index.js';
+import { inFlight } from './in-flight.js';
+import { readMapFile, shownName, type ReadResult } from './read.js';
+import type { Session } from './session.js';
+import { createWriter } from './write.js';
+
+export interface SiteOptions {
+  /** The folder the site is written to. */
+  output: string;
+  title: string;
+  maxAgeMonths: number;
+  today: Date;
+}
+
+export interface SiteResult {
+  reports: FileReport[];
+  written: string[];
+  unchanged: number;
+  removed: string[];
+}
+
+/** Lists the pages of the last build, so pages of maps removed since are removed too. */
+const MANIFEST = '.journey-site.json';
+
+export async function buildSite(session: Session, options: SiteOptions, io: Io): Promise<SiteResult> {
+  const { lintMap } = await import('../core/lint/index.js');
+  const render = await import('../render/site.js');
+  const base = commonBase(session.files, io.cwd);
+  const pageOf = (file: string, folder: string) => `${folder}/${relative(base, resolve(io.cwd, file)).split(/[\\/]/).join('/').replace(/\.ya?ml$/i, '')}.html`;
+  const read = (file: string, positions: boolean) =>
+    readMapFile(file, io, { defaultLocale: session.config?.locale, maxBytes: session.maxBytes, positions, references: session.references });
+
+  // Every map, read with positions for lint, several at once so reads overlap the CPU work.
+  const loaded: ReadResult[] = new Array(session.files.length);
+  await inFlight(session.files.map((_, i) => i), 8, async (i) => void (loaded[i] = await read(session.files[i]!, true)));
+  const byPath = new Map(session.files.map((f, i) => [resolve(io.cwd, f), i]));
+
+  const entries: SiteEntry[] = [];
+  const diffs: { page: string; before: JourneyMap; after: JourneyMap; files: [string, string] }[] = [];
+  for (const [i, file] of session.files.entries()) {
+    const result = loaded[i]!;
+    const entry: SiteEntry = { file: shownName(file), page: pageOf(file, 'maps'), problems: result.ok ? [] : result.diagnostics, findings: [], stale: false };
+    if (result.ok && result.source) {
+      const basePath = session.references.basedOnPath(file, result.map);
+      const baseIndex = basePath === undefined ? undefined : byPath.get(resolve(io.cwd, basePath));
+      const baseResult = baseIndex === undefined ? undefined : loaded[baseIndex];
+      const baseMap = baseResult?.ok ? baseResult.map : undefined;
+      entry.map = result.map;
+      entry.findings = lintMap(result.map, result.source, {
+        rules: session.config?.lint.rules ?? {},
+        maxAgeMonths: options.maxAgeMonths,
+        today: options.today,
+        base: baseMap && { map: baseMap, file: basePath! },
+      });
+      entry.stale = entry.findings.some((f) => f.rule === 'stale-map');
+      if (baseMap && baseIndex !== undefined) {
+        const diffPage = pageOf(file, 'diffs');
+        entry.basedOn = { page: pageOf(session.files[baseIndex]!, 'maps'), title: baseMap.title, diffPage };
+        diffs.push({ page: diffPage, before: baseMap, after: result.map, files: [session.files[baseIndex]!, file] });
+      }
+    }
+    entries.push(entry);
+  }
+
+  // Shared personas get a page each; two files that claim one id get distinct pages.
+  const personas: SitePersona[] = [];
+  for (const entry of entries) {
+    const persona = entry.map?.persona;
+    if (!persona?.file || !persona.id || personas.some((p) => p.persona.file === persona.file)) continue;
+    const taken = personas.filter((p) => p.id.startsWith(persona.id!)).length;
+    const id = taken ? `${persona.id}-${taken + 1}` : persona.id;
+    personas.push({ id, persona, page: `personas/${id}.html` });
+    for (const e of entries) if (e.map?.persona?.file === persona.file) e.map = { ...e.map, persona: { ...e.map.persona!, id } };
+  }
+
+  const site: Site = { title: options.title, entries, personas };
+  const pages = new Map<string, string>([
+    [render.HOME, render.siteIndex(site)],
+    [render.HEALTH, render.siteHealth(site)],
+  ]);
+  for (const entry of entries) if (entry.map) pages.set(entry.page, render.siteMapPage(entry as SiteEntry & { map: JourneyMap }, site));
+  for (const persona of personas) pages.set(persona.page, render.sitePersonaPage(persona, site));
+  if (diffs.length) {
+    const { diffHtml } = await import('../render/diff.js');
+    for (const d of diffs) pages.set(d.page, diffHtml(diffMaps(d.before, d.after), d.files));
+  }
+
+  const written = await writePages(pages, options.output, session.files, io);
+  const reports: FileReport[] = entries.map((e) => ({ file: e.file, diagnostics: e.problems, outputs: e.map ? [join(options.output, e.page)] : [] }));
+  return { reports, ...written };
+}
+
+/** Writes the pages that changed, and removes those of the last build that are gone. */
+async function writePages(pages: Map<string, string>, folder: string, inputs: string[], io: Io) {
+  const write = createWriter(io);
+  const root = resolve(io.cwd, folder);
+  const written: string[] = [];
+  let unchanged = 0;
+  await inFlight([...pages], 8, async ([page, html]) => {
+    const path = join(root, page);
+    if ((await readFile(path, 'utf8').catch(() => undefined)) === html) return void unchanged++;
+    await write(relative(io.cwd, path), html, { what: 'site page', inputs });
+    written.push(page);
+  });
+  const before: string[] = await readFile(join(root, MANIFEST), 'utf8').then((t) => JSON.parse(t) as string[], () => []);
+  // Only pages this command wrote: .html files inside the site's folder (the manifest could have been edited).
+  const removed = before.filter((page) => !pages.has(page) && page.endsWith('.html') && resolve(root, page).startsWith(root + sep));
+  for (const page of removed) await rm(join(root, page), { force: true });
+  await write(relative(io.cwd, join(root, MANIFEST)), `${JSON.stringify([...pages.keys()].sort(), null, 1)}\n`, { what: 'site manifest', inputs });
+  return { written: written.sort(), unchanged, removed };
+}
+
