@@ -2,7 +2,8 @@
 # The GitHub Action's work (action.yml runs it; test/action.test.ts runs it against a temporary
 # repository with fake GITHUB_* files): get journey, get a browser only when a format needs one,
 # validate and lint with annotations, build the documents, and say what happened in the step summary
-# and the step's outputs (out-dir, documents, ok). The upload is action.yml's next step.
+# and the step's outputs (out-dir, documents, ok); `journey` is on the PATH of the job's later
+# steps. The upload is action.yml's next step.
 #
 # Inputs come as environment variables: JOURNEY_MAPS (files, folders or glob patterns, separated by
 # spaces or new lines; empty: the `inputs` of journey.config.yaml, else the whole repository),
@@ -36,6 +37,13 @@ else
   (cd "$action_dir" && npm ci --no-audit --no-fund && npm run build) || exit 1
   echo "::endgroup::"
   journey=(node "$action_dir/bin/journey.js")
+fi
+# Later steps of the job can run `journey` too (a pull-request comment with `journey diff`, say).
+if [ "${journey[0]}" = node ] && [ -n "${GITHUB_PATH:-}" ]; then
+  mkdir -p "${RUNNER_TEMP:-/tmp}/journey-bin"
+  printf '#!/bin/sh\nexec node "%s" "$@"\n' "${journey[1]}" >"${RUNNER_TEMP:-/tmp}/journey-bin/journey"
+  chmod +x "${RUNNER_TEMP:-/tmp}/journey-bin/journey"
+  echo "${RUNNER_TEMP:-/tmp}/journey-bin" >>"$GITHUB_PATH"
 fi
 
 # --- the maps -----------------------------------------------------------------------------------

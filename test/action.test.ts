@@ -5,6 +5,7 @@ import { execFile, execFileSync } from 'node:child_process';
 import { chmodSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { BIN, EXAMPLES, ROOT, tempDir } from './helpers.js';
 
 const SCRIPT = join(ROOT, 'action', 'run.sh');
@@ -30,6 +31,8 @@ interface StepResult {
   stdout: string;
   outputs: Record<string, string>;
   summary: string;
+  /** Folders the step added to the PATH of the job's later steps. */
+  path: string[];
   /** Commands the step ran through the stand-in npx, one line each. */
   npx: string[];
 }
@@ -37,8 +40,8 @@ interface StepResult {
 /** Runs the action's script in `repo` as a workflow step would, with the action's inputs in `inputs`. */
 function step(repo: string, inputs: Record<string, string>): Promise<StepResult> {
   const runner = tempDir();
-  const files = { output: join(runner, 'output'), summary: join(runner, 'summary'), npx: join(runner, 'npx.log') };
-  for (const f of [files.output, files.summary]) writeFileSync(f, '');
+  const files = { output: join(runner, 'output'), summary: join(runner, 'summary'), path: join(runner, 'path'), npx: join(runner, 'npx.log') };
+  for (const f of [files.output, files.summary, files.path]) writeFileSync(f, '');
   // A stand-in npx on PATH: records what the step asks to install, and "installs" this machine's Chromium.
   const bin = join(runner, 'bin');
   mkdirSync(bin);
@@ -52,12 +55,13 @@ function step(repo: string, inputs: Record<string, string>): Promise<StepResult>
       [SCRIPT],
       {
         cwd: repo,
-        env: { ...env, ...inputs, PATH: `${bin}:${process.env.PATH}`, NO_COLOR: '1', JOURNEY_BIN: BIN, GITHUB_ACTIONS: 'true', GITHUB_WORKSPACE: repo, GITHUB_OUTPUT: files.output, GITHUB_STEP_SUMMARY: files.summary, RUNNER_TEMP: runner },
+        env: { ...env, ...inputs, PATH: `${bin}:${process.env.PATH}`, NO_COLOR: '1', JOURNEY_BIN: BIN, GITHUB_ACTIONS: 'true', GITHUB_WORKSPACE: repo, GITHUB_OUTPUT: files.output, GITHUB_STEP_SUMMARY: files.summary, GITHUB_PATH: files.path, RUNNER_TEMP: runner },
       },
       (error, stdout) => {
         const outputs = Object.fromEntries(readFileSync(files.output, 'utf8').trim().split('\n').map((l) => l.split(/=(.*)/).slice(0, 2) as [string, string]));
         const npx = existsSync(files.npx) ? readFileSync(files.npx, 'utf8').trim().split('\n') : [];
-        done({ code: error ? Number(error.code ?? 1) : 0, stdout, outputs, summary: readFileSync(files.summary, 'utf8'), npx });
+        const path = readFileSync(files.path, 'utf8').split('\n').filter(Boolean);
+        done({ code: error ? Number(error.code ?? 1) : 0, stdout, outputs, summary: readFileSync(files.summary, 'utf8'), path, npx });
       },
     );
   });
@@ -83,6 +87,12 @@ describe('the GitHub Action', () => {
     expect(result.summary).toContain('| validate | ✓ every map is valid |');
     expect(result.summary).toMatch(/\| lint \| ✓ \d+ findings \(warnings\) \|/);
     expect(result.summary).toContain('| build | ✓ 6 documents (html,md) in `journey-documents` |');
+
+    // A later step runs `journey`, as examples/ci/pull-request.yml does for its comment.
+    writeFileSync(join(repo, 'maps/shop/current.yaml'), example('current-state').replace('emotion: worried', 'emotion: happy'));
+    const diff = execFileSync('journey', ['diff', 'maps/shop/current.yaml', '--rev', 'main', '-f', 'md'], { cwd: repo, encoding: 'utf8', env: { ...process.env, PATH: `${result.path.join(':')}:${process.env.PATH}` } });
+    expect(diff).toMatch(/^## Journey changes: Buying running shoes online\n/);
+    expect(diff).toContain('`maps/shop/current.yaml@main` → `maps/shop/current.yaml`: 5 stages compared: 1 better, 0 worse, 4 the same');
   });
 
   it('fails on an invalid map with an error on its line, and builds nothing', async () => {
@@ -112,5 +122,19 @@ describe('the GitHub Action', () => {
     expect(installed.outputs.documents).toBe('2');
     expect(readFileSync(join(repo, 'journey-documents', 'current.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
     expect(installed.summary).not.toContain('lint');
+  });
+});
+
+describe('the example workflows', () => {
+  it('give the action only inputs it has, and use outputs it sets', () => {
+    const action = parse(readFileSync(join(ROOT, 'action.yml'), 'utf8')) as { inputs: Record<string, unknown>; outputs: Record<string, unknown> };
+    for (const name of ['pull-request.yml', 'pages.yml']) {
+      const text = readFileSync(join(EXAMPLES, 'ci', name), 'utf8');
+      const workflow = parse(text) as { jobs: Record<string, { steps?: { uses?: string; with?: Record<string, unknown> }[] }> };
+      const ours = Object.values(workflow.jobs).flatMap((job) => job.steps ?? []).filter((s) => s.uses?.startsWith('your-org/journey@'));
+      expect(ours.length, name).toBe(1);
+      for (const key of Object.keys(ours[0]!.with ?? {})) expect(Object.keys(action.inputs), `${name}: ${key}`).toContain(key);
+      for (const [, output] of text.matchAll(/steps\.journey\.outputs\.([\w-]+)/g)) expect(Object.keys(action.outputs)).toContain(output);
+    }
   });
 });
