@@ -1,5 +1,12 @@
 #!/usr/bin/env node
-// Runs the bundled CLI (built by `npm install` / `npm run build`) and sets the exit code.
-import { main } from '../dist/cli.js';
-
-process.exitCode = await main(process.argv.slice(2));
+// Runs the bundled CLI and sets the exit code. A package install ships the bundle; a clone builds
+// it with `npm run build` (the tests build it themselves).
+let cli;
+try {
+  cli = await import('../dist/cli.js');
+} catch (error) {
+  if (error?.code !== 'ERR_MODULE_NOT_FOUND' || !String(error.message).includes('dist/cli.js')) throw error;
+  process.stderr.write('journey is not built yet: run `npm run build` in its folder (a clone of the repository needs it once after `npm install`)\n');
+  process.exit(1);
+}
+process.exitCode = await cli.main(process.argv.slice(2));

@@ -5,7 +5,7 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import pkg from '../package.json' with { type: 'json' };
 import { LOCALES, type Locale } from './core/locale.js';
 import { parseShard, type Shard } from './core/shard.js';
-import { CliError, EXIT, ProblemsError } from './errors.js';
+import { CliError, errorReport, EXIT } from './errors.js';
 import { processIo, type Io } from './io/terminal.js';
 import { DIFF_FORMATS, FORMAT_IDS, MD_LAYOUTS, PAGE_SIZES } from './render/formats.js';
 import { REPORTERS, report, type ReporterName } from './report/index.js';
@@ -58,8 +58,7 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
       if (!(error instanceof CliError)) throw error;
       exitCode = error.exitCode;
       if (error.exitCode === EXIT.usage) io.stderr(`${paint.red('error:')} ${error.message}\n`);
-      else if (error instanceof ProblemsError) report({ command: 'validate', files: error.files, quiet: true }, reporter, io);
-      else report({ command: 'validate', files: [], problems: [error.message], quiet: true }, reporter, io);
+      else report({ command: 'validate', ...errorReport(error), quiet: true }, reporter, io);
     }
   };
 

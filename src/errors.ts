@@ -1,4 +1,4 @@
-import type { FileReport } from './report/run.js';
+import type { FileReport, RunReport } from './report/run.js';
 
 // Exit codes, and the one error a command throws to stop with a message and a code. main() in
 // cli.ts catches it once; nothing else calls process.exit or returns a bare number.
@@ -22,4 +22,9 @@ export class ProblemsError extends CliError {
   constructor(readonly files: FileReport[]) {
     super(files.flatMap((f) => f.diagnostics.map((d) => d.message)).join('; '), EXIT.failed);
   }
+}
+
+/** What a CliError says, as a run's files and problems, for a reporter or the API. */
+export function errorReport(error: CliError): Pick<RunReport, 'files' | 'problems'> {
+  return error instanceof ProblemsError ? { files: error.files } : { files: [], problems: [error.message] };
 }

@@ -53,7 +53,8 @@ rmSync('dist', { recursive: true, force: true });
 
 await build({
   // The worker builds its share of a large batch on another core (src/pipeline/batch.ts).
-  entryPoints: { cli: 'src/cli.ts', 'batch-worker': 'src/pipeline/batch-worker.ts' },
+  // index is the API (the package's main entry); it shares chunks with the CLI.
+  entryPoints: { cli: 'src/cli.ts', index: 'src/index.ts', 'batch-worker': 'src/pipeline/batch-worker.ts' },
   outdir: 'dist',
   bundle: true,
   platform: 'node',

@@ -1,38 +1,20 @@
 // journey build: maps → documents. A map with problems writes nothing; every document is written
-// atomically; one bad map never stops the others.
-import { relative, resolve, sep } from 'node:path';
-import { selectShard, type Shard } from '../core/shard.js';
+// atomically; one bad map never stops the others. The API's build() runs the same job.
 import type { Io } from '../io/terminal.js';
-import { buildMaps } from '../pipeline/batch.js';
-import { loadLayout } from '../pipeline/layout.js';
-import { planBuild, type BuildOptions } from '../pipeline/plan.js';
+import { prepareBuild, type JobOptions } from '../pipeline/build.js';
 import { createProgress } from '../pipeline/progress.js';
-import { openSession, type SessionOptions } from '../pipeline/session.js';
-import { createRenderer } from '../render/renderer.js';
 import { report } from '../report/index.js';
-import { ProblemsError } from '../errors.js';
 
-export async function build(inputs: string[], options: BuildOptions & SessionOptions & { shard?: Shard }, io: Io): Promise<number> {
-  const session = await openSession(inputs, options, io);
-  if (options.shard) {
-    // Split by the path below the project folder, so every machine of a CI matrix agrees.
-    session.files = selectShard(session.files, options.shard, (f) => relative(session.projectRoot, resolve(io.cwd, f)).split(sep).join('/'));
-    if (session.files.length === 0) return report({ command: 'build', files: [], quiet: options.quiet }, options.reporter, io);
-  }
-  const plan = planBuild(session.files, options, session, io);
-  const layout = plan.layoutFile ? await loadLayout(plan.layoutFile, io) : undefined;
-  if (layout && 'diagnostic' in layout) throw new ProblemsError([{ file: plan.layoutFile!, diagnostics: [layout.diagnostic] }]);
-
-  const renderer = createRenderer({ ...plan.render, layout: layout?.template });
+export async function build(inputs: string[], options: JobOptions, io: Io): Promise<number> {
+  const job = await prepareBuild(inputs, options, io);
   try {
-    const started = Date.now();
-    const { reports, browserProblem } = await buildMaps(session.files, plan, renderer, io, createProgress(session.files.length, io, options));
-    const seconds = Math.round((Date.now() - started) / 100) / 10;
-    const code = report({ command: 'build', files: reports, problems: browserProblem ? [browserProblem] : [], seconds, quiet: options.quiet }, options.reporter, io);
+    const run = await job.run(createProgress(job.session.files.length, io, options));
+    const code = report(run, options.reporter, io);
     if (!options.watch) return code;
     const { watch } = await import('../pipeline/watch.js');
-    return await watch(reports, plan, renderer, { reporter: options.reporter, quiet: options.quiet, configFile: session.config?.file, expand: session.expand }, io);
+    const { session, plan, renderer } = job;
+    return await watch(run.files, plan, renderer, { reporter: options.reporter, quiet: options.quiet, configFile: session.config?.file, expand: session.expand }, io);
   } finally {
-    await renderer.close();
+    await job.close();
   }
 }

@@ -27,7 +27,12 @@ export function declaredLaneKeys(lanes: unknown): string[] {
 }
 
 /** The map as validated, with the config's default locale for a map that sets none. */
-export function validateMap(template: TemplateId | undefined, value: Record<string, unknown>, defaultLocale?: Locale) {
+export type Validation = {
+  schema: MapSchema;
+  result: ReturnType<MapSchema['safeParse']> | { success: false; error: { issues: { code: 'custom'; path: string[]; message: string; input: unknown }[] }; data: undefined };
+};
+
+export function validateMap(template: TemplateId | undefined, value: Record<string, unknown>, defaultLocale?: Locale): Validation {
   const schema = schemaFor(template, declaredLaneKeys(value.lanes));
   // Refused before validation, which would otherwise work through every stage first.
   if (Array.isArray(value.stages) && value.stages.length > MAX_STAGES) {

@@ -44,14 +44,33 @@ export function processIo(): Io {
     interactive: Boolean(process.stderr.isTTY) && env.TERM !== 'dumb' && !env.CI,
     cwd: process.cwd(),
     env,
-    readStdin: async () => {
-      const chunks: Buffer[] = [];
-      for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-      return Buffer.concat(chunks);
-    },
+    readStdin: readProcessStdin,
     onInterrupt: (handler) => {
       handlers.add(handler);
       return () => handlers.delete(handler);
     },
   };
+}
+
+/**
+ * For the API: the process's standard streams for `-`, but no terminal and no signal handlers (the
+ * program that imports journey owns those); reports are returned as data, not printed.
+ */
+export function libraryIo(cwd: string, env: Record<string, string | undefined>): Io {
+  return {
+    stdout: (text) => void process.stdout.write(text),
+    stderr: () => {},
+    color: false,
+    interactive: false,
+    cwd,
+    env,
+    readStdin: readProcessStdin,
+    onInterrupt: () => () => {},
+  };
+}
+
+async function readProcessStdin(): Promise<Uint8Array> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
 }

@@ -1,16 +1,39 @@
 // The json reporter: one JSON document on standard output with every file, every problem (also those
-// of the run itself) and a summary, for scripts and bots.
+// of the run itself) and a summary, for scripts and bots. The API's build() returns the same data.
+import type { Diagnostic } from '../core/diagnostics.js';
 import type { Io } from '../io/terminal.js';
-import { hasErrors, tally, type Reporter } from './run.js';
+import { hasErrors, tally, type Reporter, type RunReport } from './run.js';
+
+export interface FileResult {
+  /** The map, as named on the command line (`<stdin>` for standard input). */
+  file: string;
+  /** False when the map has an error or a document asked for was not written. */
+  ok: boolean;
+  /** The documents written (build only). */
+  outputs?: string[];
+  problems: Diagnostic[];
+}
+
+export interface RunResult {
+  files: FileResult[];
+  /** Problems of the run rather than of one map: a browser that would not start, a usage mistake. */
+  problems?: { message: string; severity: 'error' }[];
+  summary: { files: number; failed: number; errors: number; warnings: number; built?: number; seconds?: number };
+}
+
+/** A run as the data the json reporter prints. */
+export function runResult(run: RunReport): RunResult {
+  const files = run.files.map((r) => ({ file: r.file, ok: !hasErrors(r), ...(r.outputs ? { outputs: r.outputs } : {}), problems: r.diagnostics }));
+  const counts = tally(run.files);
+  const summary: RunResult['summary'] = run.command === 'build' ? { ...counts, built: counts.files - counts.failed, seconds: run.seconds ?? 0 } : counts;
+  const problems = run.problems?.length ? { problems: run.problems.map((message) => ({ message, severity: 'error' as const })) } : {};
+  return { files, ...problems, summary };
+}
 
 export function jsonReporter(io: Io): Reporter {
   return {
     report(run) {
-      const files = run.files.map((r) => ({ file: r.file, ok: !hasErrors(r), ...(r.outputs ? { outputs: r.outputs } : {}), problems: r.diagnostics }));
-      const summary: Record<string, unknown> = tally(run.files);
-      if (run.command === 'build') Object.assign(summary, { built: run.files.length - (summary.failed as number), seconds: run.seconds ?? 0 });
-      const problems = run.problems?.length ? { problems: run.problems.map((message) => ({ message, severity: 'error' })) } : {};
-      io.stdout(`${JSON.stringify({ files, ...problems, summary }, null, 2)}\n`);
+      io.stdout(`${JSON.stringify(runResult(run), null, 2)}\n`);
     },
   };
 }
