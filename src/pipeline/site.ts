@@ -2,7 +2,8 @@
 // index and a health page. A broken map is reported like `build` reports it and listed on the health
 // page; the rest of the site is still built. Pages whose content did not change are not rewritten,
 // and pages of maps that are gone are removed.
-import { readFile, rm } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { access, readFile, rm } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
 import { diffMaps } from '../core/diff.js';
 import type { JourneyMap } from '../core/model.js';
@@ -41,9 +42,10 @@ export async function buildSite(session: Session, options: SiteOptions, io: Io):
   const read = (file: string, positions: boolean) =>
     readMapFile(file, io, { defaultLocale: session.config?.locale, maxBytes: session.maxBytes, positions, references: session.references });
 
-  // Every map, read with positions for lint, several at once so reads overlap the CPU work.
+  // Every map, several at once so reads overlap the CPU work, on the quick path: positions are read
+  // only for the maps lint has something to say about (below).
   const loaded: ReadResult[] = new Array(session.files.length);
-  await inFlight(session.files.map((_, i) => i), 8, async (i) => void (loaded[i] = await read(session.files[i]!, true)));
+  await inFlight(session.files.map((_, i) => i), 8, async (i) => void (loaded[i] = await read(session.files[i]!, false)));
   const byPath = new Map(session.files.map((f, i) => [resolve(io.cwd, f), i]));
 
   const entries: SiteEntry[] = [];
@@ -51,18 +53,18 @@ export async function buildSite(session: Session, options: SiteOptions, io: Io):
   for (const [i, file] of session.files.entries()) {
     const result = loaded[i]!;
     const entry: SiteEntry = { file: shownName(file), page: pageOf(file, 'maps'), problems: result.ok ? [] : result.diagnostics, findings: [], stale: false };
-    if (result.ok && result.source) {
+    if (result.ok) {
       const basePath = session.references.basedOnPath(file, result.map);
       const baseIndex = basePath === undefined ? undefined : byPath.get(resolve(io.cwd, basePath));
       const baseResult = baseIndex === undefined ? undefined : loaded[baseIndex];
       const baseMap = baseResult?.ok ? baseResult.map : undefined;
       entry.map = result.map;
-      entry.findings = lintMap(result.map, result.source, {
-        rules: session.config?.lint.rules ?? {},
-        maxAgeMonths: options.maxAgeMonths,
-        today: options.today,
-        base: baseMap && { map: baseMap, file: basePath! },
-      });
+      const settings = { rules: session.config?.lint.rules ?? {}, maxAgeMonths: options.maxAgeMonths, today: options.today, base: baseMap && { map: baseMap, file: basePath! } };
+      entry.findings = lintMap(result.map, { file: entry.file }, settings);
+      if (entry.findings.length) {
+        const positioned = await read(file, true);
+        if (positioned.ok && positioned.source) entry.findings = lintMap(positioned.map, positioned.source, settings);
+      }
       entry.stale = entry.findings.some((f) => f.rule === 'stale-map');
       if (baseMap && baseIndex !== undefined) {
         const diffPage = pageOf(file, 'diffs');
@@ -101,23 +103,37 @@ export async function buildSite(session: Session, options: SiteOptions, io: Io):
   return { reports, ...written };
 }
 
-/** Writes the pages that changed, and removes those of the last build that are gone. */
+/**
+ * Writes the pages that changed, and removes those of the last build that are gone. The manifest
+ * keeps a hash of each page, so an unchanged page is known without reading it back.
+ */
 async function writePages(pages: Map<string, string>, folder: string, inputs: string[], io: Io) {
   const write = createWriter(io);
   const root = resolve(io.cwd, folder);
+  const before = await readManifest(join(root, MANIFEST));
+  const hashes: Record<string, string> = {};
   const written: string[] = [];
   let unchanged = 0;
   await inFlight([...pages], 8, async ([page, html]) => {
     const path = join(root, page);
-    if ((await readFile(path, 'utf8').catch(() => undefined)) === html) return void unchanged++;
+    hashes[page] = createHash('sha256').update(html).digest('base64url');
+    if (before[page] === hashes[page] && (await access(path).then(() => true, () => false))) return void unchanged++;
     await write(relative(io.cwd, path), html, { what: 'site page', inputs });
     written.push(page);
   });
-  const before: string[] = await readFile(join(root, MANIFEST), 'utf8').then((t) => JSON.parse(t) as string[], () => []);
   // Only pages this command wrote: .html files inside the site's folder (the manifest could have been edited).
-  const removed = before.filter((page) => !pages.has(page) && page.endsWith('.html') && resolve(root, page).startsWith(root + sep));
+  const removed = Object.keys(before).filter((page) => !pages.has(page) && page.endsWith('.html') && resolve(root, page).startsWith(root + sep));
   for (const page of removed) await rm(join(root, page), { force: true });
-  await write(relative(io.cwd, join(root, MANIFEST)), `${JSON.stringify([...pages.keys()].sort(), null, 1)}\n`, { what: 'site manifest', inputs });
+  const manifest = Object.fromEntries(Object.entries(hashes).sort(([a], [b]) => a.localeCompare(b)));
+  await write(relative(io.cwd, join(root, MANIFEST)), `${JSON.stringify(manifest, null, 1)}\n`, { what: 'site manifest', inputs });
   return { written: written.sort(), unchanged, removed };
 }
 
+async function readManifest(path: string): Promise<Record<string, string>> {
+  try {
+    const value: unknown = JSON.parse(await readFile(path, 'utf8'));
+    return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, string>) : {};
+  } catch {
+    return {};
+  }
+}

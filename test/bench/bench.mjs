@@ -160,6 +160,8 @@ const rows = [
   { group: '2,000 stages', name: 'journey build (2,000 stages) → Markdown', cmd: J('build', 'huge/map.yaml', '-f', 'md', '-o', 'huge/map.md') },
   { group: `${BATCH} maps`, name: `plain YAML+Handlebars, ${BATCH} maps`, cmd: [node, 'floor-html.mjs', 'batch', 'floor-out'], before: clean('floor-out', '.html') },
   { group: `${BATCH} maps`, name: `journey build ${BATCH} maps → HTML`, cmd: J('build', 'batch', '-q'), floor: `plain YAML+Handlebars, ${BATCH} maps`, target: 1, before: clean('batch', '.html') },
+  // A whole site from scratch (index, a page per map, health), next to the build of the same maps.
+  { group: `${BATCH} maps`, name: `journey site ${BATCH} maps`, cmd: J('site', 'batch', '-o', 'site', '-q'), floor: `journey build ${BATCH} maps → HTML`, target: 1.5, before: () => rmSync(join(WORK, 'site'), { recursive: true, force: true }) },
 ];
 const results = await measure(rows, RUNS);
 

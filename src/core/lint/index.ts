@@ -40,7 +40,12 @@ export interface LintOptions extends LintSettings {
   rules: Partial<Record<string, LintSeverity>>;
 }
 
-export function lintMap(map: JourneyMap, source: Source, options: LintOptions): Diagnostic[] {
+/**
+ * Checks a map; `source` places each finding at its line and column. Without it (a map read on the
+ * quick path) findings are placed at 1:1: a caller that needs their places reads the map with
+ * positions when there are any.
+ */
+export function lintMap(map: JourneyMap, source: Source | { file: string }, options: LintOptions): Diagnostic[] {
   const found: Diagnostic[] = [];
   for (const rule of [...COMMON_RULES, ...(templateOf(map.template).lintRules ?? [])]) {
     const severity = options.rules[rule.id] ?? rule.severity;
@@ -48,7 +53,7 @@ export function lintMap(map: JourneyMap, source: Source, options: LintOptions): 
     rule.check(
       map,
       (path, message, target = 'value') => {
-        const { line, col } = locate(source, path, target);
+        const { line, col } = 'doc' in source ? locate(source, path, target) : { line: 1, col: 1 };
         found.push({ file: source.file, line, col, path: formatPath(path), message, severity: severity === 'warn' ? 'warning' : 'error', rule: rule.id });
       },
       options,
