@@ -1,7 +1,7 @@
 // Reads one map from a file or standard input and loads it; an unreadable file becomes a diagnostic
 // like any other problem.
 import { resolve } from 'node:path';
-import { problem } from '../core/diagnostics.js';
+import { problem, type Diagnostic } from '../core/diagnostics.js';
 import type { LoadResult } from '../core/load.js';
 import { readMap, type ReadMapOptions } from '../core/read-map.js';
 import { fsReason, readBytes } from '../io/files.js';
@@ -21,16 +21,24 @@ export interface ReadOptions extends ReadMapOptions {
   references?: References;
 }
 
-export async function readMapFile(file: string, io: Io, options: ReadOptions = {}): Promise<ReadResult> {
-  const name = shownName(file);
-  let bytes: Uint8Array;
+/** The bytes of a map file or of standard input, or the problem of reading them. */
+async function readInput(file: string, io: Io): Promise<{ bytes: Uint8Array } | { ok: false; diagnostics: Diagnostic[] }> {
   try {
-    bytes = file === STDIN ? await io.readStdin() : await readBytes(resolve(io.cwd, file));
+    return { bytes: file === STDIN ? await io.readStdin() : await readBytes(resolve(io.cwd, file)) };
   } catch (error) {
-    return { ok: false, diagnostics: [problem(name, 1, 1, 'file', `cannot read the file: ${fsReason(error)}`)] };
+    return { ok: false, diagnostics: [problem(shownName(file), 1, 1, 'file', `cannot read the file: ${fsReason(error)}`)] };
   }
+}
+
+async function loadMap(file: string, bytes: Uint8Array, options: ReadOptions): Promise<ReadResult> {
+  const name = shownName(file);
   const loaded = await readMap(name, bytes, options);
   return options.references ? options.references.complete(file, name, loaded, async () => new TextDecoder().decode(bytes)) : loaded;
+}
+
+export async function readMapFile(file: string, io: Io, options: ReadOptions = {}): Promise<ReadResult> {
+  const input = await readInput(file, io);
+  return 'bytes' in input ? loadMap(file, input.bytes, options) : input;
 }
 
 /**
@@ -38,12 +46,12 @@ export async function readMapFile(file: string, io: Io, options: ReadOptions = {
  * personas/giulia.yaml`), told apart by their keys.
  */
 export async function checkFile(file: string, io: Io, options: ReadOptions & { references: References }): Promise<ReadResult> {
-  if (file !== STDIN) {
-    const bytes = await readBytes(resolve(io.cwd, file)).catch(() => undefined);
-    if (bytes && looksLikePersona(new TextDecoder().decode(bytes.subarray(0, 64 * 1024)))) {
-      const read = await options.references.persona(file, bytes);
-      return read.ok ? { ok: false, diagnostics: [] } : read;
-    }
+  const input = await readInput(file, io);
+  if (!('bytes' in input)) return input;
+  if (file !== STDIN && looksLikePersona(new TextDecoder().decode(input.bytes.subarray(0, 64 * 1024)))) {
+    const read = await options.references.persona(file, input.bytes);
+    // A persona file is no map (nothing to build), and has no problem when it is valid.
+    return read.ok ? { ok: false, diagnostics: [] } : read;
   }
-  return readMapFile(file, io, options);
+  return loadMap(file, input.bytes, options);
 }
