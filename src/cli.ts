@@ -80,6 +80,7 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     .option('-d, --out-dir <dir>', 'write documents here, keeping the folder structure of the maps')
     .option('-w, --watch', 'rebuild a map whenever it is saved')
     .option('--layout <file.hbs>', 'a custom Handlebars layout for HTML')
+    .option('--metrics <file>', 'KPI values (CSV or JSON of metric, value, date) shown next to the KPIs that name them')
     .addOption(new Option('--md-layout <layout>', 'Markdown map as a table or one section per stage (default: auto)').choices(MD_LAYOUTS))
     .option('--browser <path>', 'Chrome or Chromium for PDF (default: found on this machine)')
     .addOption(new Option('--page-size <size>', 'PDF paper size (default: A4)').choices(PAGE_SIZES))

@@ -13,6 +13,10 @@ import { ProblemsError } from '../errors.js';
 export async function build(inputs: string[], options: BuildOptions & SessionOptions, io: Io): Promise<number> {
   const session = await openSession(inputs, options, io);
   const plan = planBuild(session.files, options, session.config, session.maxBytes, io);
+  if (options.metrics || session.config?.metrics) {
+    const { loadMetrics, metricsSource } = await import('../pipeline/metrics.js');
+    plan.metrics = await loadMetrics(metricsSource(options.metrics, session.config, io)!, session.maxBytes);
+  }
   const layout = plan.layoutFile ? await loadLayout(plan.layoutFile, io) : undefined;
   if (layout && 'diagnostic' in layout) throw new ProblemsError([{ file: plan.layoutFile!, diagnostics: [layout.diagnostic] }]);
 

@@ -66,10 +66,18 @@ export async function buildMaps(files: string[], plan: BuildPlan, renderer: Rend
 
 /** Loads one map and writes each of its documents. */
 export async function buildFile(file: string, plan: BuildPlan, renderer: Renderer, write: Writer, io: Io, noBrowser: boolean): Promise<FileResult> {
-  const result = await readMapFile(file, io, { defaultLocale: plan.defaultLocale, maxBytes: plan.maxBytes });
+  // With metrics, positions are kept to point a warning at the KPI whose metric has no value.
+  const result = await readMapFile(file, io, { defaultLocale: plan.defaultLocale, maxBytes: plan.maxBytes, positions: plan.metrics !== undefined });
   const report: FileReport = { file: shownName(file), diagnostics: result.diagnostics, outputs: [] };
   let browserProblem: string | undefined;
   if (!result.ok) return { report };
+  let map = result.map;
+  if (plan.metrics) {
+    const { applyMetrics, missingMetricWarning } = await import('../core/metrics.js');
+    const applied = applyMetrics(map, plan.metrics);
+    map = applied.map;
+    report.diagnostics.push(...applied.missing.map((m) => missingMetricWarning(report.file, result.source, m, plan.metrics!.file)));
+  }
   for (const format of plan.formats) {
     if (FORMATS[format].needsBrowser && (noBrowser || browserProblem)) {
       report.incomplete = true;
@@ -78,7 +86,7 @@ export async function buildFile(file: string, plan: BuildPlan, renderer: Rendere
     const target = plan.output ?? outputPath(file, extensionOf(format), { cwd: io.cwd, outDir: plan.outDir, base: plan.base });
     const fail = (message: string) => report.diagnostics.push(problem(report.file, 1, 1, 'output', message));
     try {
-      const document = await renderer.render(result.map, format);
+      const document = await renderer.render(map, format);
       await write(target, document, { what: `${format} document`, inputs: [file] });
       report.outputs!.push(target);
     } catch (error) {
