@@ -33,7 +33,7 @@ export async function loadMetrics(source: MetricsSource, maxBytes = DEFAULT_LIMI
     if (error instanceof ProblemsError) throw error;
     fail(`cannot read the metrics file: ${fsReason(error)}`);
   }
-  const decoded = decodeText(shown, bytes, { ...DEFAULT_LIMITS, maxBytes });
+  const decoded = decodeText(shown, bytes, { ...DEFAULT_LIMITS, maxBytes }, { text: 'CSV or JSON text', file: 'a metrics file' });
   if (!decoded.ok) throw new ProblemsError([{ file: shown, diagnostics: decoded.diagnostics }]);
   const rows = extname(path).toLowerCase() === '.json' ? await jsonRows(shown, decoded.text) : await csvRows(shown, decoded.text);
   const { data, diagnostics } = collectMetrics(shown, rows);
