@@ -55,7 +55,7 @@ export function mermaidToMap(text: string, options: { template?: TemplateId; off
     if (!task) return at(`expected a task as \`Task name: score: actor, actor\`, found \`${line.slice(0, 60)}\``);
     const [, name, scoreText, actorText] = task;
     const score = Number(scoreText);
-    if (!/^\d+$/.test(scoreText!) || score < 1 || score > 5) return at(`expected a score from 1 to 5 after the task's name, found \`${scoreText}\``, raw.indexOf(':') + 2);
+    if (!/^\d+$/.test(scoreText!) || score < 1 || score > 5) return at(`expected a score from 1 to 5 after the task's name, found \`${scoreText}\``, raw.indexOf(scoreText!, raw.indexOf(':') + 1) + 1);
     let section = sections.at(-1);
     if (!section) sections.push((section = { name: title ?? 'Journey', tasks: [], scores: [], actors: [] }));
     section.tasks.push(name!);
