@@ -88,7 +88,7 @@ stages:
     const { code, stdout, stderr } = await run(['import', file, '-o', 'map.yaml'], { cwd });
     expect(code).toBe(1);
     expect(stdout).toBe('');
-    expect(stderr).toContain('permesso.xlsx:6:3 error Mappa!C6: expected an emotion: a whole number from -2 to 2 or a word such as negative, neutral, happy, found `boh`');
+    expect(stderr).toContain('permesso.xlsx:6:3 error Mappa!C6: expected an emotion: a whole number from -2 to 2 or a word such as negative, neutral, happy, found "boh"');
     expect(readdirSync(cwd)).toEqual(['permesso.xlsx']);
   });
 
@@ -115,7 +115,7 @@ stages:
     writeFileSync(join(cwd, 'shop.csv'), ['Title: Buying shoes', 'Workshop,12 May', ',Cart', 'Which channels?,Web', 'thinking,Is it my size?'].join('\n'));
     const { code, stdout, stderr } = await run(['import', 'shop.csv'], { cwd });
     expect(code).toBe(0);
-    expect(stderr).toContain('shop.csv:2:1 warning A2: `Workshop` is not a field journey knows above the map (title, summary, persona, goals…): kept in the summary');
+    expect(stderr).toContain('shop.csv:2:1 warning A2: "Workshop" is not a field journey knows above the map (title, summary, persona, goals…): kept in the summary');
     expect(stdout).toContain('title: Buying shoes\nsummary: "Workshop: 12 May"\n');
     expect(stdout).toContain('lanes:\n  - key: which_channels\n    label: Which channels?\n');
     expect(stdout).toContain('    which_channels:\n      - Web\n    thinking:\n      - Is it my size?\n');
@@ -166,7 +166,7 @@ stages:
     writeFileSync(join(cwd, 'day.mmd'), 'journey\n  title X\n  section A\n    Task: 7: Me\n');
     const { code, stderr } = await run(['import', 'day.mmd'], { cwd });
     expect(code).toBe(1);
-    expect(stderr).toContain('day.mmd:4:11 error mermaid: expected a score from 1 to 5 after the task\'s name, found `7`');
+    expect(stderr).toContain('day.mmd:4:11 error mermaid: expected a score from 1 to 5 after the task\'s name, found "7"');
   });
 
   it('never writes over an existing file without --force', async () => {

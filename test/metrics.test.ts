@@ -62,7 +62,7 @@ describe('KPIs with live metrics', () => {
     expect(csv.stderr).toContain('bad.csv:2:3 error date: expected a date as YYYY-MM-DD (like 2026-11-20), found text "20/11/2026"');
     expect(csv.stderr).toContain('bad.csv:3:1 error metric: expected the id of a metric (like conversion_rate), found nothing');
     expect((await run(['build', 'map.yaml', '--metrics', 'broken.csv'], { cwd })).stderr).toContain('broken.csv:2:1 error csv: quote Not Closed');
-    expect((await run(['build', 'map.yaml', '--metrics', 'head.csv'], { cwd })).stderr).toContain('head.csv:1:1 error csv: expected a header row naming the columns `metric`, `value` and optionally `date`, found `name,amount`');
+    expect((await run(['build', 'map.yaml', '--metrics', 'head.csv'], { cwd })).stderr).toContain('head.csv:1:1 error csv: expected a header row naming the columns `metric`, `value` and optionally `date`, found "name,amount"');
     const json = await run(['build', 'map.yaml', '--metrics', 'bad.json'], { cwd });
     expect(json.stderr).toContain('bad.json:3:29 error valeu: unknown column `valeu`: expected `metric`, `value` and optionally `date`');
     expect(readdirSync(cwd).filter((f) => f.endsWith('.html'))).toEqual([]);

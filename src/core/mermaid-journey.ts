@@ -2,6 +2,7 @@
 // task score (Mermaid's 1…5) as the stage's emotion (−2…2), the actors as the persona. Mermaid's own
 // parser needs a browser DOM, so the few line forms of this diagram are read here; anything else is
 // a problem at its line. Pure.
+import { quote } from './describe.js';
 import { TEMPLATES, type TemplateId } from '../templates/registry.js';
 import { uniqueIds } from './sheet-layout.js';
 
@@ -40,7 +41,7 @@ export function mermaidToMap(text: string, options: { template?: TemplateId; off
     if (!line || line.startsWith('%%')) return;
     if (!seenJourney) {
       if (line === 'journey') seenJourney = true;
-      else at(`expected a Mermaid journey diagram starting with \`journey\`, found \`${line.slice(0, 40)}\``);
+      else at(`expected a Mermaid journey diagram starting with \`journey\`, found ${quote(line)}`);
       seenJourney = true;
       return;
     }
@@ -52,10 +53,10 @@ export function mermaidToMap(text: string, options: { template?: TemplateId; off
       return;
     }
     const task = /^(.+?)\s*:\s*([^:]*?)\s*(?::\s*(.*))?$/.exec(line);
-    if (!task) return at(`expected a task as \`Task name: score: actor, actor\`, found \`${line.slice(0, 60)}\``);
+    if (!task) return at(`expected a task as \`Task name: score: actor, actor\`, found ${quote(line)}`);
     const [, name, scoreText, actorText] = task;
     const score = Number(scoreText);
-    if (!/^\d+$/.test(scoreText!) || score < 1 || score > 5) return at(`expected a score from 1 to 5 after the task's name, found \`${scoreText}\``, raw.indexOf(scoreText!, raw.indexOf(':') + 1) + 1);
+    if (!/^\d+$/.test(scoreText!) || score < 1 || score > 5) return at(`expected a score from 1 to 5 after the task's name, found ${quote(scoreText!)}`, raw.indexOf(scoreText!, raw.indexOf(':') + 1) + 1);
     let section = sections.at(-1);
     if (!section) sections.push((section = { name: title ?? 'Journey', tasks: [], scores: [], actors: [] }));
     section.tasks.push(name!);

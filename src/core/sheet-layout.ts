@@ -3,6 +3,7 @@
 // `journey export` writes it (mapToGrid), `journey import` reads it (gridToMap); keeping both here
 // is what makes export-then-import give back the same map. Pure: the files are read and written at
 // the edges (pipeline/import.ts, render/sheet.ts) with csv-parse/csv-stringify and read-/write-excel-file.
+import { quote } from './describe.js';
 import { EMOTION_WORDS } from './emotion.js';
 import { LOCALES, UI, type Locale } from './locale.js';
 import type { JourneyMap, Kpi, Touchpoint } from './model.js';
@@ -165,15 +166,15 @@ export function gridToMap(grid: readonly (readonly string[])[], options: { templ
     }
     if (!field) {
       extraLines.push(`${label}: ${values.join('\n')}`);
-      at(r, 0, `\`${label}\` is not a field journey knows above the map (title, summary, persona, goals…): kept in the summary`, 'warning');
+      at(r, 0, `${quote(label)} is not a field journey knows above the map (title, summary, persona, goals…): kept in the summary`, 'warning');
       continue;
     }
     const where = { row: r, col: 1 };
     const text = values.join('\n');
     const list = values.flatMap(lines);
-    if (field === 'template' && !(TEMPLATE_IDS as string[]).includes(text)) at(r, 1, `unknown template \`${text}\`: expected ${TEMPLATE_IDS.join(', ')}`);
-    else if (field === 'locale' && !(LOCALES as readonly string[]).includes(text)) at(r, 1, `unknown locale \`${text}\`: expected ${LOCALES.join(', ')}`);
-    else if (field === 'updated' && !/^\d{4}-\d{2}-\d{2}$/.test(text)) at(r, 1, `expected a date as YYYY-MM-DD (like 2026-11-01), found \`${text}\``);
+    if (field === 'template' && !(TEMPLATE_IDS as string[]).includes(text)) at(r, 1, `unknown template ${quote(text)}: expected ${TEMPLATE_IDS.join(', ')}`);
+    else if (field === 'locale' && !(LOCALES as readonly string[]).includes(text)) at(r, 1, `unknown locale ${quote(text)}: expected ${LOCALES.join(', ')}`);
+    else if (field === 'updated' && !/^\d{4}-\d{2}-\d{2}$/.test(text)) at(r, 1, `expected a date as YYYY-MM-DD (like 2026-11-01), found ${quote(text)}`);
     else if (field.startsWith('persona')) {
       const key = field === 'persona' ? 'name' : field.slice('persona.'.length);
       persona[key] = key === 'demographics' ? demographics(list, r, at) : LIST_FIELDS.has(field) ? list : text;
@@ -228,7 +229,7 @@ export function gridToMap(grid: readonly (readonly string[])[], options: { templ
       cells.set(`stages.${s}.${key}`, { row: r, col: c });
       if (target.kind === 'emotion') {
         const score = emotionOf(text);
-        if (score === undefined) at(r, c, `expected an emotion: a whole number from -2 to 2 or a word such as negative, neutral, happy, found \`${text}\``);
+        if (score === undefined) at(r, c, `expected an emotion: a whole number from -2 to 2 or a word such as negative, neutral, happy, found ${quote(text)}`);
         else stage.emotion = score;
       } else if (target.kind === 'id' || SINGLE_TEXT.has(key)) {
         stage[key] = stage[key] === undefined ? text : `${stage[key]}\n${text}`;
@@ -283,7 +284,7 @@ function demographics(list: string[], row: number, at: (r: number, c: number, m:
   for (const line of list) {
     const m = /^([^:]+):\s*(.*)$/.exec(line);
     if (m) out[m[1]!.trim()] = m[2]!.trim();
-    else at(row, 1, `expected demographics as one \`label: value\` a line (like \`age: 34\`), found \`${line}\``);
+    else at(row, 1, `expected demographics as one \`label: value\` a line (like \`age: 34\`), found ${quote(line)}`);
   }
   return out;
 }

@@ -3,12 +3,14 @@
 // writes it as YAML and checks the result like any map. The file may come from a pull request: its
 // size is bounded, an XLSX's unpacked size too, and binary content is never echoed.
 import { basename, extname } from 'node:path';
+import { quote } from '../core/describe.js';
 import { problem, type Diagnostic } from '../core/diagnostics.js';
 import { mermaidSource, mermaidToMap } from '../core/mermaid-journey.js';
 import { readMap } from '../core/read-map.js';
 import { gridToMap, type GridImport } from '../core/sheet-layout.js';
 import { DEFAULT_LIMITS, decodeText, MAX_STAGES } from '../core/text.js';
 import type { TemplateId } from '../templates/registry.js';
+import { parseCsv } from './csv.js';
 
 export const IMPORT_KINDS = { '.csv': 'csv', '.xlsx': 'xlsx', '.mmd': 'mermaid', '.mermaid': 'mermaid', '.md': 'markdown' } as const;
 
@@ -99,21 +101,14 @@ export function cellName(row: number, col: number): string {
   return `${letters}${row + 1}`;
 }
 
-/** Every record of a CSV as a row, with the line each starts on (a quoted cell may hold line breaks). */
+/** Every record of a CSV as a row: a spreadsheet program shows record n as row n. */
 async function readCsv(shown: string, text: string) {
-  const { parse } = await import('csv-parse/sync');
-  let records: { record: string[]; info: { lines: number } }[];
-  try {
-    records = parse(text, { info: true, relax_column_count: true, bom: true }) as unknown as typeof records;
-  } catch (error) {
-    const e = error as { lines?: number; message?: string };
-    const message = (e.message ?? String(error)).replace(/\s*(at|on) line \d+.*$/, '').replace(/^([A-Z])/, (c) => c.toLowerCase());
-    return { ok: false as const, diagnostics: [problem(shown, e.lines ?? 1, 1, 'csv', message)] };
-  }
-  const starts = records.map((_, i) => (i === 0 ? 1 : records[i - 1]!.info.lines + 1));
+  const parsed = await parseCsv(shown, text);
+  if (!parsed.ok) return parsed;
+  const records = parsed.records;
   return {
     ok: true as const,
-    grid: { rows: records.map((r) => r.record), address: (row: number, col: number) => ({ line: starts[row] ?? 1, col: col + 1, path: cellName(row, col) }) },
+    grid: { rows: records.map((r) => r.cells), address: (row: number, col: number) => ({ line: records[row]?.line ?? 1, col: col + 1, path: cellName(row, col) }) },
   };
 }
 
@@ -139,7 +134,7 @@ async function readXlsx(shown: string, bytes: Uint8Array, sheet: string | undefi
     return fail(code === 'XLS_FILE_NOT_SUPPORTED' ? 'an old binary .xls file: save it as .xlsx first' : 'not a readable .xlsx file: the workbook is damaged or not a spreadsheet');
   }
   const chosen = sheet === undefined ? sheets[0] : sheets.find((s) => s.sheet === sheet);
-  if (!chosen) return fail(`no sheet named "${sheet}": the workbook has ${sheets.map((s) => `"${s.sheet}"`).join(', ')}`);
+  if (!chosen) return fail(`no sheet named ${quote(sheet!)}: the workbook has ${sheets.map((s) => quote(s.sheet)).join(', ')}`);
   const quoted = /^[A-Za-z_][\w.]*$/.test(chosen.sheet) ? chosen.sheet : `'${chosen.sheet.replace(/'/g, "''")}'`;
   return {
     ok: true as const,

@@ -3,12 +3,14 @@
 // no binary, strict UTF-8; a malformed file stops the build with every problem at its line.
 import { realpath } from 'node:fs/promises';
 import { extname, isAbsolute, relative, resolve } from 'node:path';
+import { quote } from '../core/describe.js';
 import { problem } from '../core/diagnostics.js';
 import { collectMetrics, type MetricsData, type MetricsRow } from '../core/metrics.js';
 import { DEFAULT_LIMITS, decodeText } from '../core/text.js';
 import { ProblemsError } from '../errors.js';
 import { fsReason, readBytes } from '../io/files.js';
 import type { Io } from '../io/terminal.js';
+import { parseCsv } from './csv.js';
 
 export interface MetricsSource {
   /** The path as given (for messages) and where it is. */
@@ -46,29 +48,21 @@ export const inside = (dir: string, path: string) => {
   return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
 };
 
-/** `metric,value,date` with a header row; the parser (csv-parse) is loaded only for a build with metrics. */
+/** `metric,value,date` with a header row. */
 async function csvRows(file: string, text: string): Promise<MetricsRow[]> {
-  const { parse } = await import('csv-parse/sync');
-  let records: { record: string[]; info: { lines: number } }[];
-  try {
-    records = parse(text, { info: true, relax_column_count: true, skip_empty_lines: true, skip_records_with_empty_values: true }) as unknown as typeof records;
-  } catch (error) {
-    const e = error as { lines?: number; message?: string };
-    throw new ProblemsError([{ file, diagnostics: [problem(file, e.lines ?? 1, 1, 'csv', csvMessage(e.message ?? String(error)))] }]);
-  }
-  const [head, ...body] = records;
-  const header = (head?.record ?? []).map((h) => h.trim().toLowerCase());
+  const parsed = await parseCsv(file, text, { skipEmpty: true });
+  if (!parsed.ok) throw new ProblemsError([{ file, diagnostics: parsed.diagnostics }]);
+  const [head, ...body] = parsed.records;
+  const header = (head?.cells ?? []).map((h) => h.trim().toLowerCase());
   if (!header.includes('metric') || !header.includes('value')) {
-    throw new ProblemsError([{ file, diagnostics: [problem(file, head?.info.lines ?? 1, 1, 'csv', `expected a header row naming the columns \`metric\`, \`value\` and optionally \`date\`, found ${head ? `\`${head.record.join(',')}\`` : 'an empty file'}`)] }]);
+    const found = head ? quote(head.cells.join(','), 60) : 'an empty file';
+    throw new ProblemsError([{ file, diagnostics: [problem(file, head?.line ?? 1, 1, 'csv', `expected a header row naming the columns \`metric\`, \`value\` and optionally \`date\`, found ${found}`)] }]);
   }
-  return body.map(({ record, info }) => ({
-    fields: Object.fromEntries(header.flatMap((h, i) => (h && record[i] !== undefined ? [[h, record[i]]] : []))),
-    at: (field) => ({ line: info.lines, col: field ? header.indexOf(field) + 1 || 1 : 1 }),
+  return body.map(({ cells, line }) => ({
+    fields: Object.fromEntries(header.flatMap((h, i) => (h && cells[i] !== undefined ? [[h, cells[i]]] : []))),
+    at: (field) => ({ line, col: field ? header.indexOf(field) + 1 || 1 : 1 }),
   }));
 }
-
-/** csv-parse's message without its own position (the diagnostic has it). */
-const csvMessage = (message: string) => message.replace(/\s*(at|on) line \d+.*$/, '').replace(/^([A-Z])/, (c) => c.toLowerCase());
 
 /** A JSON list of `{ metric, value, date }`; read with the positioned YAML parser, so each problem has its line. */
 async function jsonRows(file: string, text: string): Promise<MetricsRow[]> {
