@@ -1,5 +1,6 @@
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { Zip, ZipDeflate } from 'fflate';
 import writeXlsxFile from 'write-excel-file/node';
 import { describe, expect, it } from 'vitest';
 import { EXAMPLES, run, tempDir } from './helpers.js';
@@ -196,6 +197,21 @@ stages:
     const big = await run(['import', 'big.csv'], { cwd });
     expect(big.code).toBe(1);
     expect(big.stderr).toContain('larger than the limit of 5 MiB');
+  });
+
+  it('refuses a workbook that would unpack to more than 100 MiB before unpacking it', async () => {
+    const cwd = tempDir();
+    const parts: Uint8Array[] = [];
+    const zip = new Zip((error, data) => void (error ?? parts.push(data)));
+    const sheet = new ZipDeflate('xl/worksheets/sheet1.xml', { level: 1 });
+    zip.add(sheet);
+    const mib = new Uint8Array(1024 * 1024);
+    for (let i = 0; i < 101; i++) sheet.push(mib, i === 100);
+    zip.end();
+    writeFileSync(join(cwd, 'bomb.xlsx'), Buffer.concat(parts));
+    const { code, stderr } = await run(['import', 'bomb.xlsx'], { cwd });
+    expect(code).toBe(1);
+    expect(stderr).toContain('bomb.xlsx:1:1 error file: the workbook unpacks to 101 MiB, more than the limit of 100 MiB for one journey map');
   });
 });
 
