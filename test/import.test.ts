@@ -2,6 +2,8 @@ import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Zip, ZipDeflate } from 'fflate';
 import writeXlsxFile from 'write-excel-file/node';
+import fc from 'fast-check';
+import { stringify } from 'csv-stringify/sync';
 import { describe, expect, it } from 'vitest';
 import { EXAMPLES, run, tempDir } from './helpers.js';
 
@@ -122,6 +124,35 @@ stages:
     expect(stdout).toContain('    which_channels:\n      - Web\n    thinking:\n      - Is it my size?\n');
   });
 
+  it('names a map after its file when the sheet has no title', async () => {
+    const cwd = tempDir();
+    writeFileSync(join(cwd, 'checkout-board.csv'), ',Cart,Payment\nactions,Adds shoes,Pays\n');
+    const { code, stdout, stderr } = await run(['import', 'checkout-board.csv'], { cwd });
+    expect(code).toBe(0);
+    expect(stderr).toContain('checkout-board.csv:1:1 warning A1: found no title above the stages (a line of its own, or Title | …): the map is called "checkout-board"');
+    expect(stdout).toContain('\ntitle: checkout-board\n');
+  });
+
+  it('never crashes on any grid: either a valid map or problems at their cells', async () => {
+    const cwd = tempDir();
+    const text = fc.oneof(fc.constant(''), fc.constantFrom('thinking', 'Emotion', 'Persona', 'Title: X', 'Cosa pensa o sente il cliente?', '-3', 'happy', 'A (web)', '• a\n• b', 'Stage'), fc.string({ maxLength: 12 }));
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.array(text, { maxLength: 5 }), { maxLength: 8 }), async (rows) => {
+        writeFileSync(join(cwd, 'any.csv'), stringify(rows.length ? rows : [['']]));
+        const { code, stdout, stderr } = await run(['import', 'any.csv'], { cwd });
+        expect(stderr).not.toContain('internal error');
+        if (code === 0) {
+          writeFileSync(join(cwd, 'any.yaml'), stdout);
+          expect((await run(['validate', 'any.yaml'], { cwd })).code).toBe(0);
+        } else {
+          expect(code).toBe(1);
+          for (const line of stderr.trim().split('\n').slice(0, -1)) expect(line).toMatch(/^any\.csv:\d+:\d+ (error|warning) /);
+        }
+      }),
+      { numRuns: 150 },
+    );
+  });
+
   it('turns a Mermaid journey with several actors into stages, actions, emotions and a persona', async () => {
     const cwd = tempDir();
     writeFileSync(
@@ -233,6 +264,43 @@ describe('journey export, then import', () => {
       }
     });
   }
+
+  it('keeps KPIs with metrics and targets, channels, ids and custom lanes through a spreadsheet', async () => {
+    const cwd = tempDir();
+    const map = `template: day-in-the-life
+title: A nurse's day
+locale: pl
+lanes:
+  - { key: mood_words, label: Jak to opisuje? }
+stages:
+  - name: Rano
+    id: early
+    time: "06:30"
+    touchpoints: [{ name: Phone app, channel: app }, Ward board (3rd floor)]
+    kpis: [{ name: Handover time, metric: handover_minutes, target: "<= 15 min" }, Errors]
+    mood_words: [Tired, Rushed]
+  - name: Rano
+    emotion: delighted
+    notes: "Line one\\nline two"
+`;
+    writeFileSync(join(cwd, 'day.yaml'), map);
+    for (const format of ['csv', 'xlsx']) {
+      const exported = await run(['export', 'day.yaml', '-f', format, '-o', `day.${format}`], { cwd });
+      expect(exported.code, exported.stderr).toBe(0);
+      const imported = await run(['import', `day.${format}`, '-o', `back-${format}.yaml`], { cwd });
+      expect(imported.code, imported.stderr).toBe(0);
+      const back = readFileSync(join(cwd, `back-${format}.yaml`), 'utf8');
+      expect(back).toContain('template: day-in-the-life\n');
+      expect(back).toContain('locale: pl\n');
+      expect(back).toContain('    id: early\n');
+      expect(back).toContain('      - name: Handover time\n        metric: handover_minutes\n        target: <= 15 min\n');
+      for (const what of ['html', 'md']) {
+        const before = await run(['build', 'day.yaml', '-f', what, '-o', '-'], { cwd });
+        const after = await run(['build', `back-${format}.yaml`, '-f', what, '-o', '-'], { cwd });
+        expect(after.stdout).toBe(before.stdout);
+      }
+    }
+  });
 
   it('writes the spreadsheet beside the map, lane questions in the first column, stages in the first row', async () => {
     const cwd = tempDir();

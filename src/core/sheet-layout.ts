@@ -34,9 +34,10 @@ const BLOCK_FIELDS = {
   'persona.motives': ['Persona motives', 'motivazioni persona', 'motywy persony'],
   'persona.frustrations': ['Persona frustrations', 'frustrazioni persona', 'frustracje persony'],
   'persona.demographics': ['Persona demographics', 'dati demografici persona', 'dane demograficzne persony'],
+  lanes: ['Lanes', 'corsie', 'wiersze'],
 } as const;
 type BlockField = keyof typeof BLOCK_FIELDS;
-const LIST_FIELDS = new Set<BlockField>(['owners', 'goals', 'research', 'persona.goals', 'persona.motives', 'persona.frustrations']);
+const LIST_FIELDS = new Set<BlockField>(['lanes', 'owners', 'goals', 'research', 'persona.goals', 'persona.motives', 'persona.frustrations']);
 
 /** Stage rows every template shares, besides its lanes: their label in each locale. */
 const COMMON_ROWS = {
@@ -84,6 +85,9 @@ export function mapToGrid(map: JourneyMap): { rows: string[][]; width: number } 
     block('persona.frustrations', p.frustrations);
     block('persona.demographics', p.demographics.map((d) => `${d.label}: ${d.value}`));
   }
+  // Custom lanes' keys, only when one is not what its label gives: a sheet stays as people write it.
+  const custom = map.lanes.filter((l) => l.custom);
+  if (custom.some((l) => l.key !== customKey(l.label))) block('lanes', custom.map((l) => `${l.key}: ${l.label}`));
   rows.push([], ['', ...stages.map((s) => s.name)]);
   const line = (label: string, cells: string[]) => rows.push([label, ...cells]);
   // Ids only when one differs from what its name gives, so a sheet stays as people write it.
@@ -132,7 +136,7 @@ type RowTarget = { kind: 'emotion' | 'id' } | { kind: 'lane' | 'common' | 'field
  * locale; a row that matches none becomes a custom lane with its label kept. Every problem is
  * reported, each at its cell.
  */
-export function gridToMap(grid: readonly (readonly string[])[], options: { template?: TemplateId } = {}): GridImport {
+export function gridToMap(grid: readonly (readonly string[])[], options: { template?: TemplateId; fallbackTitle: string }): GridImport {
   const problems: CellProblem[] = [];
   const cells = new Map<string, { row: number; col: number }>();
   const at = (row: number, col: number, message: string, severity: CellProblem['severity'] = 'error') => problems.push({ row, col, message, severity });
@@ -213,12 +217,19 @@ export function gridToMap(grid: readonly (readonly string[])[], options: { templ
     return { name: cell(header, c) };
   });
   const customLanes: { key: string; label: string }[] = [];
+  const declared = new Map<string, string>(); // label → key, from a Lanes row above the grid
+  for (const line of (top.lanes as string[] | undefined) ?? []) {
+    const m = /^([a-z][a-z0-9_]*):\s*(\S.*)$/.exec(line);
+    if (m) declared.set(norm(m[2]!), m[1]!);
+    else at(cells.get('lanes')!.row, 1, `expected each custom lane as \`key: label\` on a line of its own, found ${quote(line)}`);
+  }
+  delete top.lanes;
   const taken = new Set<string>(Object.keys(TEMPLATES[template].stageExtras ?? {}).concat(TEMPLATES[template].lanes.map((l) => l.key), Object.keys(COMMON_ROWS), ['name', 'id', 'emotion']));
   body.forEach((r, i) => {
     const target = targets[i]!;
     let key: string;
     if (target.kind === 'custom') {
-      key = uniqueKey(slugify(target.label).replace(/-/g, '_') || 'lane', taken);
+      key = uniqueKey(declared.get(norm(target.label)) ?? customKey(target.label), taken);
       customLanes.push({ key, label: target.label });
       cells.set(`lanes.${customLanes.length - 1}`, { row: r, col: 0 });
     } else key = 'key' in target ? target.key : target.kind;
@@ -242,8 +253,8 @@ export function gridToMap(grid: readonly (readonly string[])[], options: { templ
   if (problems.some((p) => p.severity === 'error')) return { problems, cells };
 
   const locale = (top.locale as Locale | undefined) ?? mostUsed(locales);
-  const map: Record<string, unknown> = { template, title: top.title ?? cell(header, 0) };
-  if (!map.title) at(0, 0, 'found no title: expected it in the first cell, alone on its row (or as Title | …)');
+  const map: Record<string, unknown> = { template, title: top.title ?? options.fallbackTitle };
+  if (top.title === undefined) at(0, 0, `found no title above the stages (a line of its own, or Title | …): the map is called ${quote(String(options.fallbackTitle))}`, 'warning');
   if (locale && locale !== 'en') map.locale = locale;
   for (const key of ['summary', 'updated', 'owners', 'goals', 'research'] as const) if (top[key] !== undefined) map[key] = top[key];
   if (Object.keys(persona).length) map.persona = persona;
@@ -363,6 +374,9 @@ function guessTemplate(labels: string[]): TemplateId {
 function mostUsed(counts: Map<Locale, number>): Locale | undefined {
   return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];
 }
+
+/** The key a custom lane gets from its label: `Which channels?` → `which_channels`. */
+const customKey = (label: string) => slugify(label).replace(/-/g, '_') || 'lane';
 
 function uniqueKey(base: string, taken: Set<string>): string {
   const start = /^[a-z]/.test(base) ? base : `lane_${base}`;

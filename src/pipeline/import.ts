@@ -52,7 +52,7 @@ export async function importMap(shown: string, bytes: Uint8Array, options: { tem
   }
   if (grid) {
     if (grid.rows.length > MAX_ROWS || grid.rows.some((r) => r.length > MAX_STAGES + 1)) return fail(`the sheet has more than ${MAX_ROWS} rows or ${MAX_STAGES} stages: expected one journey map`);
-    const result = gridToMap(grid.rows, { template: options.template });
+    const result = gridToMap(grid.rows, { template: options.template, fallbackTitle: basename(shown, extname(shown)) });
     const address = grid.address;
     made = {
       map: result.map,
