@@ -250,7 +250,7 @@ describe('journey export, then import', () => {
   const examples = readdirSync(EXAMPLES).filter((f) => f.endsWith('.yaml'));
 
   for (const format of ['csv', 'xlsx'] as const) {
-    it(`gives back the same map through ${format}: every example builds to identical Markdown`, async () => {
+    it(`gives back the same map through ${format}: every example builds to identical Markdown and HTML`, async () => {
       const cwd = tempDir();
       for (const example of examples) {
         const name = example.replace(/\.yaml$/, '');
@@ -258,9 +258,11 @@ describe('journey export, then import', () => {
         expect(exported.code, exported.stderr).toBe(0);
         const imported = await run(['import', `${name}.${format}`, '-o', `${name}.yaml`], { cwd });
         expect(imported.code, imported.stderr).toBe(0);
-        const before = await run(['build', join(EXAMPLES, example), '-f', 'md', '-o', '-'], { cwd });
-        const after = await run(['build', `${name}.yaml`, '-f', 'md', '-o', '-'], { cwd });
-        expect(after.stdout).toBe(before.stdout);
+        for (const document of ['md', 'html']) {
+          const before = await run(['build', join(EXAMPLES, example), '-f', document, '-o', '-'], { cwd });
+          const after = await run(['build', `${name}.yaml`, '-f', document, '-o', '-'], { cwd });
+          expect(after.stdout, `${example} through ${format} as ${document}`).toBe(before.stdout);
+        }
       }
     });
   }

@@ -49,6 +49,14 @@ describe('KPIs with live metrics', () => {
     expect(stdout).toContain('<li dir="auto">Returns <span class="metric metric-missing">nessun dato · obiettivo &lt;&#x3D; 8%</span></li>');
   });
 
+  it('prints a hostile value from a metrics file as text in every format', async () => {
+    const cwd = project({ 'metrics.csv': 'metric,value\nnps,"<img src=x onerror=alert(1)> **bold** | cell"\n' });
+    const html = await run(['build', 'map.yaml', '--metrics', 'metrics.csv', '-o', '-'], { cwd });
+    expect(html.stdout).toContain('NPS <span class="metric metric-value">&lt;img src&#x3D;x onerror&#x3D;alert(1)&gt; **bold** | cell · target &gt;&#x3D; 40</span>');
+    const md = await run(['build', 'map.yaml', '--metrics', 'metrics.csv', '-f', 'md', '-o', '-'], { cwd });
+    expect(md.stdout).toContain('NPS: \\<img src=x onerror=alert(1)\\> \\*\\*bold\\*\\* \\| cell · target \\>= 40');
+  });
+
   it('shows a target without metrics, and renders plain-text KPIs as before', async () => {
     const cwd = project({});
     const { stdout } = await run(['build', 'map.yaml', '-f', 'md', '-o', '-'], { cwd });
