@@ -124,6 +124,15 @@ stages:
     expect(stdout).toContain('    which_channels:\n      - Web\n    thinking:\n      - Is it my size?\n');
   });
 
+  it('places a problem of the resulting map at the cell it came from', async () => {
+    const cwd = tempDir();
+    writeFileSync(join(cwd, 'p.csv'), 'Title: Runs\nPersona description,Runner\n,A\nthinking,hi\n');
+    const { code, stderr, stdout } = await run(['import', 'p.csv'], { cwd });
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    expect(stderr).toContain('p.csv:2:2 error B2: persona.name: missing required key `name`: expected text');
+  });
+
   it('names a map after its file when the sheet has no title', async () => {
     const cwd = tempDir();
     writeFileSync(join(cwd, 'checkout-board.csv'), ',Cart,Payment\nactions,Adds shoes,Pays\n');

@@ -183,6 +183,7 @@ export function gridToMap(grid: readonly (readonly string[])[], options: { templ
       const key = field === 'persona' ? 'name' : field.slice('persona.'.length);
       persona[key] = key === 'demographics' ? demographics(list, r, at) : LIST_FIELDS.has(field) ? list : text;
       cells.set(`persona.${key}`, where);
+      if (!cells.has('persona')) cells.set('persona', where); // a persona without a name is reported here
     } else {
       top[field] = LIST_FIELDS.has(field) ? list : text;
       cells.set(field, where);

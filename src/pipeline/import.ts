@@ -77,7 +77,8 @@ export async function importMap(shown: string, bytes: Uint8Array, options: { tem
       ok: false,
       diagnostics: checked.diagnostics.map((d) => {
         const at = made!.where && made!.address ? placeOf(d.path, made!.where, made!.address) : undefined;
-        return at ? { ...d, file: shown, line: at.line, col: at.col, path: at.path } : { ...d, file: shown, line: 1, col: 1 };
+        // The map's own words (`persona`, `stages[2].emotion`) stay in the message: the cell alone may not say what is wrong.
+        return at ? { ...d, file: shown, line: at.line, col: at.col, path: at.path, message: `${d.path}: ${d.message}` } : { ...d, file: shown, line: 1, col: 1 };
       }),
     };
   }
