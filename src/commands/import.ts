@@ -1,14 +1,11 @@
 // journey import: a spreadsheet (CSV, XLSX) or a Mermaid journey diagram → a map in YAML, on standard
 // output or in a new file. Input it cannot read writes nothing and says where (cell or line).
 import { EXIT, ProblemsError, usageError } from '../errors.js';
-import { fsReason, readBytes } from '../io/files.js';
 import type { Io } from '../io/terminal.js';
 import { createWriter } from '../pipeline/write.js';
 import { report } from '../report/index.js';
 import { painter } from '../report/text.js';
 import type { TemplateId } from '../templates/registry.js';
-import { problem } from '../core/diagnostics.js';
-import { resolve } from 'node:path';
 
 export interface ImportOptions {
   output?: string;
@@ -19,14 +16,8 @@ export interface ImportOptions {
 
 export async function importCommand(file: string, options: ImportOptions, io: Io): Promise<number> {
   if (options.sheet !== undefined && !/\.xlsx$/i.test(file)) throw usageError('--sheet chooses a sheet of an .xlsx workbook');
-  let bytes: Uint8Array;
-  try {
-    bytes = await readBytes(resolve(io.cwd, file));
-  } catch (error) {
-    throw new ProblemsError([{ file, diagnostics: [problem(file, 1, 1, 'file', `cannot read the file: ${fsReason(error)}`)] }]);
-  }
-  const { importMap } = await import('../pipeline/import.js');
-  const result = await importMap(file, bytes, options);
+  const { importFile } = await import('../pipeline/import.js');
+  const result = await importFile(file, io.cwd, options);
   if (!result.ok) throw new ProblemsError([{ file, diagnostics: result.diagnostics }]);
   if (result.warnings.length) report({ command: 'validate', files: [{ file, diagnostics: result.warnings }], quiet: true }, 'text', io);
   const target = options.output ?? '-';

@@ -2,13 +2,15 @@
 // (each library loaded only here), turns it into a map (core/sheet-layout.ts, core/mermaid-journey.ts),
 // writes it as YAML and checks the result like any map. The file may come from a pull request: its
 // size is bounded, an XLSX's unpacked size too, and binary content is never echoed.
-import { basename, extname } from 'node:path';
+import { stat } from 'node:fs/promises';
+import { basename, extname, resolve } from 'node:path';
 import { quote } from '../core/describe.js';
 import { problem, type Diagnostic } from '../core/diagnostics.js';
 import { mermaidSource, mermaidToMap } from '../core/mermaid-journey.js';
 import { readMap } from '../core/read-map.js';
 import { gridToMap, type GridImport } from '../core/sheet-layout.js';
 import { DEFAULT_LIMITS, decodeText, MAX_STAGES } from '../core/text.js';
+import { fsReason, readBytes } from '../io/files.js';
 import type { TemplateId } from '../templates/registry.js';
 import { parseCsv } from './csv.js';
 
@@ -21,11 +23,27 @@ const MAX_ROWS = 1000;
 
 export type ImportResult = { ok: true; yaml: string; stages: number; warnings: Diagnostic[] } | { ok: false; diagnostics: Diagnostic[] };
 
+/** Reads and imports a file; one larger than the limit is refused before it is read. */
+export async function importFile(file: string, cwd: string, options: { template?: TemplateId; sheet?: string }): Promise<ImportResult> {
+  const path = resolve(cwd, file);
+  let bytes: Uint8Array;
+  try {
+    const { size } = await stat(path);
+    if (size > DEFAULT_LIMITS.maxBytes) return { ok: false, diagnostics: [problem(file, 1, 1, 'file', tooLarge(size))] };
+    bytes = await readBytes(path);
+  } catch (error) {
+    return { ok: false, diagnostics: [problem(file, 1, 1, 'file', `cannot read the file: ${fsReason(error)}`)] };
+  }
+  return importMap(file, bytes, options);
+}
+
+const tooLarge = (size: number) => `file is ${Math.ceil(size / 1024)} KiB, larger than the limit of ${DEFAULT_LIMITS.maxBytes / 1024 / 1024} MiB`;
+
 export async function importMap(shown: string, bytes: Uint8Array, options: { template?: TemplateId; sheet?: string }): Promise<ImportResult> {
   const kind = IMPORT_KINDS[extname(shown).toLowerCase() as keyof typeof IMPORT_KINDS];
   const fail = (message: string, line = 1, col = 1, path = 'file'): ImportResult => ({ ok: false, diagnostics: [problem(shown, line, col, path, message)] });
   if (!kind) return fail(`cannot import a ${extname(shown) || 'file without extension'}: expected a .csv or .xlsx spreadsheet, or a Mermaid journey (.mmd, .mermaid, or .md with a mermaid block)`);
-  if (bytes.length > DEFAULT_LIMITS.maxBytes) return fail(`file is ${Math.ceil(bytes.length / 1024)} KiB, larger than the limit of ${DEFAULT_LIMITS.maxBytes / 1024 / 1024} MiB`);
+  if (bytes.length > DEFAULT_LIMITS.maxBytes) return fail(tooLarge(bytes.length));
 
   let name: string;
   let grid: { rows: string[][]; address: (row: number, col: number) => { line: number; col: number; path: string } } | undefined;
