@@ -7,7 +7,7 @@ import { LOCALES, type Locale } from './core/locale.js';
 import { parseShard, type Shard } from './core/shard.js';
 import { CliError, errorReport, EXIT } from './errors.js';
 import { processIo, type Io } from './io/terminal.js';
-import { DIFF_FORMATS, FORMAT_IDS, MD_LAYOUTS, PAGE_SIZES } from './render/formats.js';
+import { DIFF_FORMATS, FORMAT_IDS, MD_LAYOUTS, PAGE_SIZES, SHEET_FORMATS } from './render/formats.js';
 import { REPORTERS, report, type ReporterName } from './report/index.js';
 import { painter } from './report/text.js';
 import type { TemplateId } from './templates/registry.js';
@@ -33,7 +33,7 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
   let exitCode: number = EXIT.ok;
   // The template ids come from the registry, which loads every template's schema: only the commands
   // that offer them as choices (and their help) pay for it.
-  const templateIds = /^(init|schema|help)$/.test(argv[0] ?? '') ? (await import('./templates/registry.js')).TEMPLATE_IDS : [];
+  const templateIds = /^(init|schema|import|help)$/.test(argv[0] ?? '') ? (await import('./templates/registry.js')).TEMPLATE_IDS : [];
   const paint = painter(io.color);
   const program = new Command('journey')
     .description('Compile customer journey maps written in YAML into HTML, Markdown and PDF documents.')
@@ -86,6 +86,7 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     .option('-d, --out-dir <dir>', 'write documents here, keeping the folder structure of the maps')
     .option('-w, --watch', 'rebuild a map whenever it is saved')
     .option('--layout <file.hbs>', 'a custom Handlebars layout for HTML')
+    .option('--metrics <file>', 'KPI values (CSV or JSON of metric, value, date) shown next to the KPIs that name them')
     .addOption(new Option('--md-layout <layout>', 'Markdown map as a table or one section per stage (default: auto)').choices(MD_LAYOUTS))
     .option('--browser <path>', 'Chrome or Chromium for PDF (default: found on this machine)')
     .addOption(new Option('--page-size <size>', 'PDF paper size (default: A4)').choices(PAGE_SIZES))
@@ -125,6 +126,24 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     .addOption(new Option('-t, --template <name>', 'which template').choices(templateIds).default('current-state'))
     .option('--force', 'overwrite an existing file', false)
     .action((file: string, opts: { template: TemplateId; force: boolean }) => run('text', async () => (await import('./commands/init.js')).init(file, opts, io)));
+
+  program
+    .command('import')
+    .description('turn a spreadsheet (CSV, XLSX) or a Mermaid journey diagram into a map')
+    .argument('<file>', 'a .csv or .xlsx file, a .mmd/.mermaid diagram, or Markdown with a ```mermaid journey block')
+    .option('-o, --output <file>', 'write the map to this file (default: standard output)')
+    .addOption(new Option('-t, --template <name>', 'the template of the map (default: named in the sheet, else the one whose lanes the rows name)').choices(templateIds))
+    .option('--sheet <name>', 'the sheet of an .xlsx workbook (default: the first)')
+    .option('--force', 'overwrite an existing file', false)
+    .action((file: string, opts) => run('text', async () => (await import('./commands/import.js')).importCommand(file, opts, io)));
+
+  program
+    .command('export')
+    .description('write a map as a spreadsheet (CSV or XLSX) in the layout import reads back')
+    .argument('<map>', 'the map, or - for standard input')
+    .addOption(new Option('-f, --format <format>', 'csv or xlsx').choices(SHEET_FORMATS).makeOptionMandatory())
+    .option('-o, --output <file>', 'where to write it, or - for standard output (default: beside the map)')
+    .action((file: string, opts) => run('text', async () => (await import('./commands/export.js')).exportCommand(file, opts, io)));
 
   program
     .command('templates')

@@ -43,6 +43,15 @@ export function buildConfigSchema(choices: ConfigChoices) {
       z.number({ error: (iss) => `expected a size in MiB, ${found(iss)}` }).check(z.gt(0, { error: (iss) => `expected a size greater than 0, ${found(iss)}` })),
       'Refuse map files larger than this many MiB (default 5)',
     ),
+    metrics: opt(
+      text.check(
+        // A pull request may change the config: its metrics file stays inside the project.
+        z.refine((path: string) => !/^(?:[\\/]|[A-Za-z]:)/.test(path) && !path.split(/[\\/]/).includes('..'), {
+          error: (iss) => `expected a path inside the project folder, relative to this file (like metrics/latest.csv), ${found(iss)}`,
+        }),
+      ),
+      'KPI values for journey build (CSV or JSON of metric, value, date), relative to this file and inside its folder',
+    ),
     lint: opt(
       z.strictObject(
         {

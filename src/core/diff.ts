@@ -51,7 +51,7 @@ function laneList(before: JourneyMap, after: JourneyMap): { key: string; label: 
   const common: [string, string, (s: Stage) => string[]][] = [
     ['pain_points', ui.painPoints, (s) => s.pain_points],
     ['opportunities', ui.opportunities, (s) => s.opportunities],
-    ['kpis', ui.kpis, (s) => s.kpis],
+    ['kpis', ui.kpis, (s) => s.kpis.map((k) => (k.target ? `${k.name} (${k.target})` : k.name))],
     ['owner', ui.owner, (s) => (s.owner ? [s.owner] : [])],
     ['technology', ui.technology, (s) => s.technology],
     ['notes', ui.notes, (s) => (s.notes ? [s.notes] : [])],

@@ -120,6 +120,8 @@ export interface UiLabels {
   motiveNames: Record<(typeof MOTIVES)[number], string>;
   /** `{page}` and `{pages}` are replaced, for the PDF footer. */
   pageOf: string;
+  /** A KPI's live value: its target, whether it is met, and the data's date (`{date}` is replaced). */
+  metric: { target: string; met: string; notMet: string; noData: string; asOf: string };
 }
 
 export const UI: Record<Locale, UiLabels> = {
@@ -158,6 +160,7 @@ export const UI: Record<Locale, UiLabels> = {
       'risk-management': 'Risk management',
     },
     pageOf: 'Page {page} of {pages}',
+    metric: { target: 'target', met: 'met', notMet: 'not met', noData: 'no data', asOf: 'as of {date}' },
   },
   it: {
     template: 'Modello',
@@ -194,6 +197,7 @@ export const UI: Record<Locale, UiLabels> = {
       'risk-management': 'Gestione del rischio',
     },
     pageOf: 'Pagina {page} di {pages}',
+    metric: { target: 'obiettivo', met: 'raggiunto', notMet: 'non raggiunto', noData: 'nessun dato', asOf: 'al {date}' },
   },
   pl: {
     template: 'Szablon',
@@ -230,5 +234,6 @@ export const UI: Record<Locale, UiLabels> = {
       'risk-management': 'Zarządzanie ryzykiem',
     },
     pageOf: 'Strona {page} z {pages}',
+    metric: { target: 'cel', met: 'osiągnięty', notMet: 'nieosiągnięty', noData: 'brak danych', asOf: 'stan na {date}' },
   },
 };

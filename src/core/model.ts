@@ -5,6 +5,24 @@ import type { Persona, Touchpoint } from './schema.js';
 
 export type { Persona, Touchpoint };
 
+/** What a KPI shows once a metrics file is applied: its value (null when the file has none), and whether it meets its target. */
+export interface MetricReading {
+  value: string | null;
+  date: string | null;
+  /** null when there is no value or target, or they cannot be compared as numbers. */
+  met: boolean | null;
+}
+
+/** A KPI; plain-text KPIs have no metric and no target. */
+export interface Kpi {
+  name: string;
+  /** The id of its value in a metrics file. */
+  metric: string | null;
+  target: string | null;
+  /** Set when a build applies a metrics file to a KPI that names a metric. */
+  reading?: MetricReading;
+}
+
 export interface Lane {
   key: string;
   /** The lane's question in the map's locale, or the custom lane's label. */
@@ -27,7 +45,7 @@ export interface Stage {
   cells: Record<string, string[] | Touchpoint[]>;
   pain_points: string[];
   opportunities: string[];
-  kpis: string[];
+  kpis: Kpi[];
   owner: string | null;
   technology: string[];
   notes: string | null;

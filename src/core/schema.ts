@@ -65,6 +65,25 @@ export const touchpointList = then(
   (v): Touchpoint[] => (v == null ? [] : Array.isArray(v) ? v : [v]),
 );
 
+/** A KPI: plain text, or one that names a metric of the metrics file (`--metrics`) and the target to reach. */
+export const kpi = z.union(
+  [
+    then(text, (name) => ({ name, metric: null as string | null, target: null as string | null })),
+    z.strictObject({
+      name: described(requiredText, 'What the business measures at this stage'),
+      metric: described(optionalText, 'The id of its value in the metrics file (journey build --metrics)'),
+      target: described(optionalText, 'The value to reach: 3.5%, >= 4.2, < 2 days (a plain number means at least)'),
+    }),
+  ],
+  { error: (iss) => `expected a KPI: text or { name, metric, target }, ${found(iss)}` },
+);
+export type Kpi = z.output<typeof kpi>;
+
+export const kpiList = then(
+  z.nullish(z.union([kpi, z.array(kpi)], { error: (iss) => `expected a KPI or a list of KPIs, ${found(iss)}` })),
+  (v): Kpi[] => (v == null ? [] : Array.isArray(v) ? v : [v]),
+);
+
 export const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export const slug = z.string().check(z.regex(SLUG, { error: (iss) => `expected an id of lowercase letters, digits and dashes (like \`first-visit\`), ${found(iss)}` }));
 
@@ -157,7 +176,7 @@ export const stageCommon = {
   emotion: described(emotion, 'How the customer feels: -2 to 2, or very-negative/frustrated, negative/worried, neutral, positive/happy, very-positive/delighted'),
   pain_points: described(textList, 'What goes wrong or hurts at this stage'),
   opportunities: described(textList, 'What we could do better at this stage'),
-  kpis: described(textList, 'How the business measures this stage (back-end band)'),
+  kpis: described(kpiList, 'How the business measures this stage (back-end band): text, or { name, metric, target }'),
   owner: described(optionalText, 'Who is responsible for this stage (back-end band)'),
   technology: described(textList, 'Systems that support this stage (back-end band)'),
   notes: described(optionalText, 'Anything else worth knowing about this stage'),

@@ -19,18 +19,20 @@ export function decodeText(
   file: string,
   bytes: Uint8Array,
   limits: Limits = DEFAULT_LIMITS,
+  /** What the file should be, for messages: imports and metrics files are CSV, not YAML. */
+  expected = { text: 'YAML text', file: 'a journey map in YAML' },
 ): { ok: true; text: string } | { ok: false; diagnostics: Diagnostic[] } {
   const fail = (line: number, col: number, message: string) => ({
     ok: false as const,
     diagnostics: [problem(file, line, col, 'file', message)],
   });
   if (bytes.length > limits.maxBytes) {
-    return fail(1, 1, `file is ${size(bytes.length)}, larger than the limit of ${size(limits.maxBytes)}; expected a journey map in YAML`);
+    return fail(1, 1, `file is ${size(bytes.length)}, larger than the limit of ${size(limits.maxBytes)}; expected ${expected.file}`);
   }
   const nul = bytes.indexOf(0);
   if (nul !== -1) {
     const { line, col } = positionOfByte(bytes, nul);
-    return fail(line, col, 'file contains a NUL byte: expected YAML text, found binary content');
+    return fail(line, col, `file contains a NUL byte: expected ${expected.text}, found binary content`);
   }
   try {
     let text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);

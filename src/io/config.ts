@@ -30,6 +30,8 @@ export interface Config {
   mdLayout?: MarkdownLayout;
   browser?: string;
   maxFileSizeMb?: number;
+  /** KPI values for build (absolute; inside the config's folder). */
+  metrics?: string;
   lint: { rules: Record<string, LintSeverity>; maxAgeMonths?: number };
 }
 
@@ -73,6 +75,7 @@ function toConfig(c: z.output<ConfigSchema>, path: string, shown: string): Confi
       mdLayout: c.md_layout as MarkdownLayout | undefined,
       browser: c.browser,
     maxFileSizeMb: c.max_file_size_mb,
+    metrics: c.metrics && resolve(dir, c.metrics),
     lint: { rules: c.lint?.rules ?? {}, maxAgeMonths: c.lint?.max_age_months },
   };
 }

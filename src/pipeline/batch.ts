@@ -78,10 +78,18 @@ export const referencesFor = (plan: BuildPlan, io: Io) => createReferences(io, {
 
 /** Loads one map and writes each of its documents. */
 export async function buildFile(file: string, plan: BuildPlan, { renderer, write, references }: BuildTools, io: Io, noBrowser: boolean): Promise<FileResult> {
-  const result = await readMapFile(file, io, { defaultLocale: plan.defaultLocale, maxBytes: plan.maxBytes, references });
+  // With metrics, positions are kept to point a warning at the KPI whose metric has no value.
+  const result = await readMapFile(file, io, { defaultLocale: plan.defaultLocale, maxBytes: plan.maxBytes, references, positions: plan.metrics !== undefined });
   const report: FileReport = { file: shownName(file), diagnostics: result.diagnostics, outputs: [], dependencies: result.ok ? result.dependencies : undefined };
   let browserProblem: string | undefined;
   if (!result.ok) return { report };
+  let map = result.map;
+  if (plan.metrics) {
+    const { applyMetrics, missingMetricWarning } = await import('../core/metrics.js');
+    const applied = applyMetrics(map, plan.metrics);
+    map = applied.map;
+    report.diagnostics.push(...applied.missing.map((m) => missingMetricWarning(report.file, result.source, m, plan.metrics!.file)));
+  }
   for (const format of plan.formats) {
     if (FORMATS[format].needsBrowser && (noBrowser || browserProblem)) {
       report.incomplete = true;
@@ -90,7 +98,7 @@ export async function buildFile(file: string, plan: BuildPlan, { renderer, write
     const target = plan.output ?? outputPath(file, extensionOf(format), { cwd: io.cwd, outDir: plan.outDir, base: plan.base });
     const fail = (message: string) => report.diagnostics.push(problem(report.file, 1, 1, 'output', message));
     try {
-      const document = await renderer.render(result.map, format);
+      const document = await renderer.render(map, format);
       await write(target, document, { what: `${format} document`, inputs: [file] });
       report.outputs!.push(target);
     } catch (error) {

@@ -33,6 +33,10 @@ export async function prepareBuild(inputs: string[], options: JobOptions, io: Io
     session.files = selectShard(session.files, options.shard, (f) => relative(session.projectRoot, resolve(io.cwd, f)).split(sep).join('/'));
   }
   const plan = planBuild(session.files, options, session, io);
+  if (options.metrics || session.config?.metrics) {
+    const { loadMetrics, metricsSource } = await import('./metrics.js');
+    plan.metrics = await loadMetrics(metricsSource(options.metrics, session.config, io)!, session.maxBytes);
+  }
   const layout = plan.layoutFile ? await loadLayout(plan.layoutFile, io) : undefined;
   if (layout && 'diagnostic' in layout) throw new ProblemsError([{ file: plan.layoutFile!, diagnostics: [layout.diagnostic] }]);
   const renderer = createRenderer({ ...plan.render, layout: layout?.template });

@@ -1,6 +1,7 @@
 // From command-line options and the config file to a build plan: which formats, where each document
 // goes, how to render. Flags override the config file; contradictions are usage errors.
 import type { Locale } from '../core/locale.js';
+import type { MetricsData } from '../core/metrics.js';
 import { usageError } from '../errors.js';
 import type { Config } from '../io/config.js';
 import { STDIN, commonBase } from '../io/inputs.js';
@@ -22,6 +23,8 @@ export interface BuildOptions {
   /** Pages printed at once. */
   jobs?: number;
   watch?: boolean;
+  /** `--metrics <file>`: KPI values, CSV or JSON. */
+  metrics?: string;
 }
 
 /** A build as plain data, so a worker thread can take its share of a batch. */
@@ -40,6 +43,8 @@ export interface BuildPlan {
   render: Omit<RendererOptions, 'layout'>;
   /** Maps in flight at once. */
   jobs: number;
+  /** KPI values from `--metrics` or the config's `metrics:`, applied to every map. */
+  metrics?: MetricsData;
 }
 
 /** Maps in flight at once in one thread for documents made without a browser. */

@@ -4,7 +4,7 @@
 import { extname } from 'node:path';
 import type { RenderFormat } from './options.js';
 
-export { DIFF_FORMATS, MD_LAYOUTS, PAGE_SIZES, type MarkdownLayout, type PageSize, type RenderContext, type RenderFormat } from './options.js';
+export { DIFF_FORMATS, MD_LAYOUTS, PAGE_SIZES, SHEET_FORMATS, type SheetFormat, type MarkdownLayout, type PageSize, type RenderContext, type RenderFormat } from './options.js';
 
 export interface FormatDefinition {
   /** The first extension is the one written; all of them choose the format from `-o`. */

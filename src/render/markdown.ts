@@ -49,7 +49,7 @@ function emotionText(view: View, index: number): string {
 
 /** A cell's items: one as it is, several as `•` lines. The row label carries any ⚠️ or 💡 marker. */
 function cellText(cell: CellView): string {
-  const items = cell.items.map((i) => `${mdCell(i.text)}${i.channel ? ` (${mdCell(i.channel)})` : ''}`);
+  const items = cell.items.map((i) => `${mdCell(i.text)}${i.channel ? ` (${mdCell(i.channel)})` : ''}${i.metric ? `: ${mdCell(i.metric.text)}` : ''}`);
   return items.length > 1 ? items.map((i) => `• ${i}`).join('<br>') : (items[0] ?? '');
 }
 
@@ -108,7 +108,7 @@ function stageSections(view: View): StageSection[] {
         .filter((r) => !r.cells[i]!.empty)
         .map((r) => {
           const cell = r.cells[i]!;
-          const texts = cell.items.map((it) => `${mdText(it.text)}${it.channel ? ` (${mdText(it.channel)})` : ''}`);
+          const texts = cell.items.map((it) => `${mdText(it.text)}${it.channel ? ` (${mdText(it.channel)})` : ''}${it.metric ? `: ${mdText(it.metric.text)}` : ''}`);
           const label = `${marker(r.kind)}${mdText(r.label)}`;
           // A lane question ends with its own question mark; other labels take a colon.
           return { label: /[?？]$/.test(r.label) ? label : `${label}:`, text: cell.single ? texts[0]! : null, list: cell.single ? [] : texts };

@@ -14,6 +14,10 @@ export type MarkdownLayout = (typeof MD_LAYOUTS)[number];
 /** What `journey diff` prints: text on the terminal, Markdown for a pull-request comment, or a page. */
 export const DIFF_FORMATS = ['text', 'md', 'html'] as const;
 
+/** What `journey export` writes: the map as a spreadsheet (render/sheet.ts). */
+export const SHEET_FORMATS = ['csv', 'xlsx'] as const;
+export type SheetFormat = (typeof SHEET_FORMATS)[number];
+
 /** Everything a renderer may need besides the map; renderers take what concerns them. */
 export interface RenderContext {
   /** A team's own HTML layout (`--layout`). */

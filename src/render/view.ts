@@ -2,11 +2,13 @@
 import type { UiLabels } from '../core/locale.js';
 import { curveY, emotionLevel, emotionWord, signedScore } from '../core/emotion.js';
 import { MOTIVES } from '../core/locale.js';
-import type { JourneyMap, Lane, Stage, Touchpoint } from '../core/model.js';
+import type { JourneyMap, Kpi, Lane, Stage, Touchpoint } from '../core/model.js';
 
 export interface ItemView {
   text: string;
   channel: string | null;
+  /** A KPI's target and live value, in one line of the map's locale ("3.9% · target 3.5% · ✓ met"); null otherwise. */
+  metric: { text: string; status: 'met' | 'not-met' | 'missing' | 'target' | 'value' } | null;
 }
 export interface CellView {
   items: ItemView[];
@@ -182,8 +184,25 @@ function buildCurve(stages: Stage[], ui: UiLabels): View['curve'] {
 }
 
 function cell(values: readonly (string | Touchpoint)[]): CellView {
-  const items = values.map((v) => (typeof v === 'string' ? { text: v, channel: null } : { text: v.name, channel: v.channel }));
+  return cellOf(values.map((v) => (typeof v === 'string' ? { text: v, channel: null, metric: null } : { text: v.name, channel: v.channel, metric: null })));
+}
+
+function cellOf(items: ItemView[]): CellView {
   return { items, single: items.length === 1, empty: items.length === 0 };
+}
+
+/** A KPI with its target and, once a metrics file is applied, its value, whether it is met and the data's date. */
+function kpiItem(kpi: Kpi, ui: UiLabels): ItemView {
+  const words = ui.metric;
+  const reading = kpi.reading;
+  if (!reading && !kpi.target) return { text: kpi.name, channel: null, metric: null };
+  const parts: string[] = [];
+  if (reading) parts.push(reading.value ?? words.noData);
+  if (kpi.target) parts.push(`${words.target} ${kpi.target}`);
+  if (reading?.met != null) parts.push(reading.met ? `✓ ${words.met}` : `✗ ${words.notMet}`);
+  if (reading?.date) parts.push(words.asOf.replace('{date}', reading.date));
+  const status = !reading ? 'target' : reading.value === null ? 'missing' : reading.met === null ? 'value' : reading.met ? 'met' : 'not-met';
+  return { text: kpi.name, channel: null, metric: { text: parts.join(' · '), status } };
 }
 
 function laneRow(lane: Lane, stages: Stage[]): RowView {
@@ -231,7 +250,7 @@ function buildSections(map: JourneyMap): SectionView[] {
 
   // The back-end band of seed 002: how the business measures, owns and supports each stage.
   const backEnd = [
-    ...optionalRow('kpis', ui.kpis, 'backend', stages, (s) => s.kpis),
+    ...(stages.some((s) => s.kpis.length) ? [{ key: 'kpis', label: ui.kpis, kind: 'backend', cells: stages.map((s) => cellOf(s.kpis.map((k) => kpiItem(k, ui)))) }] : []),
     ...optionalRow('owner', ui.owner, 'backend', stages, (s) => (s.owner ? [s.owner] : [])),
     ...optionalRow('technology', ui.technology, 'backend', stages, (s) => s.technology),
   ];

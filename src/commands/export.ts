@@ -1,0 +1,20 @@
+// journey export: a map as a spreadsheet (CSV or XLSX) for people who work in one, in the layout
+// `journey import` reads back.
+import { EXIT, ProblemsError } from '../errors.js';
+import { outputPath } from '../io/inputs.js';
+import type { Io } from '../io/terminal.js';
+import { readMapFile, shownName } from '../pipeline/read.js';
+import { createWriter } from '../pipeline/write.js';
+import type { SheetFormat } from '../render/formats.js';
+import { painter } from '../report/text.js';
+
+export async function exportCommand(file: string, options: { format: SheetFormat; output?: string }, io: Io): Promise<number> {
+  const loaded = await readMapFile(file, io);
+  if (!loaded.ok) throw new ProblemsError([{ file: shownName(file), diagnostics: loaded.diagnostics }]);
+  const { renderSheet } = await import('../render/sheet.js');
+  const data = await renderSheet(loaded.map, options.format);
+  const target = options.output ?? (file === '-' ? '-' : outputPath(file, `.${options.format}`, { cwd: io.cwd, base: io.cwd }));
+  await createWriter(io)(target, data, { what: `${options.format} export`, inputs: [file] });
+  if (target !== '-') io.stderr(`${painter(io.color).green('✓')} ${file} → ${target}\n`);
+  return EXIT.ok;
+}

@@ -1,0 +1,27 @@
+// journey import: a spreadsheet (CSV, XLSX) or a Mermaid journey diagram → a map in YAML, on standard
+// output or in a new file. Input it cannot read writes nothing and says where (cell or line).
+import { EXIT, ProblemsError, usageError } from '../errors.js';
+import type { Io } from '../io/terminal.js';
+import { createWriter } from '../pipeline/write.js';
+import { report } from '../report/index.js';
+import { painter } from '../report/text.js';
+import type { TemplateId } from '../templates/registry.js';
+
+export interface ImportOptions {
+  output?: string;
+  template?: TemplateId;
+  sheet?: string;
+  force?: boolean;
+}
+
+export async function importCommand(file: string, options: ImportOptions, io: Io): Promise<number> {
+  if (options.sheet !== undefined && !/\.xlsx$/i.test(file)) throw usageError('--sheet chooses a sheet of an .xlsx workbook');
+  const { importFile } = await import('../pipeline/import.js');
+  const result = await importFile(file, io.cwd, options);
+  if (!result.ok) throw new ProblemsError([{ file, diagnostics: result.diagnostics }]);
+  if (result.warnings.length) report({ command: 'validate', files: [{ file, diagnostics: result.warnings }], quiet: true }, 'text', io);
+  const target = options.output ?? '-';
+  await createWriter(io)(target, result.yaml, { what: 'imported map', inputs: [file], writesMaps: true, force: options.force });
+  if (target !== '-') io.stderr(`${painter(io.color).green('✓')} ${file} → ${target} (${result.stages} stage${result.stages === 1 ? '' : 's'})\n`);
+  return EXIT.ok;
+}

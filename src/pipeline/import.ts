@@ -1,0 +1,170 @@
+// journey import, between the file and the core: reads a CSV, an XLSX or a Mermaid journey diagram
+// (each library loaded only here), turns it into a map (core/sheet-layout.ts, core/mermaid-journey.ts),
+// writes it as YAML and checks the result like any map. The file may come from a pull request: its
+// size is bounded, an XLSX's unpacked size too, and binary content is never echoed.
+import { stat } from 'node:fs/promises';
+import { basename, extname, resolve } from 'node:path';
+import { quote } from '../core/describe.js';
+import { problem, type Diagnostic } from '../core/diagnostics.js';
+import { mermaidSource, mermaidToMap } from '../core/mermaid-journey.js';
+import { readMap } from '../core/read-map.js';
+import { gridToMap, type GridImport } from '../core/sheet-layout.js';
+import { DEFAULT_LIMITS, decodeText, MAX_STAGES } from '../core/text.js';
+import { fsReason, readBytes } from '../io/files.js';
+import type { TemplateId } from '../templates/registry.js';
+import { parseCsv } from './csv.js';
+
+export const IMPORT_KINDS = { '.csv': 'csv', '.xlsx': 'xlsx', '.mmd': 'mermaid', '.mermaid': 'mermaid', '.md': 'markdown' } as const;
+
+/** An XLSX is a zip: refuse one whose parts would unpack to more than this (a "zip bomb"). */
+const MAX_UNPACKED = 100 * 1024 * 1024;
+/** Rows and columns of a sheet beyond any journey map (a map has at most MAX_STAGES stages). */
+const MAX_ROWS = 1000;
+
+export type ImportResult = { ok: true; yaml: string; stages: number; warnings: Diagnostic[] } | { ok: false; diagnostics: Diagnostic[] };
+
+/** Reads and imports a file; one larger than the limit is refused before it is read. */
+export async function importFile(file: string, cwd: string, options: { template?: TemplateId; sheet?: string }): Promise<ImportResult> {
+  const path = resolve(cwd, file);
+  let bytes: Uint8Array;
+  try {
+    const { size } = await stat(path);
+    if (size > DEFAULT_LIMITS.maxBytes) return { ok: false, diagnostics: [problem(file, 1, 1, 'file', tooLarge(size))] };
+    bytes = await readBytes(path);
+  } catch (error) {
+    return { ok: false, diagnostics: [problem(file, 1, 1, 'file', `cannot read the file: ${fsReason(error)}`)] };
+  }
+  return importMap(file, bytes, options);
+}
+
+const tooLarge = (size: number) => `file is ${Math.ceil(size / 1024)} KiB, larger than the limit of ${DEFAULT_LIMITS.maxBytes / 1024 / 1024} MiB`;
+
+export async function importMap(shown: string, bytes: Uint8Array, options: { template?: TemplateId; sheet?: string }): Promise<ImportResult> {
+  const kind = IMPORT_KINDS[extname(shown).toLowerCase() as keyof typeof IMPORT_KINDS];
+  const fail = (message: string, line = 1, col = 1, path = 'file'): ImportResult => ({ ok: false, diagnostics: [problem(shown, line, col, path, message)] });
+  if (!kind) return fail(`cannot import a ${extname(shown) || 'file without extension'}: expected a .csv or .xlsx spreadsheet, or a Mermaid journey (.mmd, .mermaid, or .md with a mermaid block)`);
+  if (bytes.length > DEFAULT_LIMITS.maxBytes) return fail(tooLarge(bytes.length));
+
+  let name: string;
+  let grid: { rows: string[][]; address: (row: number, col: number) => { line: number; col: number; path: string } } | undefined;
+  let made: { map?: Record<string, unknown>; diagnostics: Diagnostic[]; where?: GridImport['cells']; address?: NonNullable<typeof grid>['address'] };
+  if (kind === 'xlsx') {
+    const read = await readXlsx(shown, bytes, options.sheet);
+    if (!read.ok) return read;
+    grid = read.grid;
+    name = `${basename(shown)}, sheet ${read.sheet}`;
+  } else {
+    const decoded = decodeText(shown, bytes, DEFAULT_LIMITS, { text: kind === 'csv' ? 'CSV text' : 'Mermaid text', file: 'a spreadsheet or diagram' });
+    if (!decoded.ok) return decoded;
+    name = basename(shown);
+    if (kind === 'csv') {
+      const read = await readCsv(shown, decoded.text);
+      if (!read.ok) return read;
+      grid = read.grid;
+    } else {
+      const source = mermaidSource(decoded.text, kind === 'markdown');
+      if (!source.text) return fail('found no ```mermaid block holding a journey diagram');
+      const result = mermaidToMap(source.text, { template: options.template, offset: source.offset });
+      made = { map: result.map, diagnostics: result.problems.map((p) => problem(shown, p.line, p.col, 'mermaid', p.message)) };
+    }
+  }
+  if (grid) {
+    if (grid.rows.length > MAX_ROWS || grid.rows.some((r) => r.length > MAX_STAGES + 1)) return fail(`the sheet has more than ${MAX_ROWS} rows or ${MAX_STAGES} stages: expected one journey map`);
+    const result = gridToMap(grid.rows, { template: options.template, fallbackTitle: basename(shown, extname(shown)) });
+    const address = grid.address;
+    made = {
+      map: result.map,
+      where: result.cells,
+      address,
+      diagnostics: result.problems.map((p) => {
+        const at = address(p.row, p.col);
+        return { ...problem(shown, at.line, at.col, at.path, p.message), severity: p.severity };
+      }),
+    };
+  }
+  if (!made!.map || made!.diagnostics.some((d) => d.severity === 'error')) return { ok: false, diagnostics: made!.diagnostics };
+
+  const { stringify } = await import('yaml');
+  // The first comment names the source, so a reviewer knows where the map came from.
+  const yaml = `# Imported by journey import from ${name}\n${stringify(made!.map, { lineWidth: 0 })}`;
+  // Whatever the input said, the output must be a valid map: check it as one, and place any
+  // problem back at the cell it came from.
+  const checked = await readMap('imported map', new TextEncoder().encode(yaml));
+  if (!checked.ok) {
+    return {
+      ok: false,
+      diagnostics: checked.diagnostics.map((d) => {
+        const at = made!.where && made!.address ? placeOf(d.path, made!.where, made!.address) : undefined;
+        // The map's own words (`persona`, `stages[2].emotion`) stay in the message: the cell alone may not say what is wrong.
+        return at ? { ...d, file: shown, line: at.line, col: at.col, path: at.path, message: `${d.path}: ${d.message}` } : { ...d, file: shown, line: 1, col: 1 };
+      }),
+    };
+  }
+  return { ok: true, yaml, stages: checked.map.stages.length, warnings: made!.diagnostics };
+}
+
+/** `stages[2].emotion` → the cell that gave it (or its nearest parent's). */
+function placeOf(path: string, cells: GridImport['cells'], address: (row: number, col: number) => { line: number; col: number; path: string }) {
+  const parts = path.replace(/\[(\d+)\]/g, '.$1').split('.').filter(Boolean);
+  for (let n = parts.length; n > 0; n--) {
+    const cell = cells.get(parts.slice(0, n).join('.'));
+    if (cell) return address(cell.row, cell.col);
+  }
+  return undefined;
+}
+
+/** `B7`: a spreadsheet's name for a cell, 0-based row and column in. */
+export function cellName(row: number, col: number): string {
+  let letters = '';
+  for (let c = col + 1; c > 0; c = Math.floor((c - 1) / 26)) letters = String.fromCharCode(65 + ((c - 1) % 26)) + letters;
+  return `${letters}${row + 1}`;
+}
+
+/** Every record of a CSV as a row: a spreadsheet program shows record n as row n. */
+async function readCsv(shown: string, text: string) {
+  const parsed = await parseCsv(shown, text);
+  if (!parsed.ok) return parsed;
+  const records = parsed.records;
+  return {
+    ok: true as const,
+    grid: { rows: records.map((r) => r.cells), address: (row: number, col: number) => ({ line: records[row]?.line ?? 1, col: col + 1, path: cellName(row, col) }) },
+  };
+}
+
+/** The first sheet (or the one asked for) as rows of text; read-excel-file gives a merged cell's value at its top-left cell. */
+async function readXlsx(shown: string, bytes: Uint8Array, sheet: string | undefined) {
+  const fail = (message: string) => ({ ok: false as const, diagnostics: [problem(shown, 1, 1, 'file', message)] });
+  if (bytes[0] !== 0x50 || bytes[1] !== 0x4b) return fail('not an .xlsx file (an .xlsx is a zip archive; an old binary .xls must be saved as .xlsx first)');
+  const { unzipSync } = await import('fflate');
+  let unpacked = 0;
+  try {
+    // Only the sizes the archive declares are read here; nothing is unpacked.
+    unzipSync(bytes, { filter: (f) => ((unpacked += f.originalSize), false) });
+  } catch {
+    return fail('not a readable .xlsx file: the zip archive is damaged');
+  }
+  if (unpacked > MAX_UNPACKED) return fail(`the workbook unpacks to ${Math.round(unpacked / 1024 / 1024)} MiB, more than the limit of ${MAX_UNPACKED / 1024 / 1024} MiB for one journey map`);
+  const { default: readWorkbook } = await import('read-excel-file/node');
+  let sheets: { sheet: string; data: unknown[][] }[];
+  try {
+    sheets = (await readWorkbook(Buffer.from(bytes), { trim: false })) as typeof sheets;
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    return fail(code === 'XLS_FILE_NOT_SUPPORTED' ? 'an old binary .xls file: save it as .xlsx first' : 'not a readable .xlsx file: the workbook is damaged or not a spreadsheet');
+  }
+  const chosen = sheet === undefined ? sheets[0] : sheets.find((s) => s.sheet === sheet);
+  if (!chosen) return fail(`no sheet named ${quote(sheet!)}: the workbook has ${sheets.map((s) => quote(s.sheet)).join(', ')}`);
+  const quoted = /^[A-Za-z_][\w.]*$/.test(chosen.sheet) ? chosen.sheet : `'${chosen.sheet.replace(/'/g, "''")}'`;
+  return {
+    ok: true as const,
+    sheet: chosen.sheet,
+    grid: { rows: chosen.data.map((row) => row.map(cellText)), address: (row: number, col: number) => ({ line: row + 1, col: col + 1, path: `${quoted}!${cellName(row, col)}` }) },
+  };
+}
+
+/** A cell as text: a date as YYYY-MM-DD (an `updated` or a day's time typed as a date), a number as written. */
+function cellText(value: unknown): string {
+  if (value == null) return '';
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? '' : value.toISOString().slice(0, 10);
+  return String(value);
+}
