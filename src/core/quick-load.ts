@@ -6,11 +6,14 @@ import { CORE_SCHEMA, load } from 'js-yaml';
 import type { Locale } from './locale.js';
 import type { JourneyMap } from './model.js';
 import { isPlainObject } from './issues.js';
+import { mayExceedNodes } from './limits.js';
 import { modelOf, validateMap } from './validate.js';
 import { isTemplateId } from '../templates/registry.js';
 
 /** Parses YAML text without positions; undefined when the positioned parser should look at it. */
 export function quickParse(text: string): unknown {
+  // A file that may hold too many nodes is counted exactly, and refused, by the positioned parser.
+  if (mayExceedNodes(text)) return undefined;
   try {
     // No aliases at all here: only the positioned parser bounds their expansion.
     return load(text, { schema: CORE_SCHEMA, maxAliases: 0, maxDepth: 64 });
