@@ -1,7 +1,7 @@
 // Turns zod issues into diagnostics that point at the source and say what was expected.
 import type * as z from 'zod/mini';
 import type { $ZodIssue } from 'zod/v4/core';
-import { closest, listWords } from './describe.js';
+import { closest, excerpt, listWords } from './describe.js';
 import { formatPath, type Diagnostic, type PathSegment } from './diagnostics.js';
 import { locate } from './locate.js';
 import type { Source } from './source.js';
@@ -73,9 +73,10 @@ function unknownKeyMessage(key: string, objectPath: PathSegment[], ctx: IssueCon
   const known = keysAt(ctx.schema, objectPath) ?? [];
   const guess = closest(key, known);
   const extra = ctx.explainUnknownKey?.(key, objectPath);
-  if (extra) return `unknown key \`${key}\`: ${extra}${guess ? `; did you mean \`${guess}\`?` : ''}`;
-  if (guess) return `unknown key \`${key}\`: did you mean \`${guess}\`?`;
-  return `unknown key \`${key}\`: expected one of ${listWords(known)}`;
+  const shown = excerpt(key);
+  if (extra) return `unknown key \`${shown}\`: ${extra}${guess ? `; did you mean \`${guess}\`?` : ''}`;
+  if (guess) return `unknown key \`${shown}\`: did you mean \`${guess}\`?`;
+  return `unknown key \`${shown}\`: expected one of ${listWords(known)}`;
 }
 
 /** The keys an object schema accepts at `path`, walking through optional, pipe, union and array wrappers. */

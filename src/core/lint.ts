@@ -1,4 +1,5 @@
 // Checks a valid map against good practice. Pure: the date to judge staleness by is passed in.
+import { quote } from './describe.js';
 import type { Diagnostic, PathSegment } from './diagnostics.js';
 import { formatPath } from './diagnostics.js';
 import { locate } from './locate.js';
@@ -48,18 +49,18 @@ export function lintMap(map: JourneyMap, source: Source, options: LintOptions): 
   stages.forEach((stage, i) => {
     const at = (key: string): PathSegment[] => ['stages', i, key];
     if (hasTouchpointLane && (stage.cells.touchpoints?.length ?? 0) === 0) {
-      report('stage-without-touchpoint', at('name'), `stage "${stage.name}" has no touchpoint: where does the customer meet the company here?`);
+      report('stage-without-touchpoint', at('name'), `stage ${quote(stage.name)} has no touchpoint: where does the customer meet the company here?`);
     }
     if (stage.emotion !== null && stage.emotion < 0 && !stage.pain_points.length && !stage.opportunities.length) {
-      report('negative-emotion-unexplained', at('emotion'), `stage "${stage.name}" feels negative but names no pain point or opportunity: say why, and what could change`);
+      report('negative-emotion-unexplained', at('emotion'), `stage ${quote(stage.name)} feels negative but names no pain point or opportunity: say why, and what could change`);
     }
     if (map.template === 'future-state') {
       const missing = ['change', 'rationale'].filter((k) => (stage.cells[k]?.length ?? 0) === 0);
-      if (missing.length) report('future-state-without-change', at('name'), `stage "${stage.name}" has no ${missing.map((k) => `\`${k}\``).join(' or ')}: a future state says what changes and how or why`);
+      if (missing.length) report('future-state-without-change', at('name'), `stage ${quote(stage.name)} has no ${missing.map((k) => `\`${k}\``).join(' or ')}: a future state says what changes and how or why`);
     }
     const key = stage.name.trim().toLowerCase().replace(/\s+/g, ' ');
     const first = names.get(key);
-    if (first !== undefined) report('duplicate-stage-name', at('name'), `stage name "${stage.name}" is used by stages[${first}] too: give each stage its own name`);
+    if (first !== undefined) report('duplicate-stage-name', at('name'), `stage name ${quote(stage.name)} is used by stages[${first}] too: give each stage its own name`);
     else names.set(key, i);
   });
 

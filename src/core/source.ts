@@ -1,4 +1,5 @@
 import { LineCounter, Scalar, isCollection, parseDocument, visit, type Document } from 'yaml';
+import { excerpt } from './describe.js';
 import type { Diagnostic } from './diagnostics.js';
 import { lineCol, tooManyNodes } from './limits.js';
 import { duplicateKeyErrors, nodeLimitOffset } from './yaml-bounds.js';
@@ -84,6 +85,7 @@ function unclosedQuoteStart(doc: Document.Parsed, errorOffset: number): number |
 
 /** The YAML library's messages end with a code frame or "at line …"; our lines carry the position already. */
 function yamlMessage(message: string): string {
-  return message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '').replace(/\.$/, '');
+  // Some messages repeat a piece of the file (a tag, an alias): keep that piece short.
+  return excerpt(message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '').replace(/\.$/, ''), 120);
 }
 
