@@ -24,3 +24,39 @@ describe('control characters in map text', () => {
     expect(stderr).toContain('<stdin>:4:26 error lanes[0].label: expected text without control characters, found U+0085 at character 1');
   });
 });
+
+describe("keys named like Object's properties", () => {
+  const NAMES = ['constructor', '__proto__', 'toString', 'hasOwnProperty'];
+  const TOP = '`template`, `title`, `summary`, `locale`, `updated`, `owners`, `goals`, `research`, `persona`, `lanes` or `stages`';
+  const STAGE = '`name`, `id`, `emotion`, `pain_points`, `opportunities`, `kpis`, `owner`, `technology`, `notes`, `time`, `thinking`, `priorities`, `touchpoints`, `product_use` or `product_opportunity`';
+
+  it('are unknown keys at the top level and in a stage, like any other (not "found function", not another template\'s lane)', async () => {
+    const map = `template: day-in-the-life\ntitle: T\n${NAMES.map((k) => `${k}: x\n`).join('')}stages:\n  - name: A\n${NAMES.map((k) => `    ${k}: x\n`).join('')}`;
+    const { stderr } = await run(['validate', '-'], { stdin: map });
+    expect(stderr.trimEnd().split('\n')).toEqual([
+      ...NAMES.map((k, i) => `<stdin>:${3 + i}:1 error ${k}: unknown key \`${k}\`: expected one of ${TOP}`),
+      ...NAMES.map((k, i) => `<stdin>:${9 + i}:5 error stages[0].${k}: unknown key \`${k}\`: expected one of ${STAGE}`),
+      '✗ 8 errors in 1 file',
+    ]);
+  });
+
+  it('make a working custom lane (`constructor`), or are refused as lane keys with the usual message', async () => {
+    const lanes = 'lanes:\n  - { key: constructor, label: Who builds it }\n';
+    const ok = await run(['build', '-', '-f', 'md', '-o', '-'], { stdin: `template: current-state\ntitle: T\n${lanes}stages:\n  - name: A\n  - name: B\n    constructor: [The shop]\n` });
+    expect(ok.stderr).toBe('');
+    expect(ok.stdout).toContain('| **Who builds it** |  | The shop |');
+    const refused = await run(['validate', '-'], { stdin: `template: current-state\ntitle: T\nlanes:\n${NAMES.slice(1).map((k) => `  - { key: ${k}, label: L }\n`).join('')}stages: [{ name: A }]\n` });
+    expect(refused.stderr.trimEnd().split('\n')).toEqual([
+      ...NAMES.slice(1).map((k, i) => `<stdin>:${4 + i}:12 error lanes[${i}].key: expected a lane key in snake_case (like \`channels_used\`), found text "${k}"`),
+      '✗ 3 errors in 1 file',
+    ]);
+  });
+
+  it('are demographics labels like any other, except `__proto__`, which is refused instead of dropped', async () => {
+    const persona = `persona:\n  name: P\n  demographics:\n${NAMES.map((k) => `    ${k}: v ${k}\n`).join('')}`;
+    const { stderr } = await run(['validate', '-'], { stdin: `template: current-state\ntitle: T\n${persona}stages: [{ name: A }]\n` });
+    expect(stderr).toBe('<stdin>:7:16 error persona.demographics.__proto__: expected a demographics label other than `__proto__`, which JavaScript reserves\n✗ 1 error in 1 file\n');
+    const md = await run(['build', '-', '-f', 'md', '-o', '-'], { stdin: `template: current-state\ntitle: T\n${persona.replace(/ {4}__proto__.*\n/, '')}stages: [{ name: A }]\n` });
+    for (const k of ['constructor', 'toString', 'hasOwnProperty']) expect(md.stdout).toContain(`v ${k}`);
+  });
+});

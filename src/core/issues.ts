@@ -104,8 +104,8 @@ export function keysAt(schema: z.ZodMiniType, path: readonly PathSegment[]): str
       case 'object': {
         const shape = d.shape as Record<string, unknown>;
         if (rest.length === 0) return Object.keys(shape);
-        const next = shape[String(rest[0])];
-        return next ? walk(next, rest.slice(1)) : undefined;
+        const key = String(rest[0]);
+        return Object.hasOwn(shape, key) ? walk(shape[key], rest.slice(1)) : undefined;
       }
       default:
         return undefined;
@@ -117,7 +117,7 @@ export function keysAt(schema: z.ZodMiniType, path: readonly PathSegment[]): str
 export function valueAt(value: unknown, path: readonly PathSegment[]): unknown {
   let v = value;
   for (const seg of path) {
-    if (v === null || typeof v !== 'object') return undefined;
+    if (v === null || typeof v !== 'object' || !Object.hasOwn(v, seg)) return undefined;
     v = (v as Record<string | number, unknown>)[seg];
   }
   return v;

@@ -57,7 +57,7 @@ export function toModel(def: TemplateDefinition, valid: ValidatedMap, ui: UiLabe
   const laneKeys = [...def.lanes.map((l) => l.key), ...valid.lanes.map((l) => l.key)];
   const stages: Stage[] = valid.stages.map((s, i) => {
     const r = raw[i]!;
-    const cells: Stage['cells'] = {};
+    const cells: Stage['cells'] = Object.create(null); // lane keys are the map's: no inherited ones
     for (const key of laneKeys) cells[key] = (r[key] as string[] | Touchpoint[] | undefined) ?? [];
     return {
       id: stageId(s, i),

@@ -25,7 +25,7 @@ export const controlError = (iss: { input?: unknown }) => {
   return `expected text without control characters, found U+${code} at character ${at + 1}; only tabs and line breaks are allowed`;
 };
 export const noControls = () => z.refine<string>((s) => !CONTROL.test(s), { error: controlError });
-const boundedString = () => z.string().check(z.maxLength(MAX_TEXT_LENGTH, { error: longText, abort: true }), noControls());
+const boundedString = () => z.string().check(z.maxLength(MAX_TEXT_LENGTH, { error: longText }), noControls());
 
 /** Plain text. Numbers are accepted as text (`name: 2025`); quote them to keep their exact spelling. */
 export const text = z.union([boundedString(), then(z.number(), String)], {

@@ -33,8 +33,31 @@ export function validateMap(template: TemplateId, value: Record<string, unknown>
     const issue = { code: 'custom' as const, path: ['stages'], message, input: value.stages };
     return { schema, result: { success: false as const, error: { issues: [issue] }, data: undefined } };
   }
-  const input = value.locale == null && defaultLocale ? { ...value, locale: defaultLocale } : value;
-  return { schema, result: schema.safeParse(input) };
+  const data = ownData(value) as Record<string, unknown>;
+  if (data.locale == null && defaultLocale) data.locale = defaultLocale;
+  const result = schema.safeParse(data);
+  // zod drops a `__proto__` key of a free-form mapping without a word; demographics is the only one.
+  const demographics = (data.persona as Record<string, unknown> | undefined)?.demographics;
+  if (isPlainObject(demographics) && Object.hasOwn(demographics, '__proto__')) {
+    const path = ['persona', 'demographics', '__proto__'];
+    const issue = { code: 'custom' as const, path, message: 'expected a demographics label other than `__proto__`, which JavaScript reserves', input: demographics.__proto__ };
+    const issues = [...(result.success ? [] : result.error.issues), issue];
+    return { schema, result: { success: false as const, error: { issues }, data: undefined } };
+  }
+  return { schema, result };
+}
+
+/**
+ * The parsed map as data without prototypes. Validation reads each key a schema knows: on a plain
+ * object a custom lane named `constructor` that a stage leaves out read Object's constructor
+ * ("found function"). Without prototypes, a key is there only when the map wrote it.
+ */
+function ownData(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(ownData);
+  if (!isPlainObject(value)) return value;
+  const out: Record<string, unknown> = Object.create(null);
+  for (const key of Object.keys(value)) out[key] = ownData(value[key]);
+  return out;
 }
 
 export function modelOf(template: TemplateId, valid: ValidatedMap): JourneyMap {

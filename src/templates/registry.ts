@@ -22,5 +22,5 @@ export function isTemplateId(value: unknown): value is TemplateId {
 
 /** Which templates have a lane with this key (for "`priorities` belongs to day-in-the-life"). */
 export function templatesWithLane(key: string): TemplateId[] {
-  return TEMPLATE_IDS.filter((id) => TEMPLATES[id].lanes.some((lane) => lane.key === key) || TEMPLATES[id].stageExtras?.[key]);
+  return TEMPLATE_IDS.filter((id) => TEMPLATES[id].lanes.some((lane) => lane.key === key) || Object.hasOwn(TEMPLATES[id].stageExtras ?? {}, key));
 }
