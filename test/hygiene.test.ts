@@ -3,7 +3,7 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { run, tempDir } from './helpers.js';
+import { run, runBin, tempDir } from './helpers.js';
 
 describe('control characters in map text', () => {
   it('are refused at their place, so no NUL or escape sequence reaches a document', async () => {
@@ -58,5 +58,30 @@ describe("keys named like Object's properties", () => {
     expect(stderr).toBe('<stdin>:7:16 error persona.demographics.__proto__: expected a demographics label other than `__proto__`, which JavaScript reserves\n✗ 1 error in 1 file\n');
     const md = await run(['build', '-', '-f', 'md', '-o', '-'], { stdin: `template: current-state\ntitle: T\n${persona.replace(/ {4}__proto__.*\n/, '')}stages: [{ name: A }]\n` });
     for (const k of ['constructor', 'toString', 'hasOwnProperty']) expect(md.stdout).toContain(`v ${k}`);
+  });
+});
+
+describe('a custom layout that reaches for an inherited property', () => {
+  it('gets a located layout error, not Handlebars\' raw warning and an empty gap', async () => {
+    const cwd = tempDir();
+    writeFileSync(join(cwd, 'map.yaml'), 'template: current-state\ntitle: T\nstages: [{ name: A }]\n');
+    const layouts = {
+      'lookup.hbs': '{{#> page}}\n<p>{{lookup this "hasOwnProperty"}}</p>\n{{/page}}\n',
+      'each.hbs': '{{#> page}}\n{{#each stages}}  {{lookup . "constructor"}}{{/each}}\n{{/page}}\n',
+      'path.hbs': '{{#> page}}\n<p>{{title.toString}}</p>\n{{/page}}\n',
+    };
+    const expected = {
+      'lookup.hbs': 'lookup.hbs:2:4 error layout: "hasOwnProperty" is a property every JavaScript object inherits, not data of the view model',
+      'each.hbs': 'each.hbs:2:19 error layout: "constructor" is a property every JavaScript object inherits, not data of the view model',
+      'path.hbs': 'path.hbs:2:6 error layout: "toString" is a property every JavaScript object inherits, not data of the view model',
+    };
+    for (const [name, source] of Object.entries(layouts)) {
+      writeFileSync(join(cwd, name), source);
+      const { code, stderr } = await runBin(['build', 'map.yaml', '--layout', name], { cwd });
+      expect(code).toBe(1);
+      expect(stderr).not.toContain('Access has been denied');
+      expect(stderr).toContain(expected[name as keyof typeof expected]);
+    }
+    expect(existsSync(join(cwd, 'map.html'))).toBe(false);
   });
 });
