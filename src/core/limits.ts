@@ -1,7 +1,10 @@
 // How many YAML nodes a file may hold. The byte limit alone is not enough: 5 MB of `[a,a,a,…]`
 // is 2.6 million nodes, and building them took 13 s and 2.6 GB. Counted before any parser builds
 // anything, so a refusal costs milliseconds and a file within the limit stays cheap to load.
-// Free of any YAML parser: the quick path imports it. node-count.ts has the exact count.
+// Free of any YAML parser: the quick path imports it, and passes the lexer in when it needs one.
+import type * as Yaml from 'yaml';
+
+export type YamlLexing = Pick<typeof Yaml, 'Lexer' | 'CST'>;
 
 /**
  * Counted as values, list items and keys (`[a, b]` counts 4): a rich 2,000-stage map has about
@@ -26,6 +29,29 @@ export function mayExceedNodes(text: string, max = MAX_YAML_NODES): boolean {
   for (let i = 0; i < text.length; i++) if (isIndicator(text.charCodeAt(i)) && ++indicators * 2 + 1 > max) return true;
   return false;
 }
+
+// Lexer tokens that stand for a node, or for a list item, key or document that may be an empty node.
+const NODE_TOKENS = new Set(['doc-start', 'doc-end', 'scalar', 'single-quoted-scalar', 'double-quoted-scalar', 'alias', 'seq-item-ind', 'explicit-key-ind', 'flow-seq-start', 'flow-map-start', 'comma']);
+// Markers the lexer inserts that are not in the source.
+const MARKERS = new Set(['\x02', '\x18', '\x1f']);
+
+/**
+ * The exact count, with the lexer of the positioned parser (`yaml`), passed in: the quick path
+ * loads it only for a file the cheap bound cannot settle. Returns the source offset where the
+ * count passes `max`, or undefined when the file is within it.
+ */
+export function nodeLimitOffset(text: string, yaml: YamlLexing, max = MAX_YAML_NODES): number | undefined {
+  let count = 0;
+  let offset = 0;
+  for (const token of new yaml.Lexer().lex(text)) {
+    const type = yaml.CST.tokenType(token);
+    // A plain scalar comes as a marker, typed 'scalar', then its text; count the marker only.
+    if (type && NODE_TOKENS.has(type) && ++count > max) return offset;
+    if (!(token.length === 1 && MARKERS.has(token))) offset += token.length;
+  }
+  return undefined;
+}
+
 
 /** 1-based line and column of an offset in text. */
 export function lineCol(text: string, offset: number): { line: number; col: number } {

@@ -2,7 +2,7 @@ import { LineCounter, Scalar, isCollection, parseDocument, visit, type Document 
 import { excerpt } from './describe.js';
 import type { Diagnostic } from './diagnostics.js';
 import { lineCol, tooManyNodes } from './limits.js';
-import { duplicateKeyErrors, nodeLimitOffset } from './yaml-bounds.js';
+import { duplicateKeyErrors, nodeLimitOffsetOf } from './yaml-bounds.js';
 import { DEFAULT_LIMITS, MAX_DEPTH, problem, type Limits } from './text.js';
 
 // Text → YAML document with source positions, for precise problem reports. Pure.
@@ -19,7 +19,7 @@ export type SourceResult =
   | { ok: false; diagnostics: Diagnostic[] };
 
 export function parseSource(file: string, text: string, limits: Limits = DEFAULT_LIMITS): SourceResult {
-  const crowded = nodeLimitOffset(text); // before the parser builds millions of nodes
+  const crowded = nodeLimitOffsetOf(text); // before the parser builds millions of nodes
   if (crowded !== undefined) return { ok: false, diagnostics: [{ ...problem(file, 0, 0, 'yaml', tooManyNodes()), ...lineCol(text, crowded) }] };
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: false });

@@ -1,26 +1,10 @@
-// Bounds on the positioned parser's work, with its own lexer (which the quick path does not load):
-// the exact node count behind MAX_YAML_NODES, and duplicate keys found in linear time.
+// Bounds on the positioned parser's work: the exact node count before parsing, and duplicate keys
+// found in linear time.
 import { CST, Lexer, YAMLParseError, isScalar, visit, type Document } from 'yaml';
-import { MAX_YAML_NODES } from './limits.js';
+import { nodeLimitOffset } from './limits.js';
 
-// Lexer tokens that stand for a node, or for a list item, key or document that may be an empty node.
-const NODE_TOKENS = new Set(['doc-start', 'doc-end', 'scalar', 'single-quoted-scalar', 'double-quoted-scalar', 'alias', 'seq-item-ind', 'explicit-key-ind', 'flow-seq-start', 'flow-map-start', 'comma']);
-// Markers the lexer inserts that are not in the source.
-const MARKERS = new Set(['\x02', '\x18', '\x1f']);
-
-/** The source offset where the count of nodes passes `max`, or undefined when the file is within it. */
-export function nodeLimitOffset(text: string, max = MAX_YAML_NODES): number | undefined {
-  let count = 0;
-  let offset = 0;
-  for (const token of new Lexer().lex(text)) {
-    const type = CST.tokenType(token);
-    // A plain scalar comes as a marker, typed 'scalar', then its text; count the marker only.
-    if (type && NODE_TOKENS.has(type) && ++count > max) return offset;
-    if (!(token.length === 1 && MARKERS.has(token))) offset += token.length;
-  }
-  return undefined;
-}
-
+/** Where the file passes MAX_YAML_NODES, if it does (see limits.ts). */
+export const nodeLimitOffsetOf = (text: string) => nodeLimitOffset(text, { Lexer, CST });
 
 /**
  * Duplicate keys, as the parser's `uniqueKeys` would report them. Its check compares each key with
