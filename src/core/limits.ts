@@ -41,6 +41,15 @@ const MARKERS = new Set(['\x02', '\x18', '\x1f']);
  * count passes `max`, or undefined when the file is within it.
  */
 export function nodeLimitOffset(text: string, yaml: YamlLexing, max = MAX_YAML_NODES): number | undefined {
+  // A map with problems is counted by the quick path, then by the positioned one: count it once.
+  if (lastCount?.text === text && lastCount.max === max) return lastCount.offset;
+  const offset = countNodes(text, yaml, max);
+  lastCount = { text, max, offset };
+  return offset;
+}
+let lastCount: { text: string; max: number; offset: number | undefined } | undefined;
+
+function countNodes(text: string, yaml: YamlLexing, max: number): number | undefined {
   let count = 0;
   let offset = 0;
   for (const token of new yaml.Lexer().lex(text)) {
