@@ -105,7 +105,7 @@ describe('writing a document', () => {
     writeFileSync(join(dir, 'map.yaml'), MAP);
     const { code, stderr } = await runBin(['build', 'map.yaml'], { cwd: dir });
     expect(code).toBe(1);
-    expect(stderr).toContain('map.yaml:1:1 error output: cannot write map.html: it is a symbolic link: journey only replaces regular files (for standard output, use -o -)');
+    expect(stderr).toContain('map.yaml:1:1 error output: cannot write map.html: it is a symbolic link: journey only replaces regular files, never a link or what it points to');
     expect(readlinkSync(join(dir, 'map.html'))).toBe('target.txt');
     expect(readFileSync(join(dir, 'target.txt'), 'utf8')).toBe('precious');
     const stdout = await runBin(['build', 'map.yaml', '-o', '/dev/stdout'], { cwd: dir });

@@ -120,7 +120,8 @@ function kindOf(info: Stats): string {
  * replaced that way. A character device (`/dev/null`, `/dev/full`) is written directly, as a shell
  * would. Everything else is refused with a `Refused` error: a symbolic link (renaming would
  * replace the link, and following it would write wherever it points, which a pull request
- * chooses; `-o -` is standard output), a folder, a named pipe, a socket, a block device.
+ * chooses; `/dev/stdout` is one: `build -o -` prints), a folder, a named pipe, a socket, a block
+ * device.
  * No fsync: documents can always be rebuilt from their maps, and syncing every file made large
  * batches several times slower.
  */
@@ -141,7 +142,7 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array): 
   if (existing?.isDirectory()) throw new Refused(fsReason({ code: 'EISDIR' }));
   if (existing && !existing.isFile()) {
     const link = existing.isSymbolicLink();
-    throw new Refused(`it is ${kindOf(existing)}${link ? '' : ', not a regular file'}: journey only replaces regular files${link ? ' (for standard output, use -o -)' : ''}`);
+    throw new Refused(`it is ${kindOf(existing)}${link ? '' : ', not a regular file'}: journey only replaces regular files${link ? ', never a link or what it points to' : ''}`);
   }
   const temp = join(dirname(path), `.${basename(path)}.${TEMP_TAG}-${process.pid}-${threadId}-${++written}.tmp`);
   live.add(temp);
