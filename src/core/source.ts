@@ -23,7 +23,7 @@ export function parseSource(file: string, text: string, limits: Limits = DEFAULT
   if (crowded !== undefined) return { ok: false, diagnostics: [{ ...problem(file, 0, 0, 'yaml', tooManyNodes()), ...lineCol(text, crowded) }] };
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: false });
-  doc.errors.push(...duplicateKeyErrors(doc)); // the parser's own check is quadratic
+  for (const error of duplicateKeyErrors(doc)) doc.errors.push(error); // the parser's own check is quadratic
   const at = (offset: number, path: string, message: string): Diagnostic => {
     const { line, col } = lines.linePos(offset);
     return problem(file, line, col, path, message);
