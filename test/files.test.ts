@@ -30,6 +30,8 @@ describe('reading a map', () => {
     expect(stderr).toContain('map.yaml:1:1 error file: cannot read the file: expected a journey map file, found a character device');
     expect(await readMapBytes(join(dir, 'map.yaml'), { maxBytes: MiB })).toEqual({ ok: false, reason: 'expected a journey map file, found a character device' });
     expect(await readMapBytes(dir, { maxBytes: MiB })).toEqual({ ok: false, reason: 'expected a journey map file, found a folder' });
+    // Layouts and config files are read the same way, and named as what they should be.
+    expect(await readMapBytes(join(dir, 'map.yaml'), { maxBytes: MiB, expected: 'a Handlebars layout' })).toEqual({ ok: false, reason: 'expected a Handlebars layout file, found a character device' });
   });
 
   it('refuses a 1.5 GB file from its size, without reading it', async () => {

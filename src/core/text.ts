@@ -80,8 +80,8 @@ function positionOfByte(bytes: Uint8Array, offset: number): { line: number; col:
 }
 
 /** The refusal of a file over the size limit; `found` is undefined when reading stopped at the limit. */
-export function tooLarge(found: number | undefined, maxBytes: number, what = 'file'): string {
-  return `${what} is ${found === undefined ? 'over the limit' : `${size(found)}, larger than the limit`} of ${size(maxBytes)}; expected a journey map in YAML`;
+export function tooLarge(found: number | undefined, maxBytes: number, what = 'file', expected = 'a journey map in YAML'): string {
+  return `${what} is ${found === undefined ? 'over the limit' : `${size(found)}, larger than the limit`} of ${size(maxBytes)}; expected ${expected}`;
 }
 
 function size(n: number): string {

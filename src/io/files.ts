@@ -21,19 +21,22 @@ const CHUNK = 64 * 1024;
  * never a file inside the project that is a link to somewhere outside it. A path that is itself
  * outside the project was named on the command line, which is trusted, and is read. Opening does
  * not wait for a writer (a named pipe is refused at once), and the file is checked once opened,
- * so a link swapped in between cannot slip a device past it.
+ * so a link swapped in between cannot slip a device past it. `expected` names what the file should
+ * be in the reasons (default "a journey map"): a layout or a config file is read the same way.
  */
-export async function readMapBytes(path: string, options: { maxBytes: number; projectRoot?: string }): Promise<ReadResult> {
+export async function readMapBytes(path: string, options: { maxBytes: number; projectRoot?: string; expected?: string }): Promise<ReadResult> {
   const refuse = (reason: string): ReadResult => ({ ok: false, reason });
+  const expected = options.expected ?? 'a journey map';
+  const tooBig = (size?: number) => tooLarge(size, options.maxBytes, 'file', options.expected ?? 'a journey map in YAML');
   try {
     if (options.projectRoot && !(await linkStaysInside(path, options.projectRoot))) {
-      return refuse('the file is a symbolic link to a file outside the project folder: expected a journey map inside it');
+      return refuse(`the file is a symbolic link to a file outside the project folder: expected ${expected} inside it`);
     }
     const handle = await open(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
     try {
       const info = await handle.stat();
-      if (!info.isFile()) return refuse(`expected a journey map file, found ${kindOf(info)}`);
-      if (info.size > options.maxBytes) return refuse(tooLarge(info.size, options.maxBytes));
+      if (!info.isFile()) return refuse(`expected ${expected} file, found ${kindOf(info)}`);
+      if (info.size > options.maxBytes) return refuse(tooBig(info.size));
       const chunks: Uint8Array[] = [];
       let total = 0;
       for (;;) {
@@ -43,7 +46,7 @@ export async function readMapBytes(path: string, options: { maxBytes: number; pr
         if (bytesRead === 0) break;
         chunks.push(buffer.subarray(0, bytesRead));
         total += bytesRead;
-        if (total > options.maxBytes) return refuse(tooLarge(undefined, options.maxBytes));
+        if (total > options.maxBytes) return refuse(tooBig());
       }
       return { ok: true, bytes: Buffer.concat(chunks, total) };
     } finally {
