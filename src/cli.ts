@@ -89,6 +89,7 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     .option('--metrics <file>', 'KPI values (CSV or JSON of metric, value, date) shown next to the KPIs that name them')
     .addOption(new Option('--md-layout <layout>', 'Markdown map as a table or one section per stage (default: auto)').choices(MD_LAYOUTS))
     .option('--browser <path>', 'Chrome or Chromium for PDF (default: found on this machine)')
+    .option('--allow-config-browser', 'run the browser that journey.config.yaml names (off: a config file may come from a pull request)')
     .addOption(new Option('--page-size <size>', 'PDF paper size (default: A4)').choices(PAGE_SIZES))
     .option('--portrait', 'PDF in portrait (default: landscape)')
     .addOption(new Option('--jobs <n>', 'PDF pages printed at once').argParser(positive('a whole number', true)).default(4))

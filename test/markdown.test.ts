@@ -200,6 +200,12 @@ describe('the emotion curve as Mermaid', () => {
     // The same names written raw would break the chart: the check above can fail.
     expect(await mermaidParse('journey\n  section journey; section x: 5: me #\n    positive: 5')).toMatch(/^error/);
   });
+
+  it('carries no tag or entity: < > & become look-alikes (<script> reached the chart literally)', async () => {
+    const [code] = nodes<Code>(parse(await markdown('test/fixtures/hostile/injection.yaml')), 'code');
+    expect(code!.value).not.toMatch(/[<>&]/);
+    expect(code!.value).toContain('\uFF1Cscript\uFF1Ewindow.__pwned = \'title\'\uFF1C/script\uFF1EHostile map');
+  });
 });
 
 describe('escaping', () => {

@@ -91,7 +91,7 @@ describe('KPIs with live metrics', () => {
     symlinkSync(join(cwd, 'metrics/latest.csv'), join(linked, 'latest.csv'));
     const viaLink = await run(['build', 'map.yaml'], { cwd: linked });
     expect(viaLink.code).toBe(1);
-    expect(viaLink.stderr).toContain('error file: the metrics file must be inside the project folder');
+    expect(viaLink.stderr).toContain('journey.config.yaml:1:10 error metrics: metrics "latest.csv" leads outside the folder of journey.config.yaml');
   });
 
   it('judges targets: at least by default, at most with <, units must agree', () => {

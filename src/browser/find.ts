@@ -62,12 +62,12 @@ export function defaultFindContext(env: Record<string, string | undefined> = pro
   };
 }
 
-/** `--browser`, then PUPPETEER_EXECUTABLE_PATH / CHROME_PATH, then usual install paths, then PATH, then puppeteer's cache. */
-export function findBrowser(explicit: string | undefined, ctx: FindContext): FindResult {
+/** `--browser` (or another source the caller names), then PUPPETEER_EXECUTABLE_PATH / CHROME_PATH, then usual install paths, then PATH, then puppeteer's cache. */
+export function findBrowser(explicit: string | undefined, ctx: FindContext, source = '--browser'): FindResult {
   if (explicit) {
     return ctx.isExecutable(explicit)
-      ? { ok: true, path: explicit, source: '--browser' }
-      : { ok: false, searched: [explicit], reason: `--browser ${explicit} is not an executable file` };
+      ? { ok: true, path: explicit, source }
+      : { ok: false, searched: [explicit], reason: `${source} ${explicit} is not an executable file` };
   }
   const searched: string[] = [];
   for (const name of ['PUPPETEER_EXECUTABLE_PATH', 'CHROME_PATH']) {

@@ -6,8 +6,10 @@ import { defaultFindContext, findBrowser, noBrowserMessage } from './find.js';
 export class BrowserError extends Error {}
 
 export interface LaunchOptions {
-  /** `--browser <path>` */
+  /** `--browser <path>`, or the config file's `browser` where the command line allows it. */
   executable?: string;
+  /** Where `executable` came from, for messages: `--browser`, `browser in journey.config.yaml:3:10`. */
+  executableSource?: string;
   env: Record<string, string | undefined>;
   /** Milliseconds to wait for the browser to start. */
   timeout?: number;
@@ -39,7 +41,7 @@ export function needsNoSandbox(env: Record<string, string | undefined>): boolean
 }
 
 export async function launchBrowser(options: LaunchOptions): Promise<Browser> {
-  const found = findBrowser(options.executable, defaultFindContext(options.env));
+  const found = findBrowser(options.executable, defaultFindContext(options.env), options.executableSource);
   if (!found.ok) throw new BrowserError(noBrowserMessage(found));
   const { launch } = await import('puppeteer-core');
   const args = [...ARGS, ...(needsNoSandbox(options.env) ? ['--no-sandbox'] : [])];

@@ -7,6 +7,8 @@ import { launchBrowser } from './launch.js';
 export interface BrowserPoolOptions {
   /** `--browser <path>`; otherwise one is found on this machine. */
   executable?: string;
+  /** Where `executable` came from, for messages (default `--browser`). */
+  executableSource?: string;
   env: Record<string, string | undefined>;
   /** Milliseconds to wait for the browser to start. */
   timeout: number;
@@ -23,7 +25,7 @@ export function createBrowserPool(options: BrowserPoolOptions): BrowserPool {
   const idle: Page[] = [];
 
   async function openPage(): Promise<Page> {
-    browser ??= launchBrowser({ executable: options.executable, env: options.env, timeout: options.timeout });
+    browser ??= launchBrowser({ executable: options.executable, executableSource: options.executableSource, env: options.env, timeout: options.timeout });
     const page = await (await browser).newPage();
     await page.setJavaScriptEnabled(false);
     await page.setRequestInterception(true);

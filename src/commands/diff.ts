@@ -2,6 +2,7 @@
 // git revision. Prints text, Markdown or HTML; exit 1 with --fail-on-regression if any stage got worse.
 import { diffMaps, templateMismatch } from '../core/diff.js';
 import { EXIT, ProblemsError, usageError } from '../errors.js';
+import { revisionProblem } from '../io/git-args.js';
 import type { Io } from '../io/terminal.js';
 import { readMapAtRevision } from '../pipeline/git.js';
 import { readMapFile } from '../pipeline/read.js';
@@ -23,7 +24,8 @@ export interface DiffOptions {
 export async function diff(first: string, second: string | undefined, options: DiffOptions, io: Io): Promise<number> {
   const paint = painter(io.color);
   if (options.rev && second) throw usageError('--rev compares one map with its own history: name one file');
-  if (options.rev?.startsWith('-')) throw usageError(`--rev ${options.rev}: a revision does not start with "-"`);
+  const badRevision = options.rev === undefined ? undefined : revisionProblem(options.rev);
+  if (badRevision) throw usageError(`--rev: ${badRevision}`);
 
   const config = await openConfig({}, io);
   const references = createReferences(io, { projectRoot: config?.dir ?? io.cwd, defaultLocale: config?.locale });

@@ -17,9 +17,24 @@ export function describeValue(value: unknown): string {
   }
 }
 
+/** Words for what a file holds without repeating it: for a file that may not be a map at all (a secret behind a link, say). */
+export function describeKind(value: unknown): string {
+  if (value === null || value === undefined) return 'nothing';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'string') return value === '' ? 'empty text' : 'text';
+  if (typeof value === 'number') return 'a number';
+  if (typeof value === 'object') return 'a mapping (key: value pairs)';
+  return typeof value === 'boolean' ? 'true or false' : typeof value;
+}
+
+/** At most `max` characters of user text, for messages: enough to find it, never a whole file. */
+export function excerpt(text: string, max = 40): string {
+  if (text.length <= max) return text;
+  return `${Array.from(text.slice(0, max * 2)).slice(0, max - 1).join('')}…`;
+}
+
 export function quote(text: string, max = 40): string {
-  const short = text.length > max ? `${text.slice(0, max - 1)}…` : text;
-  return JSON.stringify(short);
+  return JSON.stringify(excerpt(text, max));
 }
 
 /** Levenshtein distance, used for "did you mean" suggestions. */

@@ -1,11 +1,12 @@
 // Turns zod issues into diagnostics that point at the source and say what was expected.
 import type * as z from 'zod/mini';
 import type { $ZodIssue } from 'zod/v4/core';
-import { closest, listWords } from './describe.js';
+import { closest, excerpt, listWords } from './describe.js';
 import { formatPath, type Diagnostic, type PathSegment } from './diagnostics.js';
 import { locate } from './locate.js';
 import type { Source } from './source.js';
 import { problem } from './diagnostics.js';
+import { MAX_PROBLEMS } from './limits.js';
 
 type Issue = $ZodIssue;
 
@@ -19,34 +20,38 @@ export interface IssueContext {
   synonymOf?: (key: string, path: readonly PathSegment[]) => string | undefined;
 }
 
-export function issuesToDiagnostics(issues: readonly Issue[], ctx: IssueContext): Diagnostic[] {
-  const out: Diagnostic[] = [];
-  for (const issue of issues.flatMap((i) => mostSpecific(i, []))) {
-    if (issue.code === 'unrecognized_keys') {
-      for (const key of issue.keys) {
-        const path = [...issue.path, key] as PathSegment[];
-        out.push(at(ctx, path, 'key', unknownKeyMessage(key, issue.path as PathSegment[], ctx)));
-      }
-      continue;
-    }
-    const path = issue.path as PathSegment[];
-    if (issue.code === 'invalid_key') {
-      // A key of a free-form mapping (a lint rule id, say) failed its own check: point at the key.
-      out.push(at(ctx, path, 'key', issue.issues[0]?.message ?? issue.message));
-      continue;
-    }
-    const parentPath = path.slice(0, -1);
-    const key = path.at(-1);
-    const parent = valueAt(ctx.value, parentPath);
-    if (typeof key === 'string' && isPlainObject(parent) && !Object.hasOwn(parent, key)) {
-      // A missing required key: point at the object that lacks it.
-      const expected = issue.message.replace(/, found nothing$/, '');
-      out.push(at(ctx, parentPath, 'value', `missing required key \`${key}\`: ${expected}`, path));
-      continue;
-    }
-    out.push(at(ctx, path, 'value', issue.message));
+export function issuesToDiagnostics(issues: readonly Issue[], ctx: IssueContext, max = MAX_PROBLEMS): Diagnostic[] {
+  // One entry per problem (an unknown-keys issue holds one per key).
+  const found = issues
+    .flatMap((i) => mostSpecific(i, []))
+    .flatMap((issue): { issue: Issue; key?: string }[] => (issue.code === 'unrecognized_keys' ? issue.keys.map((key) => ({ issue, key })) : [{ issue }]));
+  const out = found.slice(0, max).map(({ issue, key }) => diagnosticOf(issue, key, ctx));
+  // A hostile file can hold a problem in each of its 100,000 nodes: list the first `max`, then
+  // say how many more there are, at the first one not listed.
+  const next = found[max];
+  if (next) {
+    const path = [...(next.issue.path as PathSegment[]), ...(next.key === undefined ? [] : [next.key])];
+    out.push(at(ctx, path, 'key', `${(found.length - max).toLocaleString('en')} more problems from here on are not listed (at most ${max.toLocaleString('en')} are reported per file)`));
   }
   return out;
+}
+
+function diagnosticOf(issue: Issue, unknownKey: string | undefined, ctx: IssueContext): Diagnostic {
+  const path = issue.path as PathSegment[];
+  if (unknownKey !== undefined) return at(ctx, [...path, unknownKey], 'key', unknownKeyMessage(unknownKey, path, ctx));
+  if (issue.code === 'invalid_key') {
+    // A key of a free-form mapping (a lint rule id, say) failed its own check: point at the key.
+    return at(ctx, path, 'key', issue.issues[0]?.message ?? issue.message);
+  }
+  const parentPath = path.slice(0, -1);
+  const key = path.at(-1);
+  const parent = valueAt(ctx.value, parentPath);
+  if (typeof key === 'string' && isPlainObject(parent) && !Object.hasOwn(parent, key)) {
+    // A missing required key: point at the object that lacks it.
+    const expected = issue.message.replace(/, found nothing$/, '');
+    return at(ctx, parentPath, 'value', `missing required key \`${key}\`: ${expected}`, path);
+  }
+  return at(ctx, path, 'value', issue.message);
 }
 
 function at(ctx: IssueContext, path: readonly PathSegment[], target: 'key' | 'value', message: string, where = path): Diagnostic {
@@ -70,9 +75,10 @@ function unknownKeyMessage(key: string, objectPath: PathSegment[], ctx: IssueCon
   const known = keysAt(ctx.schema, objectPath) ?? [];
   const guess = ctx.synonymOf?.(key, objectPath) ?? closest(key, known);
   const extra = ctx.explainUnknownKey?.(key, objectPath);
-  if (extra) return `unknown key \`${key}\`: ${extra}${guess ? `; did you mean \`${guess}\`?` : ''}`;
-  if (guess) return `unknown key \`${key}\`: did you mean \`${guess}\`?`;
-  return `unknown key \`${key}\`: expected one of ${listWords(known)}`;
+  const shown = excerpt(key);
+  if (extra) return `unknown key \`${shown}\`: ${extra}${guess ? `; did you mean \`${guess}\`?` : ''}`;
+  if (guess) return `unknown key \`${shown}\`: did you mean \`${guess}\`?`;
+  return `unknown key \`${shown}\`: expected one of ${listWords(known)}`;
 }
 
 /** The keys an object schema accepts at `path`, walking through optional, pipe, union and array wrappers. */
@@ -100,8 +106,8 @@ export function keysAt(schema: z.ZodMiniType, path: readonly PathSegment[]): str
       case 'object': {
         const shape = d.shape as Record<string, unknown>;
         if (rest.length === 0) return Object.keys(shape);
-        const next = shape[String(rest[0])];
-        return next ? walk(next, rest.slice(1)) : undefined;
+        const key = String(rest[0]);
+        return Object.hasOwn(shape, key) ? walk(shape[key], rest.slice(1)) : undefined;
       }
       default:
         return undefined;
@@ -113,7 +119,7 @@ export function keysAt(schema: z.ZodMiniType, path: readonly PathSegment[]): str
 export function valueAt(value: unknown, path: readonly PathSegment[]): unknown {
   let v = value;
   for (const seg of path) {
-    if (v === null || typeof v !== 'object') return undefined;
+    if (v === null || typeof v !== 'object' || !Object.hasOwn(v, seg)) return undefined;
     v = (v as Record<string | number, unknown>)[seg];
   }
   return v;

@@ -1,6 +1,6 @@
 // Text in, validated model (or every problem, each at its line and column) out:
 // parse with positions → validate → model. Pure. quick-load.ts is the fast path for valid maps.
-import { closest, describeValue, listWords } from './describe.js';
+import { closest, describeKind, describeValue, listWords } from './describe.js';
 import { bySourceOrder, type Diagnostic, type PathSegment } from './diagnostics.js';
 import { isPlainObject, issuesToDiagnostics } from './issues.js';
 import type { Locale } from './locale.js';
@@ -36,7 +36,8 @@ export function loadMap(file: string, text: string, options: LoadOptions = {}): 
 
   if (!isPlainObject(value)) {
     const { line, col } = locate(source, []);
-    const what = value == null ? 'an empty file' : describeValue(value);
+    // Maybe not a map at all (a link to a secret, say): say what kind of thing it is, not what it says.
+    const what = value == null ? 'an empty file' : describeKind(value);
     return fail([...warnings, problem(file, line, col, '(root)', `expected a journey map: a mapping with \`template\`, \`title\` and \`stages\`, found ${what}`)]);
   }
 

@@ -1,5 +1,5 @@
 // Finds where a path such as ['stages', 2, 'emotion'] stands in the YAML source.
-import { isAlias, isMap, isPair, isScalar, isSeq, type Node } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, type Node, type Pair, type YAMLMap } from 'yaml';
 import { problem, type Diagnostic, type PathSegment } from './diagnostics.js';
 import type { Source } from './source.js';
 
@@ -17,7 +17,7 @@ export function locate(source: Source, path: readonly PathSegment[], target: Tar
     const last = i === path.length - 1;
     if (isAlias(node)) node = node.resolve(source.doc);
     if (isMap(node)) {
-      const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(seg));
+      const pair = pairsOf(node).get(String(seg));
       if (!pair) break;
       const keyStart = (pair.key as Node).range?.[0];
       const valueStart = (pair.value as Node | null)?.range?.[0];
@@ -39,4 +39,17 @@ export function locate(source: Source, path: readonly PathSegment[], target: Tar
 export function problemAt(source: Source, key: string, message: string): Diagnostic {
   const { line, col } = locate(source, [key]);
   return problem(source.file, line, col, key, message);
+}
+
+// Indexed once per mapping: a search per lookup made a mapping with many unknown keys quadratic
+// (100,000 keys took minutes).
+const indexes = new WeakMap<YAMLMap, Map<string, Pair>>();
+function pairsOf(node: YAMLMap): Map<string, Pair> {
+  let index = indexes.get(node);
+  if (!index) {
+    index = new Map();
+    for (const p of node.items) if (isPair(p) && isScalar(p.key) && !index.has(String(p.key.value))) index.set(String(p.key.value), p);
+    indexes.set(node, index);
+  }
+  return index;
 }

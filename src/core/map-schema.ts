@@ -1,6 +1,6 @@
 // The schema of a whole map for one template, composed from the shared parts and the template's lanes.
 import * as z from 'zod/mini';
-import { describeValue } from './describe.js';
+import { describeValue, excerpt } from './describe.js';
 import { isPlainObject } from './issues.js';
 import { SLUG, basedOn, customLane, date, described, locale, optionalText, persona, requiredText, stageCommon, stageId, textList, touchpointList, text } from './schema.js';
 import type { TemplateDefinition } from '../templates/types.js';
@@ -64,8 +64,8 @@ export function buildMapSchema(def: TemplateDefinition | undefined, customLaneKe
           const seen = new Set<string>();
           list.forEach((lane, i) => {
             if (reserved.has(lane.key))
-              ctx.addIssue({ code: 'custom', path: [i, 'key'], input: lane, message: `\`${lane.key}\` is already a key of ${def?.id ?? 'every template\'s'} stages: expected a new key for a custom lane` });
-            else if (seen.has(lane.key)) ctx.addIssue({ code: 'custom', path: [i, 'key'], input: lane, message: `duplicate custom lane \`${lane.key}\`: expected each key once` });
+              ctx.addIssue({ code: 'custom', path: [i, 'key'], input: lane, message: `\`${excerpt(lane.key)}\` is already a key of ${def?.id ?? 'every template\'s'} stages: expected a new key for a custom lane` });
+            else if (seen.has(lane.key)) ctx.addIssue({ code: 'custom', path: [i, 'key'], input: lane, message: `duplicate custom lane \`${excerpt(lane.key)}\`: expected each key once` });
             seen.add(lane.key);
           });
         }),

@@ -6,6 +6,7 @@ import { CORE_SCHEMA, load } from 'js-yaml';
 import type { Locale } from './locale.js';
 import type { JourneyMap } from './model.js';
 import { isPlainObject } from './issues.js';
+import { mayExceedNodes, nodeLimitOffset, type YamlLexing } from './limits.js';
 import { modelOf, validateMap } from './validate.js';
 import { isTemplateId } from '../templates/registry.js';
 
@@ -17,9 +18,15 @@ import { isTemplateId } from '../templates/registry.js';
  */
 const DIRECTIVE_OR_TAG = /^%|(?:^|[:,[{-])[ \t]*!/m;
 
-/** Parses YAML text without positions; undefined when the positioned parser should look at it. */
-export function quickParse(text: string): unknown {
+/**
+ * Parses YAML text without positions; undefined when the positioned parser should look at it. A
+ * large file (a rich 2,000-stage map) is counted against the node limit with the positioned
+ * parser's lexer, which the caller loads for such a file only (`needsLexer`); without it the file
+ * goes to the positioned path, which counts it too.
+ */
+export function quickParse(text: string, lexing?: YamlLexing): unknown {
   if (DIRECTIVE_OR_TAG.test(text)) return undefined;
+  if (mayExceedNodes(text) && (!lexing || nodeLimitOffset(text, lexing) !== undefined)) return undefined; // refused there, at its place
   try {
     // No aliases at all here: only the positioned parser bounds their expansion.
     return load(text, { schema: CORE_SCHEMA, maxAliases: 0, maxDepth: 64 });
@@ -28,8 +35,11 @@ export function quickParse(text: string): unknown {
   }
 }
 
-export function quickLoad(text: string, options: { defaultLocale?: Locale } = {}): JourneyMap | undefined {
-  const value = quickParse(text);
+/** Whether quickParse wants the lexer for this text: most files are settled by a cheap bound. */
+export const needsLexer = (text: string) => mayExceedNodes(text);
+
+export function quickLoad(text: string, options: { defaultLocale?: Locale; lexing?: YamlLexing } = {}): JourneyMap | undefined {
+  const value = quickParse(text, options.lexing);
   if (!isPlainObject(value) || !isTemplateId(value.template)) return undefined;
   const { result } = validateMap(value.template, value, options.defaultLocale);
   return result.success ? modelOf(value.template, result.data) : undefined;

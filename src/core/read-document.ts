@@ -6,7 +6,7 @@ import { describeValue } from './describe.js';
 import { bySourceOrder, problem, type Diagnostic } from './diagnostics.js';
 import { isPlainObject, issuesToDiagnostics } from './issues.js';
 import { locate } from './locate.js';
-import { quickParse } from './quick-load.js';
+import { needsLexer, quickParse } from './quick-load.js';
 import { DEFAULT_LIMITS, decodeText } from './text.js';
 
 export type DocumentResult<T> = { ok: true; value: T } | { ok: false; diagnostics: Diagnostic[] };
@@ -23,7 +23,7 @@ export async function readDocument<S extends z.ZodMiniType>(name: string, bytes:
   const limits = { ...DEFAULT_LIMITS, maxBytes: options.maxBytes ?? DEFAULT_LIMITS.maxBytes };
   const decoded = decodeText(name, bytes, limits);
   if (!decoded.ok) return decoded;
-  const quick = quickParse(decoded.text);
+  const quick = quickParse(decoded.text, needsLexer(decoded.text) ? await import('yaml') : undefined);
   const valid = quick !== undefined ? schema.safeParse(quick ?? options.empty) : undefined;
   if (valid?.success) return { ok: true, value: valid.data };
   // Something is off: parse again with positions to say exactly where.

@@ -3,7 +3,7 @@
 // Every command goes through here, so validate, build, lint and diff give the same verdict.
 import type { Locale } from './locale.js';
 import type { LoadResult } from './load.js';
-import { quickLoad } from './quick-load.js';
+import { needsLexer, quickLoad } from './quick-load.js';
 import { DEFAULT_LIMITS, decodeText } from './text.js';
 
 export interface ReadMapOptions {
@@ -17,7 +17,9 @@ export async function readMap(name: string, bytes: Uint8Array, options: ReadMapO
   const limits = { ...DEFAULT_LIMITS, maxBytes: options.maxBytes ?? DEFAULT_LIMITS.maxBytes };
   const decoded = decodeText(name, bytes, limits);
   if (!decoded.ok) return decoded;
-  const map = options.positions ? undefined : quickLoad(decoded.text, options);
+  // The lexer of the positioned parser counts a large file's nodes; loaded only for such a file.
+  const lexing = !options.positions && needsLexer(decoded.text) ? await import('yaml') : undefined;
+  const map = options.positions ? undefined : quickLoad(decoded.text, { ...options, lexing });
   if (map) return { ok: true, map, diagnostics: [] };
   const { loadMap } = await import('./load.js');
   return loadMap(name, decoded.text, { defaultLocale: options.defaultLocale, limits });

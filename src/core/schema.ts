@@ -16,7 +16,17 @@ export const described = <S extends Schema>(schema: S, description: string): S =
 
 const longText = (iss: { input?: unknown }) =>
   `expected text of at most ${MAX_TEXT_LENGTH.toLocaleString('en')} characters, found ${(iss.input as string).length.toLocaleString('en')}`;
-const boundedString = () => z.string().check(z.maxLength(MAX_TEXT_LENGTH, { error: longText }));
+// Control characters other than tab and line break: a "\0" escape put NUL bytes into documents
+// (git then treats them as binary) and ESC sequences reach terminals. Refused, so the author sees where.
+const CONTROL = /[\x00-\x08\x0b-\x1f\x7f-\x9f]/;
+export const controlError = (iss: { input?: unknown }) => {
+  const s = String(iss.input);
+  const at = s.search(CONTROL);
+  const code = s.charCodeAt(at).toString(16).toUpperCase().padStart(4, '0');
+  return `expected text without control characters, found U+${code} at character ${at + 1}; only tabs and line breaks are allowed`;
+};
+export const noControls = () => z.refine<string>((s) => !CONTROL.test(s), { error: controlError });
+const boundedString = () => z.string().check(z.maxLength(MAX_TEXT_LENGTH, { error: longText }), noControls());
 
 /** Plain text. Numbers are accepted as text (`name: 2025`); quote them to keep their exact spelling. */
 export const text = z.union([boundedString(), then(z.number(), String)], {
@@ -114,7 +124,7 @@ const personaFields = {
   frustrations: described(textList, 'What gets in their way'),
   demographics: described(
     then(
-      z.nullish(z.record(z.string(), text, { error: (iss) => `expected demographics as key: text pairs (like \`age: 34\`), ${found(iss)}` })),
+      z.nullish(z.record(z.string().check(noControls()), text, { error: (iss) => `expected demographics as key: text pairs (like \`age: 34\`), ${found(iss)}` })),
       (v) => Object.entries(v ?? {}).map(([label, value]) => ({ label, value })),
     ),
     'Facts as key: text pairs, such as age: 34',

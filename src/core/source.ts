@@ -1,8 +1,10 @@
 import { LineCounter, isCollection, parseDocument, visit, type Document } from 'yaml';
 import type { Diagnostic } from './diagnostics.js';
+import { problem } from './diagnostics.js';
+import { lineCol, tooManyNodes } from './limits.js';
 import { explainSyntaxErrors, libraryMessage } from './syntax-errors.js';
 import { DEFAULT_LIMITS, MAX_DEPTH, type Limits } from './text.js';
-import { problem } from './diagnostics.js';
+import { duplicateKeyErrors, nodeLimitOffsetOf } from './yaml-bounds.js';
 
 // Text → YAML document with source positions, for precise problem reports. Pure.
 
@@ -18,8 +20,11 @@ export type SourceResult =
   | { ok: false; diagnostics: Diagnostic[] };
 
 export function parseSource(file: string, text: string, limits: Limits = DEFAULT_LIMITS): SourceResult {
+  const crowded = nodeLimitOffsetOf(text); // before the parser builds millions of nodes
+  if (crowded !== undefined) return { ok: false, diagnostics: [{ ...problem(file, 0, 0, 'yaml', tooManyNodes()), ...lineCol(text, crowded) }] };
   const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: false });
+  for (const error of duplicateKeyErrors(doc)) doc.errors.push(error); // the parser's own check is quadratic
   const at = (offset: number, path: string, message: string): Diagnostic => {
     const { line, col } = lines.linePos(offset);
     return problem(file, line, col, path, message);

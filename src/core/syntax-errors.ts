@@ -2,6 +2,7 @@
 // several times for one slip (a tab gives a dozen errors) and in its own jargon ("implicit keys",
 // "compact mappings"). Here each real problem becomes one message that says what to type, at the
 // place the user has to fix: the tab, the line without a colon, the bracket or quote that opened.
+import { excerpt } from './describe.js';
 import { Scalar, isPair, isScalar, visit, type Document, type LineCounter, type Node, type YAMLError } from 'yaml';
 
 export interface SyntaxProblem {
@@ -69,7 +70,8 @@ function blockScalarLines(doc: Document.Parsed, src: Lines): Set<number> {
 }
 
 export function libraryMessage(message: string): string {
-  return message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '').replace(/\.$/, '');
+  // Some messages repeat a piece of the file (a tag, an alias): keep that piece short.
+  return excerpt(message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '').replace(/\.$/, ''), 120);
 }
 
 const isUnclosedError = (e: YAMLError) => /closing .?quote|end with an? [\]}]|^Expected flow/.test(e.message);

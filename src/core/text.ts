@@ -27,7 +27,7 @@ export function decodeText(
     diagnostics: [problem(file, line, col, 'file', message)],
   });
   if (bytes.length > limits.maxBytes) {
-    return fail(1, 1, `file is ${size(bytes.length)}, larger than the limit of ${size(limits.maxBytes)}; expected ${expected.file}`);
+    return fail(1, 1, tooLarge(bytes.length, limits.maxBytes, 'file', expected.file));
   }
   const nul = bytes.indexOf(0);
   if (nul !== -1) {
@@ -75,6 +75,11 @@ function positionOfByte(bytes: Uint8Array, offset: number): { line: number; col:
   for (const b of before) if (b === 10) line++;
   const col = new TextDecoder().decode(bytes.subarray(lineStart, offset)).length + 1;
   return { line, col };
+}
+
+/** The refusal of a file over the size limit; `found` is undefined when reading stopped at the limit. */
+export function tooLarge(found: number | undefined, maxBytes: number, what = 'file', expected = 'a journey map in YAML'): string {
+  return `${what} is ${found === undefined ? 'over the limit' : `${size(found)}, larger than the limit`} of ${size(maxBytes)}; expected ${expected}`;
 }
 
 function size(n: number): string {

@@ -1,5 +1,6 @@
 // Validation of a parsed map against its template's schema, shared by the quick path (no
 // positions) and the positioned path (exact problem reports).
+import type { $ZodIssue } from 'zod/v4/core';
 import { isPlainObject } from './issues.js';
 import type { Locale, UiLabels } from './locale.js';
 import { UI } from './locale.js';
@@ -29,7 +30,7 @@ export function declaredLaneKeys(lanes: unknown): string[] {
 /** The map as validated, with the config's default locale for a map that sets none. */
 export type Validation = {
   schema: MapSchema;
-  result: ReturnType<MapSchema['safeParse']> | { success: false; error: { issues: { code: 'custom'; path: string[]; message: string; input: unknown }[] }; data: undefined };
+  result: ReturnType<MapSchema['safeParse']> | { success: false; error: { issues: $ZodIssue[] }; data: undefined };
 };
 
 export function validateMap(template: TemplateId | undefined, value: Record<string, unknown>, defaultLocale?: Locale): Validation {
@@ -38,10 +39,33 @@ export function validateMap(template: TemplateId | undefined, value: Record<stri
   if (Array.isArray(value.stages) && value.stages.length > MAX_STAGES) {
     const message = `expected at most ${MAX_STAGES.toLocaleString('en')} stages, found ${value.stages.length.toLocaleString('en')}; split the journey into several maps`;
     const issue = { code: 'custom' as const, path: ['stages'], message, input: value.stages };
-    return { schema, result: { success: false as const, error: { issues: [issue] }, data: undefined } };
+    return { schema, result: { success: false as const, error: { issues: [issue as $ZodIssue] }, data: undefined } };
   }
-  const input = value.locale == null && defaultLocale ? { ...value, locale: defaultLocale } : value;
-  return { schema, result: schema.safeParse(input) };
+  const data = ownData(value) as Record<string, unknown>;
+  if (data.locale == null && defaultLocale) data.locale = defaultLocale;
+  const result = schema.safeParse(data);
+  // zod drops a `__proto__` key of a free-form mapping without a word; demographics is the only one.
+  const demographics = (data.persona as Record<string, unknown> | undefined)?.demographics;
+  if (isPlainObject(demographics) && Object.hasOwn(demographics, '__proto__')) {
+    const path = ['persona', 'demographics', '__proto__'];
+    const issue = { code: 'custom' as const, path, message: 'expected a demographics label other than `__proto__`, which JavaScript reserves', input: demographics.__proto__ };
+    const issues = [...(result.success ? [] : result.error.issues), issue as $ZodIssue];
+    return { schema, result: { success: false as const, error: { issues }, data: undefined } };
+  }
+  return { schema, result };
+}
+
+/**
+ * The parsed map as data without prototypes. Validation reads each key a schema knows: on a plain
+ * object a custom lane named `constructor` that a stage leaves out read Object's constructor
+ * ("found function"). Without prototypes, a key is there only when the map wrote it.
+ */
+function ownData(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(ownData);
+  if (!isPlainObject(value)) return value;
+  const out: Record<string, unknown> = Object.create(null);
+  for (const key of Object.keys(value)) out[key] = ownData(value[key]);
+  return out;
 }
 
 export function modelOf(template: TemplateId, valid: ValidatedMap): JourneyMap {
@@ -56,7 +80,7 @@ function toModel(def: TemplateDefinition, valid: ValidatedMap, ui: UiLabels): Jo
   const fieldKeys = Object.keys(def.stageExtras ?? {});
   const stages: Stage[] = valid.stages.map((s, i) => {
     const r = raw[i]!;
-    const cells: Stage['cells'] = {};
+    const cells: Stage['cells'] = Object.create(null); // lane keys are the map's: no inherited ones
     for (const key of laneKeys) cells[key] = (r[key] as string[] | Touchpoint[] | undefined) ?? [];
     return {
       id: stageId(s, i),

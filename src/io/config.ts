@@ -1,15 +1,17 @@
 // journey.config.yaml: project defaults for build and lint, found in the current folder or a parent.
 // Validated like a map, with the same error report; the schema is core/config-schema.ts.
-import { readFile } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import type * as z from 'zod/mini';
 import { buildConfigSchema, type ConfigSchema } from '../core/config-schema.js';
 import { problem, type Diagnostic } from '../core/diagnostics.js';
 import type { LintSeverity } from '../core/lint/rule.js';
 import type { Locale } from '../core/locale.js';
-import { readDocument } from '../core/read-document.js';
+import { positionIn, readDocument } from '../core/read-document.js';
 import { FORMAT_IDS, MD_LAYOUTS, PAGE_SIZES, type Format, type MarkdownLayout, type PageSize } from '../render/formats.js';
-import { fsReason } from './files.js';
+import { readMapBytes } from './files.js';
+import { DEFAULT_LIMITS } from '../core/text.js';
+import { staysInFolder } from './write-guard.js';
 
 export const CONFIG_NAMES = ['journey.config.yaml', 'journey.config.yml'];
 
@@ -28,7 +30,9 @@ export interface Config {
   locale?: Locale;
   layout?: string;
   mdLayout?: MarkdownLayout;
+  /** `browser:`, relative to the config's folder, and where it stands in the file. */
   browser?: string;
+  browserAt?: { line: number; col: number };
   maxFileSizeMb?: number;
   /** KPI values for build (absolute; inside the config's folder). */
   metrics?: string;
@@ -40,7 +44,7 @@ export async function findConfigFile(cwd: string): Promise<string | undefined> {
   for (;;) {
     for (const name of CONFIG_NAMES) {
       const candidate = join(dir, name);
-      if (await readFile(candidate).then(() => true, () => false)) return candidate;
+      if (await stat(candidate).then((info) => info.isFile(), () => false)) return candidate;
     }
     const parent = dirname(dir);
     if (parent === dir) return undefined;
@@ -50,14 +54,26 @@ export async function findConfigFile(cwd: string): Promise<string | undefined> {
 
 /** Reads and validates a config file; `shown` is its path as printed in problems. */
 export async function loadConfig(path: string, shown: string): Promise<{ ok: true; config: Config } | { ok: false; diagnostics: Diagnostic[] }> {
-  let bytes: Uint8Array;
-  try {
-    bytes = await readFile(path);
-  } catch (error) {
-    return { ok: false, diagnostics: [problem(shown, 1, 1, 'file', `cannot read the config file: ${fsReason(error)}`)] };
-  }
+  const file = await readMapBytes(path, { maxBytes: DEFAULT_LIMITS.maxBytes, expected: 'a config file' });
+  if (!file.ok) return { ok: false, diagnostics: [problem(shown, 1, 1, 'file', file.reason.replace(/^cannot read the file/, 'cannot read the config file'))] };
+  const bytes = file.bytes;
   const read = await readDocument(shown, bytes, configSchema(), { expected: 'a mapping of settings', empty: {} });
-  return read.ok ? { ok: true, config: toConfig(read.value, path, shown) } : read;
+  if (!read.ok) return read;
+  const config = toConfig(read.value, path, shown);
+  // A config file comes from the repository, maybe from a pull request: its paths stay inside its
+  // folder, as written and through links, and its browser is remembered with its place (build
+  // honours it only when the command line allows: see pipeline/plan.ts).
+  const text = () => new TextDecoder().decode(bytes);
+  const problems: Diagnostic[] = [];
+  for (const key of ['out_dir', 'layout', 'metrics'] as const) {
+    const value = read.value[key];
+    if (value === undefined || (await staysInFolder(value, config.dir))) continue;
+    const { line, col } = await positionIn(await text(), [key], shown);
+    problems.push(problem(shown, line, col, key, `${key} ${JSON.stringify(value)} leads outside the folder of ${shown}: paths in a config file stay inside its folder (name a path outside it on the command line)`));
+  }
+  if (problems.length) return { ok: false, diagnostics: problems };
+  if (config.browser) config.browserAt = await positionIn(await text(), ['browser'], shown);
+  return { ok: true, config };
 }
 
 function toConfig(c: z.output<ConfigSchema>, path: string, shown: string): Config {
@@ -73,7 +89,7 @@ function toConfig(c: z.output<ConfigSchema>, path: string, shown: string): Confi
       locale: c.locale,
       layout: c.layout && resolve(dir, c.layout),
       mdLayout: c.md_layout as MarkdownLayout | undefined,
-      browser: c.browser,
+      browser: c.browser && resolve(dir, c.browser),
     maxFileSizeMb: c.max_file_size_mb,
     metrics: c.metrics && resolve(dir, c.metrics),
     lint: { rules: c.lint?.rules ?? {}, maxAgeMonths: c.lint?.max_age_months },

@@ -1,24 +1,156 @@
 // The file system edge: reading maps and writing documents without ever leaving a partial file.
-import { rmSync } from 'node:fs';
-import { open, readFile, rename, rm } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+// Maps come from pull requests, so what a path turns out to be (a pipe, a device, a link out of
+// the project, 1.5 GB) is checked before, and while, it is read.
+import { constants, readdirSync, rmSync } from 'node:fs';
+import { lstat, mkdir, open, realpath, rename, rm, stat } from 'node:fs/promises';
+import type { Stats } from 'node:fs';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { threadId } from 'node:worker_threads';
+import { tooLarge } from '../core/text.js';
 
-export async function readBytes(path: string): Promise<Uint8Array> {
-  return readFile(path);
+/** An operation journey declines for a reason of its own; the message says why, for `fsReason`. */
+export class Refused extends Error {}
+
+export type ReadResult = { ok: true; bytes: Uint8Array } | { ok: false; reason: string };
+
+const CHUNK = 64 * 1024;
+
+/**
+ * Reads a map: only a regular file, never more than `maxBytes` (a larger file is refused from its
+ * size, before reading; one that grows is cut off at the limit), and, when `projectRoot` is given,
+ * never a file inside the project that is a link to somewhere outside it. A path that is itself
+ * outside the project was named on the command line, which is trusted, and is read. Opening does
+ * not wait for a writer (a named pipe is refused at once), and the file is checked once opened,
+ * so a link swapped in between cannot slip a device past it. `expected` names what the file should
+ * be in the reasons (default "a journey map"): a layout or a config file is read the same way.
+ */
+export async function readMapBytes(path: string, options: { maxBytes: number; projectRoot?: string; expected?: string }): Promise<ReadResult> {
+  const refuse = (reason: string): ReadResult => ({ ok: false, reason });
+  const expected = options.expected ?? 'a journey map';
+  const tooBig = (size?: number) => tooLarge(size, options.maxBytes, 'file', options.expected ?? 'a journey map in YAML');
+  try {
+    if (options.projectRoot && !(await linkStaysInside(path, options.projectRoot))) {
+      return refuse(`the file is a symbolic link to a file outside the project folder: expected ${expected} inside it`);
+    }
+    const handle = await open(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+    try {
+      const info = await handle.stat();
+      if (!info.isFile()) return refuse(`expected ${expected} file, found ${kindOf(info)}`);
+      if (info.size > options.maxBytes) return refuse(tooBig(info.size));
+      const chunks: Uint8Array[] = [];
+      let total = 0;
+      for (;;) {
+        // At most one byte past the limit: enough to know the file is over it (/proc files say size 0).
+        const want = Math.min(CHUNK, options.maxBytes + 1 - total);
+        const { bytesRead, buffer } = await handle.read(Buffer.allocUnsafe(want), 0, want, null);
+        if (bytesRead === 0) break;
+        chunks.push(buffer.subarray(0, bytesRead));
+        total += bytesRead;
+        if (total > options.maxBytes) return refuse(tooBig());
+      }
+      return { ok: true, bytes: Buffer.concat(chunks, total) };
+    } finally {
+      await handle.close();
+    }
+  } catch (error) {
+    return refuse(`cannot read the file: ${fsReason(error)}`);
+  }
+}
+
+/** Reads a stream (standard input) up to `maxBytes`, and stops reading as soon as it is over. */
+export async function readStreamBytes(stream: AsyncIterable<Uint8Array>, maxBytes: number, what = 'standard input'): Promise<ReadResult> {
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for await (const chunk of stream) {
+    total += chunk.length;
+    // Leaving the loop ends the stream: an endless source is not read further.
+    if (total > maxBytes) return { ok: false, reason: tooLarge(undefined, maxBytes, what) };
+    chunks.push(chunk);
+  }
+  return { ok: true, bytes: Buffer.concat(chunks, total) };
+}
+
+/** `readMapBytes` for callers that take errors: throws `Refused`, whose message `fsReason` returns. */
+export async function readBytes(path: string, options: { maxBytes?: number; projectRoot?: string } = {}): Promise<Uint8Array> {
+  const read = await readMapBytes(path, { maxBytes: options.maxBytes ?? Infinity, projectRoot: options.projectRoot });
+  if (!read.ok) throw new Refused(read.reason.replace(/^cannot read the file: /, ''));
+  return read.bytes;
 }
 
 /**
- * Writes to a temporary file in the same folder, then renames it into place: readers see the old
- * document or the new one, never half of one, and a failed or interrupted write leaves the old one
- * intact. No fsync: documents can always be rebuilt from their maps, and syncing every file made
- * large batches several times slower.
+ * False when `path` lies inside `root` as written but resolves (through symbolic links) outside it.
+ * A path that does not exist yet (an output) is judged by its deepest existing folder, so this
+ * also guards writes: a linked output folder that leads out of the project is caught.
+ */
+export async function linkStaysInside(path: string, root: string): Promise<boolean> {
+  const absolute = resolve(path);
+  if (!isInside(absolute, resolve(root))) return true; // named outside the project: not ours to judge
+  const realRoot = await realpath(root).catch(() => resolve(root));
+  let existing = absolute;
+  let rest = '';
+  for (;;) {
+    try {
+      return isInside(join(await realpath(existing), rest), realRoot);
+    } catch (error) {
+      const parent = dirname(existing);
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT' || parent === existing) return true;
+      rest = join(basename(existing), rest);
+      existing = parent;
+    }
+  }
+}
+
+export function isInside(path: string, folder: string): boolean {
+  const rel = relative(folder, path);
+  return rel === '' || (rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel));
+}
+
+function kindOf(info: Stats): string {
+  if (info.isDirectory()) return 'a folder';
+  if (info.isFIFO()) return 'a named pipe (FIFO)';
+  if (info.isCharacterDevice()) return 'a character device';
+  if (info.isBlockDevice()) return 'a block device';
+  if (info.isSocket()) return 'a socket';
+  if (info.isSymbolicLink()) return 'a symbolic link';
+  return 'something other than a regular file';
+}
+
+// ------------------------------------------------------------------ writing
+
+/**
+ * Writes a document so that readers see the old one or the new one, never half of one: into a
+ * temporary file in the same folder, renamed into place. Only a regular file or a missing path is
+ * replaced that way. A character device (`/dev/null`, `/dev/full`) is written directly, as a shell
+ * would. Everything else is refused with a `Refused` error: a symbolic link (renaming would
+ * replace the link, and following it would write wherever it points, which a pull request
+ * chooses; `/dev/stdout` is one: `build -o -` prints), a folder, a named pipe, a socket, a block
+ * device.
+ * No fsync: documents can always be rebuilt from their maps, and syncing every file made large
+ * batches several times slower.
  */
 export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
-  // Unique enough with the process id and a counter; 'wx' below refuses to reuse a name anyway.
-  const temp = join(dirname(path), `.${basename(path)}.${process.pid}-${++written}.tmp`);
-  pending.add(temp);
+  const existing = await lstat(path).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return undefined;
+    throw error;
+  });
+  if (existing?.isCharacterDevice()) {
+    const handle = await open(path, 'w');
+    try {
+      await handle.writeFile(data);
+    } finally {
+      await handle.close();
+    }
+    return;
+  }
+  if (existing?.isDirectory()) throw new Refused(fsReason({ code: 'EISDIR' }));
+  if (existing && !existing.isFile()) {
+    const link = existing.isSymbolicLink();
+    throw new Refused(`it is ${kindOf(existing)}${link ? '' : ', not a regular file'}: journey only replaces regular files${link ? ', never a link or what it points to' : ''}`);
+  }
+  const temp = join(dirname(path), `.${basename(path)}.${TEMP_TAG}-${process.pid}-${threadId}-${++written}.tmp`);
+  live.add(temp);
   try {
-    const handle = await open(temp, 'wx');
+    const handle = await open(temp, 'wx'); // never reuses a name, never follows a planted link
     try {
       await handle.writeFile(data);
     } finally {
@@ -29,17 +161,91 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array): 
     await rm(temp, { force: true });
     throw error;
   } finally {
-    pending.delete(temp);
+    live.delete(temp);
   }
 }
 
 let written = 0;
 
-// Temporary files still being written when the process exits (Ctrl-C mid-build) are removed.
-const pending = new Set<string>();
-process.on('exit', () => {
-  for (const temp of pending) rmSync(temp, { force: true });
-});
+// Temporary files are named `.<document>.journey-<pid>-<thread>-<n>.tmp`, so that a later build can
+// tell its own kind apart from anything else and see whether the process that left one still runs.
+const TEMP_TAG = 'journey';
+const TEMP_NAME = /^\..+\.journey-(\d+)-\d+-\d+\.tmp$/;
+
+/** Temporary files this thread is writing now. */
+const live = new Set<string>();
+
+/** Removes the temporary files this thread is writing; synchronous, for signal and exit handlers. */
+export function removeAllTemps(): void {
+  for (const temp of live) rmSync(temp, { force: true });
+  live.clear();
+}
+// Ctrl-C and `kill` end the process through process.exit(), which runs this.
+process.on('exit', removeAllTemps);
+
+/**
+ * Removes the temporary files of journey's naming in `dir` whose process no longer runs (left by a
+ * build that was killed with SIGKILL, or lost its power). With `thisProcess`, also those of this
+ * process, whichever thread wrote them: for an exit handler, once worker threads are stopped.
+ * Synchronous, for the same reason. Returns the names removed; a folder that cannot be read has none.
+ */
+export function removeStaleTemps(dir: string, options: { thisProcess?: boolean } = {}): string[] {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return [];
+  }
+  const removed: string[] = [];
+  for (const name of names) {
+    const pid = Number(TEMP_NAME.exec(name)?.[1] ?? NaN);
+    if (Number.isNaN(pid)) continue;
+    const ours = pid === process.pid;
+    if (ours ? !options.thisProcess : isRunning(pid)) continue;
+    rmSync(join(dir, name), { force: true });
+    removed.push(name);
+  }
+  return removed;
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM'; // it runs, as another user
+  }
+}
+
+/**
+ * Creates a folder and its missing parents, one level at a time. Node's recursive mkdir loops
+ * forever where the file system refuses a folder with ENOENT although its parent exists (`/proc/x`
+ * spun at 100% CPU); here each level is tried once and such a refusal is an error.
+ */
+export async function makeFolder(dir: string): Promise<void> {
+  const missing: string[] = [];
+  for (let current = resolve(dir); ; current = dirname(current)) {
+    const info = await stat(current).catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT' || error.code === 'ENOTDIR') return undefined; // a parent says which
+      throw error;
+    });
+    if (info) {
+      if (!info.isDirectory()) throw new Refused(`${current} is a file, not a folder`);
+      break;
+    }
+    if (dirname(current) === current) break;
+    missing.unshift(current);
+  }
+  for (const folder of missing) {
+    try {
+      await mkdir(folder);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'EEXIST' && (await stat(folder)).isDirectory()) continue; // made meanwhile by a parallel build
+      throw new Refused(`cannot create the folder ${folder}: ${code === 'ENOENT' ? 'the file system does not allow a folder there' : fsReason(error)}`);
+    }
+  }
+}
 
 /** A short reason for a failed file operation, without a stack trace. */
 export function fsReason(error: unknown): string {
@@ -60,6 +266,10 @@ export function fsReason(error: unknown): string {
       return 'read-only file system';
     case 'EEXIST':
       return 'file already exists';
+    case 'ELOOP':
+      return 'too many levels of symbolic links';
+    case 'ENAMETOOLONG':
+      return 'the name is too long';
     default:
       return error instanceof Error ? error.message : String(error);
   }

@@ -1,6 +1,8 @@
 // Turns command-line inputs (files, directories, glob patterns) into a sorted list of map files.
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { dirname, extname, join, relative, resolve, sep } from 'node:path';
+import { DEFAULT_LIMITS } from '../core/text.js';
+import { readMapBytes } from './files.js';
 
 export const STDIN = '-';
 const MAP_EXTENSIONS = new Set(['.yaml', '.yml']);
@@ -18,7 +20,10 @@ const IGNORE = ['**/node_modules/**', '**/.*/**', '**/journey.config.yaml', '**/
 
 /**
  * Files are taken as they are (a missing one is reported when it is read); a directory gives every
- * .yaml/.yml below it; a glob pattern gives what it matches. `relativeTo` is where the inputs
+ * .yaml/.yml below it; a glob pattern gives what it matches. Folders and patterns never follow a
+ * symbolic link, to a folder or to a file: a link to `/` in a scanned folder walked the whole
+ * machine, and a folder linked inside the project is scanned under its own name anyway. A linked
+ * map is checked when it is named on its own. `relativeTo` is where the inputs
  * were written (the config file's folder for `inputs:` in it); paths come back relative to `cwd`.
  */
 export async function expandInputs(inputs: string[], cwd: string, relativeTo = cwd): Promise<{ files: string[]; personas: string[]; unmatched: string[]; skipped: string[] }> {
@@ -33,8 +38,11 @@ export async function expandInputs(inputs: string[], cwd: string, relativeTo = c
   // always checked, and a misspelled map still has its other keys, so no map slips through.
   const found = async (paths: string[]) => {
     for (const path of paths.sort()) {
-      const text = await readFile(path, 'utf8').catch(() => '');
-      (MAP_KEY.test(text) ? files : looksLikePersona(text) ? personas : skipped).push(shown(path));
+      // Read like a map (no pipe, no device, no more than the size limit); a file that cannot be
+      // read is kept, so that reading it reports why.
+      const read = await readMapBytes(path, { maxBytes: DEFAULT_LIMITS.maxBytes });
+      const text = read.ok ? new TextDecoder().decode(read.bytes) : '';
+      (!read.ok || MAP_KEY.test(text) ? files : looksLikePersona(text) ? personas : skipped).push(shown(path));
     }
   };
   const shown = (absolute: string) => relative(cwd, absolute) || '.';
@@ -52,12 +60,12 @@ export async function expandInputs(inputs: string[], cwd: string, relativeTo = c
       files.push(relativeTo === cwd ? input : shown(absolute));
     } else if (kind === 'dir') {
       const { glob } = await globbing();
-      const paths = await glob('**/*.{yaml,yml}', { cwd: absolute, ignore: IGNORE, absolute: true });
+      const paths = await glob('**/*.{yaml,yml}', { cwd: absolute, ignore: IGNORE, absolute: true, followSymbolicLinks: false });
       if (paths.length === 0) unmatched.push(input);
       await found(paths);
     } else if ((await globbing()).isDynamicPattern(input)) {
       const { glob } = await globbing();
-      const paths = (await glob(input, { cwd: relativeTo, ignore: IGNORE, absolute: true })).filter((f) => MAP_EXTENSIONS.has(extname(f).toLowerCase()));
+      const paths = (await glob(input, { cwd: relativeTo, ignore: IGNORE, absolute: true, followSymbolicLinks: false })).filter((f) => MAP_EXTENSIONS.has(extname(f).toLowerCase()));
       if (paths.length === 0) unmatched.push(input);
       await found(paths);
     } else {

@@ -1,4 +1,6 @@
 // What a command may touch of the outside world, passed in so tests can run commands in-process.
+import { Refused, readStreamBytes } from './files.js';
+
 export interface Io {
   stdout: (text: string | Uint8Array) => void;
   stderr: (text: string) => void;
@@ -8,7 +10,11 @@ export interface Io {
   interactive: boolean;
   cwd: string;
   env: Record<string, string | undefined>;
-  readStdin: () => Promise<Uint8Array>;
+  /**
+   * Standard input, read to its end; with `maxBytes`, reading stops once past it and this throws
+   * `Refused` (an endless source is refused instead of filling memory).
+   */
+  readStdin: (maxBytes?: number) => Promise<Uint8Array>;
   /** Runs `handler` on Ctrl-C instead of exiting at once (watch mode); returns the unsubscribe. */
   onInterrupt: (handler: () => void) => () => void;
 }
@@ -69,8 +75,9 @@ export function libraryIo(cwd: string, env: Record<string, string | undefined>):
   };
 }
 
-async function readProcessStdin(): Promise<Uint8Array> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks);
+/** Standard input, refused (Refused) past `maxBytes` without reading on: an endless source stays bounded. */
+async function readProcessStdin(maxBytes = Infinity): Promise<Uint8Array> {
+  const read = await readStreamBytes(process.stdin, maxBytes);
+  if (!read.ok) throw new Refused(read.reason);
+  return read.bytes;
 }

@@ -3,13 +3,16 @@
 // the input order.
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
+import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BrowserError } from '../browser/launch.js';
 import { problem } from '../core/diagnostics.js';
+import { removeStaleTemps } from '../io/files.js';
 import { outputPath } from '../io/inputs.js';
+import { outputCollisions } from '../io/write-guard.js';
 import type { Io } from '../io/terminal.js';
 import { RenderError } from '../render/errors.js';
-import { extensionOf, FORMATS } from '../render/formats.js';
+import { extensionOf, FORMATS, type Format } from '../render/formats.js';
 import { LayoutError } from '../render/handlebars.js';
 import type { Renderer } from '../render/renderer.js';
 import type { FileReport } from '../report/index.js';
@@ -47,15 +50,38 @@ export async function buildMaps(files: string[], plan: BuildPlan, renderer: Rend
     progress.done(index, result.report);
   };
 
+  // Every document's path is known before anything is written: maps that would write one document
+  // (a.yaml and a.yml both → a.html) are reported, naming each other, and neither is built.
+  const targets = files.flatMap((input) => plan.formats.map((format) => ({ input, output: targetOf(input, format, plan, io) })));
+  const colliding = new Map<string, string[]>();
+  for (const { output, inputs } of outputCollisions(targets, io.cwd)) {
+    for (const input of inputs) colliding.set(input, [...(colliding.get(input) ?? []), `${output} (with ${inputs.filter((i) => i !== input).join(', ')})`]);
+  }
+  // A build that was killed (SIGKILL) left temporary files of its own naming: the next one removes them.
+  const folders = [...new Set(targets.filter((t) => t.output !== '-').map((t) => dirname(resolve(io.cwd, t.output))))];
+  for (const folder of folders) removeStaleTemps(folder);
+
   const threads = parallelThreads(files, plan);
-  const indexes = files.map((_, i) => i);
+  const indexes = files.map((_, i) => i).filter((i) => {
+    const clash = colliding.get(files[i]!);
+    if (clash) finish(i, { report: { file: shownName(files[i]!), diagnostics: [problem(shownName(files[i]!), 1, 1, 'output', `two maps would write the same document: ${clash.join('; ')}; rename one or use -d`)], outputs: [] } });
+    return !clash;
+  });
   if (threads > 1) {
+    // Worker threads' temporary files are not this thread's to remove when the process exits
+    // (Ctrl-C): remove every temporary file of this process in the batch's folders then.
+    const cleanUp = () => folders.forEach((folder) => removeStaleTemps(folder, { thisProcess: true }));
+    process.on('exit', cleanUp);
     // Worker threads build every n-th map, this thread the rest.
-    const shares = Array.from({ length: threads }, (_, t) => indexes.filter((i) => i % threads === t));
-    await Promise.all([
-      inFlight(shares[0]!, plan.jobs, async (i) => finish(i, await buildFile(files[i]!, plan, { renderer, write, references }, io, false))),
-      ...shares.slice(1).map((share) => runWorker(share.map((i) => ({ index: i, file: files[i]! })), plan, io, finish)),
-    ]);
+    const shares = Array.from({ length: threads }, (_, t) => indexes.filter((_, n) => n % threads === t));
+    try {
+      await Promise.all([
+        inFlight(shares[0]!, plan.jobs, async (i) => finish(i, await buildFile(files[i]!, plan, { renderer, write, references }, io, false))),
+        ...shares.slice(1).map((share) => runWorker(share.map((i) => ({ index: i, file: files[i]! })), plan, io, finish)),
+      ]);
+    } finally {
+      process.off('exit', cleanUp);
+    }
   } else {
     await inFlight(indexes, plan.jobs, async (i) => {
       progress.start(files[i]!);
@@ -65,6 +91,9 @@ export async function buildMaps(files: string[], plan: BuildPlan, renderer: Rend
   progress.end();
   return { reports, browserProblem };
 }
+
+/** Where a map's document in a format goes: `-o`, else beside the map or under `-d`. */
+const targetOf = (file: string, format: Format, plan: BuildPlan, io: Io) => plan.output ?? outputPath(file, extensionOf(format), { cwd: io.cwd, outDir: plan.outDir, base: plan.base });
 
 /** What a thread builds with: one renderer, one writer, one reader of referenced files. */
 export interface BuildTools {
@@ -95,11 +124,11 @@ export async function buildFile(file: string, plan: BuildPlan, { renderer, write
       report.incomplete = true;
       continue;
     }
-    const target = plan.output ?? outputPath(file, extensionOf(format), { cwd: io.cwd, outDir: plan.outDir, base: plan.base });
+    const target = targetOf(file, format, plan, io);
     const fail = (message: string) => report.diagnostics.push(problem(report.file, 1, 1, 'output', message));
     try {
       const document = await renderer.render(map, format);
-      await write(target, document, { what: `${format} document`, inputs: [file] });
+      await write(target, document, { what: `${format} document`, inputs: [file], projectRoot: plan.projectRoot });
       report.outputs!.push(target);
     } catch (error) {
       if (error instanceof BrowserError) {

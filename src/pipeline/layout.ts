@@ -1,19 +1,16 @@
 // A team's own HTML layout (`--layout brand.hbs`): read and compiled once per run, its mistakes
 // reported at its own line.
-import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { problem, type Diagnostic } from '../core/diagnostics.js';
-import { fsReason } from '../io/files.js';
+import { DEFAULT_LIMITS } from '../core/text.js';
+import { readMapBytes } from '../io/files.js';
 import type { Io } from '../io/terminal.js';
 import { LayoutError, type Template } from '../render/handlebars.js';
 
 export async function loadLayout(file: string, io: Io): Promise<{ template: Template } | { diagnostic: Diagnostic }> {
-  let source: string;
-  try {
-    source = await readFile(resolve(io.cwd, file), 'utf8');
-  } catch (error) {
-    return { diagnostic: problem(file, 1, 1, 'layout', `cannot read the layout: ${fsReason(error)}`) };
-  }
+  const read = await readMapBytes(resolve(io.cwd, file), { maxBytes: DEFAULT_LIMITS.maxBytes, expected: 'a Handlebars layout' });
+  if (!read.ok) return { diagnostic: problem(file, 1, 1, 'layout', read.reason.replace(/^cannot read the file/, 'cannot read the layout')) };
+  const source = new TextDecoder().decode(read.bytes);
   try {
     const { compileHtmlLayout } = await import('../render/html.js');
     return { template: await compileHtmlLayout(file, source) };

@@ -2,7 +2,8 @@
 // goes, how to render. Flags override the config file; contradictions are usage errors.
 import type { Locale } from '../core/locale.js';
 import type { MetricsData } from '../core/metrics.js';
-import { usageError } from '../errors.js';
+import { problem } from '../core/diagnostics.js';
+import { ProblemsError, usageError } from '../errors.js';
 import type { Config } from '../io/config.js';
 import { STDIN, commonBase } from '../io/inputs.js';
 import type { Io } from '../io/terminal.js';
@@ -25,6 +26,8 @@ export interface BuildOptions {
   watch?: boolean;
   /** `--metrics <file>`: KPI values, CSV or JSON. */
   metrics?: string;
+  /** `--allow-config-browser`: run the browser the config file names. */
+  allowConfigBrowser?: boolean;
 }
 
 /** A build as plain data, so a worker thread can take its share of a batch. */
@@ -77,10 +80,26 @@ export function planBuild(files: string[], options: BuildOptions, session: { con
       mdLayout: options.mdLayout ?? config?.mdLayout ?? 'auto',
       paper: { size: options.pageSize ?? config?.pageSize ?? 'A4', portrait: options.portrait ?? config?.portrait ?? false },
       timeout,
-      browser: { executable: options.browser ?? config?.browser, env: io.env, timeout },
+      browser: { ...browserChoice(options, config, needsBrowser), env: io.env, timeout },
     },
     // Documents made without a browser keep several maps in flight so reads and writes overlap the
     // CPU work; a browser prints `--jobs` pages at once.
     jobs: needsBrowser ? Math.max(1, options.jobs ?? 4) : IO_OVERLAP,
   };
+}
+
+/**
+ * The browser to run: `--browser`, else the config file's `browser` when the command line allows it
+ * (a config file can come from a pull request, and must not choose a program to run on its own),
+ * else none, and one is found on this machine.
+ */
+function browserChoice(options: BuildOptions, config: Config | undefined, needsBrowser: boolean): { executable?: string; executableSource?: string } {
+  if (options.browser) return { executable: options.browser };
+  if (!config?.browser || !needsBrowser) return {};
+  const at = config.browserAt ?? { line: 1, col: 1 };
+  if (!options.allowConfigBrowser) {
+    const message = '`browser` in a config file names a program to run: journey runs it only with --allow-config-browser on the command line (or pass --browser, or set PUPPETEER_EXECUTABLE_PATH)';
+    throw new ProblemsError([{ file: config.file, diagnostics: [problem(config.file, at.line, at.col, 'browser', message)] }]);
+  }
+  return { executable: config.browser, executableSource: `browser in ${config.file}:${at.line}:${at.col}` };
 }

@@ -1,5 +1,6 @@
 // Build progress on standard error: on a terminal one line redrawn with the count, elsewhere a plain
 // line per document written (none with --quiet or another reporter).
+import { terminalSafe } from '../core/safe-text.js';
 import type { Io } from '../io/terminal.js';
 import type { FileReport, ReporterName } from '../report/index.js';
 import { painter } from '../report/text.js';
@@ -22,16 +23,16 @@ export function createProgress(total: number, io: Io, options: { reporter: Repor
   let next = 0;
   return {
     start(file) {
-      if (live) io.stderr(`\r\x1b[2K[${finished}/${total}] ${shownName(file)}`);
+      if (live) io.stderr(`\r\x1b[2K[${finished}/${total}] ${terminalSafe(shownName(file))}`);
     },
     done(index, report) {
       finished++;
-      if (live) return void io.stderr(`\r\x1b[2K[${finished}/${total}] ${report.file}`);
+      if (live) return void io.stderr(`\r\x1b[2K[${finished}/${total}] ${terminalSafe(report.file)}`);
       if (!text) return;
       waiting.set(index, report);
       for (let r = waiting.get(next); r; r = waiting.get(next)) {
         waiting.delete(next++);
-        for (const out of r.outputs ?? []) if (out !== '-') io.stderr(`${paint.green('✓')} ${r.file} → ${out}\n`);
+        for (const out of r.outputs ?? []) if (out !== '-') io.stderr(`${paint.green('✓')} ${terminalSafe(r.file)} → ${terminalSafe(out)}\n`);
       }
     },
     end() {

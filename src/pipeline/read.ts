@@ -4,7 +4,8 @@ import { resolve } from 'node:path';
 import { problem, type Diagnostic } from '../core/diagnostics.js';
 import type { LoadResult } from '../core/load.js';
 import { readMap, type ReadMapOptions } from '../core/read-map.js';
-import { fsReason, readBytes } from '../io/files.js';
+import { DEFAULT_LIMITS } from '../core/text.js';
+import { fsReason, readMapBytes } from '../io/files.js';
 import { STDIN, looksLikePersona } from '../io/inputs.js';
 import type { Io } from '../io/terminal.js';
 import type { References } from './references.js';
@@ -21,13 +22,23 @@ export interface ReadOptions extends ReadMapOptions {
   references?: References;
 }
 
-/** The bytes of a map file or of standard input, or the problem of reading them. */
-async function readInput(file: string, io: Io): Promise<{ bytes: Uint8Array } | { ok: false; diagnostics: Diagnostic[] }> {
-  try {
-    return { bytes: file === STDIN ? await io.readStdin() : await readBytes(resolve(io.cwd, file)) };
-  } catch (error) {
-    return { ok: false, diagnostics: [problem(shownName(file), 1, 1, 'file', `cannot read the file: ${fsReason(error)}`)] };
+/**
+ * The bytes of a map file or of standard input, or the problem of reading them: only a regular
+ * file, never past the size limit (standard input included), and never through a link out of the
+ * project folder.
+ */
+async function readInput(file: string, io: Io, options: ReadOptions): Promise<{ bytes: Uint8Array } | { ok: false; diagnostics: Diagnostic[] }> {
+  const maxBytes = options.maxBytes ?? DEFAULT_LIMITS.maxBytes;
+  const fail = (reason: string) => ({ ok: false as const, diagnostics: [problem(shownName(file), 1, 1, 'file', reason)] });
+  if (file === STDIN) {
+    try {
+      return { bytes: await io.readStdin(maxBytes) };
+    } catch (error) {
+      return fail(fsReason(error));
+    }
   }
+  const read = await readMapBytes(resolve(io.cwd, file), { maxBytes, projectRoot: options.references?.projectRoot });
+  return read.ok ? { bytes: read.bytes } : fail(read.reason);
 }
 
 async function loadMap(file: string, bytes: Uint8Array, options: ReadOptions): Promise<ReadResult> {
@@ -37,7 +48,7 @@ async function loadMap(file: string, bytes: Uint8Array, options: ReadOptions): P
 }
 
 export async function readMapFile(file: string, io: Io, options: ReadOptions = {}): Promise<ReadResult> {
-  const input = await readInput(file, io);
+  const input = await readInput(file, io, options);
   return 'bytes' in input ? loadMap(file, input.bytes, options) : input;
 }
 
@@ -46,7 +57,7 @@ export async function readMapFile(file: string, io: Io, options: ReadOptions = {
  * personas/giulia.yaml`), told apart by their keys.
  */
 export async function checkFile(file: string, io: Io, options: ReadOptions & { references: References }): Promise<ReadResult> {
-  const input = await readInput(file, io);
+  const input = await readInput(file, io, options);
   if (!('bytes' in input)) return input;
   if (file !== STDIN && looksLikePersona(new TextDecoder().decode(input.bytes.subarray(0, 64 * 1024)))) {
     const read = await options.references.persona(file, input.bytes);

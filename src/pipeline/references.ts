@@ -10,6 +10,7 @@ import type { Locale } from '../core/locale.js';
 import type { JourneyMap, Persona } from '../core/model.js';
 import { positionIn } from '../core/read-document.js';
 import { personaFile } from '../core/schema.js';
+import { DEFAULT_LIMITS } from '../core/text.js';
 import { fsReason, readBytes } from '../io/files.js';
 import { STDIN } from '../io/inputs.js';
 import type { Io } from '../io/terminal.js';
@@ -60,7 +61,7 @@ export function createReferences(io: Io, options: ReferenceOptions) {
       cached = (async () => {
         let bytes: Uint8Array;
         try {
-          bytes = given ?? (await readBytes(reached.path));
+          bytes = given ?? (await readBytes(reached.path, { maxBytes: options.maxBytes ?? DEFAULT_LIMITS.maxBytes }));
         } catch (error) {
           return { ok: false as const, diagnostics: [problem(reached.shown, 1, 1, 'file', `cannot read the persona file: ${fsReason(error)}`)] };
         }
@@ -82,6 +83,8 @@ export function createReferences(io: Io, options: ReferenceOptions) {
   }
 
   return {
+    projectRoot: options.projectRoot,
+
     /**
      * Completes a loaded map with the files it names: reads its persona file, and checks that its
      * `based_on` map exists. `text` gives the map's source, needed only to place a problem.

@@ -3,6 +3,7 @@ import { relative, resolve } from 'node:path';
 import { problem } from '../core/diagnostics.js';
 import { findConfigFile, loadConfig, type Config } from '../io/config.js';
 import { expandInputs, skippedMessage } from '../io/inputs.js';
+import { terminalSafe } from '../core/safe-text.js';
 import type { Io } from '../io/terminal.js';
 import { CliError, EXIT, ProblemsError, usageError } from '../errors.js';
 import type { ReporterName } from '../report/index.js';
@@ -53,7 +54,7 @@ export async function openSession(inputs: string[], options: SessionOptions, io:
   const expandAll = () => (inputs.length ? expandInputs(inputs, io.cwd) : expandInputs(fromConfig, io.cwd, config!.dir));
   const expanded = await expandAll();
   if (expanded.skipped.length && options.reporter === 'text' && !options.quiet) {
-    io.stderr(`${skippedMessage(expanded.skipped)}\n`);
+    io.stderr(`${terminalSafe(skippedMessage(expanded.skipped))}\n`);
   }
   if (expanded.unmatched.length) {
     throw new ProblemsError(expanded.unmatched.map((p) => ({ file: p, diagnostics: [problem(p, 1, 1, 'file', 'no .yaml or .yml maps match this pattern or folder')] })));

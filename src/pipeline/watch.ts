@@ -1,6 +1,7 @@
 // journey build --watch: after the first build, rebuild a map whenever it is saved. Keeps going
 // after errors, reuses the browser between rebuilds, and stops cleanly on Ctrl-C.
 import { basename, dirname, extname, relative, resolve } from 'node:path';
+import { terminalSafe } from '../core/safe-text.js';
 import type { Io } from '../io/terminal.js';
 import type { Renderer } from '../render/renderer.js';
 import { countWords, reporterFor, type FileReport, type ReporterName } from '../report/index.js';
@@ -89,7 +90,7 @@ export async function watch(built: FileReport[], plan: BuildPlan, renderer: Rend
     for (const r of reports) {
       for (const out of r.outputs ?? []) outputs.add(absolute(out));
       if (options.reporter === 'text' && !options.quiet && r.outputs?.length) {
-        io.stderr(`${paint.green('↻')} ${r.file} → ${r.outputs.join(', ')} ${paint.dim(`(${ms} ms)`)}\n`);
+        io.stderr(`${paint.green('↻')} ${terminalSafe(r.file)} → ${terminalSafe(r.outputs.join(', '))} ${paint.dim(`(${ms} ms)`)}\n`);
       }
     }
   }

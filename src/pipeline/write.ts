@@ -1,9 +1,10 @@
 // The one way out for every file a command writes (documents, reports, schemas, starter maps): the
 // same guard against writing over a map, folders created as needed, and an atomic write.
-import { access, mkdir } from 'node:fs/promises';
+import { access } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { CliError, EXIT } from '../errors.js';
-import { fsReason, writeFileAtomic } from '../io/files.js';
+import { fsReason, makeFolder, writeFileAtomic } from '../io/files.js';
+import { outputRefusal } from '../io/write-guard.js';
 import type { Io } from '../io/terminal.js';
 
 /** A file that may not or could not be written; a command stops with it (exit 1), a batch reports it per map. */
@@ -16,25 +17,25 @@ export class WriteError extends CliError {
 export interface WriteRules {
   /** What is written, for messages: "html document", "diff report". */
   what: string;
-  /** The files the command reads: never written over. */
+  /** The files the command reads: never written over, under any of their names. */
   inputs?: readonly string[];
+  /** An output inside this folder may not lead out of it through a symbolic link. */
+  projectRoot?: string;
   /** The command writes maps itself (init, import): a .yaml target is fine, an existing one only with force. */
   writesMaps?: boolean;
   force?: boolean;
 }
 
-const MAP_FILE = /\.ya?ml$/i;
-
-/** Why `target` must not be written, or undefined when it may. */
+/** Why `target` must not be written, or undefined when it may: the rules of io/write-guard.ts, for every command. */
 export async function refusal(target: string, io: Io, rules: WriteRules): Promise<string | undefined> {
   const path = resolve(io.cwd, target);
-  if (rules.inputs?.some((input) => resolve(io.cwd, input) === path)) {
-    return `refusing to write the ${rules.what} over the map itself (${target}): choose another output`;
+  if (rules.writesMaps && /\.ya?ml$/i.test(target)) {
+    if (rules.inputs?.some((input) => resolve(io.cwd, input) === path)) return `refusing to write the ${rules.what} over ${target}, which it reads`;
+    if (!rules.force && (await exists(path))) return `${target} already exists: choose another name, or pass --force to overwrite it`;
+    return undefined;
   }
-  if (!MAP_FILE.test(target)) return undefined;
-  if (!rules.writesMaps) return `refusing to write the ${rules.what} to ${target}: a .yaml file could be a map`;
-  if (!rules.force && (await exists(path))) return `${target} already exists: choose another name, or pass --force to overwrite it`;
-  return undefined;
+  const reason = await outputRefusal(target, { cwd: io.cwd, inputs: rules.inputs ?? [], projectRoot: rules.projectRoot });
+  return reason && `refusing to write the ${rules.what} to ${target}: ${reason}`;
 }
 
 /**
@@ -46,7 +47,7 @@ export function createWriter(io: Io) {
   const ensureFolder = (dir: string) => {
     let made = folders.get(dir);
     if (!made) {
-      made = mkdir(dir, { recursive: true });
+      made = makeFolder(dir);
       folders.set(dir, made);
       made.catch(() => folders.delete(dir));
     }
@@ -63,7 +64,7 @@ export function createWriter(io: Io) {
       await ensureFolder(dirname(path));
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      throw new WriteError(`cannot write ${target}: ${code === 'EEXIST' || code === 'ENOTDIR' ? 'a parent of this path is a file, not a folder' : fsReason(error)}`);
+      throw new WriteError(`cannot write ${target}: ${code === 'EEXIST' || code === 'ENOTDIR' || /is a file, not a folder$/.test(String((error as Error).message)) ? 'a parent of this path is a file, not a folder' : fsReason(error)}`);
     }
     try {
       await writeFileAtomic(path, data);

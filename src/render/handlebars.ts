@@ -31,6 +31,14 @@ export function createEngine(kind: 'html' | 'markdown', helpers: Record<string, 
     or: (...args: unknown[]) => args.slice(0, -1).some(Boolean),
     add: (a: number, b: number) => a + b,
     join: (list: unknown[], separator: string) => list.join(separator),
+    // Handlebars' own lookup answers an inherited name (`hasOwnProperty`) with a raw warning on
+    // the console and an empty string; here it is an error at its place in the layout.
+    lookup(obj: unknown, field: unknown, options: Handlebars.HelperOptions) {
+      if (obj == null) return obj;
+      const key = String(field);
+      if (key in Object(obj) && !Object.hasOwn(Object(obj), key)) throw new hb.Exception(inherited(key), options as unknown as hbs.AST.Node);
+      return (options as unknown as { lookupProperty: (o: unknown, k: string) => unknown }).lookupProperty(obj, key);
+    },
     ...helpers,
   });
   const files = templateFiles(kind);
@@ -46,7 +54,8 @@ export function createEngine(kind: 'html' | 'markdown', helpers: Record<string, 
 
   const guard = (file: string, template: HandlebarsTemplateDelegate): Template => (context) => {
     try {
-      return template(context);
+      // Inherited properties stay denied, and silently: the compile-time check names them.
+      return template(context, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
     } catch (error) {
       throw toLayoutError(file, error);
     }
@@ -56,9 +65,11 @@ export function createEngine(kind: 'html' | 'markdown', helpers: Record<string, 
   function compile(file: string, source: string): Template {
     let template: HandlebarsTemplateDelegate;
     try {
+      inheritedNames(file, hb.parse(source));
       template = hb.compile(source, options);
       template({}); // parse now, so syntax errors surface here rather than mid-batch
     } catch (error) {
+      if (error instanceof LayoutError) throw error;
       if (isParseError(error)) throw toLayoutError(file, error);
     }
     return guard(file, template!);
@@ -80,6 +91,23 @@ export function createEngine(kind: 'html' | 'markdown', helpers: Record<string, 
     styles: files.styles,
     compile,
   };
+}
+
+// Every object has these; none is data of the view model.
+const INHERITED = new Set(Object.getOwnPropertyNames(Object.prototype));
+const inherited = (name: string) => `"${name}" is a property every JavaScript object inherits, not data of the view model`;
+
+/** A path such as `{{constructor}}` or `{{title.hasOwnProperty}}` is an error at its place, before rendering. */
+function inheritedNames(file: string, program: hbs.AST.Program): void {
+  const visit = (node: unknown): void => {
+    if (Array.isArray(node)) return node.forEach(visit);
+    if (node === null || typeof node !== 'object') return;
+    const n = node as { type?: string; parts?: string[]; loc?: hbs.AST.SourceLocation };
+    const name = n.type === 'PathExpression' ? n.parts?.find((part) => INHERITED.has(part)) : undefined;
+    if (name !== undefined) throw new LayoutError(file, n.loc?.start.line ?? 1, (n.loc?.start.column ?? 0) + 1, inherited(name));
+    for (const [key, value] of Object.entries(node)) if (key !== 'loc') visit(value);
+  };
+  visit(program);
 }
 
 function isParseError(error: unknown): boolean {

@@ -7,15 +7,34 @@ let engine: ReturnType<typeof createEngine> | undefined;
 
 /** The HTML engine with the built-in layouts (maps and `journey diff`), created on first use. */
 export function htmlEngine(): ReturnType<typeof createEngine> {
-  engine ??= createEngine('html');
+  engine ??= createEngine('html', HELPERS);
   return engine;
 }
+
+/** Nothing in a document may load or run: no script, no request, whatever a map or a layout contains. */
+export const CSP_META = `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:">`;
+/** `{{{csp}}}` in the page partial prints the policy, whichever layout uses the partial. */
+const HELPERS = { csp: () => CSP_META };
 
 /** A self-contained HTML document: inline CSS, inline SVG, system fonts, no script, no request. */
 export function renderHtml(map: JourneyMap, options: { layout?: Template; stagesPerTable?: number } = {}): string {
   const layout = options.layout ?? htmlEngine().layout(map.template);
-  const html = layout({ ...buildView(map, { stagesPerTable: options.stagesPerTable }), css: htmlEngine().css });
+  let html = layout({ ...buildView(map, { stagesPerTable: options.stagesPerTable }), css: htmlEngine().css });
+  if (options.layout) html = withPolicy(html);
   return html.endsWith('\n') ? html : `${html}\n`; // a final newline, for clean diffs
+}
+
+/**
+ * A team's own layout may come from a pull request: its document gets the policy ahead of anything
+ * that could load or run, unless it already has it there (the `page` partial puts it first). Two
+ * policies both apply, so a layout cannot loosen this one with its own.
+ */
+function withPolicy(html: string): string {
+  const at = html.indexOf(CSP_META);
+  if (at !== -1 && !/<(script|iframe|object|embed|link|base|img|svg|frame|meta http-equiv="refresh")/i.test(html.slice(0, at))) return html;
+  const head = /<head[^>]*>/i.exec(html) ?? /<html[^>]*>/i.exec(html) ?? /^\s*<!doctype[^>]*>/i.exec(html);
+  const end = head ? head.index + head[0].length : 0;
+  return `${html.slice(0, end)}${CSP_META}${html.slice(end)}`;
 }
 
 /** The format registry's HTML renderer. */
@@ -26,6 +45,6 @@ let customEngine: ReturnType<typeof createEngine> | undefined;
 /** Compiles a team's own layout (`--layout brand.hbs`) with the built-in partials and helpers. */
 export async function compileHtmlLayout(file: string, source: string): Promise<Template> {
   // The compiler is loaded only here: building with the built-in layouts never needs it.
-  customEngine ??= createEngine('html', {}, (await import('handlebars')).default);
+  customEngine ??= createEngine('html', HELPERS, (await import('handlebars')).default);
   return customEngine.compile(file, source);
 }

@@ -43,13 +43,25 @@ export function mdCell(text: string): string {
 }
 
 // Mermaid's journey grammar ends a name at `:`, `#`, `;` or a line break, reads `%%` as a
-// directive or comment, and splits actors at `,`. Look-alike characters keep the text readable.
-const MERMAID_LOOKALIKE: Record<string, string> = { ':': '\uA789', '#': '\uFF03', ';': '\uFF1B', '%': '\uFF05', ',': '\u201A', '`': '\u02CB' };
+// directive or comment, and splits actors at `,`. `<`, `>` and `&` (tags, entities) are safe only
+// as far as each viewer sanitises its labels, so they never reach it. Look-alike characters keep
+// the text readable.
+const MERMAID_LOOKALIKE: Record<string, string> = {
+  ':': '\uA789',
+  '#': '\uFF03',
+  ';': '\uFF1B',
+  '%': '\uFF05',
+  ',': '\u201A',
+  '`': '\u02CB',
+  '<': '\uFF1C',
+  '>': '\uFF1E',
+  '&': '\uFF06',
+};
 const MERMAID_KEYWORD = /^(title|section|journey|accTitle|accDescr)\b/i;
 
 export function mermaidText(text: string): string {
   const flat = text
-    .replace(/[:#;%,`]/g, (c) => MERMAID_LOOKALIKE[c]!)
+    .replace(/[:#;%,`<>&]/g, (c) => MERMAID_LOOKALIKE[c]!)
     .replace(/\s+/g, ' ')
     .trim();
   if (!flat) return '\u2013';

@@ -1,6 +1,7 @@
 // The github reporter: workflow commands on standard output, so GitHub shows each problem inline in a
 // pull request.
 import type { Diagnostic } from '../core/diagnostics.js';
+import { safeDiagnostic, terminalSafe } from '../core/safe-text.js';
 import type { Io } from '../io/terminal.js';
 import type { Reporter } from './run.js';
 
@@ -16,8 +17,8 @@ export function formatGithub(d: Diagnostic): string {
 export function githubReporter(io: Io): Reporter {
   return {
     report(run) {
-      for (const d of run.files.flatMap((f) => f.diagnostics)) io.stdout(`${formatGithub(d)}\n`);
-      for (const p of run.problems ?? []) io.stdout(`::error title=journey::${escapeData(p)}\n`);
+      for (const d of run.files.flatMap((f) => f.diagnostics)) io.stdout(`${formatGithub(safeDiagnostic(d))}\n`);
+      for (const p of run.problems ?? []) io.stdout(`::error title=journey::${escapeData(terminalSafe(p))}\n`);
     },
   };
 }

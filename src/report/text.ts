@@ -2,6 +2,7 @@
 // coloured on a terminal, then a summary line that fits the command.
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { Diagnostic } from '../core/diagnostics.js';
+import { safeDiagnostic, terminalSafe } from '../core/safe-text.js';
 import type { Io } from '../io/terminal.js';
 import { countWords, tally, type Reporter, type RunReport } from './run.js';
 
@@ -20,8 +21,10 @@ export function textReporter(io: Io): Reporter {
   const paint = painter(io.color);
   return {
     report(run) {
-      for (const d of run.files.flatMap((f) => f.diagnostics)) io.stderr(`${formatDiagnostic(d, paint)}\n`);
-      for (const p of run.problems ?? []) io.stderr(`${paint.red('error:')} ${p}\n`);
+      // Text from maps and paths is made safe for a terminal: it cannot move the cursor, retitle the
+      // window or start a line of its own (a CI log reads a new line as a workflow command).
+      for (const d of run.files.flatMap((f) => f.diagnostics)) io.stderr(`${formatDiagnostic(safeDiagnostic(d), paint)}\n`);
+      for (const p of run.problems ?? []) io.stderr(`${paint.red('error:')} ${p.split('\n').map(terminalSafe).join('\n')}\n`);
       const line = summaryLine(run, paint);
       if (line) io.stderr(`${line}\n`);
     },

@@ -25,5 +25,5 @@ export function isTemplateId(value: unknown): value is TemplateId {
 
 /** Which templates have a lane with this key (for "`priorities` belongs to day-in-the-life"). */
 export function templatesWithLane(key: string): TemplateId[] {
-  return TEMPLATE_IDS.filter((id) => templateOf(id).lanes.some((lane) => lane.key === key) || templateOf(id).stageExtras?.[key]);
+  return TEMPLATE_IDS.filter((id) => templateOf(id).lanes.some((lane) => lane.key === key) || Object.hasOwn(templateOf(id).stageExtras ?? {}, key));
 }

@@ -1,0 +1,74 @@
+// One set of rules for every file journey writes (build, diff, schema, init and any command added
+// later): never over a map or any .yaml file, never through a link out of the project, never two
+// documents to one path. Commands ask here before writing; writeFileAtomic (files.ts) then
+// refuses anything but a regular file or a missing path.
+import { realpath, stat } from 'node:fs/promises';
+import { extname, resolve } from 'node:path';
+import { isInside, linkStaysInside } from './files.js';
+
+export interface OutputContext {
+  /** Where relative paths start. */
+  cwd: string;
+  /** The maps this command reads (`-` for standard input is ignored). */
+  inputs: readonly string[];
+  /** The project folder: an output inside it may not lead out of it through a link. */
+  projectRoot?: string;
+}
+
+/**
+ * Why `target` must not be written, or undefined when it may. `-` (standard output) always may.
+ * The reason completes "cannot write <target>: …" or stands on its own after "refusing to write".
+ */
+export async function outputRefusal(target: string, context: OutputContext): Promise<string | undefined> {
+  if (target === '-') return undefined;
+  const path = resolve(context.cwd, target);
+  if (/^\.ya?ml$/i.test(extname(path))) return 'a .yaml file could be a map: journey never writes one; choose another output';
+  const real = await realpath(path).catch(() => path);
+  const identity = await fileIdentity(path);
+  for (const input of context.inputs) {
+    if (input === '-') continue;
+    const inputPath = resolve(context.cwd, input);
+    const same = inputPath === path || (await realpath(inputPath).catch(() => inputPath)) === real || (identity !== undefined && identity === (await fileIdentity(inputPath)));
+    if (same) return `it is the map ${input}: journey never writes over a map; choose another output`;
+  }
+  if (context.projectRoot && !(await linkStaysInside(path, context.projectRoot))) {
+    return 'it leads out of the project folder through a symbolic link: journey writes only inside it';
+  }
+  return undefined;
+}
+
+/** Device and inode, so a hard link to a map is recognised as the map. */
+async function fileIdentity(path: string): Promise<string | undefined> {
+  const info = await stat(path).catch(() => undefined);
+  return info ? `${info.dev}:${info.ino}` : undefined;
+}
+
+export interface PlannedOutput {
+  input: string;
+  output: string;
+}
+
+/**
+ * Outputs that two or more inputs would write (`a.yaml` and `a.yml` both build `a.html`), each with
+ * every input that would write it, in input order. Check the whole plan before writing anything.
+ * Paths are compared as the file system will see them: without case where it ignores case
+ * (macOS, Windows), so `A.html` and `a.html` are one file there.
+ */
+export function outputCollisions(plan: readonly PlannedOutput[], cwd: string): { output: string; inputs: string[] }[] {
+  const foldCase = process.platform === 'darwin' || process.platform === 'win32';
+  const byPath = new Map<string, { output: string; inputs: string[] }>();
+  for (const { input, output } of plan) {
+    if (output === '-') continue;
+    const key = foldCase ? resolve(cwd, output).toLowerCase() : resolve(cwd, output);
+    const entry = byPath.get(key) ?? { output, inputs: [] };
+    if (!entry.inputs.includes(input)) entry.inputs.push(input);
+    byPath.set(key, entry);
+  }
+  return [...byPath.values()].filter((entry) => entry.inputs.length > 1);
+}
+
+/** True when a path from a config file stays inside the config file's folder, as written and through links. */
+export async function staysInFolder(path: string, folder: string): Promise<boolean> {
+  const absolute = resolve(folder, path);
+  return isInside(absolute, resolve(folder)) && (await linkStaysInside(absolute, folder));
+}
