@@ -140,7 +140,10 @@ export function siteIndex(site: Site): string {
   const group = (key: string, title: string, names: (entry: SiteEntry) => string[]) => {
     const byName = new Map<string, { title: string; href: string }[]>();
     site.entries.forEach((entry, i) => {
-      for (const name of names(entry)) byName.set(name, [...(byName.get(name) ?? []), { title: rows[i]!.title, href: rows[i]!.href }]);
+      for (const name of names(entry)) {
+        if (!byName.has(name)) byName.set(name, []);
+        byName.get(name)!.push({ title: rows[i]!.title, href: rows[i]!.href });
+      }
     });
     const entries = [...byName].sort(([a], [b]) => a.localeCompare(b)).map(([name, maps]) => ({ name, maps }));
     return entries.length ? [{ key, title, entries }] : [];
