@@ -8,7 +8,7 @@ import { parseShard, type Shard } from './core/shard.js';
 import { CliError, errorReport, EXIT } from './errors.js';
 import { processIo, type Io } from './io/terminal.js';
 import { DIFF_FORMATS, FORMAT_IDS, MD_LAYOUTS, PAGE_SIZES, SHEET_FORMATS } from './render/formats.js';
-import { REPORTERS, report, type ReporterName } from './report/index.js';
+import { REPORTERS, type ReporterName } from './report/names.js';
 import { painter } from './report/text.js';
 import type { TemplateId } from './templates/registry.js';
 
@@ -58,7 +58,7 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
       if (!(error instanceof CliError)) throw error;
       exitCode = error.exitCode;
       if (error.exitCode === EXIT.usage) io.stderr(`${paint.red('error:')} ${error.message}\n`);
-      else report({ command: 'validate', ...errorReport(error), quiet: true }, reporter, io);
+      else (await import('./report/index.js')).report({ command: 'validate', ...errorReport(error), quiet: true }, reporter, io);
     }
   };
 

@@ -5,7 +5,6 @@ import { constants, readdirSync, rmSync } from 'node:fs';
 import { lstat, mkdir, open, realpath, rename, rm, stat } from 'node:fs/promises';
 import type { Stats } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { threadId } from 'node:worker_threads';
 import { tooLarge } from '../core/text.js';
 
 /** An operation journey declines for a reason of its own; the message says why, for `fsReason`. */
@@ -147,7 +146,7 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array): 
     const link = existing.isSymbolicLink();
     throw new Refused(`it is ${kindOf(existing)}${link ? '' : ', not a regular file'}: journey only replaces regular files${link ? ', never a link or what it points to' : ''}`);
   }
-  const temp = join(dirname(path), `.${basename(path)}.${TEMP_TAG}-${process.pid}-${threadId}-${++written}.tmp`);
+  const temp = join(dirname(path), `.${basename(path)}.${TEMP_TAG}-${process.pid}-${threadTag}-${++written}.tmp`);
   live.add(temp);
   try {
     const handle = await open(temp, 'wx'); // never reuses a name, never follows a planted link
@@ -166,6 +165,12 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array): 
 }
 
 let written = 0;
+/**
+ * Tells this thread's temporary files from other threads' (each worker thread has its own copy of
+ * this module). A random number rather than worker_threads' threadId: loading that module cost every
+ * start of the CLI.
+ */
+const threadTag = Math.floor(Math.random() * 1e9);
 
 // Temporary files are named `.<document>.journey-<pid>-<thread>-<n>.tmp`, so that a later build can
 // tell its own kind apart from anything else and see whether the process that left one still runs.

@@ -1,5 +1,4 @@
 // What a command may touch of the outside world, passed in so tests can run commands in-process.
-import { Refused, readStreamBytes } from './files.js';
 
 export interface Io {
   stdout: (text: string | Uint8Array) => void;
@@ -77,6 +76,7 @@ export function libraryIo(cwd: string, env: Record<string, string | undefined>):
 
 /** Standard input, refused (Refused) past `maxBytes` without reading on: an endless source stays bounded. */
 async function readProcessStdin(maxBytes = Infinity): Promise<Uint8Array> {
+  const { Refused, readStreamBytes } = await import('./files.js'); // only a map read from stdin needs it
   const read = await readStreamBytes(process.stdin, maxBytes);
   if (!read.ok) throw new Refused(read.reason);
   return read.bytes;

@@ -4,13 +4,13 @@ import { EXIT } from '../errors.js';
 import type { Io } from '../io/terminal.js';
 import { githubReporter } from './github.js';
 import { jsonReporter } from './json.js';
+import type { ReporterName } from './names.js';
 import { runFailed, type Reporter, type RunReport } from './run.js';
 import { textReporter } from './text.js';
 
 export { countWords, hasErrors, tally, type FileReport, type Reporter, type RunReport } from './run.js';
 
-export const REPORTERS = ['text', 'json', 'github'] as const;
-export type ReporterName = (typeof REPORTERS)[number];
+export { REPORTERS, type ReporterName } from './names.js';
 
 export function reporterFor(name: ReporterName, io: Io): Reporter {
   return name === 'json' ? jsonReporter(io) : name === 'github' ? githubReporter(io) : textReporter(io);
