@@ -28,12 +28,16 @@ function precompiledModule() {
         });
       return `{ ${entries.join(',\n')} }`;
     };
-    let css = '';
-    try {
-      css = readFileSync(join(TEMPLATES, kind, 'style.css'), 'utf8');
-      watchFiles.push(join(TEMPLATES, kind, 'style.css'));
-    } catch {}
-    return `${JSON.stringify(kind)}: { partials: ${group('partials')}, layouts: ${group('layouts')}, css: ${JSON.stringify(css)} }`;
+    const stylesheet = (name) => {
+      try {
+        const text = readFileSync(join(TEMPLATES, kind, name), 'utf8');
+        watchFiles.push(join(TEMPLATES, kind, name));
+        return text;
+      } catch {
+        return '';
+      }
+    };
+    return `${JSON.stringify(kind)}: { partials: ${group('partials')}, layouts: ${group('layouts')}, css: ${JSON.stringify(stylesheet('style.css'))}, printCss: ${JSON.stringify(stylesheet('print.css'))} }`;
   });
   return {
     contents: `import Handlebars from 'handlebars/runtime';\nexport { Handlebars };\nconst files = { ${kinds.join(',\n')} };\nexport function templateFiles(kind) { return files[kind]; }\n`,

@@ -12,13 +12,13 @@ import type { Locale } from '../core/locale.js';
 import { locate } from '../core/locate.js';
 import { quickParse } from '../core/quick-load.js';
 import { decodeText } from '../core/text.js';
-import { FORMAT_IDS, MD_LAYOUTS, PAGE_SIZES, type Format, type MarkdownLayout, type PageSize } from '../render/formats.js';
+import { FORMAT_IDS, MAX_SCALE, MD_LAYOUTS, PAGE_SIZES, PDF_LAYOUTS, type Format, type MarkdownLayout, type PageSize, type PdfLayout } from '../render/formats.js';
 import { fsReason } from './files.js';
 
 export const CONFIG_NAMES = ['journey.config.yaml', 'journey.config.yml'];
 
 let schema: ConfigSchema | undefined;
-const configSchema = () => (schema ??= buildConfigSchema({ formats: FORMAT_IDS as [Format, ...Format[]], pageSizes: PAGE_SIZES, mdLayouts: MD_LAYOUTS }));
+const configSchema = () => (schema ??= buildConfigSchema({ formats: FORMAT_IDS as [Format, ...Format[]], pageSizes: PAGE_SIZES, mdLayouts: MD_LAYOUTS, pdfLayouts: PDF_LAYOUTS, maxScale: MAX_SCALE }));
 
 export interface Config {
   /** The config file, and the folder its relative paths start from. */
@@ -29,6 +29,8 @@ export interface Config {
   outDir?: string;
   pageSize?: PageSize;
   portrait?: boolean;
+  pdfLayout?: PdfLayout;
+  scale?: number;
   locale?: Locale;
   layout?: string;
   mdLayout?: MarkdownLayout;
@@ -89,6 +91,8 @@ function toConfig(c: z.output<ConfigSchema>, path: string, shown: string): Confi
       outDir: c.out_dir && resolve(dir, c.out_dir),
       pageSize: c.page_size as PageSize | undefined,
       portrait: c.portrait,
+      pdfLayout: c.pdf_layout as PdfLayout | undefined,
+      scale: c.scale,
       locale: c.locale,
       layout: c.layout && resolve(dir, c.layout),
       mdLayout: c.md_layout as MarkdownLayout | undefined,

@@ -77,6 +77,7 @@ export function createEngine(kind: 'html' | 'markdown', helpers: Record<string, 
       return template;
     },
     css: files.css,
+    printCss: files.printCss,
     compile,
   };
 }

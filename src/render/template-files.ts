@@ -19,6 +19,8 @@ export interface TemplateFiles {
   partials: Record<string, TemplateInput>;
   layouts: Record<string, TemplateInput>;
   css: string;
+  /** Added only when the browser prints a document or takes its picture (PDF, PNG). */
+  printCss: string;
 }
 
 export function templateFiles(kind: 'html' | 'markdown'): TemplateFiles {
@@ -29,12 +31,12 @@ export function templateFiles(kind: 'html' | 'markdown'): TemplateFiles {
         .sort()
         .map((f) => [f.slice(0, -4), readFileSync(join(TEMPLATES_DIR, kind, dir, f), 'utf8')]),
     );
-  const cssFile = join(TEMPLATES_DIR, kind, 'style.css');
-  let css = '';
-  try {
-    css = readFileSync(cssFile, 'utf8');
-  } catch {
-    // Markdown has no stylesheet.
-  }
-  return { partials: read('partials'), layouts: read('layouts'), css };
+  const stylesheet = (name: string) => {
+    try {
+      return readFileSync(join(TEMPLATES_DIR, kind, name), 'utf8');
+    } catch {
+      return ''; // Markdown has no stylesheet.
+    }
+  };
+  return { partials: read('partials'), layouts: read('layouts'), css: stylesheet('style.css'), printCss: stylesheet('print.css') };
 }

@@ -1,0 +1,155 @@
+// The map laid out in parts ("sheets") that each fit one page, for the formats a browser makes (PDF,
+// PNG). A sheet is one table of the map (.scroller: stage names, emotion curve, lanes, and on a poster
+// a title line). Its width is chosen in the page so that it fills the page's width and height alike;
+// when that would print text under 6 pt, the map is split into sheets of fewer stages.
+import type { Page } from 'puppeteer-core';
+import { BrowserError } from '../browser/launch.js';
+import type { JourneyMap } from '../core/model.js';
+import { RenderError } from './errors.js';
+import { htmlEngine, renderHtml } from './html.js';
+import type { RenderContext } from './options.js';
+import type { TableOptions } from './view.js';
+
+/** 6 pt in CSS pixels (96 per inch, 72 pt per inch): no printed text is smaller. */
+export const MIN_TEXT_PX = 8;
+/** How narrow and how wide a stage's column may be laid out, in CSS pixels. */
+const STAGE_WIDTH = { min: 144, max: 416 };
+
+export type SheetStyle = 'poster' | 'document';
+
+/** The HTML a browser prints: the poster layout (or the document), and the print stylesheet. */
+export function sheetHtml(map: JourneyMap, context: Pick<RenderContext, 'layout'>, style: SheetStyle, tables: TableOptions, css = ''): string {
+  const poster = style === 'poster';
+  const layout = poster ? htmlEngine().layout('poster') : context.layout;
+  const html = renderHtml(map, { layout, tables: { titleLines: poster, pageLabels: poster, ...tables } });
+  return html.replace('</head>', `<style>\n${htmlEngine().printCss}${css}</style>\n</head>`);
+}
+
+export interface Fit {
+  /** How much the sheets are scaled to fit the area. */
+  scale: number;
+  /** The sheets' width in CSS pixels at that scale, the width that fits the area best. */
+  width: number;
+  /** The tallest sheet at that width. */
+  height: number;
+  /** The smallest text on the page, in CSS pixels before scaling. */
+  minFont: number;
+}
+
+/** Lays the loaded document's sheets out at the width where they fit `area` (CSS pixels) best. */
+export async function fitSheets(page: Page, area: { width: number; height: number }, maxScale: number): Promise<Fit | undefined> {
+  return page.evaluate(
+    (W, H, maxScale, stageMin, stageMax) => {
+      const root = document.documentElement;
+      const sheets = [...document.querySelectorAll<HTMLElement>('.scroller')];
+      if (!sheets.length) return undefined; // a custom layout without the map
+      const stages = Math.max(1, ...sheets.map((s) => s.querySelectorAll('thead th[scope="col"]').length));
+      const label = sheets[0]!.querySelector('.corner')?.getBoundingClientRect().width ?? 176;
+      const heightAt = (width: number) => {
+        root.style.setProperty('--sheet-w', `${width}px`);
+        return Math.max(...sheets.map((s) => s.getBoundingClientRect().height));
+      };
+      // Wider sheets are shorter: bisect toward the width where the page's width and height limit the
+      // scale alike.
+      let [lo, hi] = [label + stages * stageMin, label + stages * stageMax];
+      let best = { scale: 0, width: lo };
+      for (let i = 0; i < 14 && hi - lo > 2; i++) {
+        const width = i === 0 ? lo : i === 1 ? hi : (lo + hi) / 2;
+        const height = heightAt(width);
+        const scale = Math.min(maxScale, W / width, H / height);
+        if (scale > best.scale) best = { scale, width };
+        if (i > 1) {
+          if (W / width < H / height) hi = width;
+          else lo = width;
+        }
+      }
+      let minFont = Infinity;
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const element = node.parentElement;
+        if (!node.textContent?.trim() || !element || element.closest('.visually-hidden')) continue;
+        minFont = Math.min(minFont, parseFloat(getComputedStyle(element).fontSize));
+      }
+      return { scale: best.scale, width: best.width, height: heightAt(best.width), minFont };
+    },
+    area.width,
+    area.height,
+    maxScale,
+    STAGE_WIDTH.min,
+    STAGE_WIDTH.max,
+  );
+}
+
+/** Sets the sheets' width for printing or the picture. */
+export async function setSheetWidth(page: Page, width: number): Promise<void> {
+  await page.evaluate((w) => document.documentElement.style.setProperty('--sheet-w', `${w}px`), width);
+}
+
+export interface SheetLayout {
+  fit: Fit | undefined;
+  /** Every sheet fits on its own page with no text under 6 pt. */
+  fits: boolean;
+  stagesPerSheet: number;
+}
+
+/**
+ * Loads the map as sheets and fits them to `area`: all stages on one sheet when its text stays at 6 pt
+ * or more, otherwise fewer stages per sheet until it does (`split`), or as near as one stage allows.
+ */
+export async function layOutSheets(
+  page: Page,
+  map: JourneyMap,
+  context: RenderContext,
+  options: { style: SheetStyle; area: { width: number; height: number }; maxScale: number; split: boolean; css?: string },
+): Promise<SheetLayout> {
+  const stages = map.stages.length;
+  const load = async (stagesPerSheet: number, pageLabels = true) => {
+    const html = sheetHtml(map, context, options.style, { stagesPerTable: stagesPerSheet, pageLabels: pageLabels && options.style === 'poster' }, options.css);
+    await page.setContent(html, { waitUntil: 'load', timeout: context.timeout });
+    return fitSheets(page, options.area, options.maxScale);
+  };
+  const readable = (fit: Fit | undefined) => !fit || fit.scale * fit.minFont >= MIN_TEXT_PX - 0.01;
+  let perSheet = stages;
+  let fit = await load(perSheet);
+  if (readable(fit) || !options.split || stages === 1) return { fit, fits: readable(fit), stagesPerSheet: perSheet };
+  // A sheet's area grows with the square of the scale lost: start from that many sheets, then add one
+  // stage's worth at a time.
+  const needed = Math.ceil((MIN_TEXT_PX / (fit!.scale * fit!.minFont)) ** 2);
+  perSheet = Math.max(1, Math.ceil(stages / Math.min(stages, Math.max(2, needed))));
+  for (;;) {
+    fit = await load(perSheet);
+    if (readable(fit) || perSheet === 1) break;
+    // Fewer stages per sheet, and as even as possible (30 by 3 sheets → 10 each, then 8, 8, 7, 7).
+    perSheet = Math.ceil(stages / (Math.ceil(stages / perSheet) + 1));
+  }
+  // Sheets that flow over pages cannot say "page 2 of 4".
+  if (!readable(fit)) fit = await load(perSheet, false);
+  return { fit, fits: readable(fit), stagesPerSheet: perSheet };
+}
+
+/** The page's viewport and media, set only when they change: setting them costs more than printing. */
+const viewports = new WeakMap<Page, string>();
+export async function preparePage(page: Page, viewport: { width: number; height: number; deviceScaleFactor?: number }): Promise<void> {
+  const key = JSON.stringify(viewport);
+  if (viewports.get(page) === key) return;
+  if (!viewports.has(page)) await page.emulateMediaType('print');
+  await page.setViewport(viewport);
+  viewports.set(page, key);
+}
+
+/** Stops a browser that does not finish in time, and words its errors for the build's report. */
+export async function withTimeout<T>(work: Promise<T>, ms: number, doing: string, title: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new RenderError(`the browser did not finish ${doing} "${title}" within ${Math.round(ms / 1000)} s; it was stopped`)), ms);
+  });
+  try {
+    return await Promise.race([work, timeout]);
+  } catch (error) {
+    if (error instanceof RenderError || error instanceof BrowserError) throw error;
+    const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    throw new RenderError(`the browser failed while ${doing}: ${message}`);
+  } finally {
+    clearTimeout(timer);
+  }
+}
