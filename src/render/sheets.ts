@@ -13,7 +13,7 @@ import type { TableOptions } from './view.js';
 /** 6 pt in CSS pixels (96 per inch, 72 pt per inch): no printed text is smaller. */
 export const MIN_TEXT_PX = 8;
 /** How narrow and how wide a stage's column may be laid out, in CSS pixels. */
-const STAGE_WIDTH = { min: 144, max: 416 };
+const STAGE_WIDTH = { min: 120, max: 416, flowing: 200 };
 
 export type SheetStyle = 'poster' | 'document';
 
@@ -34,6 +34,8 @@ export interface Fit {
   height: number;
   /** The smallest text on the page, in CSS pixels before scaling. */
   minFont: number;
+  /** The lane questions' column, in CSS pixels. */
+  label: number;
 }
 
 /** Lays the loaded document's sheets out at the width where they fit `area` (CSS pixels) best. */
@@ -43,6 +45,9 @@ export async function fitSheets(page: Page, area: { width: number; height: numbe
       const root = document.documentElement;
       const sheets = [...document.querySelectorAll<HTMLElement>('.scroller')];
       if (!sheets.length) return undefined; // a custom layout without the map
+      // A document's heading above the map goes on the first sheet's page.
+      const heading = document.querySelector<HTMLElement>('.journey > h2');
+      if (heading?.offsetHeight) H -= heading.getBoundingClientRect().height + parseFloat(getComputedStyle(heading).marginBottom);
       const stages = Math.max(1, ...sheets.map((s) => s.querySelectorAll('thead th[scope="col"]').length));
       const label = sheets[0]!.querySelector('.corner')?.getBoundingClientRect().width ?? 176;
       const heightAt = (width: number) => {
@@ -70,7 +75,7 @@ export async function fitSheets(page: Page, area: { width: number; height: numbe
         if (!node.textContent?.trim() || !element || element.closest('.visually-hidden')) continue;
         minFont = Math.min(minFont, parseFloat(getComputedStyle(element).fontSize));
       }
-      return { scale: best.scale, width: best.width, height: heightAt(best.width), minFont };
+      return { scale: best.scale, width: best.width, height: heightAt(best.width), minFont, label };
     },
     area.width,
     area.height,
@@ -112,19 +117,24 @@ export async function layOutSheets(
   let perSheet = stages;
   let fit = await load(perSheet);
   if (readable(fit) || !options.split || stages === 1) return { fit, fits: readable(fit), stagesPerSheet: perSheet };
-  // A sheet's area grows with the square of the scale lost: start from that many sheets, then add one
-  // stage's worth at a time.
-  const needed = Math.ceil((MIN_TEXT_PX / (fit!.scale * fit!.minFont)) ** 2);
-  perSheet = Math.max(1, Math.ceil(stages / Math.min(stages, Math.max(2, needed))));
+  // k sheets are each 1/k as wide, so they can scale up to k times more (a map too wide for the page);
+  // start there, and add a sheet at a time while the text is still too small (a map too tall as well).
+  let sheets = Math.min(stages, Math.max(2, Math.ceil(MIN_TEXT_PX / (fit!.scale * fit!.minFont))));
   for (;;) {
+    // As even as possible: 30 stages on 4 sheets are 8, 8, 8 and 6.
+    perSheet = Math.ceil(stages / sheets);
     fit = await load(perSheet);
     if (readable(fit) || perSheet === 1) break;
-    // Fewer stages per sheet, and as even as possible (30 by 3 sheets → 10 each, then 8, 8, 7, 7).
-    perSheet = Math.ceil(stages / (Math.ceil(stages / perSheet) + 1));
+    // One sheet more, and always fewer stages per sheet (5 stages: 3 + 2, then 2 + 2 + 1, then 1 each).
+    sheets = Math.max(Math.ceil(stages / perSheet) + 1, Math.ceil(stages / (perSheet - 1)));
   }
-  // Sheets that flow over pages cannot say "page 2 of 4".
-  if (!readable(fit)) fit = await load(perSheet, false);
-  return { fit, fits: readable(fit), stagesPerSheet: perSheet };
+  if (readable(fit)) return { fit, fits: true, stagesPerSheet: perSheet };
+  // Too tall for a page even in narrow sheets: the sheets will flow over pages at 6 pt, so give each
+  // as many stages as the page's width holds at a comfortable column width. Sheets that flow over
+  // pages cannot say "page 2 of 4".
+  const widthAt6pt = (options.area.width * fit!.minFont) / MIN_TEXT_PX;
+  perSheet = Math.max(1, Math.min(stages, Math.floor((widthAt6pt - fit!.label) / STAGE_WIDTH.flowing)));
+  return { fit: await load(perSheet, false), fits: false, stagesPerSheet: perSheet };
 }
 
 /** The page's viewport and media, set only when they change: setting them costs more than printing. */
