@@ -30,8 +30,6 @@ export interface Fit {
   scale: number;
   /** The sheets' width in CSS pixels at that scale, the width that fits the area best. */
   width: number;
-  /** The tallest sheet at that width. */
-  height: number;
   /** The smallest text on the page, in CSS pixels before scaling. */
   minFont: number;
   /** The lane questions' column, in CSS pixels. */
@@ -39,7 +37,7 @@ export interface Fit {
 }
 
 /** Lays the loaded document's sheets out at the width where they fit `area` (CSS pixels) best. */
-export async function fitSheets(page: Page, area: { width: number; height: number }, maxScale: number): Promise<Fit | undefined> {
+async function fitSheets(page: Page, area: { width: number; height: number }, maxScale: number): Promise<Fit | undefined> {
   return page.evaluate(
     (W, H, maxScale, stageMin, stageMax) => {
       const root = document.documentElement;
@@ -49,7 +47,7 @@ export async function fitSheets(page: Page, area: { width: number; height: numbe
       const heading = document.querySelector<HTMLElement>('.journey > h2');
       if (heading?.offsetHeight) H -= heading.getBoundingClientRect().height + parseFloat(getComputedStyle(heading).marginBottom);
       const stages = Math.max(1, ...sheets.map((s) => s.querySelectorAll('thead th[scope="col"]').length));
-      const label = sheets[0]!.querySelector('.corner')?.getBoundingClientRect().width ?? 176;
+      const label = sheets[0]!.querySelector('.corner')?.getBoundingClientRect().width ?? 200;
       const heightAt = (width: number) => {
         root.style.setProperty('--sheet-w', `${width}px`);
         return Math.max(...sheets.map((s) => s.getBoundingClientRect().height));
@@ -75,7 +73,7 @@ export async function fitSheets(page: Page, area: { width: number; height: numbe
         if (!node.textContent?.trim() || !element || element.closest('.visually-hidden')) continue;
         minFont = Math.min(minFont, parseFloat(getComputedStyle(element).fontSize));
       }
-      return { scale: best.scale, width: best.width, height: heightAt(best.width), minFont, label };
+      return { scale: best.scale, width: best.width, minFont, label };
     },
     area.width,
     area.height,
