@@ -11,6 +11,20 @@ import { layOutSheets, preparePage, setSheetWidth, withTimeout } from './sheets.
 /** White space around the map, in CSS pixels. */
 const MARGIN = 24;
 
+/**
+ * Pictures are taken one at a time, each with its page brought to the front: Chromium draws no frame
+ * for a tab in the background, so a picture of one never arrives. Laying maps out stays in parallel.
+ */
+let inFront: Promise<unknown> = Promise.resolve();
+function inFrontOf<T>(page: Page, take: () => Promise<T>): Promise<T> {
+  const turn = inFront.then(async () => {
+    await page.bringToFront();
+    return take();
+  });
+  inFront = turn.catch(() => {});
+  return turn;
+}
+
 export async function renderPng(map: JourneyMap, context: RenderContext): Promise<Uint8Array> {
   if (!context.browser) throw new Error('PNG needs a browser pool');
   return context.browser.withPage((page) => withTimeout(picture(page, map, context), context.timeout, 'taking the picture of', map.title));
@@ -27,5 +41,5 @@ async function picture(page: Page, map: JourneyMap, context: RenderContext): Pro
     return { x: r.left, y: r.top, width: Math.ceil(r.width), height: Math.ceil(r.height) };
   });
   // The picture reaches beyond the viewport, so nothing is clipped whatever the map's size.
-  return page.screenshot({ type: 'png', clip: { ...box, scale: 1 }, captureBeyondViewport: true, omitBackground: false });
+  return inFrontOf(page, () => page.screenshot({ type: 'png', clip: { ...box, scale: 1 }, captureBeyondViewport: true, omitBackground: false }));
 }
