@@ -31,7 +31,7 @@ export interface UiLabels {
   bands: { backEnd: string };
   emotions: Record<'-2' | '-1' | '0' | '1' | '2', string>;
   motiveNames: Record<(typeof MOTIVES)[number], string>;
-  /** `{page}` and `{pages}` are replaced, for the PDF footer. */
+  /** `{page}` and `{pages}` are replaced, for the PDF footer and the page label of a poster on several pages. */
   pageOf: string;
 }
 

@@ -52,26 +52,42 @@ async function fitSheets(page: Page, area: { width: number; height: number }, ma
         root.style.setProperty('--sheet-w', `${width}px`);
         return Math.max(...sheets.map((s) => s.getBoundingClientRect().height));
       };
-      // Wider sheets are shorter: bisect toward the width where the page's width and height limit the
-      // scale alike.
-      let [lo, hi] = [label + stages * stageMin, label + stages * stageMax];
-      let best = { scale: 0, width: lo };
-      for (let i = 0; i < 14 && hi - lo > 2; i++) {
-        const width = i === 0 ? lo : i === 1 ? hi : (lo + hi) / 2;
+      // Wider sheets are shorter. The best width is the narrowest when even that one is limited by the
+      // page's width, the widest when even that one is limited by its height, else the one between
+      // where both limit the scale alike. Each try is a layout of the whole map, so few are made: text
+      // wraps in inverse proportion to the columns' width, height ≈ a + b / (width − label), and that
+      // curve through the last two tries says where to try next.
+      const [lo, hi] = [label + stages * stageMin, label + stages * stageMax];
+      const tryWidth = (width: number) => {
         const height = heightAt(width);
-        const scale = Math.min(maxScale, W / width, H / height);
-        if (scale > best.scale) best = { scale, width };
-        if (i > 1) {
-          if (W / width < H / height) hi = width;
-          else lo = width;
+        // Positive when the page's width limits the scale: the sheet could be narrower.
+        return { width, height, scale: Math.min(maxScale, W / width, H / height), excess: H / height - W / width };
+      };
+      let best = tryWidth(lo);
+      if (best.excess < 0) {
+        let [p, q] = [best, tryWidth(hi)];
+        if (q.scale > best.scale) best = q;
+        for (let i = 0; i < 3 && q.excess > 0; i++) {
+          const b = (p.height - q.height) / (1 / (p.width - label) - 1 / (q.width - label));
+          const a = p.height - b / (p.width - label);
+          // W / width = H / (a + b / (width − label)), a quadratic in width.
+          const B = H * label + W * a;
+          const guess = (B + Math.sqrt(Math.max(0, B * B - 4 * H * W * (a * label - b)))) / (2 * H);
+          const next = tryWidth(Math.min(hi, Math.max(lo, guess)));
+          if (next.scale > best.scale) best = next;
+          if (Math.abs(next.excess) < 0.01 || Math.abs(next.width - q.width) < q.width / 200) break;
+          [p, q] = [q, next];
         }
       }
+      // The smallest text of the map, which splitting the map can make larger.
       let minFont = Infinity;
-      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        const element = node.parentElement;
-        if (!node.textContent?.trim() || !element || element.closest('.visually-hidden')) continue;
-        minFont = Math.min(minFont, parseFloat(getComputedStyle(element).fontSize));
+      for (const sheet of sheets) {
+        const walker = document.createTreeWalker(sheet, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          const element = node.parentElement;
+          if (!node.textContent?.trim() || !element || element.closest('.visually-hidden')) continue;
+          minFont = Math.min(minFont, parseFloat(getComputedStyle(element).fontSize));
+        }
       }
       return { scale: best.scale, width: best.width, minFont, label };
     },
