@@ -100,6 +100,18 @@ describe('PDF posters (the default)', () => {
     expect(next).toBe(31);
   });
 
+  it('let a stage too long for any page flow over pages at 6 pt, starting on the first', async () => {
+    const dir = tempDir();
+    const lines = Array.from({ length: 120 }, (_, i) => `      Line ${i + 1} of a thought that goes on about the journey and its many small details.`);
+    const map = writeMap(dir, 'long', `template: current-state\ntitle: One long stage\nstages:\n  - name: Everything\n    thinking: |\n${lines.join('\n')}\n`);
+    expect((await run(['build', map, '-f', 'pdf'], { cwd: dir })).code).toBe(0);
+    const pages = pageTexts(join(dir, 'long.pdf'));
+    expect(pages.length).toBeGreaterThan(1);
+    expect(smallestWord(join(dir, 'long.pdf')).height).toBeGreaterThanOrEqual(MIN_POINTS);
+    expect(pages[0]).toContain('Line 1 of a thought');
+    expect(pages.join(' ')).toContain('Line 120 of a thought');
+  });
+
   it('follow --page-size and --portrait, and the map\u2019s language', async () => {
     const dir = tempDir();
     const out = join(dir, 'it.pdf');

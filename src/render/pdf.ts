@@ -52,9 +52,9 @@ async function print(page: Page, map: JourneyMap, context: RenderContext): Promi
   const css = `@page { size: ${paperWidth}in ${paperHeight}in; margin: ${m.top}mm ${m.right}mm ${m.bottom}mm ${m.left}mm; }\n`;
   await preparePage(page, { width: area.width, height: 800 });
   const { fit, fits } = await layOutSheets(page, map, context, { style, area, maxScale: MAX_SCALE[style], split: true, css });
-  // When even one stage per sheet is too tall for a page, print at 6 pt and let the sheets flow on.
+  // Sheets too tall for a page even at 6 pt are printed at 6 pt and flow over pages.
   const scale = !fit ? 1 : fits ? fit.scale * SAFETY : MIN_TEXT_PX / fit.minFont;
-  if (fit) await setSheetWidth(page, Math.floor(area.width / scale));
+  if (fit) await setSheetWidth(page, Math.floor(area.width / scale), fits ? Infinity : area.height / scale);
 
   return page.pdf({
     width: `${paperWidth}in`,

@@ -99,9 +99,22 @@ async function fitSheets(page: Page, area: { width: number; height: number }, ma
   );
 }
 
-/** Sets the sheets' width for printing or the picture. */
-export async function setSheetWidth(page: Page, width: number): Promise<void> {
-  await page.evaluate((w) => document.documentElement.style.setProperty('--sheet-w', `${w}px`), width);
+/**
+ * Sets the sheets' width for printing or the picture. Sheets taller than a page (`pageHeight`, CSS
+ * pixels at this width) flow over pages: they, and any row taller than a page, may then break, so
+ * that a page is not left blank before them.
+ */
+export async function setSheetWidth(page: Page, width: number, pageHeight = Infinity): Promise<void> {
+  await page.evaluate(
+    (w, pageHeight) => {
+      document.documentElement.style.setProperty('--sheet-w', `${w}px`);
+      for (const part of document.querySelectorAll<HTMLElement>('.scroller, .map tr')) {
+        if (part.getBoundingClientRect().height > pageHeight) part.style.breakInside = 'auto';
+      }
+    },
+    width,
+    pageHeight,
+  );
 }
 
 export interface SheetLayout {
