@@ -80,7 +80,7 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     .option('-o, --output <file>', 'the output file for one map, or - for standard output (default: beside the map)')
     .option('-d, --out-dir <dir>', 'write documents here, keeping the folder structure of the maps')
     .option('-w, --watch', 'rebuild a map whenever it is saved')
-    .option('--layout <file.hbs>', 'a custom Handlebars layout for HTML')
+    .option('--layout <file.hbs>', 'a custom Handlebars layout for HTML and the PDF document layout')
     .addOption(new Option('--md-layout <layout>', 'Markdown map as a table or one section per stage (default: auto)').choices(MD_LAYOUTS))
     .option('--browser <path>', 'Chrome or Chromium for PDF and PNG (default: found on this machine)')
     .addOption(new Option('--pdf-layout <layout>', 'PDF of the map alone fitted to the page, or the whole document (default: poster)').choices(PDF_LAYOUTS))
