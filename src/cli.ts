@@ -7,7 +7,7 @@ import { LOCALES, type Locale } from './core/locale.js';
 import { parseShard, type Shard } from './core/shard.js';
 import { CliError, errorReport, EXIT } from './errors.js';
 import { processIo, type Io } from './io/terminal.js';
-import { DIFF_FORMATS, FORMAT_IDS, MD_LAYOUTS, PAGE_SIZES, SHEET_FORMATS } from './render/formats.js';
+import { DEFAULT_SCALE, DIFF_FORMATS, FORMAT_IDS, MAX_SCALE, MD_LAYOUTS, PAGE_SIZES, PDF_LAYOUTS, SHEET_FORMATS } from './render/formats.js';
 import { REPORTERS, type ReporterName } from './report/names.js';
 import { painter } from './report/text.js';
 import type { TemplateId } from './templates/registry.js';
@@ -15,10 +15,11 @@ import type { TemplateId } from './templates/registry.js';
 export { EXIT };
 
 /** A parser for a number option: `what` says what the number is, in the message for a wrong value. */
-function positive(what: string, whole = false) {
+function positive(what: string, whole = false, max = Infinity) {
   return (value: string): number => {
     const n = Number(value);
     if (!Number.isFinite(n) || n <= 0 || (whole && !Number.isInteger(n))) throw new InvalidArgumentError(`expected ${what} greater than 0`);
+    if (n > max) throw new InvalidArgumentError(`expected ${what} of at most ${max}`);
     return n;
   };
 }
@@ -36,7 +37,7 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
   const templateIds = /^(init|schema|import|help)$/.test(argv[0] ?? '') ? (await import('./templates/registry.js')).TEMPLATE_IDS : [];
   const paint = painter(io.color);
   const program = new Command('journey')
-    .description('Compile customer journey maps written in YAML into HTML, Markdown and PDF documents.')
+    .description('Compile customer journey maps written in YAML into HTML, Markdown, PDF and PNG documents.')
     .version(pkg.version, '-v, --version')
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride()
@@ -85,14 +86,16 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     .option('-o, --output <file>', 'the output file for one map, or - for standard output (default: beside the map)')
     .option('-d, --out-dir <dir>', 'write documents here, keeping the folder structure of the maps')
     .option('-w, --watch', 'rebuild a map whenever it is saved')
-    .option('--layout <file.hbs>', 'a custom Handlebars layout for HTML')
+    .option('--layout <file.hbs>', 'a custom Handlebars layout for HTML and the PDF document layout')
     .option('--metrics <file>', 'KPI values (CSV or JSON of metric, value, date) shown next to the KPIs that name them')
     .addOption(new Option('--md-layout <layout>', 'Markdown map as a table or one section per stage (default: auto)').choices(MD_LAYOUTS))
-    .option('--browser <path>', 'Chrome or Chromium for PDF (default: found on this machine)')
+    .option('--browser <path>', 'Chrome or Chromium for PDF and PNG (default: found on this machine)')
     .option('--allow-config-browser', 'run the browser that journey.config.yaml names (off: a config file may come from a pull request)')
-    .addOption(new Option('--page-size <size>', 'PDF paper size (default: A4)').choices(PAGE_SIZES))
+    .addOption(new Option('--pdf-layout <layout>', 'PDF of the map alone fitted to the page, or the whole document (default: poster)').choices(PDF_LAYOUTS))
+    .addOption(new Option('--page-size <size>', 'PDF paper size, and the shape of a PNG (default: A4)').choices(PAGE_SIZES))
     .option('--portrait', 'PDF in portrait (default: landscape)')
-    .addOption(new Option('--jobs <n>', 'PDF pages printed at once').argParser(positive('a whole number', true)).default(4))
+    .addOption(new Option('--scale <n>', `PNG pixels per CSS pixel (default: ${DEFAULT_SCALE})`).argParser(positive('a scale', false, MAX_SCALE)))
+    .addOption(new Option('--jobs <n>', 'PDF and PNG documents made at once').argParser(positive('a whole number', true)).default(4))
     .addOption(new Option('--shard <k/n>', 'build only part k of n of the maps (a stable split by path, for a CI matrix)').argParser(shardArg))
     .addOption(new Option('--timeout <seconds>', 'give up on a browser that has not started or printed after this long').argParser(positive('a number of seconds')).default(60))
     .action((inputs: string[], opts) => run(opts.reporter, async () => (await import('./commands/build.js')).build(inputs, opts, io)));

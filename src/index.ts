@@ -12,7 +12,7 @@ import { prepareBuild } from './pipeline/build.js';
 import { layoutProblem } from './pipeline/layout.js';
 import { silentProgress } from './pipeline/progress.js';
 import { RenderError } from './render/errors.js';
-import type { Format, MarkdownLayout, PageSize } from './render/formats.js';
+import { DEFAULT_SCALE, type Format, type MarkdownLayout, type PageSize, type PdfLayout } from './render/formats.js';
 import { LayoutError, type Template } from './render/handlebars.js';
 import { createRenderer } from './render/renderer.js';
 import { runResult, type RunResult } from './report/json.js';
@@ -20,7 +20,7 @@ import { runResult, type RunResult } from './report/json.js';
 export type { Diagnostic, Severity } from './core/diagnostics.js';
 export type { JourneyMap, Lane, Stage, Persona, Touchpoint } from './core/model.js';
 export type { Locale } from './core/locale.js';
-export type { Format, MarkdownLayout, PageSize } from './render/formats.js';
+export type { Format, MarkdownLayout, PageSize, PdfLayout } from './render/formats.js';
 export type { FileResult, RunResult } from './report/json.js';
 export { FORMAT_IDS as FORMATS } from './render/formats.js';
 
@@ -72,7 +72,11 @@ export interface RenderOptions extends ValidateOptions {
   pageSize?: PageSize;
   /** PDF in portrait (default landscape). */
   portrait?: boolean;
-  /** The Chrome, Chromium or Edge for PDF (default: found on this machine, as the CLI finds it). */
+  /** PDF of the map alone fitted to the page (`poster`, default) or the whole document. */
+  pdfLayout?: PdfLayout;
+  /** PNG pixels per CSS pixel (default 2). */
+  scale?: number;
+  /** The Chrome, Chromium or Edge for PDF and PNG (default: found on this machine, as the CLI finds it). */
   browser?: string;
   /** Seconds to wait for the browser to start, and to print the document (default 60). */
   timeout?: number;
@@ -100,7 +104,7 @@ const isModel = (input: unknown): input is JourneyMap =>
  * (validated first) or the `map` of a validate() result. Rejects with a JourneyError.
  */
 export async function render(input: MapSource | JourneyMap, format: 'html' | 'md', options?: RenderOptions): Promise<string>;
-export async function render(input: MapSource | JourneyMap, format: 'pdf', options?: RenderOptions): Promise<Uint8Array>;
+export async function render(input: MapSource | JourneyMap, format: 'pdf' | 'png', options?: RenderOptions): Promise<Uint8Array>;
 export async function render(input: MapSource | JourneyMap, format: Format, options?: RenderOptions): Promise<string | Uint8Array>;
 export async function render(input: MapSource | JourneyMap, format: Format, options: RenderOptions = {}): Promise<string | Uint8Array> {
   let map: JourneyMap;
@@ -125,6 +129,8 @@ export async function render(input: MapSource | JourneyMap, format: Format, opti
     layout,
     mdLayout: options.mdLayout ?? 'auto',
     paper: { size: options.pageSize ?? 'A4', portrait: options.portrait ?? false },
+    pdfLayout: options.pdfLayout ?? 'poster',
+    scale: options.scale ?? DEFAULT_SCALE,
     timeout,
     browser: { executable: options.browser, env: options.env ?? process.env, timeout },
   });
@@ -155,6 +161,8 @@ export interface BuildOptions {
   mdLayout?: MarkdownLayout;
   pageSize?: PageSize;
   portrait?: boolean;
+  pdfLayout?: PdfLayout;
+  scale?: number;
   browser?: string;
   /** Seconds to wait for the browser to start, and to print one document (default 60). */
   timeout?: number;

@@ -151,13 +151,15 @@ describe('journey.config.yaml', () => {
 
   it('is validated with the same error report as maps', async () => {
     const cwd = project();
-    writeFileSync(join(cwd, 'journey.config.yaml'), 'format: [html, docx]\npage_sise: A4\nportrait: maybe\n');
+    writeFileSync(join(cwd, 'journey.config.yaml'), 'format: [html, docx]\npage_sise: A4\nportrait: maybe\npdf_layout: wall\nscale: 9\n');
     const { code, stderr } = await run(['build', 'maps'], { cwd });
     expect(code).toBe(1);
-    expect(stderr.split('\n').slice(0, 3)).toEqual([
-      'journey.config.yaml:1:16 error format[1]: expected a format: `html`, `md` or `pdf`, found text "docx"',
+    expect(stderr.split('\n').slice(0, 5)).toEqual([
+      'journey.config.yaml:1:16 error format[1]: expected a format: `html`, `md`, `pdf` or `png`, found text "docx"',
       'journey.config.yaml:2:1 error page_sise: unknown key `page_sise`: did you mean `page_size`?',
       'journey.config.yaml:3:11 error portrait: expected true or false, found text "maybe"',
+      'journey.config.yaml:4:13 error pdf_layout: expected a PDF layout: `poster` or `document`, found text "wall"',
+      'journey.config.yaml:5:8 error scale: expected a scale of at most 4, found the number 9',
     ]);
     expect(listAll(join(cwd, 'maps')).filter((f) => f.endsWith('.html'))).toEqual([]);
   });

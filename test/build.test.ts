@@ -69,7 +69,7 @@ describe('journey build', () => {
   it('exits 2 on an unknown format or -o with several maps', async () => {
     const bad = await run(['build', 'examples/current-state.yaml', '-f', 'docx']);
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toContain("unknown format 'docx': expected html, md or pdf");
+    expect(bad.stderr).toContain("unknown format 'docx': expected html, md, pdf or png");
     expect((await run(['build', 'examples/current-state.yaml', 'examples/future-state.yaml', '-o', 'x.html'])).code).toBe(2);
   });
 });

@@ -1,43 +1,115 @@
-// PDFs read back with poppler (pdftotext, pdfinfo): text, page size, page count and metadata.
+// PDFs read back with poppler (pdftotext, pdfinfo): text per page, the smallest text, page size,
+// page count and metadata.
 import { execFileSync, spawn } from 'node:child_process';
 import { chmodSync, copyFileSync, existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createBrowserPool } from '../src/browser/pool.js';
+import { loadMap } from '../src/core/load.js';
+import { sheetHtml } from '../src/render/sheets.js';
 import { BIN, EXAMPLES, run, runBin, tempDir } from './helpers.js';
+import { pageCount, pageTexts, pdfinfo, pdftotext, richMap, smallestWord, words } from './read-back.js';
 
-// Content-stream order (-raw) follows the document, so a phrase wrapped inside a cell stays together.
-const pdftotext = (file: string) => execFileSync('pdftotext', ['-raw', file, '-'], { encoding: 'utf8' });
-function pdfinfo(file: string): Record<string, string> {
-  const out = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
-  return Object.fromEntries(out.split('\n').filter(Boolean).map((l) => [l.slice(0, l.indexOf(':')), l.slice(l.indexOf(':') + 1).trim()]));
+const EXAMPLE_NAMES = ['current-state', 'future-state', 'day-in-the-life', 'service-blueprint'];
+const LANE_QUESTIONS = ['What does the customer think or feel?', "What is the customer's action?", "What is the customer's touchpoint with the company?", 'What do we want to change at this step?', 'How and/or why will we make this change?'];
+/** An emotion as the curve writes it at its point: "−2 very negative", "+1 positive". */
+const CURVE_POINT = /(?:[−+]\d|0) (?:very negative|negative|neutral|very positive|positive)/g;
+/** 6 pt, the smallest text a poster prints; a word's box is a little taller than its font size. */
+const MIN_POINTS = 6;
+
+const expectations: Record<string, string[]> = {
+  'current-state': ['Buying running shoes online', 'Awareness', 'Consideration', 'Decision', 'Purchase', 'Delivery and first run', ...LANE_QUESTIONS],
+  'day-in-the-life': ['A weekday with a remote-working parent', 'Early morning', 'Late morning', 'Afternoon', 'Early evening', 'Night', "What are the customer's actions or top priorities?", 'How could the customer make better use of our product at this time?'],
+  'service-blueprint': ['Assistance and support for a home broadband customer', 'Normal use', 'Resolves the conflict or problem', 'How do we communicate with the customer?', 'What action do we take in the background?', 'Line of interaction', 'Line of visibility', 'Line of internal interaction'],
+};
+
+function writeMap(dir: string, name: string, yaml: string): string {
+  writeFileSync(join(dir, `${name}.yaml`), yaml);
+  return `${name}.yaml`;
 }
-/** Text with layout spacing folded, so a phrase split by wrapping or columns can still be found word by word. */
-const words = (text: string) => text.replace(/\s+/g, ' ');
 
-describe('PDF documents', () => {
-  it('hold every stage name, lane question and the title as real text, one browser for the whole build', async () => {
+describe('PDF posters (the default)', () => {
+  it('put every example on one landscape A4 page, no text under 6 pt, with a title line, every stage and every lane', async () => {
     const dir = tempDir();
-    const names = ['current-state', 'future-state', 'day-in-the-life', 'service-blueprint'];
-    for (const n of names) copyFileSync(join(EXAMPLES, `${n}.yaml`), join(dir, `${n}.yaml`));
-    const { code, stderr } = await run(['build', ...names.map((n) => `${n}.yaml`), '-f', 'pdf'], { cwd: dir });
+    for (const n of EXAMPLE_NAMES) copyFileSync(join(EXAMPLES, `${n}.yaml`), join(dir, `${n}.yaml`));
+    const { code, stderr } = await run(['build', ...EXAMPLE_NAMES.map((n) => `${n}.yaml`), '-f', 'pdf'], { cwd: dir });
     expect(code, stderr).toBe(0);
-    const expectations: Record<string, string[]> = {
-      'current-state': ['Buying running shoes online', 'Awareness', 'Consideration', 'Decision', 'Purchase', 'Delivery and first run', 'What does the customer think or feel?', "What is the customer's action?", "What is the customer's touchpoint with the company?", 'What do we want to change at this step?', 'How and/or why will we make this change?'],
-      'day-in-the-life': ['A weekday with a remote-working parent', 'Early morning', 'Late morning', 'Afternoon', 'Early evening', 'Night', "What are the customer's actions or top priorities?", 'How could the customer make better use of our product at this time?'],
-      'service-blueprint': ['Assistance and support for a home broadband customer', 'Normal use', 'Resolves the conflict or problem', 'How do we communicate with the customer?', 'What action do we take in the background?', 'Line of visibility', 'Line of internal interaction'],
-    };
-    for (const n of names) {
+    for (const n of EXAMPLE_NAMES) {
       const file = join(dir, `${n}.pdf`);
       const info = pdfinfo(file);
       expect(info['Page size']).toBe('841.92 x 595.92 pts (A4)');
-      expect(Number(info.Pages)).toBeGreaterThanOrEqual(1);
+      expect(Number(info.Pages), n).toBe(1);
       expect(info.JavaScript).toBe('no');
+      expect(smallestWord(file).height, `${n}: ${smallestWord(file).word}`).toBeGreaterThanOrEqual(MIN_POINTS);
       const text = words(pdftotext(file));
-      for (const phrase of expectations[n] ?? []) expect(text, `${n}: ${phrase}`).toContain(phrase);
-      expect(text).toMatch(/Page 1 of \d/);
+      for (const phrase of [...(expectations[n] ?? []), 'Emotion curve', 'Last reviewed']) expect(text, `${n}: ${phrase}`).toContain(phrase);
+      // The poster is the map alone: no summary, goals or persona card, and no page footer.
+      expect(text).not.toContain('Goals of this map');
+      expect(text).not.toMatch(/Page \d of/);
     }
-    expect(pdfinfo(join(dir, 'current-state.pdf')).Title).toBe('Buying running shoes online');
+    const info = pdfinfo(join(dir, 'current-state.pdf'));
+    expect(info.Title).toBe('Buying running shoes online');
+    // The title line: title, template, persona and last review, once.
+    expect(words(pdftotext(join(dir, 'current-state.pdf')))).toMatch(/^Buying running shoes online Current state Persona Giulia Last reviewed 2026-11-01 /);
+  });
+
+  it('fit 12 stages on one A3 page; on A4 continue on a second page rather than print text under 6 pt', async () => {
+    const dir = tempDir();
+    const map = writeMap(dir, 'twelve', richMap(12, 'Twelve stages'));
+    expect((await run(['build', map, '-o', 'a3.pdf', '--page-size', 'A3'], { cwd: dir })).code).toBe(0);
+    expect((await run(['build', map, '-o', 'a4.pdf'], { cwd: dir })).code).toBe(0);
+    expect(pdfinfo(join(dir, 'a3.pdf'))['Page size']).toMatch(/^119\d\.\d+ x 841.92 pts \(A3\)$/);
+    expect(pageCount(join(dir, 'a3.pdf'))).toBe(1);
+    expect(smallestWord(join(dir, 'a3.pdf')).height).toBeGreaterThanOrEqual(MIN_POINTS);
+    const a3 = pageTexts(join(dir, 'a3.pdf'))[0]!;
+    for (let i = 1; i <= 12; i++) expect(a3).toMatch(new RegExp(` ${i} STEP|STEP ${i} `));
+
+    const pages = pageTexts(join(dir, 'a4.pdf'));
+    expect(pages).toHaveLength(2);
+    expect(smallestWord(join(dir, 'a4.pdf')).height).toBeGreaterThanOrEqual(MIN_POINTS);
+    expect(pages[0]).toContain('Search 1');
+    expect(pages[0]).toContain('Call support 6');
+    expect(pages[0]).not.toContain('Checkout 7');
+    expect(pages[1]).toContain('Checkout 7');
+    expect(pages[1]).toContain('Compare 12');
+    expect(pages[0]).toContain('Page 1 of 2');
+    expect(pages[1]).toContain('Page 2 of 2');
+  });
+
+  it('put 30 stages on at most 4 A4 pages, each with the title line, the lane questions and its slice of the curve', async () => {
+    const dir = tempDir();
+    const map = writeMap(dir, 'thirty', richMap(30, 'Thirty stages'));
+    expect((await run(['build', map, '-f', 'pdf'], { cwd: dir })).code).toBe(0);
+    const file = join(dir, 'thirty.pdf');
+    expect(pdfinfo(file)['Page size']).toBe('841.92 x 595.92 pts (A4)');
+    expect(smallestWord(file).height).toBeGreaterThanOrEqual(MIN_POINTS);
+    const pages = pageTexts(file);
+    expect(pages.length).toBeGreaterThan(1);
+    expect(pages.length).toBeLessThanOrEqual(4);
+    let next = 1;
+    for (const [p, text] of pages.entries()) {
+      expect(text).toMatch(new RegExp(`^Thirty stages Current state Persona Giulia Last reviewed 2026-11-01 Page ${p + 1} of ${pages.length} `));
+      for (const question of [...LANE_QUESTIONS, 'Emotion curve', 'Pain points', 'Opportunities', 'KPIs']) expect(text, `page ${p + 1}: ${question}`).toContain(question);
+      // Stages follow each other across the pages, each on exactly one page, with its point of the curve.
+      const stages = [...text.matchAll(/STEP (\d+) /g)].map((m) => Number(m[1]));
+      expect(stages).toEqual(Array.from({ length: stages.length }, (_, i) => next + i));
+      expect(text.match(CURVE_POINT)).toHaveLength(stages.length);
+      next += stages.length;
+    }
+    expect(next).toBe(31);
+  });
+
+  it('let a stage too long for any page flow over pages at 6 pt, starting on the first', async () => {
+    const dir = tempDir();
+    const lines = Array.from({ length: 120 }, (_, i) => `      Line ${i + 1} of a thought that goes on about the journey and its many small details.`);
+    const map = writeMap(dir, 'long', `template: current-state\ntitle: One long stage\nstages:\n  - name: Everything\n    thinking: |\n${lines.join('\n')}\n`);
+    expect((await run(['build', map, '-f', 'pdf'], { cwd: dir })).code).toBe(0);
+    const pages = pageTexts(join(dir, 'long.pdf'));
+    expect(pages.length).toBeGreaterThan(1);
+    expect(smallestWord(join(dir, 'long.pdf')).height).toBeGreaterThanOrEqual(MIN_POINTS);
+    expect(pages[0]).toContain('Line 1 of a thought');
+    expect(pages.join(' ')).toContain('Line 120 of a thought');
   });
 
   it('follow --page-size and --portrait, and the map\u2019s language', async () => {
@@ -46,29 +118,98 @@ describe('PDF documents', () => {
     const { code } = await run(['build', 'test/fixtures/valid/custom-lanes-it.yaml', '-o', out, '--page-size', 'Letter', '--portrait']);
     expect(code).toBe(0);
     expect(pdfinfo(out)['Page size']).toBe('612 x 792 pts (letter)');
+    expect(pageCount(out)).toBe(1);
     const text = words(pdftotext(out));
-    for (const phrase of ['Cosa pensa o sente il cliente?', 'Come e/o perché apporteremo questo cambiamento?', 'Quali canali usa il cliente?', 'Pagina 1 di 1']) expect(text).toContain(phrase);
+    for (const phrase of ['Cosa pensa o sente il cliente?', 'Come e/o perché apporteremo questo cambiamento?', 'Quali canali usa il cliente?', 'Curva delle emozioni']) expect(text).toContain(phrase);
     expect(readFileSync(out).includes('/Lang (it)')).toBe(true);
+  });
+
+  it('keep a hostile map inert: its text is printed literally', async () => {
+    const dir = tempDir();
+    expect((await run(['build', 'test/fixtures/hostile/injection.yaml', '-o', join(dir, 'poster.pdf')])).code).toBe(0);
+    expect(words(pdftotext(join(dir, 'poster.pdf')))).toContain("<script>window.__pwned='stage'</script>");
+    expect((await run(['build', 'test/fixtures/hostile/injection.yaml', '-o', join(dir, 'document.pdf'), '--pdf-layout', 'document'])).code).toBe(0);
+    expect(words(pdftotext(join(dir, 'document.pdf')))).toContain('{{#each stages}}{{name}}{{/each}}');
+  });
+});
+
+describe('blueprint lines on paper', () => {
+  const pool = createBrowserPool({ env: process.env, timeout: 30_000 });
+  afterAll(() => pool.close());
+
+  it('show their labels in front of the dashed line, not struck through by it', async () => {
+    const loaded = loadMap('service-blueprint.yaml', readFileSync(join(EXAMPLES, 'service-blueprint.yaml'), 'utf8'));
+    if (!loaded.ok) throw new Error('the example is invalid');
+    for (const style of ['poster', 'document'] as const) {
+      const html = sheetHtml(loaded.map, {}, style, {});
+      // What a reader sees at the middle of each label: the label itself, or the line drawn over it.
+      const onTop = await pool.withPage(async (page) => {
+        await page.emulateMediaType('print');
+        await page.setViewport({ width: 1400, height: 3000 }); // every label inside the viewport, where hit testing works
+        await page.setContent(html);
+        return page.evaluate(() =>
+          [...document.querySelectorAll('.blueprint-line span')].map((label) => {
+            const box = label.getBoundingClientRect();
+            const [x, y] = [box.left + box.width / 2, box.top + box.height / 2];
+            const lineY = label.closest('td')!.getBoundingClientRect();
+            return { label: label.textContent, covered: document.elementFromPoint(x, y) !== label, crossesLine: Math.abs(lineY.top + lineY.height / 2 - y) < box.height / 2 };
+          }),
+        );
+      });
+      expect(onTop.map((l) => l.label)).toEqual(['Line of interaction', 'Line of visibility', 'Line of internal interaction']);
+      for (const l of onTop) expect(l, style).toMatchObject({ covered: false, crossesLine: true });
+    }
+  });
+});
+
+describe('PDF documents (--pdf-layout document)', () => {
+  it('start with the header, goals, research and persona, and keep the map whole: no band heading last on a page', async () => {
+    const dir = tempDir();
+    for (const n of EXAMPLE_NAMES) copyFileSync(join(EXAMPLES, `${n}.yaml`), join(dir, `${n}.yaml`));
+    const { code, stderr } = await run(['build', ...EXAMPLE_NAMES.map((n) => `${n}.yaml`), '-f', 'pdf', '--pdf-layout', 'document'], { cwd: dir });
+    expect(code, stderr).toBe(0);
+    const bandHeadings = ['CUSTOMER', 'FRONTSTAGE', 'BACKSTAGE', 'SUPPORT PROCESSES', 'BACK-END', 'Line of interaction', 'Line of visibility', 'Line of internal interaction', 'The journey'];
+    for (const n of EXAMPLE_NAMES) {
+      const file = join(dir, `${n}.pdf`);
+      expect(smallestWord(file).height, n).toBeGreaterThanOrEqual(MIN_POINTS);
+      const raw = Array.from({ length: pageCount(file) }, (_, i) => pdftotext(file, i + 1));
+      expect(words(raw[0]!)).toMatch(/goals of this map .* persona /i);
+      for (const [p, text] of raw.entries()) {
+        // In reading order (-layout), the last line is the footer; the line above it ends the page.
+        const layout = execFileSync('pdftotext', ['-layout', '-f', String(p + 1), '-l', String(p + 1), file, '-'], { encoding: 'utf8' });
+        const lines = layout.split('\n').map((l) => l.trim()).filter((l) => l && l !== '\f');
+        expect(lines.at(-1), `${n} page ${p + 1}`).toMatch(new RegExp(`Page ${p + 1} of ${raw.length}$`));
+        const last = lines.at(-2)!.split(/\s{2,}/)[0];
+        expect(bandHeadings, `${n} page ${p + 1} ends with "${lines.at(-2)}"`).not.toContain(last);
+        // The curve and the lanes share a page.
+        if (text.includes('Emotion curve')) expect(words(text)).toMatch(/What .*\?/);
+      }
+      const text = words(raw.join(' '));
+      for (const phrase of expectations[n] ?? []) expect(text, `${n}: ${phrase}`).toContain(phrase);
+    }
   });
 
   it('never clip a wide map: 30 stages are split into readable tables across the page width', async () => {
     const dir = tempDir();
     const stages = Array.from({ length: 30 }, (_, i) => `  - { name: Stage ${String(i + 1).padStart(2, '0')}, emotion: ${(i % 5) - 2}, thinking: Thought ${i + 1} }`);
     writeFileSync(join(dir, 'wide.yaml'), `template: current-state\ntitle: Thirty stages\nstages:\n${stages.join('\n')}\n`);
-    expect((await run(['build', 'wide.yaml', '-f', 'pdf'], { cwd: dir })).code).toBe(0);
+    expect((await run(['build', 'wide.yaml', '-f', 'pdf', '--pdf-layout', 'document'], { cwd: dir })).code).toBe(0);
     const text = words(pdftotext(join(dir, 'wide.pdf')));
     for (let i = 1; i <= 30; i++) expect(text).toContain(`Stage ${String(i).padStart(2, '0')}`);
     expect(pdfinfo(join(dir, 'wide.pdf'))['Page size']).toBe('841.92 x 595.92 pts (A4)');
+    expect(smallestWord(join(dir, 'wide.pdf')).height).toBeGreaterThanOrEqual(MIN_POINTS);
     // Lane questions repeat with each table, so every part of the map can be read on its own.
     expect(text.match(/What does the customer think or feel\?/g)!.length).toBeGreaterThan(1);
   });
 
-  it('keep a hostile map inert: its text is printed literally', async () => {
-    const out = join(tempDir(), 'hostile.pdf');
-    expect((await run(['build', 'test/fixtures/hostile/injection.yaml', '-o', out])).code).toBe(0);
-    const text = words(pdftotext(out));
-    expect(text).toContain("<script>window.__pwned='stage'</script>");
-    expect(text).toContain('{{#each stages}}{{name}}{{/each}}');
+  it('have a footer with the title and the page in the map\u2019s language (pdf_layout: in the config file)', async () => {
+    const dir = tempDir();
+    copyFileSync('test/fixtures/valid/custom-lanes-it.yaml', join(dir, 'it.yaml'));
+    writeFileSync(join(dir, 'journey.config.yaml'), 'format: pdf\npdf_layout: document\n');
+    expect((await run(['build', 'it.yaml'], { cwd: dir })).code).toBe(0);
+    expect(words(pdftotext(join(dir, 'it.pdf')))).toMatch(/Rinnovo dell'abbonamento Pagina 1 di \d/);
+    expect((await run(['build', 'it.yaml', '--pdf-layout', 'poster'], { cwd: dir })).code).toBe(0);
+    expect(words(pdftotext(join(dir, 'it.pdf')))).not.toMatch(/Pagina 1 di/);
   });
 
   it('make no network request, even when a layout asks for one', async () => {
@@ -78,7 +219,7 @@ describe('PDF documents', () => {
     const port = (server.address() as { port: number }).port;
     const dir = tempDir();
     writeFileSync(join(dir, 'remote.hbs'), `{{#> page}}<img src="http://127.0.0.1:${port}/logo.png"><link rel="stylesheet" href="http://127.0.0.1:${port}/x.css">{{> header}}{{/page}}`);
-    const result = await run(['build', 'examples/current-state.yaml', '--layout', join(dir, 'remote.hbs'), '-o', join(dir, 'out.pdf')]);
+    const result = await run(['build', 'examples/current-state.yaml', '--layout', join(dir, 'remote.hbs'), '--pdf-layout', 'document', '-o', join(dir, 'out.pdf')]);
     server.close();
     expect(result.code, result.stderr).toBe(0);
     expect(hits).toBe(0);

@@ -12,6 +12,9 @@ export interface ConfigChoices {
   formats: Choices;
   pageSizes: Choices;
   mdLayouts: Choices;
+  pdfLayouts: Choices;
+  /** The largest PNG scale. */
+  maxScale: number;
 }
 
 const found = (iss: { input?: unknown }) => `found ${describeValue(iss.input)}`;
@@ -21,7 +24,7 @@ const oneOf = <T extends readonly [string, ...string[]]>(values: T, what: string
 const opt = <S extends z.ZodMiniType>(schema: S, description?: string) => (description ? described(z.optional(schema), description) : z.optional(schema));
 
 export function buildConfigSchema(choices: ConfigChoices) {
-  const { formats: FORMATS, pageSizes: PAGE_SIZES, mdLayouts: MD_LAYOUTS } = choices;
+  const { formats: FORMATS, pageSizes: PAGE_SIZES, mdLayouts: MD_LAYOUTS, pdfLayouts: PDF_LAYOUTS, maxScale } = choices;
   return z.strictObject(
   {
     inputs: described(textList, 'Maps to build or check when none are named: files, folders or glob patterns'),
@@ -35,6 +38,14 @@ export function buildConfigSchema(choices: ConfigChoices) {
     out_dir: opt(text, 'Write documents here, keeping the folder structure of the maps'),
     page_size: opt(oneOf(PAGE_SIZES, 'a page size'), 'PDF paper size'),
     portrait: opt(z.boolean({ error: (iss) => `expected true or false, ${found(iss)}` }), 'PDF in portrait'),
+    pdf_layout: opt(oneOf(PDF_LAYOUTS, 'a PDF layout'), 'PDF of the map alone fitted to the page (poster), or the whole document'),
+    scale: opt(
+      z.number({ error: (iss) => `expected a scale, ${found(iss)}` }).check(
+        z.gt(0, { error: (iss) => `expected a scale greater than 0, ${found(iss)}` }),
+        z.lte(maxScale, { error: (iss) => `expected a scale of at most ${maxScale}, ${found(iss)}` }),
+      ),
+      'PNG pixels per CSS pixel (default 2)',
+    ),
     locale: opt(oneOf(LOCALES, 'a locale'), 'Locale for maps that do not set one'),
     layout: opt(text, 'A custom Handlebars layout for HTML'),
     md_layout: opt(oneOf(MD_LAYOUTS, 'a Markdown layout')),

@@ -118,7 +118,7 @@ export interface UiLabels {
   bands: { backEnd: string };
   emotions: Record<'-2' | '-1' | '0' | '1' | '2', string>;
   motiveNames: Record<(typeof MOTIVES)[number], string>;
-  /** `{page}` and `{pages}` are replaced, for the PDF footer. */
+  /** `{page}` and `{pages}` are replaced, for the PDF footer and the page label of a poster on several pages. */
   pageOf: string;
   /** A KPI's live value: its target, whether it is met, and the data's date (`{date}` is replaced). */
   metric: { target: string; met: string; notMet: string; noData: string; asOf: string };

@@ -8,7 +8,7 @@ import { problem, type Diagnostic } from '../core/diagnostics.js';
 import type { LintSeverity } from '../core/lint/rule.js';
 import type { Locale } from '../core/locale.js';
 import { positionIn, readDocument } from '../core/read-document.js';
-import { FORMAT_IDS, MD_LAYOUTS, PAGE_SIZES, type Format, type MarkdownLayout, type PageSize } from '../render/formats.js';
+import { FORMAT_IDS, MAX_SCALE, MD_LAYOUTS, PAGE_SIZES, PDF_LAYOUTS, type Format, type MarkdownLayout, type PageSize, type PdfLayout } from '../render/formats.js';
 import { readMapBytes } from './files.js';
 import { DEFAULT_LIMITS } from '../core/text.js';
 import { staysInFolder } from './write-guard.js';
@@ -16,7 +16,7 @@ import { staysInFolder } from './write-guard.js';
 export const CONFIG_NAMES = ['journey.config.yaml', 'journey.config.yml'];
 
 let schema: ConfigSchema | undefined;
-const configSchema = () => (schema ??= buildConfigSchema({ formats: FORMAT_IDS as [Format, ...Format[]], pageSizes: PAGE_SIZES, mdLayouts: MD_LAYOUTS }));
+const configSchema = () => (schema ??= buildConfigSchema({ formats: FORMAT_IDS as [Format, ...Format[]], pageSizes: PAGE_SIZES, mdLayouts: MD_LAYOUTS, pdfLayouts: PDF_LAYOUTS, maxScale: MAX_SCALE }));
 
 export interface Config {
   /** The config file, and the folder its relative paths start from. */
@@ -27,6 +27,8 @@ export interface Config {
   outDir?: string;
   pageSize?: PageSize;
   portrait?: boolean;
+  pdfLayout?: PdfLayout;
+  scale?: number;
   locale?: Locale;
   layout?: string;
   mdLayout?: MarkdownLayout;
@@ -86,6 +88,8 @@ function toConfig(c: z.output<ConfigSchema>, path: string, shown: string): Confi
       outDir: c.out_dir && resolve(dir, c.out_dir),
       pageSize: c.page_size as PageSize | undefined,
       portrait: c.portrait,
+      pdfLayout: c.pdf_layout as PdfLayout | undefined,
+      scale: c.scale,
       locale: c.locale,
       layout: c.layout && resolve(dir, c.layout),
       mdLayout: c.md_layout as MarkdownLayout | undefined,

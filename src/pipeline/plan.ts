@@ -7,7 +7,7 @@ import { ProblemsError, usageError } from '../errors.js';
 import type { Config } from '../io/config.js';
 import { STDIN, commonBase } from '../io/inputs.js';
 import type { Io } from '../io/terminal.js';
-import { chooseFormats, FORMATS, type Format, type MarkdownLayout, type PageSize } from '../render/formats.js';
+import { chooseFormats, DEFAULT_SCALE, FORMATS, type Format, type MarkdownLayout, type PageSize, type PdfLayout } from '../render/formats.js';
 import type { RendererOptions } from '../render/renderer.js';
 
 export interface BuildOptions {
@@ -19,6 +19,9 @@ export interface BuildOptions {
   browser?: string;
   pageSize?: PageSize;
   portrait?: boolean;
+  pdfLayout?: PdfLayout;
+  /** PNG pixels per CSS pixel. */
+  scale?: number;
   /** Seconds to wait for the browser to start, and to print one document. */
   timeout?: number;
   /** Pages printed at once. */
@@ -79,6 +82,8 @@ export function planBuild(files: string[], options: BuildOptions, session: { con
     render: {
       mdLayout: options.mdLayout ?? config?.mdLayout ?? 'auto',
       paper: { size: options.pageSize ?? config?.pageSize ?? 'A4', portrait: options.portrait ?? config?.portrait ?? false },
+      pdfLayout: options.pdfLayout ?? config?.pdfLayout ?? 'poster',
+      scale: options.scale ?? config?.scale ?? DEFAULT_SCALE,
       timeout,
       browser: { ...browserChoice(options, config, needsBrowser), env: io.env, timeout },
     },

@@ -4,7 +4,7 @@
 import { extname } from 'node:path';
 import type { RenderFormat } from './options.js';
 
-export { DIFF_FORMATS, MD_LAYOUTS, PAGE_SIZES, SHEET_FORMATS, type SheetFormat, type MarkdownLayout, type PageSize, type RenderContext, type RenderFormat } from './options.js';
+export { DEFAULT_SCALE, DIFF_FORMATS, MAX_SCALE, MD_LAYOUTS, PAGE_SIZES, PDF_LAYOUTS, SHEET_FORMATS, type SheetFormat, type MarkdownLayout, type PageSize, type PdfLayout, type RenderContext, type RenderFormat } from './options.js';
 
 export interface FormatDefinition {
   /** The first extension is the one written; all of them choose the format from `-o`. */
@@ -18,6 +18,7 @@ export const FORMATS = {
   html: { extensions: ['.html', '.htm'], needsBrowser: false, load: async () => (await import('./html.js')).renderHtmlDocument },
   md: { extensions: ['.md', '.markdown'], needsBrowser: false, load: async () => (await import('./markdown.js')).renderMarkdownDocument },
   pdf: { extensions: ['.pdf'], needsBrowser: true, load: async () => (await import('./pdf.js')).renderPdf },
+  png: { extensions: ['.png'], needsBrowser: true, load: async () => (await import('./png.js')).renderPng },
 } as const satisfies Record<string, FormatDefinition>;
 
 export type Format = keyof typeof FORMATS;

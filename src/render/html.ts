@@ -1,7 +1,7 @@
 import type { JourneyMap } from '../core/model.js';
 import type { RenderContext } from './options.js';
 import { createEngine, type Template } from './handlebars.js';
-import { buildView } from './view.js';
+import { buildView, type TableOptions } from './view.js';
 
 let engine: ReturnType<typeof createEngine> | undefined;
 
@@ -17,9 +17,9 @@ export const CSP_META = `<meta http-equiv="Content-Security-Policy" content="def
 const HELPERS = { csp: () => CSP_META };
 
 /** A self-contained HTML document: inline CSS, inline SVG, system fonts, no script, no request. */
-export function renderHtml(map: JourneyMap, options: { layout?: Template; stagesPerTable?: number } = {}): string {
+export function renderHtml(map: JourneyMap, options: { layout?: Template; tables?: TableOptions } = {}): string {
   const layout = options.layout ?? htmlEngine().layout(map.template);
-  let html = layout({ ...buildView(map, { stagesPerTable: options.stagesPerTable }), css: htmlEngine().css });
+  let html = layout({ ...buildView(map, options.tables), css: htmlEngine().css });
   if (options.layout) html = withPolicy(html);
   return html.endsWith('\n') ? html : `${html}\n`; // a final newline, for clean diffs
 }

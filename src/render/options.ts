@@ -7,6 +7,16 @@ import type { Template } from './handlebars.js';
 export const PAGE_SIZES = ['A4', 'A3', 'Letter', 'Legal', 'Tabloid'] as const;
 export type PageSize = (typeof PAGE_SIZES)[number];
 
+/** How a PDF shows the map (`--pdf-layout`, `pdf_layout:`): the map alone as a poster, fitted to the
+ * page, or the whole document (header, goals, research, persona) followed by the map. */
+export const PDF_LAYOUTS = ['poster', 'document'] as const;
+export type PdfLayout = (typeof PDF_LAYOUTS)[number];
+
+/** PNG pixels per CSS pixel (`--scale`, `scale:`): 2 is crisp on high-density screens and projectors. */
+export const DEFAULT_SCALE = 2;
+/** Above this an image of a large map runs into the browser's limits on image size. */
+export const MAX_SCALE = 4;
+
 /** How Markdown shows the map (`--md-layout`, `md_layout:`): auto is a table up to a few stages. */
 export const MD_LAYOUTS = ['auto', 'table', 'sections'] as const;
 export type MarkdownLayout = (typeof MD_LAYOUTS)[number];
@@ -24,6 +34,9 @@ export interface RenderContext {
   layout?: Template;
   mdLayout: MarkdownLayout;
   paper: { size: PageSize; portrait: boolean };
+  pdfLayout: PdfLayout;
+  /** PNG pixel density. */
+  scale: number;
   /** Milliseconds to print one document. */
   timeout: number;
   /** The shared browser, launched on first use (only formats with needsBrowser get one). */

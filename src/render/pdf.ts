@@ -1,10 +1,11 @@
 // PDF through an installed Chrome/Chromium, on a page of the run's browser pool (browser/pool.ts).
+// A poster (the default) prints the map alone, fitted to the page's width and height; a document prints
+// the header, goals, research and persona, then the map. In both the map is laid out in sheets that
+// each fit a page (render/sheets.ts), so its curve, bands and lanes are never parted by a page break.
 import type { Page } from 'puppeteer-core';
-import { BrowserError } from '../browser/launch.js';
 import type { JourneyMap } from '../core/model.js';
-import { RenderError } from './errors.js';
 import type { PageSize, RenderContext } from './options.js';
-import { renderHtml } from './html.js';
+import { layOutSheets, MIN_TEXT_PX, preparePage, setSheetWidth, withTimeout } from './sheets.js';
 
 /** Paper sizes in inches, portrait. */
 const PAPER: Record<PageSize, [number, number]> = {
@@ -14,53 +15,55 @@ const PAPER: Record<PageSize, [number, number]> = {
   Legal: [8.5, 14],
   Tabloid: [11, 17],
 };
-const MARGIN_MM = { top: 10, right: 10, bottom: 14, left: 10 };
-/** Below this scale a map is split into several tables instead of being shrunk further. */
-const MIN_SCALE = 0.5;
+/** The document's footer (title, page x of y) needs a wider bottom margin; a poster has none. */
+const MARGIN_MM = {
+  poster: { top: 10, right: 10, bottom: 10, left: 10 },
+  document: { top: 10, right: 10, bottom: 14, left: 10 },
+};
+/**
+ * The most a map is enlarged: a poster of a small map grows up to this (to be read from across a
+ * room); a document is never enlarged.
+ */
+const MAX_SCALE = { poster: 2, document: 1 };
 const CSS_PX_PER_INCH = 96;
+/** Room for rounding in the browser's page layout, so a sheet that fits never spills a line. */
+const SAFETY = 0.99;
 
-/** Pages of the pool already set up for a paper width: setting up costs more than printing. */
-const pageWidths = new WeakMap<Page, number>();
-
-/** The map printed from its HTML document, scaled to the page width or split into several tables. */
+/** The map as a poster or a document, its sheets scaled to fit the page. */
 export async function renderPdf(map: JourneyMap, context: RenderContext): Promise<Uint8Array> {
   if (!context.browser) throw new Error('PDF needs a browser pool');
-  const htmlFor = (stagesPerTable?: number) => renderHtml(map, { layout: context.layout, stagesPerTable });
-  return context.browser.withPage((page) => withTimeout(print(page, map, htmlFor, context), context.timeout, map.title));
+  return context.browser.withPage((page) => withTimeout(print(page, map, context), context.timeout, 'printing', map.title));
 }
 
-async function print(page: Page, map: JourneyMap, htmlFor: (stagesPerTable?: number) => string, context: RenderContext): Promise<Uint8Array> {
-  const [paperWidth, paperHeight] = paperSize(context.paper);
-  const printableWidth = Math.floor((paperWidth - (MARGIN_MM.left + MARGIN_MM.right) / 25.4) * CSS_PX_PER_INCH);
-  if (pageWidths.get(page) !== printableWidth) {
-    await page.setViewport({ width: printableWidth, height: 800 });
-    await page.emulateMediaType('print');
-    pageWidths.set(page, printableWidth);
-  }
-  // The stylesheet asks for landscape when a reader prints the HTML; the PDF states its own page.
-  const pageRule = `<style>@page { size: ${paperWidth}in ${paperHeight}in; margin: ${MARGIN_MM.top}mm ${MARGIN_MM.right}mm ${MARGIN_MM.bottom}mm ${MARGIN_MM.left}mm; }</style></head>`;
-  const withPage = (html: string) => html.replace('</head>', pageRule);
+/** The paper's printable area in CSS pixels, for a poster or a document. */
+export function printableArea(paper: RenderContext['paper'], style: keyof typeof MARGIN_MM): { width: number; height: number } {
+  const [w, h] = paperSize(paper);
+  const m = MARGIN_MM[style];
+  const px = (inches: number, mm: number) => Math.floor((inches - mm / 25.4) * CSS_PX_PER_INCH);
+  return { width: px(w, m.left + m.right), height: px(h, m.top + m.bottom) };
+}
 
-  // Lay the map out once to see how wide it is; scale it to the page, or split it when the
-  // scale would make it unreadable.
-  let html = withPage(htmlFor());
-  await page.setContent(html, { waitUntil: 'load', timeout: context.timeout });
-  const size = await measure(page);
-  let scale = Math.min(1, printableWidth / size.width);
-  if (scale < MIN_SCALE && size.stages > 1) {
-    const perTable = Math.max(1, Math.floor((printableWidth / MIN_SCALE - size.labelWidth) / size.stageWidth));
-    html = withPage(htmlFor(perTable));
-    await page.setContent(html, { waitUntil: 'load', timeout: context.timeout });
-    scale = Math.min(1, printableWidth / (await measure(page)).width);
-  }
+async function print(page: Page, map: JourneyMap, context: RenderContext): Promise<Uint8Array> {
+  const style = context.pdfLayout;
+  const [paperWidth, paperHeight] = paperSize(context.paper);
+  const area = printableArea(context.paper, style);
+  const m = MARGIN_MM[style];
+  // The stylesheet asks for landscape when a reader prints the HTML; the PDF states its own page.
+  const css = `@page { size: ${paperWidth}in ${paperHeight}in; margin: ${m.top}mm ${m.right}mm ${m.bottom}mm ${m.left}mm; }\n`;
+  await preparePage(page, { width: area.width, height: 800 });
+  const { fit, fits } = await layOutSheets(page, map, context, { style, area, maxScale: MAX_SCALE[style], split: true, css });
+  // Sheets too tall for a page even at 6 pt are printed at 6 pt and flow over pages.
+  const scale = !fit ? 1 : fits ? fit.scale * SAFETY : MIN_TEXT_PX / fit.minFont;
+  if (fit) await setSheetWidth(page, Math.floor(area.width / scale), fits ? Infinity : area.height / scale);
 
   return page.pdf({
     width: `${paperWidth}in`,
     height: `${paperHeight}in`,
-    margin: { top: `${MARGIN_MM.top}mm`, right: `${MARGIN_MM.right}mm`, bottom: `${MARGIN_MM.bottom}mm`, left: `${MARGIN_MM.left}mm` },
-    scale: Math.max(0.1, scale),
+    margin: { top: `${m.top}mm`, right: `${m.right}mm`, bottom: `${m.bottom}mm`, left: `${m.left}mm` },
+    scale: Math.min(2, Math.max(0.1, scale)),
     printBackground: true,
-    displayHeaderFooter: true,
+    // A poster's title line names the map and its page on every page; a document has a footer.
+    displayHeaderFooter: style === 'document',
     headerTemplate: '<span></span>',
     footerTemplate: footer(map),
     preferCSSPageSize: false,
@@ -71,25 +74,9 @@ async function print(page: Page, map: JourneyMap, htmlFor: (stagesPerTable?: num
   });
 }
 
-function paperSize(paper: RenderContext['paper']): [number, number] {
+export function paperSize(paper: RenderContext['paper']): [number, number] {
   const [w, h] = PAPER[paper.size];
   return paper.portrait ? [w, h] : [h, w];
-}
-
-async function measure(page: Page): Promise<{ width: number; stages: number; labelWidth: number; stageWidth: number }> {
-  return page.evaluate(() => {
-    const tables = [...document.querySelectorAll('table.map')] as HTMLElement[];
-    const widest = Math.max(document.documentElement.scrollWidth, ...tables.map((t) => t.scrollWidth));
-    const label = document.querySelector('table.map col.label-col') as HTMLElement | null;
-    const stageHeads = document.querySelectorAll('table.map thead th[scope="col"]');
-    const first = stageHeads[0] as HTMLElement | undefined;
-    return {
-      width: widest,
-      stages: stageHeads.length,
-      labelWidth: label?.getBoundingClientRect().width ?? 216,
-      stageWidth: first?.getBoundingClientRect().width ?? 208,
-    };
-  });
 }
 
 /** The page footer: the map's title and "Page x of y" in the map's locale. */
@@ -100,20 +87,4 @@ function footer(map: JourneyMap): string {
     .replace('{pages}', '<span class="totalPages"></span>');
   return `<div style="width:100%;margin:0 10mm;display:flex;justify-content:space-between;gap:8mm;font:8px system-ui,'Liberation Sans',Arial,sans-serif;color:#4b5563;">
 <span style="overflow:hidden;white-space:nowrap;text-overflow:ellipsis;">${escape(map.title)}</span><span style="white-space:nowrap;">${pages}</span></div>`;
-}
-
-async function withTimeout<T>(work: Promise<T>, ms: number, title: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new RenderError(`the browser did not finish printing "${title}" within ${Math.round(ms / 1000)} s; it was stopped`)), ms);
-  });
-  try {
-    return await Promise.race([work, timeout]);
-  } catch (error) {
-    if (error instanceof RenderError || error instanceof BrowserError) throw error;
-    const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
-    throw new RenderError(`the browser failed while printing: ${message}`);
-  } finally {
-    clearTimeout(timer);
-  }
 }

@@ -86,13 +86,25 @@ export interface View {
 }
 
 export interface TableView {
+  /** Printed posters repeat a compact title line (title, template, persona, review date) on every part. */
+  titleLine: boolean;
+  /** "Page 2 of 4" when a poster is printed on several pages, one part per page; else null. */
+  pageLabel: string | null;
   stages: StageView[];
   stageCount: number;
   curve: { hasScores: boolean; points: CurvePoint[] };
   sections: SectionView[];
 }
 
-export function buildView(map: JourneyMap, options: { stagesPerTable?: number } = {}): View {
+export interface TableOptions {
+  /** The most stages one table holds (default: all of them in one table). */
+  stagesPerTable?: number;
+  titleLines?: boolean;
+  /** Number the tables as pages (a poster prints one table per page). */
+  pageLabels?: boolean;
+}
+
+export function buildView(map: JourneyMap, options: TableOptions = {}): View {
   const ui = map.labels.ui;
   const stages = map.stages;
   const view: Omit<View, 'tables'> = {
@@ -127,7 +139,7 @@ export function buildView(map: JourneyMap, options: { stagesPerTable?: number } 
     sections: buildSections(map),
     lines: map.labels.lines.map(({ key, label }) => ({ key, label })),
   };
-  return { ...view, tables: splitTables(view, options.stagesPerTable ?? stages.length) };
+  return { ...view, tables: splitTables(view, options, ui.pageOf) };
 }
 
 /**
@@ -145,13 +157,16 @@ function viewLabels(map: JourneyMap): View['labels'] {
 }
 
 /** Runs of at most `size` stages, as even as possible (30 by 9 → 8, 8, 8, 6). */
-function splitTables(view: Omit<View, 'tables'>, size: number): TableView[] {
+function splitTables(view: Omit<View, 'tables'>, options: TableOptions, pageOf: string): TableView[] {
+  const size = options.stagesPerTable ?? view.stageCount;
   const count = Math.max(1, Math.ceil(view.stageCount / Math.max(1, size)));
   const per = Math.ceil(view.stageCount / count);
   return Array.from({ length: count }, (_, t) => {
     const [from, to] = [t * per, Math.min(view.stageCount, (t + 1) * per)];
     const points = view.curve.points.slice(from, to);
     return {
+      titleLine: options.titleLines ?? false,
+      pageLabel: options.pageLabels && count > 1 ? pageOf.replace('{page}', String(t + 1)).replace('{pages}', String(count)) : null,
       stages: view.stages.slice(from, to),
       stageCount: to - from,
       curve: { hasScores: view.curve.hasScores, points },

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // npm run bench: whole-process timings of the real CLI next to floors measured in the same run
-// (`node -e 0`, a plain YAML + Handlebars script, a plain puppeteer-core script), as medians with
+// (`node -e 0`, a plain YAML + Handlebars script, plain puppeteer-core scripts that print or take a
+// picture of the same poster HTML journey makes), as medians with
 // min–max and ratios. Runs are interleaved round-robin so machine noise hits every row alike.
 // Options: --runs N (default 7), --quick (fewer runs, smaller batches), --out FILE.
 import { spawn, spawnSync } from 'node:child_process';
@@ -40,13 +41,44 @@ function map(stages, seed = 0) {
 }
 function prepare() {
   rmSync(WORK, { recursive: true, force: true });
-  for (const dir of ['one', 'huge', 'batch', 'pdf', 'floor-out', 'floor-pdf']) mkdirSync(join(WORK, dir), { recursive: true });
+  for (const dir of ['one', 'huge', 'batch', 'pdf', 'floor-out', 'floor-pdf', 'floor-png']) mkdirSync(join(WORK, dir), { recursive: true });
   writeFileSync(join(WORK, 'one/map.yaml'), map(6));
   writeFileSync(join(WORK, 'huge/map.yaml'), map(2000));
   for (let i = 0; i < BATCH; i++) writeFileSync(join(WORK, `batch/map-${String(i).padStart(4, '0')}.yaml`), map(6, i));
   for (let i = 0; i < PDF_BATCH; i++) writeFileSync(join(WORK, `pdf/map-${String(i).padStart(3, '0')}.yaml`), map(6, i));
   writeFileSync(join(WORK, 'floor-html.mjs'), FLOOR_HTML);
   writeFileSync(join(WORK, 'floor-pdf.mjs'), FLOOR_PDF);
+  writeFileSync(join(WORK, 'floor-png.mjs'), FLOOR_PNG);
+}
+
+/**
+ * The poster HTML journey hands the browser, written for the browser floors: journey's own sheetHtml,
+ * bundled from src/ with the CLI's esbuild options. The bundle sits in node_modules/.cache so that
+ * puppeteer-core resolves from it.
+ */
+async function writePosterHtml(input, outDir) {
+  const { build } = await import('esbuild');
+  const { esbuildOptions } = await import(join(ROOT, 'src/build/esbuild-options.mjs'));
+  const outfile = join(ROOT, 'node_modules/.cache/journey-bench/poster-html.mjs');
+  await build({
+    ...esbuildOptions,
+    stdin: {
+      resolveDir: ROOT,
+      contents: `import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadMap } from './src/core/load.js';
+import { sheetHtml } from './src/render/sheets.js';
+const [input, outDir] = process.argv.slice(2);
+for (const f of readdirSync(input).filter((f) => f.endsWith('.yaml'))) {
+  const loaded = loadMap(f, readFileSync(join(input, f), 'utf8'));
+  if (!loaded.ok) throw new Error(f + ' is not a valid map');
+  writeFileSync(join(outDir, f.replace(/\\.yaml$/, '.html')), sheetHtml(loaded.map, {}, 'poster', {}));
+}`,
+    },
+    outfile,
+  });
+  const made = spawnSync(process.execPath, [outfile, input, outDir], { encoding: 'utf8' });
+  if (made.status !== 0) throw new Error(`writing the poster HTML failed:\n${made.stderr}`);
 }
 
 // ---------------------------------------------------------------- floors
@@ -86,6 +118,32 @@ await Promise.all(Array.from({ length: Number(jobs) }, async () => {
     const f = files[next++];
     await page.setContent(readFileSync(join(input, f), 'utf8'));
     writeFileSync(join(outDir, f.replace(/\\.html$/, '.pdf')), await page.pdf({ format: 'A4', landscape: true, printBackground: true }));
+  }
+  await page.close();
+}));
+await browser.close();
+`;
+// The plain PNG floor: the same, with page.screenshot of the whole page at journey's default scale.
+// Chromium draws no frame for a tab in the background, so each picture is taken in front, one at a time.
+const FLOOR_PNG = `
+import { readFileSync, writeFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { createRequire } from 'node:module';
+const require = createRequire(${JSON.stringify(join(ROOT, 'package.json'))});
+const { launch } = require('puppeteer-core');
+const [input, outDir, executablePath, jobs] = process.argv.slice(2);
+const files = readdirSync(input).filter((f) => f.endsWith('.html'));
+const browser = await launch({ executablePath, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'] });
+let next = 0;
+let inFront = Promise.resolve();
+await Promise.all(Array.from({ length: Number(jobs) }, async () => {
+  const page = await browser.newPage();
+  await page.setViewport({ width: 1280, height: 800, deviceScaleFactor: 2 });
+  while (next < files.length) {
+    const f = files[next++];
+    await page.setContent(readFileSync(join(input, f), 'utf8'));
+    const picture = (inFront = inFront.then(async () => (await page.bringToFront(), page.screenshot({ type: 'png', fullPage: true }))));
+    writeFileSync(join(outDir, f.replace(/\\.html$/, '.png')), await picture);
   }
   await page.close();
 }));
@@ -140,6 +198,19 @@ function findBrowser() {
   return candidates.find((c) => c && existsSync(c));
 }
 
+const PDF_FLOOR = `plain puppeteer-core, ${PDF_BATCH} PDFs, 4 pages`;
+const PNG_FLOOR = `plain puppeteer-core, ${PDF_BATCH} screenshots, 4 pages`;
+function browserRows(browser) {
+  const node = process.execPath;
+  const J = (...a) => [node, BIN, ...a];
+  return [
+    { group: `${PDF_BATCH} PDFs`, name: PDF_FLOOR, cmd: [node, 'floor-pdf.mjs', 'floor-pdf', 'floor-pdf', browser, '4'], before: clean('floor-pdf', '.pdf') },
+    { group: `${PDF_BATCH} PDFs`, name: `journey build ${PDF_BATCH} maps → poster PDF, 4 pages`, cmd: J('build', 'pdf', '-f', 'pdf', '-q', '--jobs', '4', '--browser', browser), floor: PDF_FLOOR, target: 1.2, before: clean('pdf', '.pdf') },
+    { group: `${PDF_BATCH} PNGs`, name: PNG_FLOOR, cmd: [node, 'floor-png.mjs', 'floor-png', 'floor-png', browser, '4'], before: clean('floor-png', '.png') },
+    { group: `${PDF_BATCH} PNGs`, name: `journey build ${PDF_BATCH} maps → PNG, 4 pages`, cmd: J('build', 'pdf', '-f', 'png', '-q', '--jobs', '4', '--browser', browser), floor: PNG_FLOOR, target: 1.2, before: clean('pdf', '.png') },
+  ];
+}
+
 // ---------------------------------------------------------------- the run
 prepare();
 const node = process.execPath;
@@ -147,7 +218,7 @@ const J = (...a) => [node, BIN, ...a];
 const clean = (dir, ext) => () => {
   for (const f of readdirSync(join(WORK, dir))) if (f.endsWith(ext)) rmSync(join(WORK, dir, f));
 };
-console.error(`journey benchmark: ${RUNS} runs per row, batches of ${BATCH} (HTML) and ${PDF_BATCH} (PDF), in ${WORK}`);
+console.error(`journey benchmark: ${RUNS} runs per row, batches of ${BATCH} (HTML) and ${PDF_BATCH} (PDF, PNG), in ${WORK}`);
 
 const rows = [
   { group: 'start', name: 'node -e 0', cmd: [node, '-e', '0'] },
@@ -169,21 +240,19 @@ const browser = findBrowser();
 let pdfResults = [];
 let pdfSkipped;
 if (!browser) {
-  pdfSkipped = 'no Chrome or Chromium found (set PUPPETEER_EXECUTABLE_PATH): the PDF rows are skipped';
+  pdfSkipped = 'no Chrome or Chromium found (set PUPPETEER_EXECUTABLE_PATH): the PDF and PNG rows are skipped';
   console.error(pdfSkipped);
 } else {
-  // The PDF floor prints the same documents journey prints, so both do the same browser work.
-  spawnSync(node, [BIN, 'build', 'pdf', '-q', '-d', 'floor-pdf'], { cwd: WORK });
-  const pdfRows = [
-    { group: `${PDF_BATCH} PDFs`, name: `plain puppeteer-core, ${PDF_BATCH} PDFs, 4 pages`, cmd: [node, 'floor-pdf.mjs', 'floor-pdf', 'floor-pdf', browser, '4'], before: clean('floor-pdf', '.pdf') },
-    { group: `${PDF_BATCH} PDFs`, name: `journey build ${PDF_BATCH} maps → PDF, 4 pages`, cmd: J('build', 'pdf', '-f', 'pdf', '-q', '--jobs', '4', '--browser', browser), floor: `plain puppeteer-core, ${PDF_BATCH} PDFs, 4 pages`, target: 1.2, before: clean('pdf', '.pdf') },
-  ];
-  pdfResults = await measure(pdfRows, Math.max(1, Math.ceil(RUNS / 2)));
+  // The floors print, and take pictures of, the poster HTML journey makes, so both do the same
+  // browser work; journey also fits the map to the page (and splits it when its text would be too small).
+  await writePosterHtml(join(WORK, 'pdf'), join(WORK, 'floor-pdf'));
+  await writePosterHtml(join(WORK, 'pdf'), join(WORK, 'floor-png'));
+  pdfResults = await measure(browserRows(browser), Math.max(1, Math.ceil(RUNS / 2)));
 }
 
 // ---------------------------------------------------------------- report
 const all = [...results, ...pdfResults];
-const targets = new Map([...rows, ...(browser ? [{ name: `journey build ${PDF_BATCH} maps → PDF, 4 pages`, target: 1.2 }] : [])].map((r) => [r.name, r.target]));
+const targets = new Map([...rows, ...(browser ? browserRows(browser) : [])].map((r) => [r.name, r.target]));
 const byName = new Map(all.map((r) => [r.name, r]));
 const fmt = (s) => (s < 1 ? `${(s * 1000).toFixed(0)} ms` : `${s.toFixed(2)} s`);
 const table = [['', 'median', 'min–max', 'peak RSS', 'ratio to floor', 'target']];

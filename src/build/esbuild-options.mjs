@@ -1,0 +1,67 @@
+// What every esbuild bundle of journey's source shares: the Handlebars templates precompiled, Node
+// built-ins reachable from bundled CommonJS, puppeteer-core left outside. Used by bundle.mjs (the CLI)
+// and by the benchmark (the poster HTML its browser floors print).
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import Handlebars from 'handlebars';
+
+const ROOT = new URL('../../', import.meta.url).pathname;
+const TEMPLATES = join(ROOT, 'templates');
+
+/** The same compile options as src/render/handlebars.ts. */
+const optionsFor = (kind) => ({ strict: true, noEscape: kind === 'markdown' });
+
+function precompiledModule() {
+  const watchFiles = [];
+  const kinds = ['html', 'markdown'].map((kind) => {
+    const group = (dir) => {
+      const entries = readdirSync(join(TEMPLATES, kind, dir))
+        .filter((f) => f.endsWith('.hbs'))
+        .sort()
+        .map((f) => {
+          const file = join(TEMPLATES, kind, dir, f);
+          watchFiles.push(file);
+          // Partials lose their final newline, as in the runtime reader (an empty cell stays :empty).
+          const source = readFileSync(file, 'utf8');
+          const text = dir === 'partials' ? source.replace(/\n$/, '') : source;
+          return `${JSON.stringify(f.slice(0, -4))}: ${Handlebars.precompile(text, optionsFor(kind))}`;
+        });
+      return `{ ${entries.join(',\n')} }`;
+    };
+    // Every stylesheet of the kind by name: style (every document), print (PDF and PNG), site.
+    const styles = Object.fromEntries(
+      readdirSync(join(TEMPLATES, kind))
+        .filter((f) => f.endsWith('.css'))
+        .map((f) => (watchFiles.push(join(TEMPLATES, kind, f)), [f.slice(0, -4), readFileSync(join(TEMPLATES, kind, f), 'utf8')])),
+    );
+    return `${JSON.stringify(kind)}: { partials: ${group('partials')}, layouts: ${group('layouts')}, css: ${JSON.stringify(styles.style ?? '')}, styles: ${JSON.stringify(styles)} }`;
+  });
+  return {
+    contents: `import Handlebars from 'handlebars/runtime';\nexport { Handlebars };\nconst files = { ${kinds.join(',\n')} };\nexport function templateFiles(kind) { return files[kind]; }\n`,
+    watchFiles,
+  };
+}
+
+export const precompiledTemplates = {
+  name: 'precompiled-templates',
+  setup(b) {
+    b.onResolve({ filter: /\/template-files\.js$/ }, () => ({ path: 'template-files', namespace: 'precompiled' }));
+    b.onLoad({ filter: /.*/, namespace: 'precompiled' }, () => ({ ...precompiledModule(), loader: 'js', resolveDir: ROOT }));
+  },
+};
+
+export const esbuildOptions = {
+  absWorkingDir: ROOT,
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  external: ['puppeteer-core'],
+  // Bundled CommonJS modules (yaml, handlebars) call require() for Node's built-ins.
+  banner: { js: "import { createRequire as __journeyCreateRequire } from 'node:module'; const require = __journeyCreateRequire(import.meta.url);" },
+  plugins: [precompiledTemplates],
+  // yaml's ES-module build (the one it gives browsers, free of Node specifics) bundles smaller than its CommonJS one.
+  alias: { yaml: './node_modules/yaml/browser/index.js' },
+  legalComments: 'none',
+  logLevel: 'warning',
+};

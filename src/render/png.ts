@@ -1,0 +1,45 @@
+// PNG: a picture of the map as a poster (title line, emotion curve, every lane) for slides, wikis and
+// chat, taken on a page of the run's browser pool. One picture holds the whole map: its width is chosen
+// so that the picture has about the shape of the page (`--page-size`, `--portrait`), and `--scale` sets
+// its pixels per CSS pixel.
+import type { Page } from 'puppeteer-core';
+import type { JourneyMap } from '../core/model.js';
+import type { RenderContext } from './options.js';
+import { printableArea } from './pdf.js';
+import { layOutSheets, preparePage, setSheetWidth, withTimeout } from './sheets.js';
+
+/** White space around the map, in CSS pixels. */
+const MARGIN = 24;
+
+/**
+ * Pictures are taken one at a time, each with its page brought to the front: Chromium draws no frame
+ * for a tab in the background, so a picture of one never arrives. Laying maps out stays in parallel.
+ */
+let inFront: Promise<unknown> = Promise.resolve();
+function inFrontOf<T>(page: Page, take: () => Promise<T>): Promise<T> {
+  const turn = inFront.then(async () => {
+    await page.bringToFront();
+    return take();
+  });
+  inFront = turn.catch(() => {});
+  return turn;
+}
+
+export async function renderPng(map: JourneyMap, context: RenderContext): Promise<Uint8Array> {
+  if (!context.browser) throw new Error('PNG needs a browser pool');
+  return context.browser.withPage((page) => withTimeout(picture(page, map, context), context.timeout, 'taking the picture of', map.title));
+}
+
+async function picture(page: Page, map: JourneyMap, context: RenderContext): Promise<Uint8Array> {
+  const area = printableArea(context.paper, 'poster');
+  await preparePage(page, { width: area.width, height: area.height, deviceScaleFactor: context.scale });
+  const css = `main { padding: ${MARGIN}px; width: max-content; } html, body { background: #fff; }\n`;
+  const { fit } = await layOutSheets(page, map, context, { style: 'poster', area, maxScale: Infinity, split: false, css });
+  if (fit) await setSheetWidth(page, Math.round(fit.width));
+  const box = await page.evaluate(() => {
+    const r = document.querySelector('main')!.getBoundingClientRect();
+    return { x: r.left, y: r.top, width: Math.ceil(r.width), height: Math.ceil(r.height) };
+  });
+  // The picture reaches beyond the viewport, so nothing is clipped whatever the map's size.
+  return inFrontOf(page, () => page.screenshot({ type: 'png', clip: { ...box, scale: 1 }, captureBeyondViewport: true, omitBackground: false }));
+}

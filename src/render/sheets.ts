@@ -1,0 +1,192 @@
+// The map laid out in parts ("sheets") that each fit one page, for the formats a browser makes (PDF,
+// PNG). A sheet is one table of the map (.scroller: stage names, emotion curve, lanes, and on a poster
+// a title line). Its width is chosen in the page so that it fills the page's width and height alike;
+// when that would print text under 6 pt, the map is split into sheets of fewer stages.
+import type { Page } from 'puppeteer-core';
+import { BrowserError } from '../browser/launch.js';
+import type { JourneyMap } from '../core/model.js';
+import { RenderError } from './errors.js';
+import { htmlEngine, renderHtml } from './html.js';
+import type { RenderContext } from './options.js';
+import type { TableOptions } from './view.js';
+
+/** 6 pt in CSS pixels (96 per inch, 72 pt per inch): no printed text is smaller. */
+export const MIN_TEXT_PX = 8;
+/** How narrow and how wide a stage's column may be laid out, in CSS pixels. */
+const STAGE_WIDTH = { min: 120, max: 416, flowing: 200 };
+
+export type SheetStyle = 'poster' | 'document';
+
+/** The HTML a browser prints: the poster layout (or the document), and the print stylesheet. */
+export function sheetHtml(map: JourneyMap, context: Pick<RenderContext, 'layout'>, style: SheetStyle, tables: TableOptions, css = ''): string {
+  const poster = style === 'poster';
+  const layout = poster ? htmlEngine().layout('poster') : context.layout;
+  const html = renderHtml(map, { layout, tables: { titleLines: poster, pageLabels: poster, ...tables } });
+  return html.replace('</head>', `<style>\n${htmlEngine().styles.print ?? ''}${css}</style>\n</head>`);
+}
+
+export interface Fit {
+  /** How much the sheets are scaled to fit the area. */
+  scale: number;
+  /** The sheets' width in CSS pixels at that scale, the width that fits the area best. */
+  width: number;
+  /** The smallest text on the page, in CSS pixels before scaling. */
+  minFont: number;
+  /** The lane questions' column, in CSS pixels. */
+  label: number;
+}
+
+/** Lays the loaded document's sheets out at the width where they fit `area` (CSS pixels) best. */
+async function fitSheets(page: Page, area: { width: number; height: number }, maxScale: number): Promise<Fit | undefined> {
+  return page.evaluate(
+    (W, H, maxScale, stageMin, stageMax) => {
+      const root = document.documentElement;
+      const sheets = [...document.querySelectorAll<HTMLElement>('.scroller')];
+      if (!sheets.length) return undefined; // a custom layout without the map
+      // A document's heading above the map goes on the first sheet's page.
+      const heading = document.querySelector<HTMLElement>('.journey > h2');
+      if (heading?.offsetHeight) H -= heading.getBoundingClientRect().height + parseFloat(getComputedStyle(heading).marginBottom);
+      const stages = Math.max(1, ...sheets.map((s) => s.querySelectorAll('thead th[scope="col"]').length));
+      const label = sheets[0]!.querySelector('.corner')?.getBoundingClientRect().width ?? 200;
+      const heightAt = (width: number) => {
+        root.style.setProperty('--sheet-w', `${width}px`);
+        return Math.max(...sheets.map((s) => s.getBoundingClientRect().height));
+      };
+      // Wider sheets are shorter. The best width is the narrowest when even that one is limited by the
+      // page's width, the widest when even that one is limited by its height, else the one between
+      // where both limit the scale alike. Each try is a layout of the whole map, so few are made: text
+      // wraps in inverse proportion to the columns' width, height ≈ a + b / (width − label), and that
+      // curve through the last two tries says where to try next.
+      const [lo, hi] = [label + stages * stageMin, label + stages * stageMax];
+      const tryWidth = (width: number) => {
+        const height = heightAt(width);
+        // Positive when the page's width limits the scale: the sheet could be narrower.
+        return { width, height, scale: Math.min(maxScale, W / width, H / height), excess: H / height - W / width };
+      };
+      let best = tryWidth(lo);
+      if (best.excess < 0) {
+        let [p, q] = [best, tryWidth(hi)];
+        if (q.scale > best.scale) best = q;
+        for (let i = 0; i < 3 && q.excess > 0; i++) {
+          const b = (p.height - q.height) / (1 / (p.width - label) - 1 / (q.width - label));
+          const a = p.height - b / (p.width - label);
+          // W / width = H / (a + b / (width − label)), a quadratic in width.
+          const B = H * label + W * a;
+          const guess = (B + Math.sqrt(Math.max(0, B * B - 4 * H * W * (a * label - b)))) / (2 * H);
+          const next = tryWidth(Math.min(hi, Math.max(lo, guess)));
+          if (next.scale > best.scale) best = next;
+          if (Math.abs(next.excess) < 0.01 || Math.abs(next.width - q.width) < q.width / 200) break;
+          [p, q] = [q, next];
+        }
+      }
+      // The smallest text of the map, which splitting the map can make larger.
+      let minFont = Infinity;
+      for (const sheet of sheets) {
+        const walker = document.createTreeWalker(sheet, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          const element = node.parentElement;
+          if (!node.textContent?.trim() || !element || element.closest('.visually-hidden')) continue;
+          minFont = Math.min(minFont, parseFloat(getComputedStyle(element).fontSize));
+        }
+      }
+      return { scale: best.scale, width: best.width, minFont, label };
+    },
+    area.width,
+    area.height,
+    maxScale,
+    STAGE_WIDTH.min,
+    STAGE_WIDTH.max,
+  );
+}
+
+/**
+ * Sets the sheets' width for printing or the picture. Sheets taller than a page (`pageHeight`, CSS
+ * pixels at this width) flow over pages: they, and any row taller than a page, may then break, so
+ * that a page is not left blank before them.
+ */
+export async function setSheetWidth(page: Page, width: number, pageHeight = Infinity): Promise<void> {
+  await page.evaluate(
+    (w, pageHeight) => {
+      document.documentElement.style.setProperty('--sheet-w', `${w}px`);
+      for (const part of document.querySelectorAll<HTMLElement>('.scroller, .map tr')) {
+        if (part.getBoundingClientRect().height > pageHeight) part.style.breakInside = 'auto';
+      }
+    },
+    width,
+    pageHeight,
+  );
+}
+
+export interface SheetLayout {
+  fit: Fit | undefined;
+  /** Every sheet fits on its own page with no text under 6 pt. */
+  fits: boolean;
+  stagesPerSheet: number;
+}
+
+/**
+ * Loads the map as sheets and fits them to `area`: all stages on one sheet when its text stays at 6 pt
+ * or more, otherwise fewer stages per sheet until it does (`split`), or as near as one stage allows.
+ */
+export async function layOutSheets(
+  page: Page,
+  map: JourneyMap,
+  context: RenderContext,
+  options: { style: SheetStyle; area: { width: number; height: number }; maxScale: number; split: boolean; css?: string },
+): Promise<SheetLayout> {
+  const stages = map.stages.length;
+  const load = async (stagesPerSheet: number, pageLabels = true) => {
+    const html = sheetHtml(map, context, options.style, { stagesPerTable: stagesPerSheet, pageLabels: pageLabels && options.style === 'poster' }, options.css);
+    await page.setContent(html, { waitUntil: 'load', timeout: context.timeout });
+    return fitSheets(page, options.area, options.maxScale);
+  };
+  const readable = (fit: Fit | undefined) => !fit || fit.scale * fit.minFont >= MIN_TEXT_PX - 0.01;
+  let perSheet = stages;
+  let fit = await load(perSheet);
+  if (readable(fit) || !options.split || stages === 1) return { fit, fits: readable(fit), stagesPerSheet: perSheet };
+  // k sheets are each 1/k as wide, so they can scale up to k times more (a map too wide for the page);
+  // start there, and add a sheet at a time while the text is still too small (a map too tall as well).
+  let sheets = Math.min(stages, Math.max(2, Math.ceil(MIN_TEXT_PX / (fit!.scale * fit!.minFont))));
+  for (;;) {
+    // As even as possible: 30 stages on 4 sheets are 8, 8, 8 and 6.
+    perSheet = Math.ceil(stages / sheets);
+    fit = await load(perSheet);
+    if (readable(fit) || perSheet === 1) break;
+    // One sheet more, and always fewer stages per sheet (5 stages: 3 + 2, then 2 + 2 + 1, then 1 each).
+    sheets = Math.max(Math.ceil(stages / perSheet) + 1, Math.ceil(stages / (perSheet - 1)));
+  }
+  if (readable(fit)) return { fit, fits: true, stagesPerSheet: perSheet };
+  // Too tall for a page even in narrow sheets: the sheets will flow over pages at 6 pt, so give each
+  // as many stages as the page's width holds at a comfortable column width. Sheets that flow over
+  // pages cannot say "page 2 of 4".
+  const widthAt6pt = (options.area.width * fit!.minFont) / MIN_TEXT_PX;
+  perSheet = Math.max(1, Math.min(stages, Math.floor((widthAt6pt - fit!.label) / STAGE_WIDTH.flowing)));
+  return { fit: await load(perSheet, false), fits: false, stagesPerSheet: perSheet };
+}
+
+/** The page's viewport and media, set only when they change: setting them costs more than printing. */
+const viewports = new WeakMap<Page, string>();
+export async function preparePage(page: Page, viewport: { width: number; height: number; deviceScaleFactor?: number }): Promise<void> {
+  const key = JSON.stringify(viewport);
+  if (viewports.get(page) === key) return;
+  if (!viewports.has(page)) await page.emulateMediaType('print');
+  await page.setViewport(viewport);
+  viewports.set(page, key);
+}
+
+/** Stops a browser that does not finish in time, and words its errors for the build's report. */
+export async function withTimeout<T>(work: Promise<T>, ms: number, doing: string, title: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new RenderError(`the browser did not finish ${doing} "${title}" within ${Math.round(ms / 1000)} s; it was stopped`)), ms);
+  });
+  try {
+    return await Promise.race([work, timeout]);
+  } catch (error) {
+    if (error instanceof RenderError || error instanceof BrowserError) throw error;
+    const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    throw new RenderError(`the browser failed while ${doing}: ${message}`);
+  } finally {
+    clearTimeout(timer);
+  }
+}
