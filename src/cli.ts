@@ -8,6 +8,7 @@ import { parseShard, type Shard } from './core/shard.js';
 import { CliError, errorReport, EXIT } from './errors.js';
 import { processIo, type Io } from './io/terminal.js';
 import { DIFF_FORMATS, FORMAT_IDS, MD_LAYOUTS, PAGE_SIZES } from './render/formats.js';
+import { DEFAULT_HOST, DEFAULT_PORT } from './io/server-defaults.js';
 import { REPORTERS, report, type ReporterName } from './report/index.js';
 import { painter } from './report/text.js';
 import type { TemplateId } from './templates/registry.js';
@@ -21,6 +22,12 @@ function positive(what: string, whole = false) {
     if (!Number.isFinite(n) || n <= 0 || (whole && !Number.isInteger(n))) throw new InvalidArgumentError(`expected ${what} greater than 0`);
     return n;
   };
+}
+
+function portArg(value: string): number {
+  const port = Number(value);
+  if (!/^\d+$/.test(value) || port > 65535) throw new InvalidArgumentError('expected a port number from 0 to 65535 (0: any free port)');
+  return port;
 }
 
 function shardArg(value: string): Shard {
@@ -105,6 +112,15 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     .option('--title <text>', 'the title of the index page (default: Journey maps)')
     .addOption(new Option('--max-age <months>', 'a map reviewed longer ago than this is stale (default: 6)').argParser(positive('a whole number of months', true)))
     .action((inputs: string[], opts) => run(opts.reporter, async () => (await import('./commands/site.js')).site(inputs, opts, io)));
+
+  mapsCommand('preview', 'serve a map, or a folder of maps as the site, and update the open page on every save', 'print problems only')
+    .addOption(new Option('-p, --port <n>', `the port (default: ${DEFAULT_PORT}, or the next free one)`).argParser(portArg))
+    .option('--host <address>', `the address to listen on; anything but loopback makes the preview reachable from the network`, DEFAULT_HOST)
+    .option('--open', "open the preview in the system's browser")
+    .option('--layout <file.hbs>', 'a custom Handlebars layout for a single map')
+    .option('--title <text>', 'the title of the index page of a folder (default: Journey maps)')
+    .addOption(new Option('--max-age <months>', 'a map reviewed longer ago than this is stale (default: 6)').argParser(positive('a whole number of months', true)))
+    .action((inputs: string[], opts) => run(opts.reporter, async () => (await import('./commands/preview.js')).preview(inputs, opts, io)));
 
   program
     .command('diff')
