@@ -82,10 +82,12 @@ export async function followMaps(options: FollowOptions, io: Io): Promise<Follow
   const removed = new Set<string>();
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> = Promise.resolve();
+  // A round that fails (a folder removed under it, say) is said, and the next save is still followed.
+  const guarded = () => round().catch((error: unknown) => io.stderr(`${paint.red('error:')} ${error instanceof Error ? error.message : String(error)}\n`));
   const schedule = (path: string) => {
     pending.add(path);
     clearTimeout(timer);
-    timer = setTimeout(() => (running = running.then(round)), options.debounceMs ?? DEBOUNCE_MS);
+    timer = setTimeout(() => (running = running.then(guarded)), options.debounceMs ?? DEBOUNCE_MS);
   };
 
   async function round(): Promise<void> {
