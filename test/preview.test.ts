@@ -1,14 +1,14 @@
 // journey preview, end to end: the real executable serves, a real Chromium watches the page, and a
 // plain node:http client sends what a browser would never send. Every connection is to loopback.
 import { spawn } from 'node:child_process';
-import { chmodSync, copyFileSync, cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { createServer, type Server } from 'node:net';
 import { join } from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../src/browser/launch.js';
-import { BIN, EXAMPLES, tempDir } from './helpers.js';
+import { BIN, EXAMPLES, ROOT, tempDir } from './helpers.js';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -149,6 +149,31 @@ describe('journey preview of one map', () => {
   });
 });
 
+describe('a hostile map in the preview', () => {
+  it('runs nothing the map contains, and shows a problem that repeats its text as text', async () => {
+    const cwd = tempDir();
+    copyFileSync(join(ROOT, 'test/fixtures/hostile/injection.yaml'), join(cwd, 'map.yaml'));
+    const s = await serve(['map.yaml', '--port', '0'], cwd);
+    const csp = String((await get(s.port, '/')).headers['content-security-policy']);
+    expect(csp).toMatch(/script-src 'sha256-[A-Za-z0-9+/]+=*'; connect-src 'self'; frame-ancestors 'none'$/);
+    expect(csp).not.toContain('unsafe-eval');
+    expect(csp).not.toMatch(/script-src[^;]*unsafe-inline/);
+    const page = await browser.newPage();
+    const dialogs: string[] = [];
+    page.on('dialog', (d) => void (dialogs.push(d.message()), d.dismiss()));
+    await page.goto(s.url, { waitUntil: 'load' });
+    await page.waitForSelector('html[data-journey-preview="live"]');
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: string }).__pwned)).toBeUndefined();
+    const hostile = '<img src=x onerror=alert(1)>';
+    writeFileSync(join(cwd, 'map.yaml'), `${readFileSync(join(cwd, 'map.yaml'), 'utf8')}"${hostile}": 1\n`);
+    await page.waitForSelector('#journey-problems', { timeout: 5000 });
+    expect(await overlayText(page)).toContain(`unknown key \`${hostile}\``);
+    expect(await page.$$eval('#journey-problems *', (e) => e.map((x) => x.tagName.toLowerCase()).filter((t) => !['h2', 'p', 'ul', 'li', 'code'].includes(t)))).toEqual([]);
+    expect(dialogs).toEqual([]);
+    await page.close();
+  });
+});
+
 describe('journey preview of a folder', () => {
   it('serves the site, and a saved persona file updates the open map page', async () => {
     const root = tempDir();
@@ -167,6 +192,12 @@ describe('journey preview of a folder', () => {
     expect(await overlayText(page)).toMatch(/portfolio\/personas\/giulia\.yaml:\d+:1 unknown key `nme`/);
     expect(await page.evaluate(() => document.body.innerText)).toContain('Modena');
     await page.close();
+    // A map added to the folder joins the site; one removed leaves it.
+    writeFileSync(join(root, 'portfolio/home/new.yaml'), 'template: current-state\ntitle: A brand new journey\nstages:\n  - name: Start\n');
+    await expect.poll(async () => (await get(s.port, '/index.html')).body, { timeout: 5000 }).toContain('A brand new journey');
+    expect((await get(s.port, '/maps/home/new.html')).status).toBe(200);
+    rmSync(join(root, 'portfolio/home/new.yaml'));
+    await expect.poll(async () => (await get(s.port, '/maps/home/new.html')).status, { timeout: 5000 }).toBe(404);
   });
 });
 
@@ -269,6 +300,15 @@ describe('starting and stopping', () => {
     const second = await serve(['map.yaml'], cwd);
     expect(second.port).toBeGreaterThan(first.port);
     expect(first.port).toBeGreaterThanOrEqual(7373);
+  });
+
+  it('serves the current folder as the site when nothing is named', async () => {
+    const cwd = tempDir();
+    copyFileSync(join(EXAMPLES, 'current-state.yaml'), join(cwd, 'map.yaml'));
+    const s = await serve(['--port', '0'], cwd);
+    expect(s.stderr()).toContain('Preview of 1 map at');
+    expect((await get(s.port, '/')).body).toContain('Buying running shoes online');
+    expect((await get(s.port, '/maps/map.html')).body).toContain('<h1>Buying running shoes online</h1>');
   });
 
   it('opens the browser with --open, through $BROWSER when set', async () => {
