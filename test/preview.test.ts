@@ -108,6 +108,20 @@ describe('journey preview of one map', () => {
     await page.close();
   });
 
+  it('shows a second save that follows the first within a few milliseconds (a formatter after the editor)', async () => {
+    const cwd = tempDir();
+    writeFileSync(join(cwd, 'map.yaml'), stagesMap('First', 3));
+    const s = await serve(['map.yaml', '--port', '0'], cwd);
+    const page = await open(s.url);
+    for (const gap of [40, 30, 45]) {
+      writeFileSync(join(cwd, 'map.yaml'), stagesMap(`Saved by the editor ${gap}`, 3));
+      await new Promise((r) => setTimeout(r, gap));
+      writeFileSync(join(cwd, 'map.yaml'), stagesMap(`Rewritten by the formatter ${gap}`, 3));
+      await page.waitForFunction((t) => document.querySelector('h1')?.textContent === t, { timeout: 5000 }, `Rewritten by the formatter ${gap}`);
+    }
+    await page.close();
+  });
+
   it('keeps the last good rendering and lists every problem at file:line:col until a save fixes them', async () => {
     const cwd = tempDir();
     copyFileSync(join(EXAMPLES, 'current-state.yaml'), join(cwd, 'map.yaml'));

@@ -2,6 +2,7 @@
 // preview` re-renders what it serves, on top of the same follower. It watches the maps, the folders
 // that hold them (new maps), the files they name (persona files), the layout and the config file,
 // gathers changes that arrive close together, and runs one round of work at a time.
+import { stat } from 'node:fs/promises';
 import { basename, dirname, extname, relative, resolve } from 'node:path';
 import type { Io } from '../io/terminal.js';
 import type { Renderer } from '../render/renderer.js';
@@ -14,6 +15,13 @@ import { silentProgress } from './progress.js';
 
 /** Saves within this long are one change: editors often write a file in several steps. */
 const DEBOUNCE_MS = 100;
+
+/**
+ * chokidar drops a file's second change within 50 ms of the first one it reported, so a formatter
+ * that rewrites a file just after the editor saved it would go unseen: a file is looked at again
+ * once that window is past.
+ */
+const RECHECK_MS = 60;
 
 /** One round of saves. */
 export interface Change {
@@ -119,7 +127,24 @@ export async function followMaps(options: FollowOptions, io: Io): Promise<Follow
     }
     schedule(path);
   };
-  watcher.on('change', onFile).on('add', onFile);
+  // What a file looked like when its last change was taken, to tell a change chokidar dropped.
+  const seen = new Map<string, string>();
+  const rechecks = new Map<string, NodeJS.Timeout>();
+  const look = (path: string) => stat(path).then((s) => `${s.mtimeMs}:${s.size}`, () => undefined);
+  const onChange = async (path: string) => {
+    seen.set(path, (await look(path)) ?? '');
+    clearTimeout(rechecks.get(path));
+    rechecks.set(
+      path,
+      setTimeout(async () => {
+        rechecks.delete(path);
+        const now = await look(path);
+        if (now !== undefined && now !== seen.get(path)) await onChange(path);
+      }, RECHECK_MS),
+    );
+    await onFile(path);
+  };
+  watcher.on('change', onChange).on('add', onFile);
   watcher.on('unlink', (path) => {
     if (maps.delete(path)) (removed.add(path), schedule(path));
   });
@@ -129,6 +154,7 @@ export async function followMaps(options: FollowOptions, io: Io): Promise<Follow
     count: () => maps.size,
     async close() {
       clearTimeout(timer);
+      for (const recheck of rechecks.values()) clearTimeout(recheck);
       await watcher.close();
       await running;
     },
