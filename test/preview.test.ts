@@ -203,7 +203,10 @@ describe('journey preview of a folder', () => {
     // A persona file with a problem is shown at its own line.
     writeFileSync(persona, readFileSync(persona, 'utf8').replace('name: Giulia', 'nme: Giulia'));
     await page.waitForSelector('#journey-problems', { timeout: 5000 });
-    expect(await overlayText(page)).toMatch(/portfolio\/personas\/giulia\.yaml:\d+:1 unknown key `nme`/);
+    // Three maps name the file: its problems are listed once.
+    const shown = (await overlayText(page))!;
+    expect(shown).toMatch(/^2 problems\n/);
+    expect(shown).toMatch(/portfolio\/personas\/giulia\.yaml:\d+:1 unknown key `nme`/);
     expect(await page.evaluate(() => document.body.innerText)).toContain('Modena');
     await page.close();
     // A map added to the folder joins the site; one removed leaves it.

@@ -33,6 +33,12 @@ export interface PreviewOptions {
   today?: Date;
 }
 
+/** The overlay's lines: a persona file's problem, reached through several maps, is listed once. */
+function overlay(problems: Diagnostic[]): { where: string; message: string }[] {
+  const lines = problems.map((d) => ({ where: `${d.file}:${d.line}:${d.col}`, message: d.message }));
+  return lines.filter((line, i) => lines.findIndex((l) => l.where === line.where && l.message === line.message) === i);
+}
+
 /** What the server serves after a round of saves. */
 interface Rendered {
   /** Pages by request path (`/`, `/maps/shop.html`). */
@@ -131,7 +137,7 @@ export async function preview(session: Session, inputs: string[], options: Previ
       const html = current.pages.get(path === '/' ? home : path) ?? (single && path === '/' ? waitingPage(shownName(session.files[0]!)) : undefined);
       return html === undefined ? undefined : previewPage(html, version);
     },
-    state: () => JSON.stringify({ version: String(version), problems: current.problems.map((d) => ({ where: `${d.file}:${d.line}:${d.col}`, message: d.message })) }),
+    state: () => JSON.stringify({ version: String(version), problems: overlay(current.problems) }),
   });
 
   const follower = await followMaps(
