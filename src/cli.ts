@@ -72,11 +72,11 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
   const reporterOption = () => new Option('-r, --reporter <name>', 'how to print problems').choices(REPORTERS).default('text');
 
   /** validate, build and lint take maps the same way, with the same config, reporter and limits. */
-  const mapsCommand = (name: string, description: string, quiet: string) =>
+  const mapsCommand = (name: string, description: string, quiet: string, inputs = 'map files, folders or glob patterns; - for standard input (default: `inputs` of the config file)') =>
     program
       .command(name)
       .description(description)
-      .argument('[inputs...]', 'map files, folders or glob patterns; - for standard input (default: `inputs` of the config file)')
+      .argument('[inputs...]', inputs)
       .addOption(reporterOption())
       .option('-q, --quiet', quiet)
       .option('--config <file>', 'use this config file (default: journey.config.yaml here or in a parent folder)')
@@ -113,7 +113,7 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     .addOption(new Option('--max-age <months>', 'a map reviewed longer ago than this is stale (default: 6)').argParser(positive('a whole number of months', true)))
     .action((inputs: string[], opts) => run(opts.reporter, async () => (await import('./commands/site.js')).site(inputs, opts, io)));
 
-  mapsCommand('preview', 'serve a map, or a folder of maps as the site, and update the open page on every save', 'print problems only')
+  mapsCommand('preview', 'serve a map, or a folder of maps as the site, and update the open page on every save', 'print problems only', 'a map, or folders and glob patterns served as a site (default: `inputs` of the config file, else the current folder)')
     .addOption(new Option('-p, --port <n>', `the port (default: ${DEFAULT_PORT}, or the next free one)`).argParser(portArg))
     .option('--host <address>', `the address to listen on; anything but loopback makes the preview reachable from the network`, DEFAULT_HOST)
     .option('--open', "open the preview in the system's browser")

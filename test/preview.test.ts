@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../src/browser/launch.js';
-import { BIN, EXAMPLES, ROOT, tempDir } from './helpers.js';
+import { BIN, EXAMPLES, ROOT, run, tempDir } from './helpers.js';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -317,6 +317,15 @@ describe('starting and stopping', () => {
     const second = await serve(['map.yaml'], cwd);
     expect(second.port).toBeGreaterThan(first.port);
     expect(first.port).toBeGreaterThanOrEqual(7373);
+  });
+
+  it('refuses standard input and a port that is not one, as usage mistakes', async () => {
+    const stdin = await run(['preview', '-']);
+    expect(stdin.code).toBe(2);
+    expect(stdin.stderr).toContain('preview needs files: standard input cannot be watched');
+    const port = await run(['preview', 'examples/current-state.yaml', '--port', '80a']);
+    expect(port.code).toBe(2);
+    expect(port.stderr).toContain('expected a port number from 0 to 65535');
   });
 
   it('serves the current folder as the site when nothing is named', async () => {
