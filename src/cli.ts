@@ -9,6 +9,7 @@ import { CliError, errorReport, EXIT } from './errors.js';
 import { processIo, type Io } from './io/terminal.js';
 import { DEFAULT_SCALE, DIFF_FORMATS, FORMAT_IDS, MAX_SCALE, MD_LAYOUTS, PAGE_SIZES, PDF_LAYOUTS, SHEET_FORMATS } from './render/formats.js';
 import { REPORTERS, type ReporterName } from './report/names.js';
+import { DEFAULT_HOST, DEFAULT_PORT } from './io/server-defaults.js';
 import { painter } from './report/text.js';
 import type { TemplateId } from './templates/registry.js';
 
@@ -22,6 +23,12 @@ function positive(what: string, whole = false, max = Infinity) {
     if (n > max) throw new InvalidArgumentError(`expected ${what} of at most ${max}`);
     return n;
   };
+}
+
+function portArg(value: string): number {
+  const port = Number(value);
+  if (!/^\d+$/.test(value) || port > 65535) throw new InvalidArgumentError('expected a port number from 0 to 65535 (0: any free port)');
+  return port;
 }
 
 function shardArg(value: string): Shard {
@@ -66,11 +73,11 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
   const reporterOption = () => new Option('-r, --reporter <name>', 'how to print problems').choices(REPORTERS).default('text');
 
   /** validate, build and lint take maps the same way, with the same config, reporter and limits. */
-  const mapsCommand = (name: string, description: string, quiet: string) =>
+  const mapsCommand = (name: string, description: string, quiet: string, inputs = 'map files, folders or glob patterns; - for standard input (default: `inputs` of the config file)') =>
     program
       .command(name)
       .description(description)
-      .argument('[inputs...]', 'map files, folders or glob patterns; - for standard input (default: `inputs` of the config file)')
+      .argument('[inputs...]', inputs)
       .addOption(reporterOption())
       .option('-q, --quiet', quiet)
       .option('--config <file>', 'use this config file (default: journey.config.yaml here or in a parent folder)')
@@ -110,6 +117,15 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     .option('--title <text>', 'the title of the index page (default: Journey maps)')
     .addOption(new Option('--max-age <months>', 'a map reviewed longer ago than this is stale (default: 6)').argParser(positive('a whole number of months', true)))
     .action((inputs: string[], opts) => run(opts.reporter, async () => (await import('./commands/site.js')).site(inputs, opts, io)));
+
+  mapsCommand('preview', 'serve a map, or a folder of maps as the site, and update the open page on every save', 'print problems only', 'a map, or folders and glob patterns served as a site (default: `inputs` of the config file, else the current folder)')
+    .addOption(new Option('-p, --port <n>', `the port (default: ${DEFAULT_PORT}, or the next free one)`).argParser(portArg))
+    .option('--host <address>', `the address to listen on; anything but loopback makes the preview reachable from the network`, DEFAULT_HOST)
+    .option('--open', "open the preview in the system's browser")
+    .option('--layout <file.hbs>', 'a custom Handlebars layout for a single map')
+    .option('--title <text>', 'the title of the index page of a folder (default: Journey maps)')
+    .addOption(new Option('--max-age <months>', 'a map reviewed longer ago than this is stale (default: 6)').argParser(positive('a whole number of months', true)))
+    .action((inputs: string[], opts) => run(opts.reporter, async () => (await import('./commands/preview.js')).preview(inputs, opts, io)));
 
   program
     .command('diff')

@@ -14,7 +14,7 @@ export interface Io {
    * `Refused` (an endless source is refused instead of filling memory).
    */
   readStdin: (maxBytes?: number) => Promise<Uint8Array>;
-  /** Runs `handler` on Ctrl-C instead of exiting at once (watch mode); returns the unsubscribe. */
+  /** Runs `handler` on Ctrl-C or SIGTERM instead of exiting at once (watch mode, preview); returns the unsubscribe. */
   onInterrupt: (handler: () => void) => () => void;
 }
 
@@ -24,16 +24,18 @@ export function processIo(): Io {
   const handlers = new Set<() => void>();
   let interrupted = false;
   // Ctrl-C and `kill` end the process through 'exit', so temporary files are removed and a browser
-  // is closed. A command that asked (watch mode) gets the first Ctrl-C to stop cleanly.
-  process.on('SIGINT', () => {
+  // is closed. A command that asked (watch mode, the preview server) gets the first Ctrl-C or
+  // SIGTERM to stop cleanly; a second one ends the process at once.
+  const onSignal = (code: number) => () => {
     if (handlers.size > 0 && !interrupted) {
       interrupted = true;
       for (const handler of handlers) handler();
     } else {
-      process.exit(130);
+      process.exit(code);
     }
-  });
-  process.on('SIGTERM', () => process.exit(143));
+  };
+  process.on('SIGINT', onSignal(130));
+  process.on('SIGTERM', onSignal(143));
   // A reader that stops early (`journey build - | head -c 8`) closes the pipe: end quietly, as
   // command-line tools do, rather than with an unhandled EPIPE and a stack trace.
   for (const stream of [process.stdout, process.stderr]) {

@@ -18,6 +18,8 @@ export interface SessionOptions {
   quiet?: boolean;
   /** Whether shared persona files found in folders are checked too (validate, lint). */
   personas?: boolean;
+  /** What to take when no inputs are named and the config file lists none (preview: the current folder). */
+  defaultInputs?: string[];
 }
 
 export interface Session {
@@ -44,10 +46,11 @@ export async function openConfig(options: Pick<SessionOptions, 'config'>, io: Io
   return loaded.config;
 }
 
-export async function openSession(inputs: string[], options: SessionOptions, io: Io): Promise<Session> {
+export async function openSession(given: string[], options: SessionOptions, io: Io): Promise<Session> {
   const config = await openConfig(options, io);
 
-  const fromConfig = inputs.length === 0 && config ? config.inputs : [];
+  const fromConfig = given.length === 0 && config ? config.inputs : [];
+  const inputs = given.length === 0 && fromConfig.length === 0 && options.defaultInputs ? options.defaultInputs : given;
   if (inputs.length === 0 && fromConfig.length === 0) {
     throw usageError('no maps given: name files, folders or glob patterns, or list them under `inputs:` in journey.config.yaml');
   }

@@ -31,16 +31,31 @@ export interface SiteResult {
   removed: string[];
 }
 
+/** Reads one map of the site; `positions` asks for source positions (for lint findings). */
+export type SiteReader = (file: string, positions: boolean) => Promise<ReadResult>;
+
+/** Every page of a site, by its path below the site's root, and a report per map (with the files it names). */
+export interface RenderedSite {
+  pages: Map<string, string>;
+  reports: FileReport[];
+}
+
 /** Lists the pages of the last build, so pages of maps removed since are removed too. */
 const MANIFEST = '.journey-site.json';
 
 export async function buildSite(session: Session, options: SiteOptions, io: Io): Promise<SiteResult> {
+  const { pages, reports } = await renderSite(session, options, io);
+  const written = await writePages(pages, options.output, session.files, io);
+  for (const r of reports) r.outputs = r.outputs!.map((page) => join(options.output, page));
+  return { reports, ...written };
+}
+
+/** Reads every map (through `read`; the preview passes one that keeps the last good version) and renders every page. */
+export async function renderSite(session: Session, options: Omit<SiteOptions, 'output'>, io: Io, read: SiteReader = siteReader(session, io)): Promise<RenderedSite> {
   const { lintMap } = await import('../core/lint/index.js');
   const render = await import('../render/site.js');
   const base = commonBase(session.files, io.cwd);
   const pageOf = (file: string, folder: string) => `${folder}/${relative(base, resolve(io.cwd, file)).split(/[\\/]/).join('/').replace(/\.ya?ml$/i, '')}.html`;
-  const read = (file: string, positions: boolean) =>
-    readMapFile(file, io, { defaultLocale: session.config?.locale, maxBytes: session.maxBytes, positions, references: session.references });
 
   // Every map, several at once so reads overlap the CPU work, on the quick path: positions are read
   // only for the maps lint has something to say about (below).
@@ -98,10 +113,15 @@ export async function buildSite(session: Session, options: SiteOptions, io: Io):
     for (const d of diffs) pages.set(d.page, diffHtml(diffMaps(d.before, d.after), d.files));
   }
 
-  const written = await writePages(pages, options.output, session.files, io);
-  const reports: FileReport[] = entries.map((e) => ({ file: e.file, diagnostics: e.problems, outputs: e.map ? [join(options.output, e.page)] : [] }));
-  return { reports, ...written };
+  const reports: FileReport[] = entries.map((e, i) => ({ file: e.file, diagnostics: e.problems, outputs: e.map ? [e.page] : [], dependencies: loaded[i]!.dependencies }));
+  return { pages, reports };
 }
+
+/** Reads a map of the session as `journey site` does. */
+export const siteReader =
+  (session: Session, io: Io, references = session.references): SiteReader =>
+  (file, positions) =>
+    readMapFile(file, io, { defaultLocale: session.config?.locale, maxBytes: session.maxBytes, positions, references });
 
 /**
  * Writes the pages that changed, and removes those of the last build that are gone. The manifest

@@ -1,5 +1,8 @@
-// journey build --watch: after the first build, rebuild a map whenever it is saved. Keeps going
-// after errors, reuses the browser between rebuilds, and stops cleanly on Ctrl-C.
+// Following maps as they are saved: `journey build --watch` rebuilds their documents, and `journey
+// preview` re-renders what it serves, on top of the same follower. It watches the maps, the folders
+// that hold them (new maps), the files they name (persona files), the layout and the config file,
+// gathers changes that arrive close together, and runs one round of work at a time.
+import { stat } from 'node:fs/promises';
 import { basename, dirname, extname, relative, resolve } from 'node:path';
 import { terminalSafe } from '../core/safe-text.js';
 import type { Io } from '../io/terminal.js';
@@ -11,23 +14,53 @@ import { loadLayout } from './layout.js';
 import type { BuildPlan } from './plan.js';
 import { silentProgress } from './progress.js';
 
+/** Saves within this long are one change: editors often write a file in several steps. */
 const DEBOUNCE_MS = 100;
 
-export interface WatchOptions {
-  reporter: ReporterName;
-  quiet?: boolean;
-  configFile?: string;
-  /** The inputs expanded again: a new file joins the build only if a folder or pattern given takes it. */
-  expand: () => Promise<string[]>;
+/**
+ * chokidar drops a file's second change within 50 ms of the first one it reported, so a formatter
+ * that rewrites a file just after the editor saved it would go unseen: a file is looked at again
+ * once that window is past.
+ */
+const RECHECK_MS = 60;
+
+/** One round of saves. */
+export interface Change {
+  /** The maps to rebuild, as given: those saved and every map that names a saved file (sorted). */
+  maps: string[];
+  /** The layout file was saved. */
+  layout: boolean;
+  /** Maps deleted since the last round. */
+  removed: string[];
 }
 
-/** Watches the maps of a first build (its reports), and the files they name. */
-export async function watch(built: FileReport[], plan: BuildPlan, renderer: Renderer, options: WatchOptions, io: Io): Promise<number> {
+export interface FollowOptions {
+  /** The maps read so far, with the files each names. */
+  reports: FileReport[];
+  layoutFile?: string;
+  configFile?: string;
+  /** The inputs expanded again: a new file joins only if a folder or pattern given takes it. */
+  expand: () => Promise<string[]>;
+  debounceMs?: number;
+  /** Files written by the work itself (documents beside the maps), never a reason to rebuild. */
+  ignore?: (path: string) => boolean;
+  /** Does the work of one round; returns the reports of the maps it read, whose named files are then followed too. */
+  onChange: (change: Change) => Promise<FileReport[]>;
+}
+
+export interface Follower {
+  /** How many maps are followed. */
+  count(): number;
+  /** Stops watching, after the round under way. */
+  close(): Promise<void>;
+}
+
+export async function followMaps(options: FollowOptions, io: Io): Promise<Follower> {
   const { watch: watchFiles } = await import('chokidar');
   const paint = painter(io.color);
   const absolute = (p: string) => resolve(io.cwd, p);
   const shown = (p: string) => relative(io.cwd, p) || p;
-  const maps = new Set(built.map((r) => absolute(r.file)));
+  const maps = new Set(options.reports.map((r) => absolute(r.file)));
   // A persona file saved rebuilds every map that names it.
   const dependents = new Map<string, Set<string>>();
   const follow = (reports: FileReport[]) => {
@@ -40,12 +73,11 @@ export async function watch(built: FileReport[], plan: BuildPlan, renderer: Rend
   };
   // New maps can appear in the folders that hold the maps being watched.
   const folders = new Set([...maps].map((f) => dirname(f)));
-  const layout = plan.layoutFile ? absolute(plan.layoutFile) : undefined;
+  const layout = options.layoutFile ? absolute(options.layoutFile) : undefined;
   const configFile = options.configFile ? absolute(options.configFile) : undefined;
-  const outputs = new Set<string>();
 
   let watcher: ReturnType<typeof watchFiles> | undefined;
-  follow(built);
+  follow(options.reports);
   watcher = watchFiles([...folders, ...(layout ? [layout] : []), ...(configFile ? [configFile] : []), ...dependents.keys()], {
     ignoreInitial: true,
     depth: 0,
@@ -54,26 +86,26 @@ export async function watch(built: FileReport[], plan: BuildPlan, renderer: Rend
     ignored: (path: string) => !maps.has(path) && !folders.has(path) && /^(\.|node_modules$)/.test(basename(path)),
   });
 
-  // Rebuilds run one after another; saves that arrive meanwhile are gathered for the next round.
+  // Rounds run one after another; saves that arrive meanwhile are gathered for the next round.
   const pending = new Set<string>();
+  const removed = new Set<string>();
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> = Promise.resolve();
+  // A round that fails (a folder removed under it, say) is said, and the next save is still followed.
+  const guarded = () => round().catch((error: unknown) => io.stderr(`${paint.red('error:')} ${error instanceof Error ? error.message : String(error)}\n`));
   const schedule = (path: string) => {
     pending.add(path);
     clearTimeout(timer);
-    timer = setTimeout(() => (running = running.then(rebuild)), DEBOUNCE_MS);
+    timer = setTimeout(() => (running = running.then(guarded)), options.debounceMs ?? DEBOUNCE_MS);
   };
-  const reporter = reporterFor(options.reporter, io);
 
-  async function rebuild(): Promise<void> {
+  async function round(): Promise<void> {
     const batch = [...pending];
     pending.clear();
-    if (layout && batch.includes(layout)) {
-      const loaded = await loadLayout(shown(layout), io);
-      if ('diagnostic' in loaded) return reporter.report({ command: 'watch', files: [{ file: shown(layout), diagnostics: [loaded.diagnostic] }] });
-      renderer.setLayout(loaded.template);
-      batch.push(...maps);
-    }
+    const gone = [...removed].map(shown).sort();
+    removed.clear();
+    const layoutSaved = layout !== undefined && batch.includes(layout);
+    if (layoutSaved) batch.push(...maps);
     if (configFile && batch.includes(configFile)) {
       io.stderr(`${paint.yellow('!')} ${shown(configFile)} changed: restart journey to use the new settings\n`);
     }
@@ -81,23 +113,13 @@ export async function watch(built: FileReport[], plan: BuildPlan, renderer: Rend
     const saved = new Set(batch);
     for (const path of saved) for (const map of dependents.get(path) ?? []) saved.add(map);
     const targets = [...saved].filter((p) => maps.has(p)).map(shown).sort();
-    if (targets.length === 0) return;
-    const started = Date.now();
-    const { reports, browserProblem } = await buildMaps(targets, plan, renderer, io, silentProgress);
-    const ms = Date.now() - started;
-    follow(reports);
-    reporter.report({ command: 'watch', files: reports, problems: browserProblem ? [browserProblem] : [] });
-    for (const r of reports) {
-      for (const out of r.outputs ?? []) outputs.add(absolute(out));
-      if (options.reporter === 'text' && !options.quiet && r.outputs?.length) {
-        io.stderr(`${paint.green('↻')} ${terminalSafe(r.file)} → ${terminalSafe(r.outputs.join(', '))} ${paint.dim(`(${ms} ms)`)}\n`);
-      }
-    }
+    if (targets.length === 0 && gone.length === 0 && !layoutSaved) return;
+    follow(await options.onChange({ maps: targets, layout: layoutSaved, removed: gone }));
   }
 
   const onFile = async (path: string) => {
     if (path === layout || path === configFile || dependents.has(path)) return schedule(path);
-    if (!/^\.ya?ml$/i.test(extname(path)) || outputs.has(path)) return;
+    if (!/^\.ya?ml$/i.test(extname(path)) || options.ignore?.(path)) return;
     if (!maps.has(path)) {
       // A new file joins when a folder or pattern given on the command line (or in the config) takes it.
       const now = new Set((await options.expand()).map(absolute));
@@ -106,20 +128,100 @@ export async function watch(built: FileReport[], plan: BuildPlan, renderer: Rend
     }
     schedule(path);
   };
-  watcher.on('change', onFile).on('add', onFile);
-  watcher.on('unlink', (path) => maps.delete(path));
+  // What a file looked like when its last change was taken, to tell a change chokidar dropped.
+  const seen = new Map<string, string>();
+  const rechecks = new Map<string, NodeJS.Timeout>();
+  const look = (path: string) => stat(path).then((s) => `${s.mtimeMs}:${s.size}`, () => undefined);
+  const onChange = async (path: string) => {
+    seen.set(path, (await look(path)) ?? '');
+    clearTimeout(rechecks.get(path));
+    rechecks.set(
+      path,
+      setTimeout(async () => {
+        rechecks.delete(path);
+        const now = await look(path);
+        if (now !== undefined && now !== seen.get(path)) await onChange(path);
+      }, RECHECK_MS),
+    );
+    await onFile(path);
+  };
+  watcher.on('change', onChange).on('add', onFile);
+  watcher.on('unlink', (path) => {
+    if (maps.delete(path)) (removed.add(path), schedule(path));
+  });
   await new Promise<void>((ready) => watcher.on('ready', ready));
 
-  if (options.reporter === 'text') io.stderr(`Watching ${countWords(maps.size, 'map')} for changes. Press Ctrl-C to stop.\n`);
-  // Keeps the process alive until Ctrl-C even while nothing is being watched (every map deleted, say).
+  return {
+    count: () => maps.size,
+    async close() {
+      clearTimeout(timer);
+      for (const recheck of rechecks.values()) clearTimeout(recheck);
+      await watcher.close();
+      await running;
+    },
+  };
+}
+
+/**
+ * Resolves on the first Ctrl-C (or SIGTERM), so a long-running command can stop cleanly. Keeps the
+ * process alive meanwhile, even while nothing is being watched (every map deleted, say).
+ */
+export async function untilInterrupted(io: Io): Promise<void> {
   const keepAlive = setInterval(() => {}, 1 << 30);
   await new Promise<void>((stop) => {
     const unsubscribe = io.onInterrupt(() => (unsubscribe(), stop()));
   });
   clearInterval(keepAlive);
-  clearTimeout(timer);
-  await watcher.close();
-  await running;
+}
+
+export interface WatchOptions {
+  reporter: ReporterName;
+  quiet?: boolean;
+  configFile?: string;
+  /** The inputs expanded again: a new file joins the build only if a folder or pattern given takes it. */
+  expand: () => Promise<string[]>;
+}
+
+/** journey build --watch: after the first build (its reports), rebuild a map whenever it is saved. */
+export async function watch(built: FileReport[], plan: BuildPlan, renderer: Renderer, options: WatchOptions, io: Io): Promise<number> {
+  const paint = painter(io.color);
+  const outputs = new Set<string>();
+  const reporter = reporterFor(options.reporter, io);
+  const follower = await followMaps(
+    {
+      reports: built,
+      layoutFile: plan.layoutFile,
+      configFile: options.configFile,
+      expand: options.expand,
+      ignore: (path) => outputs.has(path),
+      async onChange(change) {
+        if (change.layout) {
+          const loaded = await loadLayout(plan.layoutFile!, io);
+          if ('diagnostic' in loaded) {
+            reporter.report({ command: 'watch', files: [{ file: plan.layoutFile!, diagnostics: [loaded.diagnostic] }] });
+            return [];
+          }
+          renderer.setLayout(loaded.template);
+        }
+        if (change.maps.length === 0) return [];
+        const started = Date.now();
+        const { reports, browserProblem } = await buildMaps(change.maps, plan, renderer, io, silentProgress);
+        const ms = Date.now() - started;
+        reporter.report({ command: 'watch', files: reports, problems: browserProblem ? [browserProblem] : [] });
+        for (const r of reports) {
+          for (const out of r.outputs ?? []) outputs.add(resolve(io.cwd, out));
+          if (options.reporter === 'text' && !options.quiet && r.outputs?.length) {
+            io.stderr(`${paint.green('↻')} ${terminalSafe(r.file)} → ${terminalSafe(r.outputs.join(', '))} ${paint.dim(`(${ms} ms)`)}\n`);
+          }
+        }
+        return reports;
+      },
+    },
+    io,
+  );
+  if (options.reporter === 'text') io.stderr(`Watching ${countWords(follower.count(), 'map')} for changes. Press Ctrl-C to stop.\n`);
+  await untilInterrupted(io);
+  await follower.close();
   if (options.reporter === 'text') io.stderr('Stopped watching.\n');
   return 0;
 }
