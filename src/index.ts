@@ -63,12 +63,11 @@ export async function validate(source: MapSource, options: ValidateOptions = {})
   return result.ok ? { ok: true, diagnostics: result.diagnostics, map: result.map } : { ok: false, diagnostics: result.diagnostics };
 }
 
-export interface RenderOptions extends ValidateOptions {
-  /** A custom Handlebars layout for HTML, as its source text (see README, "Your own layout"). */
-  layout?: string;
+/** How documents look and how the browser for PDF and PNG is found: the same for render() and build(). */
+export interface DocumentOptions {
   /** The Markdown map as a table or one section per stage (default `auto`). */
   mdLayout?: MarkdownLayout;
-  /** PDF paper size (default `A4`). */
+  /** PDF paper size, and the shape of a PNG (default `A4`). */
   pageSize?: PageSize;
   /** PDF in portrait (default landscape). */
   portrait?: boolean;
@@ -78,10 +77,15 @@ export interface RenderOptions extends ValidateOptions {
   scale?: number;
   /** The Chrome, Chromium or Edge for PDF and PNG (default: found on this machine, as the CLI finds it). */
   browser?: string;
-  /** Seconds to wait for the browser to start, and to print the document (default 60). */
+  /** Seconds to wait for the browser to start, and to print one document (default 60). */
   timeout?: number;
   /** The environment the browser is looked up and started with (default `process.env`). */
   env?: Record<string, string | undefined>;
+}
+
+export interface RenderOptions extends ValidateOptions, DocumentOptions {
+  /** A custom Handlebars layout for HTML, as its source text (see README, "Your own layout"). */
+  layout?: string;
 }
 
 /** Why render() gave no document: the map's problems, a layout's, or a reason outside both (no browser). */
@@ -145,7 +149,7 @@ export async function render(input: MapSource | JourneyMap, format: Format, opti
   }
 }
 
-export interface BuildOptions {
+export interface BuildOptions extends DocumentOptions {
   /** The folder inputs, outputs and the config file are found from (default `process.cwd()`). */
   cwd?: string;
   /** A config file; `false` to ignore journey.config.yaml (default: found as the CLI finds it). */
@@ -158,20 +162,10 @@ export interface BuildOptions {
   outDir?: string;
   /** A custom Handlebars layout file for HTML. */
   layout?: string;
-  mdLayout?: MarkdownLayout;
-  pageSize?: PageSize;
-  portrait?: boolean;
-  pdfLayout?: PdfLayout;
-  scale?: number;
-  browser?: string;
-  /** Seconds to wait for the browser to start, and to print one document (default 60). */
-  timeout?: number;
-  /** PDF pages printed at once (default 4). */
+  /** PDF and PNG documents made at once (default 4). */
   jobs?: number;
   /** Refuse map files larger than this many MiB (default 5). */
   maxFileSize?: number;
-  /** The environment the browser is looked up and started with (default `process.env`). */
-  env?: Record<string, string | undefined>;
 }
 
 export interface BuildResult extends RunResult {
