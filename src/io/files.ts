@@ -1,7 +1,7 @@
 // The file system edge: reading maps and writing documents without ever leaving a partial file.
 // Maps come from pull requests, so what a path turns out to be (a pipe, a device, a link out of
 // the project, 1.5 GB) is checked before, and while, it is read.
-import { constants, readdirSync, rmSync } from 'node:fs';
+import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, readdirSync, realpathSync, rmSync } from 'node:fs';
 import { lstat, mkdir, open, realpath, rename, rm, stat } from 'node:fs/promises';
 import type { Stats } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
@@ -31,17 +31,21 @@ export async function readMapBytes(path: string, options: { maxBytes: number; pr
     if (options.projectRoot && !(await linkStaysInside(path, options.projectRoot))) {
       return refuse(`the file is a symbolic link to a file outside the project folder: expected ${expected} inside it`);
     }
-    const handle = await open(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+    // Synchronous calls: a map is a few kilobytes, and a batch of a thousand spent more time queueing
+    // four asynchronous calls each on libuv's few threads than reading. Opening does not block on a
+    // pipe (O_NONBLOCK), and what was opened is what is checked and read.
+    const fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
     try {
-      const info = await handle.stat();
+      const info = fstatSync(fd);
       if (!info.isFile()) return refuse(`expected ${expected} file, found ${kindOf(info)}`);
       if (info.size > options.maxBytes) return refuse(tooBig(info.size));
       const chunks: Uint8Array[] = [];
       let total = 0;
       for (;;) {
         // At most one byte past the limit: enough to know the file is over it (/proc files say size 0).
-        const want = Math.min(CHUNK, options.maxBytes + 1 - total);
-        const { bytesRead, buffer } = await handle.read(Buffer.allocUnsafe(want), 0, want, null);
+        const want = Math.min(Math.max(CHUNK, info.size + 1), options.maxBytes + 1 - total);
+        const buffer = Buffer.allocUnsafe(want);
+        const bytesRead = readSync(fd, buffer, 0, want, null);
         if (bytesRead === 0) break;
         chunks.push(buffer.subarray(0, bytesRead));
         total += bytesRead;
@@ -49,7 +53,7 @@ export async function readMapBytes(path: string, options: { maxBytes: number; pr
       }
       return { ok: true, bytes: Buffer.concat(chunks, total) };
     } finally {
-      await handle.close();
+      closeSync(fd);
     }
   } catch (error) {
     return refuse(`cannot read the file: ${fsReason(error)}`);
@@ -84,12 +88,14 @@ export async function readBytes(path: string, options: { maxBytes?: number; proj
 export async function linkStaysInside(path: string, root: string): Promise<boolean> {
   const absolute = resolve(path);
   if (!isInside(absolute, resolve(root))) return true; // named outside the project: not ours to judge
-  const realRoot = await realpath(root).catch(() => resolve(root));
+  const realRoot = await realRootOf(root);
   let existing = absolute;
   let rest = '';
   for (;;) {
     try {
-      return isInside(join(await realpath(existing), rest), realRoot);
+      // The native call, synchronous: a map read or a document written asks it once, and a batch
+      // of a thousand queued them behind the file reads on libuv's few threads.
+      return isInside(join(realpathSync.native(existing), rest), realRoot);
     } catch (error) {
       const parent = dirname(existing);
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT' || parent === existing) return true;
@@ -97,6 +103,14 @@ export async function linkStaysInside(path: string, root: string): Promise<boole
       existing = parent;
     }
   }
+}
+
+/** The project folder's real path, asked once: every map read and every document written checks it. */
+const realRoots = new Map<string, Promise<string>>();
+function realRootOf(root: string): Promise<string> {
+  let real = realRoots.get(root);
+  if (!real) realRoots.set(root, (real = realpath(root).catch(() => resolve(root))));
+  return real;
 }
 
 export function isInside(path: string, folder: string): boolean {
@@ -128,10 +142,8 @@ function kindOf(info: Stats): string {
  * batches several times slower.
  */
 export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
-  const existing = await lstat(path).catch((error: NodeJS.ErrnoException) => {
-    if (error.code === 'ENOENT') return undefined;
-    throw error;
-  });
+  // Synchronous, and without an error for a missing path: one cheap call per document of a batch.
+  const existing = lstatSync(path, { throwIfNoEntry: false });
   if (existing?.isCharacterDevice()) {
     const handle = await open(path, 'w');
     try {

@@ -2,8 +2,9 @@
 // later): never over a map or any .yaml file, never through a link out of the project, never two
 // documents to one path. Commands ask here before writing; writeFileAtomic (files.ts) then
 // refuses anything but a regular file or a missing path.
+import { lstatSync } from 'node:fs';
 import { realpath, stat } from 'node:fs/promises';
-import { extname, resolve } from 'node:path';
+import { dirname, extname, resolve } from 'node:path';
 import { isInside, linkStaysInside } from './files.js';
 
 export interface OutputContext {
@@ -13,6 +14,8 @@ export interface OutputContext {
   inputs: readonly string[];
   /** The project folder: an output inside it may not lead out of it through a link. */
   projectRoot?: string;
+  /** Answers for output folders already checked in this run (a batch writes many documents to one folder). */
+  folders?: Map<string, Promise<boolean>>;
 }
 
 /**
@@ -23,15 +26,36 @@ export async function outputRefusal(target: string, context: OutputContext): Pro
   if (target === '-') return undefined;
   const path = resolve(context.cwd, target);
   if (/^\.ya?ml$/i.test(extname(path))) return 'a .yaml file could be a map: journey never writes one; choose another output';
-  const real = await realpath(path).catch(() => path);
-  const identity = await fileIdentity(path);
-  const known = await inputsOf(context);
-  const input = known.byPath.get(path) ?? known.byPath.get(real) ?? (identity === undefined ? undefined : known.byIdentity.get(identity));
+  // A path that does not exist yet is no map under another name: only an existing one is compared
+  // with the inputs by real path and by device and inode (a hard link).
+  const exists = existsAsEntry(path);
+  const known = exists ? await inputsOf(context) : undefined;
+  const input = exists
+    ? (known!.byPath.get(path) ?? known!.byPath.get(await realpath(path).catch(() => path)) ?? known!.byIdentity.get((await fileIdentity(path)) ?? ''))
+    : context.inputs.find((i) => i !== '-' && resolve(context.cwd, i) === path);
   if (input !== undefined) return `it is the map ${input}: journey never writes over a map; choose another output`;
-  if (context.projectRoot && !(await linkStaysInside(path, context.projectRoot))) {
+  if (context.projectRoot && !(await folderStaysInside(dirname(path), context))) {
     return 'it leads out of the project folder through a symbolic link: journey writes only inside it';
   }
   return undefined;
+}
+
+/** Whether anything is at `path` (a parent that is a file counts as nothing: writing then says why). */
+function existsAsEntry(path: string): boolean {
+  try {
+    return lstatSync(path, { throwIfNoEntry: false }) !== undefined;
+  } catch {
+    return false;
+  }
+}
+
+/** Whether an output's folder stays inside the project, asked once per folder of a run (`context.folders`). */
+function folderStaysInside(folder: string, context: OutputContext): Promise<boolean> {
+  const ask = () => linkStaysInside(folder, context.projectRoot!);
+  if (!context.folders) return ask();
+  let answer = context.folders.get(folder);
+  if (!answer) context.folders.set(folder, (answer = ask()));
+  return answer;
 }
 
 /**

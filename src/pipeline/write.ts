@@ -27,14 +27,14 @@ export interface WriteRules {
 }
 
 /** Why `target` must not be written, or undefined when it may: the rules of io/write-guard.ts, for every command. */
-export async function refusal(target: string, io: Io, rules: WriteRules): Promise<string | undefined> {
+export async function refusal(target: string, io: Io, rules: WriteRules, folders?: Map<string, Promise<boolean>>): Promise<string | undefined> {
   const path = resolve(io.cwd, target);
   if (rules.writesMaps && /\.ya?ml$/i.test(target)) {
     if (rules.inputs?.some((input) => resolve(io.cwd, input) === path)) return `refusing to write the ${rules.what} over ${target}, which it reads`;
     if (!rules.force && (await exists(path))) return `${target} already exists: choose another name, or pass --force to overwrite it`;
     return undefined;
   }
-  const reason = await outputRefusal(target, { cwd: io.cwd, inputs: rules.inputs ?? [], projectRoot: rules.projectRoot });
+  const reason = await outputRefusal(target, { cwd: io.cwd, inputs: rules.inputs ?? [], projectRoot: rules.projectRoot, folders });
   return reason && `refusing to write the ${rules.what} to ${target}: ${reason}`;
 }
 
@@ -44,6 +44,7 @@ export async function refusal(target: string, io: Io, rules: WriteRules): Promis
  */
 export function createWriter(io: Io) {
   const folders = new Map<string, Promise<unknown>>();
+  const checkedFolders = new Map<string, Promise<boolean>>();
   const ensureFolder = (dir: string) => {
     let made = folders.get(dir);
     if (!made) {
@@ -57,7 +58,7 @@ export function createWriter(io: Io) {
   /** Writes `data` to `target` (`-` is standard output); throws WriteError with the reason. */
   return async function write(target: string, data: string | Uint8Array, rules: WriteRules): Promise<void> {
     if (target === '-') return void io.stdout(data);
-    const refused = await refusal(target, io, rules);
+    const refused = await refusal(target, io, rules, checkedFolders);
     if (refused) throw new WriteError(refused);
     const path = resolve(io.cwd, target);
     try {
