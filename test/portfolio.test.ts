@@ -145,6 +145,18 @@ describe('journey build --shard', () => {
     expect(await shard(3)).toEqual(shards[2]);
     expect((await run(['build', '.', '--shard', '5/4'], { cwd })).stderr).toContain('expected k/n with 1 ≤ k ≤ n, like 2/4');
   });
+
+  it('writes every shard into one tree under -d, as the unsplit build would', async () => {
+    const root = portfolio();
+    const whole = await run(['build', 'portfolio', '-f', 'md', '-d', 'whole', '-r', 'json'], { cwd: root });
+    const expected = JSON.parse(whole.stdout).files.flatMap((f: { outputs: string[] }) => f.outputs.map((o) => o.replace(/^whole/, 'parts'))).sort();
+    const parts: string[] = [];
+    for (const k of [1, 2, 3, 4]) {
+      const r = await run(['build', 'portfolio', '-f', 'md', '-d', 'parts', '--shard', `${k}/4`, '-r', 'json'], { cwd: root });
+      parts.push(...JSON.parse(r.stdout).files.flatMap((f: { outputs: string[] }) => f.outputs));
+    }
+    expect(parts.sort()).toEqual(expected);
+  });
 });
 
 describe('journey site', () => {

@@ -4,12 +4,16 @@ import { EXIT, ProblemsError } from '../errors.js';
 import { outputPath } from '../io/inputs.js';
 import type { Io } from '../io/terminal.js';
 import { readMapFile, shownName } from '../pipeline/read.js';
+import { createReferences } from '../pipeline/references.js';
+import { openConfig } from '../pipeline/session.js';
 import { createWriter } from '../pipeline/write.js';
 import type { SheetFormat } from '../render/formats.js';
 import { painter } from '../report/text.js';
 
 export async function exportCommand(file: string, options: { format: SheetFormat; output?: string }, io: Io): Promise<number> {
-  const loaded = await readMapFile(file, io);
+  // A shared persona file is read, so the sheet carries the persona as the map's readers see it.
+  const config = await openConfig({}, io);
+  const loaded = await readMapFile(file, io, { defaultLocale: config?.locale, references: createReferences(io, { projectRoot: config?.dir ?? io.cwd }) });
   if (!loaded.ok) throw new ProblemsError([{ file: shownName(file), diagnostics: loaded.diagnostics }]);
   const { renderSheet } = await import('../render/sheet.js');
   const data = await renderSheet(loaded.map, options.format);

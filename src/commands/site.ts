@@ -2,7 +2,7 @@
 import type { Io } from '../io/terminal.js';
 import { buildSite } from '../pipeline/site.js';
 import { openSession, type SessionOptions } from '../pipeline/session.js';
-import { report } from '../report/index.js';
+import { countWords, report } from '../report/index.js';
 import { painter } from '../report/text.js';
 
 export interface SiteCommandOptions extends SessionOptions {
@@ -31,7 +31,7 @@ export async function site(inputs: string[], options: SiteCommandOptions, io: Io
   if (options.reporter === 'text' && !options.quiet) {
     const paint = painter(io.color);
     const removed = result.removed.length ? `, ${result.removed.length} removed` : '';
-    const line = `${options.output}: ${result.written.length} pages written, ${result.unchanged} unchanged${removed}, ${seconds} s`;
+    const line = `${options.output}: ${countWords(result.written.length, 'page')} written, ${result.unchanged} unchanged${removed}, ${seconds} s`;
     io.stderr(`${code ? paint.red(`✗ ${line}`) : paint.green(`✓ ${line}`)}\n`);
   }
   return code;

@@ -9,7 +9,7 @@ export async function validate(inputs: string[], options: SessionOptions, io: Io
   const files: FileReport[] = [];
   for (const file of [...session.files, ...session.personas]) {
     const result = await checkFile(file, io, { defaultLocale: session.config?.locale, maxBytes: session.maxBytes, references: session.references });
-    files.push({ file: shownName(file), diagnostics: result.diagnostics });
+    files.push({ file: shownName(file), diagnostics: result.diagnostics, ...(result.persona ? { kind: 'persona' as const } : {}) });
   }
   return report({ command: 'validate', files, quiet: options.quiet }, options.reporter, io);
 }

@@ -72,14 +72,23 @@ export async function buildMaps(files: string[], plan: BuildPlan, renderer: Rend
     // (Ctrl-C): remove every temporary file of this process in the batch's folders then.
     const cleanUp = () => folders.forEach((folder) => removeStaleTemps(folder, { thisProcess: true }));
     process.on('exit', cleanUp);
+    // On Ctrl-C the worker threads are stopped first, so none can start a temporary file after the
+    // clean-up; then the signal is given again, and the process ends as it would have (exit 130).
+    const threadsStopping: Stopping = { now: false, threads: [] };
+    const unsubscribe = io.onInterrupt(() => {
+      unsubscribe();
+      threadsStopping.now = true;
+      void Promise.all(threadsStopping.threads.map((t) => t.terminate())).then(() => (cleanUp(), process.kill(process.pid, 'SIGINT')));
+    });
     // Worker threads build every n-th map, this thread the rest.
     const shares = Array.from({ length: threads }, (_, t) => indexes.filter((_, n) => n % threads === t));
     try {
       await Promise.all([
         inFlight(shares[0]!, plan.jobs, async (i) => finish(i, await buildFile(files[i]!, plan, { renderer, write, references }, io, false))),
-        ...shares.slice(1).map((share) => runWorker(share.map((i) => ({ index: i, file: files[i]! })), plan, io, finish)),
+        ...shares.slice(1).map((share) => runWorker(share.map((i) => ({ index: i, file: files[i]! })), plan, io, finish, threadsStopping)),
       ]);
     } finally {
+      unsubscribe();
       process.off('exit', cleanUp);
     }
   } else {
@@ -161,14 +170,21 @@ export interface WorkerData {
   cwd: string;
 }
 
-async function runWorker(share: WorkerData['share'], plan: BuildPlan, io: Io, finish: (index: number, result: FileResult) => void): Promise<void> {
+/** The batch's worker threads, and whether they are being stopped (Ctrl-C): then their exit is no failure. */
+interface Stopping {
+  now: boolean;
+  threads: { terminate(): Promise<number> }[];
+}
+
+async function runWorker(share: WorkerData['share'], plan: BuildPlan, io: Io, finish: (index: number, result: FileResult) => void, stopping: Stopping): Promise<void> {
   // The environment is the worker's own; the browser is never used there.
   const data: WorkerData = { plan: { ...plan, render: { ...plan.render, browser: { ...plan.render.browser, env: {} } } }, share, cwd: io.cwd };
   const { Worker } = await import('node:worker_threads'); // loaded only for batches large enough to split
   const thread = new Worker(workerScript()!, { workerData: data });
+  stopping.threads.push(thread);
   await new Promise<void>((done, fail) => {
     thread.on('message', (m: { index: number; result: FileResult }) => finish(m.index, m.result));
     thread.on('error', fail);
-    thread.on('exit', (code) => (code === 0 ? done() : fail(new Error(`a build thread stopped with code ${code}`))));
+    thread.on('exit', (code) => (code === 0 || stopping.now ? done() : fail(new Error(`a build thread stopped with code ${code}`))));
   });
 }

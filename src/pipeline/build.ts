@@ -4,6 +4,7 @@
 import { relative, resolve, sep } from 'node:path';
 import { selectShard, type Shard } from '../core/shard.js';
 import { ProblemsError } from '../errors.js';
+import { commonBase } from '../io/inputs.js';
 import type { Io } from '../io/terminal.js';
 import { createRenderer, type Renderer } from '../render/renderer.js';
 import type { RunReport } from '../report/run.js';
@@ -28,11 +29,14 @@ export type JobOptions = BuildOptions & SessionOptions & { /** `--shard k/n`: bu
 /** Everything before the first map is built; a usage mistake or a bad config or layout throws a CliError. */
 export async function prepareBuild(inputs: string[], options: JobOptions, io: Io): Promise<BuildJob> {
   const session = await openSession(inputs, options, io);
+  // With -d, documents keep the maps' folders below the folder common to ALL the maps, shard or not,
+  // so the shards of a CI matrix write one tree.
+  const base = commonBase(session.files, io.cwd);
   if (options.shard) {
     // Split by the path below the project folder, so every machine of a CI matrix agrees.
     session.files = selectShard(session.files, options.shard, (f) => relative(session.projectRoot, resolve(io.cwd, f)).split(sep).join('/'));
   }
-  const plan = planBuild(session.files, options, session, io);
+  const plan = planBuild(session.files, options, { ...session, base }, io);
   if (options.metrics || session.config?.metrics) {
     const { loadMetrics, metricsSource } = await import('./metrics.js');
     plan.metrics = await loadMetrics(metricsSource(options.metrics, session.config, io)!, session.maxBytes);

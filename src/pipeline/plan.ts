@@ -56,7 +56,7 @@ export interface BuildPlan {
 /** Maps in flight at once in one thread for documents made without a browser. */
 const IO_OVERLAP = 8;
 
-export function planBuild(files: string[], options: BuildOptions, session: { config?: Config; maxBytes?: number; projectRoot: string }, io: Io): BuildPlan {
+export function planBuild(files: string[], options: BuildOptions, session: { config?: Config; maxBytes?: number; projectRoot: string; base?: string }, io: Io): BuildPlan {
   const { config, maxBytes, projectRoot } = session;
   const formats = chooseFormats(options.format ?? config?.format?.join(','), options.output);
   if ('error' in formats) throw usageError(formats.error);
@@ -74,7 +74,7 @@ export function planBuild(files: string[], options: BuildOptions, session: { con
     // A map read from standard input is written to standard output unless -o says otherwise.
     output,
     outDir: options.outDir ?? config?.outDir,
-    base: commonBase(files, io.cwd),
+    base: session.base ?? commonBase(files, io.cwd),
     defaultLocale: config?.locale,
     maxBytes,
     projectRoot,

@@ -5,6 +5,7 @@
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Diagnostic } from '../core/diagnostics.js';
+import { terminalSafe } from '../core/safe-text.js';
 import type { Io } from '../io/terminal.js';
 import { isLoopback } from '../io/server-defaults.js';
 import { LayoutError, type Template } from '../render/handlebars.js';
@@ -115,10 +116,12 @@ export async function preview(session: Session, inputs: string[], options: Previ
   };
   /** Prints a round like build --watch: the problems of the maps saved, or a line for each that shows. */
   const say = (saved: string[], rendered: Rendered, ms: number) => {
-    const reports = rendered.reports.filter((r) => saved.includes(r.file));
+    // Compared as absolute paths: the follower and the reports may spell one file differently.
+    const savedPaths = new Set(saved.map((f) => resolve(io.cwd, f)));
+    const reports = rendered.reports.filter((r) => savedPaths.has(resolve(io.cwd, r.file)));
     reporter.report({ command: 'watch', files: reports });
     if (options.reporter !== 'text' || options.quiet) return;
-    for (const r of reports) if (!r.diagnostics.some((d) => d.severity === 'error')) io.stderr(`${paint.green('↻')} ${r.file} ${paint.dim(`(${ms} ms)`)}\n`);
+    for (const r of reports) if (!r.diagnostics.some((d) => d.severity === 'error')) io.stderr(`${paint.green('↻')} ${terminalSafe(r.file)} ${paint.dim(`(${ms} ms)`)}\n`);
   };
 
   await reloadLayout();

@@ -15,7 +15,12 @@ export const STDIN_NAME = '<stdin>';
 /** How a map is named in reports: its path, or `<stdin>` for `-`. */
 export const shownName = (file: string) => (file === STDIN ? STDIN_NAME : file);
 
-export type ReadResult = LoadResult & { /** Files the map names (its persona file), for watch mode. */ dependencies?: string[] };
+export type ReadResult = LoadResult & {
+  /** Files the map names (its persona file), for watch mode. */
+  dependencies?: string[];
+  /** The file checked was a shared persona file, not a map. */
+  persona?: boolean;
+};
 
 export interface ReadOptions extends ReadMapOptions {
   /** Reads the files the map names; without it a persona file is left unread (a map from git history). */

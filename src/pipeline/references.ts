@@ -42,7 +42,7 @@ export function createReferences(io: Io, options: ReferenceOptions) {
     // Judged on real paths: the map's own folder may be reached through a link (a temporary folder, say).
     const lexical = resolve(await realpath(from).catch(() => from), target);
     if (!inside(lexical)) {
-      return { reason: `${what} ${target} is outside the project folder (${relative(io.cwd, projectRoot) || '.'}): a map may only name files inside it` };
+      return { reason: `${what} ${target} is outside the project folder (${relative(io.cwd, projectRoot) || '.'}): a map may only name files inside it (the project folder is the one of journey.config.yaml, else the current one: run journey from the project's top folder, or put a journey.config.yaml there)` };
     }
     let real: string;
     try {

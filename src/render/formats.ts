@@ -14,12 +14,13 @@ export interface FormatDefinition {
   load: () => Promise<RenderFormat>;
 }
 
-export const FORMATS = {
+// Typed as FormatDefinition (not inferred): the API's declaration files then name no renderer module.
+export const FORMATS: Record<'html' | 'md' | 'pdf' | 'png', FormatDefinition> = {
   html: { extensions: ['.html', '.htm'], needsBrowser: false, load: async () => (await import('./html.js')).renderHtmlDocument },
   md: { extensions: ['.md', '.markdown'], needsBrowser: false, load: async () => (await import('./markdown.js')).renderMarkdownDocument },
   pdf: { extensions: ['.pdf'], needsBrowser: true, load: async () => (await import('./pdf.js')).renderPdf },
   png: { extensions: ['.png'], needsBrowser: true, load: async () => (await import('./png.js')).renderPng },
-} as const satisfies Record<string, FormatDefinition>;
+};
 
 export type Format = keyof typeof FORMATS;
 export const FORMAT_IDS = Object.keys(FORMATS) as Format[];

@@ -7,6 +7,8 @@ export interface FileReport {
   diagnostics: Diagnostic[];
   /** Documents written for this file, for `build`. */
   outputs?: string[];
+  /** A shared persona file rather than a map (validate counts them apart). */
+  kind?: 'persona';
   /** Files the map names (its persona file): watch mode rebuilds the map when one is saved. */
   dependencies?: string[];
   /** True when a document asked for was not written for a reason outside the map (no browser). */

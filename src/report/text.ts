@@ -44,7 +44,13 @@ function summaryLine(run: RunReport, paint: ChalkInstance): string | undefined {
     }
     case 'validate':
       if (errors) return errorLine();
-      return run.quiet ? undefined : paint.green(`✓ ${countWords(files, 'map')} valid`);
+      if (run.quiet) return undefined;
+      {
+        const personas = run.files.filter((f) => f.kind === 'persona').length;
+        const maps = files - personas;
+        const what = personas ? `${maps ? `${countWords(maps, 'map')} and ` : ''}${countWords(personas, 'persona file')}` : countWords(files, 'map');
+        return paint.green(`✓ ${what} valid`);
+      }
     case 'lint': {
       if (errors) return errorLine();
       if (run.quiet) return undefined;
