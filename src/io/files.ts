@@ -247,7 +247,8 @@ export async function makeFolder(dir: string): Promise<void> {
       throw error;
     });
     if (info) {
-      if (!info.isDirectory()) throw new Refused(`${current} is a file, not a folder`);
+      // ENOTDIR, as the system itself says when a parent of a path is a file.
+      if (!info.isDirectory()) throw Object.assign(new Refused(`${current} is a file, not a folder`), { code: 'ENOTDIR' });
       break;
     }
     if (dirname(current) === current) break;

@@ -65,7 +65,7 @@ export function createWriter(io: Io) {
       await ensureFolder(dirname(path));
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      throw new WriteError(`cannot write ${target}: ${code === 'EEXIST' || code === 'ENOTDIR' || /is a file, not a folder$/.test(String((error as Error).message)) ? 'a parent of this path is a file, not a folder' : fsReason(error)}`);
+      throw new WriteError(`cannot write ${target}: ${code === 'EEXIST' || code === 'ENOTDIR' ? 'a parent of this path is a file, not a folder' : fsReason(error)}`);
     }
     try {
       await writeFileAtomic(path, data);
