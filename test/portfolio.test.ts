@@ -30,6 +30,15 @@ describe('shared persona files', () => {
     expect(html).toContain('Bologna');
   });
 
+  it('given to build on their own, are named as persona files, not listed as maps missing every key', async () => {
+    const root = portfolio();
+    const r = await run(['build', 'portfolio/personas/giulia.yaml', '-o', 'out.html'], { cwd: root });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('portfolio/personas/giulia.yaml:1:1 error file: this is a persona file, not a journey map: a map names it with `persona: <its path>`');
+    expect(r.stderr).not.toContain('missing required key');
+    expect(existsSync(join(root, 'out.html'))).toBe(false);
+  });
+
   it('point a broken reference at its own line and column, naming the path looked for', async () => {
     const cwd = tempDir();
     writeFileSync(join(cwd, 'map.yaml'), map('personas/nobody.yaml'));
