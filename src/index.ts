@@ -7,7 +7,8 @@ import type { Locale } from './core/locale.js';
 import type { JourneyMap } from './core/model.js';
 import { readMap } from './core/read-map.js';
 import { CliError, EXIT, errorReport } from './errors.js';
-import { resolveTheme, type ThemeOptions } from './io/config.js';
+import type { ThemeOptions } from './core/theme.js';
+import { resolveTheme } from './io/config.js';
 import { libraryIo } from './io/terminal.js';
 import { prepareBuild } from './pipeline/build.js';
 import { layoutProblem } from './pipeline/layout.js';
@@ -23,7 +24,7 @@ export type { JourneyMap, Lane, Stage, Persona, Touchpoint } from './core/model.
 export type { Locale } from './core/locale.js';
 export type { Format, MarkdownLayout, PageSize, PdfLayout } from './render/formats.js';
 export type { FileResult, RunResult } from './report/json.js';
-export type { ThemeOptions } from './io/config.js';
+export type { ThemeOptions } from './core/theme.js';
 export { FORMAT_IDS as FORMATS } from './render/formats.js';
 
 /** A map: its YAML text or bytes, or the same data already parsed into an object. */

@@ -120,6 +120,18 @@ export function parseFontList(value: string): { ok: true; css: string } | { ok: 
   return { ok: true, css: families.join(', ') };
 }
 
+/** The theme as the API takes it: the keys of `theme:` in journey.config.yaml. */
+export interface ThemeOptions {
+  /** `#rrggbb`, `#rgb` or a CSS colour name. */
+  accent?: string;
+  /** A font-family list of installed fonts. */
+  font?: string;
+  /** A local PNG, JPEG or WebP file (at most 1 MB), relative to the working folder. */
+  logo?: string;
+  /** The logo's alternative text (default "Logo"). */
+  logoAlt?: string;
+}
+
 /** A theme as documents take it: checked values only. */
 export interface Theme {
   /** The accent as written (`#0f766e`, `teal`). */

@@ -13,7 +13,7 @@ import { readMapBytes } from './files.js';
 import { DEFAULT_LIMITS } from '../core/text.js';
 import { staysInFolder } from './write-guard.js';
 import { DEFAULT_IMAGE_BYTES } from '../core/image.js';
-import { parseFontList, type Theme } from '../core/theme.js';
+import { parseFontList, type Theme, type ThemeOptions } from '../core/theme.js';
 import { readImage } from './images.js';
 
 export const CONFIG_NAMES = ['journey.config.yaml', 'journey.config.yml'];
@@ -112,18 +112,6 @@ export async function resolveTheme(given: ThemeOptions, cwd: string): Promise<{ 
     theme.logo = { src: logo.image.src, alt: given.logoAlt ?? 'Logo' };
   }
   return { ok: true, theme };
-}
-
-/** The theme as the API takes it: the keys of `theme:` in journey.config.yaml. */
-export interface ThemeOptions {
-  /** `#rrggbb`, `#rgb` or a CSS colour name. */
-  accent?: string;
-  /** A font-family list of installed fonts. */
-  font?: string;
-  /** A local PNG, JPEG or WebP file (at most 1 MB), relative to the working folder. */
-  logo?: string;
-  /** The logo's alternative text (default "Logo"). */
-  logoAlt?: string;
 }
 
 function toConfig(c: z.output<ConfigSchema>, path: string, shown: string): Config {

@@ -73,7 +73,11 @@ export async function readImage(request: ImageRequest): Promise<ImageResult> {
   if (!isInside(real, root) || !(await linkStaysInside(target, root))) return refuse(`is a symbolic link that leads outside the project folder: expected ${EXPECTED_IMAGE}`);
   const info = await stat(real).catch(() => undefined);
   if (!info?.isFile()) return refuse(`is not a file: expected ${EXPECTED_IMAGE}`);
-  const over = (size: number) => refuse(`is ${formatBytes(size)}: expected at most ${formatBytes(request.maxBytes)} (make the picture smaller, or save it as WebP or JPEG)`);
+  const over = (size: number) => {
+    // Exact bytes when the rounded sizes read alike ("1 MB: expected at most 1 MB").
+    const [found, limit] = formatBytes(size) === formatBytes(request.maxBytes) ? [`${size.toLocaleString('en')} bytes`, `${request.maxBytes.toLocaleString('en')} bytes`] : [formatBytes(size), formatBytes(request.maxBytes)];
+    return refuse(`is ${found}: expected at most ${limit} (make the picture smaller, or save it as WebP or JPEG)`);
+  };
   if (info.size > request.maxBytes) return over(info.size);
   const budget = request.budget;
   const overBudget = (size: number) => refuse(`would bring this map's pictures to ${formatBytes(budget!.used + size)}: expected at most ${formatBytes(budget!.total)} together`);
