@@ -177,6 +177,12 @@ describe('a persona picture', () => {
     });
   }
 
+  it('is refused when it is empty text; a key with no value is no picture', async () => {
+    const empty = await run(['validate', 'map.yaml'], { cwd: project('""') });
+    expect(empty.stderr).toContain('map.yaml:5:10 error persona.image: persona image "": expected a local PNG, JPEG or WebP file inside the project folder, relative to this file (like photos/giulia.jpg), found empty text');
+    expect((await run(['validate', 'map.yaml'], { cwd: project('') })).code).toBe(0);
+  });
+
   it('is never downloaded: a URL to a server on this machine gets no request', async () => {
     const requests: string[] = [];
     const server = createServer((req, res) => void (requests.push(req.url ?? ''), res.end()));

@@ -72,7 +72,7 @@ export function createReferences(io: Io, options: ReferenceOptions) {
         if (!read.ok) return read;
         const id = read.value.id ?? (basename(reached.path, extname(reached.path)).toLowerCase().replace(/[^a-z0-9]+/g, '-') || 'persona');
         const persona: Persona = { ...read.value, id, file: reached.shown };
-        if (!persona.image) return { ok: true as const, persona };
+        if (persona.image == null) return { ok: true as const, persona };
         // The picture is relative to the persona file, and its problem is placed there.
         const image = await personaImage(persona.image, reached.path, reached.shown, () => Promise.resolve(new TextDecoder().decode(bytes)), ['image']);
         if ('diagnostic' in image) return { ok: false as const, diagnostics: [image.diagnostic] };
@@ -121,7 +121,7 @@ export function createReferences(io: Io, options: ReferenceOptions) {
             if (read.image) dependencies.push(read.image);
           } else problems.push(...read.diagnostics);
         }
-      } else if (persona?.image) {
+      } else if (persona?.image != null) {
         const from = file === STDIN ? join(io.cwd, name) : resolve(io.cwd, file);
         const image = await personaImage(persona.image, from, name, text, ['persona', 'image']);
         if ('diagnostic' in image) problems.push(image.diagnostic);
