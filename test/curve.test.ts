@@ -191,7 +191,7 @@ describe('the emotion curve', () => {
   it('leaves a gap at a stage with no score, and says so', async () => {
     const page = await built(FIVE);
     const columns = await page.$$eval('.curve-cell', (cells) =>
-      cells.map((c) => ({ marks: c.querySelectorAll('.mark').length, text: c.querySelector('.emotion-label.none')?.textContent ?? null, paths: [...c.querySelectorAll('.curve-line path')].map((p) => p.getAttribute('d')) })),
+      cells.map((c) => ({ marks: c.querySelectorAll('.mark').length, text: c.querySelector('.emotion-label.none')?.textContent ?? null, paths: [...c.querySelectorAll('.curve-line path[class^="series-"]')].map((p) => p.getAttribute('d')) })),
     );
     expect(columns.map((c) => c.marks)).toEqual([1, 1, 1, 0, 1, 1, 1]);
     expect(columns[3]).toEqual({ marks: 0, text: 'no score', paths: [] });

@@ -66,6 +66,8 @@ export interface CurveView {
   columns: CurveColumn[];
   /** The five levels from very positive to very negative, named in the map's locale, at their height. */
   scale: { level: string; word: string; y: number }[];
+  /** Faint lines across the columns at the levels other than the midline, as path data in the columns' 100 × 100 box. */
+  grid: string;
   /** Each point written beside it ("−1 negative"): for a single line; with several, the scale is read instead. */
   labels: boolean;
   /** Several lines are told apart by a legend. */
@@ -148,6 +150,7 @@ export function buildCurveView(inputs: SeriesInput[], ui: UiLabels): CurveView {
     series,
     columns,
     scale: [2, 1, 0, -1, -2].map((score) => ({ level: emotionLevel(score), word: emotionWord(score, ui), y: pointY(score) })),
+    grid: [2, 1, -1, -2].map((score) => `M0,${pointY(score)}H100`).join(''),
     labels: series.length === 1,
     legend: series.length > 1,
     points: series[0]?.points ?? [],
@@ -161,6 +164,7 @@ export function sliceCurve(curve: CurveView, from: number, to: number): CurveVie
     series: curve.series.map((s) => ({ ...s, points: s.points.slice(from, to) })),
     columns: curve.columns.slice(from, to),
     scale: curve.scale,
+    grid: curve.grid,
     labels: curve.labels,
     legend: curve.legend,
     points: curve.points.slice(from, to),
