@@ -116,9 +116,11 @@ function expectLabelsBesideTheirPoints(points: Geometry[]): void {
     expect(overlaps, where).toBe(false);
     expect(Math.min(Math.abs(box.top - p.face.bottom), Math.abs(p.face.top - box.bottom)), where).toBeLessThanOrEqual(4);
     expect(Math.abs((box.left + box.right) / 2 - p.face.cx), where).toBeLessThanOrEqual(1);
-    // Inside its own row.
+    // Inside its own cell: its row, and its column.
     expect(box.top, where).toBeGreaterThanOrEqual(p.cell.top);
     expect(box.bottom, where).toBeLessThanOrEqual(p.cell.bottom);
+    expect(box.left, where).toBeGreaterThanOrEqual(p.cell.left);
+    expect(box.right, where).toBeLessThanOrEqual(p.cell.right);
   }
 }
 
@@ -138,11 +140,18 @@ describe('the emotion curve', () => {
   });
 
   it('keeps labels beside their points in print (PDF and PNG), in the narrowest columns, at no less than 12.48 px', async () => {
-    const page = await printed(FIVE);
-    expectLabelsBesideTheirPoints(await geometry(page));
-    const sizes = await page.$$eval('.emotion-label, .scale-level', (els) => els.map((e) => parseFloat(getComputedStyle(e).fontSize)));
-    expect(Math.min(...sizes)).toBeGreaterThanOrEqual(12.48);
-    await page.close();
+    // Polish has the longest words: "−2 bardzo negatywne" takes two lines in a 120 px column.
+    for (const locale of ['en', 'pl']) {
+      const page = await printed(FIVE.replace('title: Five levels', `title: Five levels\nlocale: ${locale}`));
+      expectLabelsBesideTheirPoints(await geometry(page));
+      const sizes = await page.$$eval('.emotion-label, .scale-level', (els) => els.map((e) => parseFloat(getComputedStyle(e).fontSize)));
+      expect(Math.min(...sizes)).toBeGreaterThanOrEqual(12.48);
+      // The scale's words stay whole, each on one line, inside the label column.
+      const scale = await page.$$eval('.scale-level', (els) => els.map((e) => e.getBoundingClientRect().height));
+      expect(Math.max(...scale), locale).toBeLessThan(20);
+      expect(await page.$eval('.curve-head', (th) => th.scrollWidth <= th.clientWidth + 1)).toBe(true);
+      await page.close();
+    }
   });
 
   it('draws a face per level that differs in shape, not only in colour', async () => {
