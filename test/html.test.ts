@@ -64,7 +64,7 @@ describe('an example map in the browser', () => {
     expect(await texts(page, '.persona .chips li')).toEqual(['Need', 'Quality of life']);
     // The curve: a face per scored stage, a line through them, and the scores in words.
     expect(await page.$$eval('.curve-cell .face', (d) => d.length)).toBe(5);
-    expect(await page.$$eval('.curve-line path', (d) => d.length)).toBe(5);
+    expect(await page.$$eval('.curve-line path[class^="series-"]', (d) => d.length)).toBe(5);
     expect(await texts(page, '.emotion-label')).toEqual(['−1 negative', '0 neutral', '−2 very negative', '−1 negative', '+1 positive']);
     expect(await page.$eval('.journey .visually-hidden', (e) => e.textContent)).toBe(
       'Emotion curve: Awareness: negative (−1); Consideration: neutral (0); Decision: very negative (−2); Purchase: negative (−1); Delivery and first run: positive (+1).',
