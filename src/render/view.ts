@@ -1,10 +1,12 @@
 // The view model: everything a layout prints, computed once from the map. Layouts only loop and print.
 import type { UiLabels } from '../core/locale.js';
-import { curveY, emotionLevel, emotionWord, signedScore } from '../core/emotion.js';
 import { monogram } from '../core/image.js';
+import { buildCurveView, describeCurve, sliceCurve, type CurveView } from './curve.js';
 import { MOTIVES } from '../core/locale.js';
 import type { Theme } from '../core/theme.js';
 import type { JourneyMap, Kpi, Lane, Stage, Touchpoint } from '../core/model.js';
+
+export type { CurveColumn, CurveMark, CurvePoint, CurveSeries, CurveView, FaceView } from './curve.js';
 
 export interface ItemView {
   text: string;
@@ -33,19 +35,6 @@ export interface SectionView {
   line: string | null;
   lineKey: string | null;
   rows: RowView[];
-}
-export interface CurvePoint {
-  scored: boolean;
-  score: number | null;
-  /** "−1", "0", "+2": signed with a real minus sign. */
-  scoreText: string;
-  word: string;
-  /** m2 m1 z p1 p2: the colour and height of the point. */
-  level: string;
-  /** Top-to-bottom position in percent of the curve's height. */
-  y: number;
-  /** The curve's path through this column: from the left edge, through the point, to the right edge. */
-  path: string | null;
 }
 export interface StageView {
   number: number;
@@ -85,7 +74,8 @@ export interface View {
   theme: { logo: { src: string; alt: string } | null };
   stages: StageView[];
   stageCount: number;
-  curve: { hasScores: boolean; points: CurvePoint[]; description: string };
+  /** The emotion curve: its series (one today, the map's own), per-column marks, the scale, and a description. */
+  curve: CurveView & { description: string };
   sections: SectionView[];
   /** The lines between bands (service blueprint), for the legend. */
   lines: { key: string; label: string }[];
@@ -100,7 +90,7 @@ export interface TableView {
   pageLabel: string | null;
   stages: StageView[];
   stageCount: number;
-  curve: { hasScores: boolean; points: CurvePoint[] };
+  curve: CurveView;
   sections: SectionView[];
 }
 
@@ -146,7 +136,7 @@ export function buildView(map: JourneyMap, options: TableOptions = {}, theme?: T
       time: s.fields.time ?? null,
     })),
     stageCount: stages.length,
-    curve: buildCurve(stages, ui),
+    curve: buildCurve(map),
     sections: buildSections(map),
     lines: map.labels.lines.map(({ key, label }) => ({ key, label })),
   };
@@ -174,13 +164,12 @@ function splitTables(view: Omit<View, 'tables'>, options: TableOptions, pageOf: 
   const per = Math.ceil(view.stageCount / count);
   return Array.from({ length: count }, (_, t) => {
     const [from, to] = [t * per, Math.min(view.stageCount, (t + 1) * per)];
-    const points = view.curve.points.slice(from, to);
     return {
       titleLine: options.titleLines ?? false,
       pageLabel: options.pageLabels && count > 1 ? pageOf.replace('{page}', String(t + 1)).replace('{pages}', String(count)) : null,
       stages: view.stages.slice(from, to),
       stageCount: to - from,
-      curve: { hasScores: view.curve.hasScores, points },
+      curve: sliceCurve(view.curve, from, to),
       sections: view.sections.map((section) => ({ ...section, rows: section.rows.map((row) => ({ ...row, cells: row.cells.slice(from, to) })) })),
     };
   });
@@ -191,22 +180,11 @@ function motiveName(motive: string, ui: UiLabels): string {
 }
 
 
-function buildCurve(stages: Stage[], ui: UiLabels): View['curve'] {
-  const scores = stages.map((s) => s.emotion);
-  const points = scores.map((score, i): CurvePoint => {
-    if (score === null) return { scored: false, score: null, scoreText: '', word: ui.noScore, level: 'none', y: 50, path: null };
-    const y = curveY(score);
-    const prev = scores[i - 1];
-    const next = scores[i + 1];
-    // Each column draws its share of the line, meeting its neighbours half-way; a stage with
-    // no score leaves a gap on both sides.
-    const left = prev == null ? '' : `M0,${(y + curveY(prev)) / 2} L50,${y}`;
-    const right = next == null ? '' : `${left ? ' ' : `M50,${y} `}L100,${(y + curveY(next)) / 2}`;
-    const path = left || right ? `${left}${right}` : null;
-    return { scored: true, score, scoreText: signedScore(score), word: emotionWord(score, ui), level: emotionLevel(score), y, path };
-  });
-  const description = `${ui.emotionCurve}: ${stages.map((s, i) => `${s.name}: ${points[i]!.scored ? `${points[i]!.word} (${points[i]!.scoreText})` : ui.noScore}`).join('; ')}.`;
-  return { hasScores: scores.some((s) => s !== null), points, description };
+/** The map's curve: one series, the map's own scores (issue 17 adds one per persona here). */
+function buildCurve(map: JourneyMap): View['curve'] {
+  const ui = map.labels.ui;
+  const curve = buildCurveView([{ key: 'map', name: map.persona?.name ?? map.title, scores: map.stages.map((s) => s.emotion) }], ui);
+  return { ...curve, description: describeCurve(curve, map.stages.map((s) => s.name), ui) };
 }
 
 function cell(values: readonly (string | Touchpoint)[]): CellView {
