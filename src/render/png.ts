@@ -32,10 +32,14 @@ export async function renderPng(map: JourneyMap, context: RenderContext): Promis
 
 async function picture(page: Page, map: JourneyMap, context: RenderContext): Promise<Uint8Array> {
   const area = printableArea(context.paper, 'poster');
-  await preparePage(page, { width: area.width, height: area.height, deviceScaleFactor: context.scale });
+  // Laid out at one device pixel per CSS pixel, then pictured at --scale: text measures a little
+  // differently at each scale (hinting), which would move the chosen width, and the picture's
+  // shape would then depend on --scale.
+  await preparePage(page, { width: area.width, height: area.height, deviceScaleFactor: 1 });
   const css = `main { padding: ${MARGIN}px; width: max-content; } html, body { background: #fff; }\n`;
   const { fit } = await layOutSheets(page, map, context, { style: 'poster', area, maxScale: Infinity, split: false, css });
   if (fit) await setSheetWidth(page, Math.round(fit.width));
+  await preparePage(page, { width: area.width, height: area.height, deviceScaleFactor: context.scale });
   const box = await page.evaluate(() => {
     const r = document.querySelector('main')!.getBoundingClientRect();
     return { x: r.left, y: r.top, width: Math.ceil(r.width), height: Math.ceil(r.height) };
