@@ -4,10 +4,10 @@ export const LOCALES = ['en', 'it', 'pl'] as const;
 export type Locale = (typeof LOCALES)[number];
 
 /** The words of `journey templates` around the templates' own labels. */
-export const LISTING: Record<Locale, { columns: string; lanes: string; optional: string }> = {
-  en: { columns: 'columns', lanes: 'lanes', optional: 'optional' },
-  it: { columns: 'colonne', lanes: 'corsie', optional: 'facoltativa' },
-  pl: { columns: 'kolumny', lanes: 'wiersze', optional: 'opcjonalny' },
+export const LISTING: Record<Locale, { columns: string; lanes: string; optional: string; bands: string; defaultBand: string }> = {
+  en: { columns: 'columns', lanes: 'lanes', optional: 'optional', bands: 'bands', defaultBand: 'custom lanes without `band:`' },
+  it: { columns: 'colonne', lanes: 'corsie', optional: 'facoltativa', bands: 'fasce', defaultBand: 'corsie personalizzate senza `band:`' },
+  pl: { columns: 'kolumny', lanes: 'wiersze', optional: 'opcjonalny', bands: 'pasma', defaultBand: 'własne wiersze bez `band:`' },
 };
 
 /** The words of `journey diff` (text, Markdown and HTML), in the later map's locale. */
