@@ -6,6 +6,7 @@ import { LINT_RULE_IDS } from './lint/index.js';
 import { LINT_SEVERITIES } from './lint/rule.js';
 import { LOCALES } from './locale.js';
 import { described, text, textList } from './schema.js';
+import { COLOUR_EXPECTED, parseColour, parseFontList } from './theme.js';
 
 type Choices = readonly [string, ...string[]];
 export interface ConfigChoices {
@@ -62,6 +63,28 @@ export function buildConfigSchema(choices: ConfigChoices) {
         }),
       ),
       'KPI values for journey build (CSV or JSON of metric, value, date), relative to this file and inside its folder',
+    ),
+    theme: opt(
+      z.strictObject(
+        {
+          accent: opt(
+            z.string({ error: (iss) => `expected ${COLOUR_EXPECTED}, ${found(iss)}` }).check(
+              z.refine((v: string) => parseColour(v) !== undefined, { error: (iss) => `expected ${COLOUR_EXPECTED}, ${found(iss)}` }),
+            ),
+            'The accent colour of documents: #rrggbb, #rgb or a CSS colour name',
+          ),
+          logo: opt(text, 'A logo for the document header: a local PNG, JPEG or WebP file (at most 1 MB), relative to this file'),
+          logo_alt: opt(text, 'The logo\u2019s text for screen readers, usually the organisation\u2019s name (default: Logo)'),
+          font: opt(
+            z.string({ error: (iss) => `expected a font-family list, ${found(iss)}` }).check(
+              z.refine((v: string) => parseFontList(v).ok, { error: (iss) => (parseFontList(String(iss.input)) as { reason: string }).reason }),
+            ),
+            'Fonts for documents, installed on the machines that build and show them: Inter, "Source Sans 3", sans-serif',
+          ),
+        },
+        { error: (iss) => `expected theme settings ({ accent, logo, logo_alt, font }), ${found(iss)}` },
+      ),
+      'How documents look: accent colour, logo and fonts',
     ),
     lint: opt(
       z.strictObject(

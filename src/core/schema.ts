@@ -139,7 +139,7 @@ const yamlPath = (what: string) =>
 /** A persona written in the map, or the path of a shared persona file (`../personas/giulia.yaml`). */
 export const persona = then(
   z.nullish(
-    z.union([z.strictObject(personaFields), yamlPath('a persona file')], {
+    z.union([z.strictObject({ ...personaFields, image: described(optionalText, 'A picture of the persona: a local PNG, JPEG or WebP file (at most 1 MB), relative to this map') }), yamlPath('a persona file')], {
       error: (iss) => `expected a persona: a mapping with at least \`name\`, or the path of a persona file (like \`../personas/giulia.yaml\`), ${found(iss)}`,
     }),
   ),
@@ -151,7 +151,7 @@ export const personaFile = z.strictObject(
   {
     id: described(z.optional(slug), 'A short id for links and the site (default: from the file name)'),
     ...personaFields,
-    image: described(optionalText, 'A picture of the persona: a local PNG, JPEG or WebP file, relative to this file'),
+    image: described(optionalText, 'A picture of the persona: a local PNG, JPEG or WebP file (at most 1 MB), relative to this file'),
   },
   { error: (iss) => `expected a persona: a mapping with at least \`name\`, ${found(iss)}` },
 );
@@ -164,6 +164,8 @@ export type Persona = Omit<z.output<typeof personaFile>, 'id' | 'image'> & {
   image?: string | null;
   /** The persona file, for a shared persona. */
   file?: string;
+  /** The picture `image` names, inlined as a data: URI (set by the pipeline, which reads files). */
+  imageData?: string;
 };
 
 

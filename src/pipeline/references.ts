@@ -3,7 +3,8 @@
 // the project folder (the config file's folder, else the current one), symbolic links included. A
 // reference that leads nowhere, or outside, is a problem at the reference's own line and column.
 import { realpath, stat } from 'node:fs/promises';
-import { basename, dirname, extname, relative, resolve, sep } from 'node:path';
+import { basename, dirname, extname, join, relative, resolve, sep } from 'node:path';
+import { DEFAULT_IMAGE_BYTES } from '../core/image.js';
 import { problem, type Diagnostic } from '../core/diagnostics.js';
 import type { LoadResult } from '../core/load.js';
 import type { Locale } from '../core/locale.js';
@@ -14,6 +15,7 @@ import { DEFAULT_LIMITS } from '../core/text.js';
 import { fsReason, readBytes } from '../io/files.js';
 import { STDIN } from '../io/inputs.js';
 import type { Io } from '../io/terminal.js';
+import { readImage } from '../io/images.js';
 
 export interface ReferenceOptions {
   /** The project folder: references may not leave it. */
@@ -29,7 +31,7 @@ interface Reached {
 }
 
 export function createReferences(io: Io, options: ReferenceOptions) {
-  const personas = new Map<string, Promise<{ ok: true; persona: Persona } | { ok: false; diagnostics: Diagnostic[] }>>();
+  const personas = new Map<string, Promise<{ ok: true; persona: Persona; image?: string } | { ok: false; diagnostics: Diagnostic[] }>>();
   let root: Promise<string> | undefined;
 
   /** Where `target`, written in `file`, leads; or why it may not be followed. */
@@ -69,11 +71,24 @@ export function createReferences(io: Io, options: ReferenceOptions) {
         const read = await readDocument(reached.shown, bytes, personaFile, { maxBytes: options.maxBytes, expected: 'a persona: a mapping with at least `name`' });
         if (!read.ok) return read;
         const id = read.value.id ?? (basename(reached.path, extname(reached.path)).toLowerCase().replace(/[^a-z0-9]+/g, '-') || 'persona');
-        return { ok: true as const, persona: { ...read.value, id, file: reached.shown } };
+        const persona: Persona = { ...read.value, id, file: reached.shown };
+        if (persona.image == null) return { ok: true as const, persona };
+        // The picture is relative to the persona file, and its problem is placed there.
+        const image = await personaImage(persona.image, reached.path, reached.shown, () => Promise.resolve(new TextDecoder().decode(bytes)), ['image']);
+        if ('diagnostic' in image) return { ok: false as const, diagnostics: [image.diagnostic] };
+        return { ok: true as const, persona: { ...persona, imageData: image.src }, image: image.path };
       })();
       personas.set(reached.path, cached);
     }
     return cached;
+  }
+
+  /** A persona's picture, inlined; or its problem at the `image:` value of the file that names it. */
+  async function personaImage(path: string, from: string, name: string, text: () => Promise<string>, at: string[]): Promise<{ src: string; path: string } | { diagnostic: Diagnostic }> {
+    const read = await readImage({ path, from, cwd: io.cwd, projectRoot: options.projectRoot, maxBytes: DEFAULT_IMAGE_BYTES, what: 'persona image' });
+    if (read.ok) return { src: read.image.src, path: read.image.path };
+    const { line, col } = await positionIn(await text(), at, name);
+    return { diagnostic: problem(name, line, col, at.join('.'), read.reason) };
   }
 
   /** A problem at the reference in the map (its key `key`), read from the map's text for its position. */
@@ -101,8 +116,18 @@ export function createReferences(io: Io, options: ReferenceOptions) {
         else {
           dependencies.push(reached.path);
           const read = await readPersona(reached);
-          if (read.ok) persona = read.persona;
-          else problems.push(...read.diagnostics);
+          if (read.ok) {
+            persona = read.persona;
+            if (read.image) dependencies.push(read.image);
+          } else problems.push(...read.diagnostics);
+        }
+      } else if (persona?.image != null) {
+        const from = file === STDIN ? join(io.cwd, name) : resolve(io.cwd, file);
+        const image = await personaImage(persona.image, from, name, text, ['persona', 'image']);
+        if ('diagnostic' in image) problems.push(image.diagnostic);
+        else {
+          dependencies.push(image.path);
+          persona = { ...persona, imageData: image.src };
         }
       }
       if (map.basedOn) {

@@ -1,4 +1,5 @@
 import type { JourneyMap } from '../core/model.js';
+import { themeCss, type Theme } from '../core/theme.js';
 import type { RenderContext } from './options.js';
 import { createEngine, type Template } from './handlebars.js';
 import { iconSvg } from './icons.js';
@@ -25,9 +26,9 @@ const HELPERS = {
 };
 
 /** A self-contained HTML document: inline CSS, inline SVG, system fonts, no script, no request. */
-export function renderHtml(map: JourneyMap, options: { layout?: Template; tables?: TableOptions } = {}): string {
+export function renderHtml(map: JourneyMap, options: { layout?: Template; tables?: TableOptions; theme?: Theme } = {}): string {
   const layout = options.layout ?? htmlEngine().layout(map.template);
-  let html = layout({ ...buildView(map, options.tables), css: htmlEngine().css });
+  let html = layout({ ...buildView(map, options.tables, options.theme), css: htmlEngine().css + themeCss(options.theme) });
   if (options.layout) html = withPolicy(html);
   return html.endsWith('\n') ? html : `${html}\n`; // a final newline, for clean diffs
 }
@@ -46,7 +47,7 @@ function withPolicy(html: string): string {
 }
 
 /** The format registry's HTML renderer. */
-export const renderHtmlDocument = (map: JourneyMap, context: RenderContext) => renderHtml(map, { layout: context.layout });
+export const renderHtmlDocument = (map: JourneyMap, context: RenderContext) => renderHtml(map, { layout: context.layout, theme: context.theme });
 
 let customEngine: ReturnType<typeof createEngine> | undefined;
 

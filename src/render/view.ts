@@ -1,7 +1,9 @@
 // The view model: everything a layout prints, computed once from the map. Layouts only loop and print.
 import type { UiLabels } from '../core/locale.js';
 import { curveY, emotionLevel, emotionWord, signedScore } from '../core/emotion.js';
+import { monogram } from '../core/image.js';
 import { MOTIVES } from '../core/locale.js';
+import type { Theme } from '../core/theme.js';
 import { channelIcon } from './icons.js';
 import type { JourneyMap, Kpi, Lane, Stage, Touchpoint } from '../core/model.js';
 
@@ -82,7 +84,13 @@ export interface View {
     motives: string[];
     frustrations: string[];
     demographics: { label: string; value: string }[];
+    /** The persona's picture (`image:`), inlined as a data: URI, with the name as its alternative text; null without one. */
+    image: { src: string; alt: string } | null;
+    /** Initials for the monogram shown when there is no picture ("GR"). */
+    monogram: string;
   } | null;
+  /** The config's theme as layouts print it: the logo for the header (its colours and fonts are in `css`). */
+  theme: { logo: { src: string; alt: string } | null };
   stages: StageView[];
   stageCount: number;
   curve: { hasScores: boolean; points: CurvePoint[]; description: string };
@@ -114,7 +122,7 @@ export interface TableOptions {
   pageLabels?: boolean;
 }
 
-export function buildView(map: JourneyMap, options: TableOptions = {}): View {
+export function buildView(map: JourneyMap, options: TableOptions = {}, theme?: Theme): View {
   const ui = map.labels.ui;
   const stages = map.stages;
   const view: Omit<View, 'tables'> = {
@@ -135,7 +143,10 @@ export function buildView(map: JourneyMap, options: TableOptions = {}): View {
       motives: map.persona.motives.map((m) => motiveName(m, ui)),
       frustrations: map.persona.frustrations,
       demographics: map.persona.demographics,
+      image: map.persona.imageData ? { src: map.persona.imageData, alt: map.persona.name } : null,
+      monogram: monogram(map.persona.name),
     },
+    theme: { logo: theme?.logo ?? null },
     stages: stages.map((s, i) => ({
       number: i + 1,
       id: s.id,
