@@ -53,11 +53,11 @@ describe('an example map in the browser', () => {
       "What is the customer's touchpoint with the company?",
       'What do we want to change at this step?',
       'How and/or why will we make this change?',
-      'Pain points',
-      'Opportunities',
       'KPIs',
       'Owner',
       'Technology',
+      'Pain points',
+      'Opportunities',
       'Notes',
     ]);
     expect(await texts(page, '.persona h2')).toEqual(['PERSONA\nGiulia']);
@@ -90,7 +90,7 @@ describe('an example map in the browser', () => {
 
   it('draws the service-blueprint bands and lines between them', async () => {
     const { page } = await openBuilt('examples/service-blueprint.yaml');
-    expect(await texts(page, '.band-head th')).toEqual(['CUSTOMER', 'FRONTSTAGE', 'BACKSTAGE', 'SUPPORT PROCESSES', 'BACK-END']);
+    expect(await texts(page, '.band-head th')).toEqual(['CUSTOMER', 'FRONTSTAGE', 'BACKSTAGE', 'SUPPORT PROCESSES', 'BACK-END', 'INSIGHTS']);
     expect(await texts(page, '.blueprint-line td')).toEqual(['Line of interaction', 'Line of visibility', 'Line of internal interaction']);
     // Each line sits between the bands it separates.
     const order = await page.$$eval('tbody tr', (rows) => rows.map((r) => r.getAttribute('data-lane') ?? r.className));
@@ -112,10 +112,11 @@ describe('an example map in the browser', () => {
       'Cosa pensa o sente il cliente?',
       "Qual è l'azione del cliente?",
       "Qual è il punto di contatto del cliente con l'azienda?",
+      'Quali canali usa il cliente?', // a custom lane with no band: the front-end
       'Cosa vogliamo cambiare in questo passaggio?',
       'Come e/o perché apporteremo questo cambiamento?',
-      'Quali canali usa il cliente?',
     ]);
+    expect(await texts(it_.page, '.band-head th')).toEqual(['ESPERIENZA DEL CLIENTE', 'FRONT-END', 'BACK-END']);
     expect(await texts(it_.page, 'thead .stage-number')).toEqual(['PASSO 1', 'PASSO 2']);
     expect(await texts(it_.page, '.emotion-label')).toEqual(['0 neutra', '+1 positiva']);
     await it_.page.close();

@@ -28,7 +28,8 @@ export interface Lane {
   /** The lane's question in the map's locale, or the custom lane's label. */
   label: string;
   kind: 'text' | 'touchpoints';
-  band: string | null;
+  /** The band the lane is drawn in: one of the map's `bands` (a custom lane's `band:`, else the template's default). */
+  band: string;
   custom: boolean;
   /** False for an optional lane that no stage fills. */
   used: boolean;
@@ -78,6 +79,8 @@ export interface JourneyMap {
     fields: { key: string; label: string }[];
     /** Labels of the template's bands, and the lines between bands. */
     bands: Record<string, string>;
+    /** The template's bands, top to bottom; `curve` marks the one the emotion curve is drawn in. */
+    bandOrder: { key: string; label: string; curve: boolean }[];
     lines: { key: string; label: string; between: readonly [string, string] }[];
   };
 }

@@ -170,16 +170,14 @@ export type Persona = Omit<z.output<typeof personaFile>, 'id' | 'image'> & {
 
 
 export const CUSTOM_LANE_KEY = /^[a-z][a-z0-9_]*$/;
-export const customLane = z.strictObject(
-  {
+/** A custom lane's key and label; its `band` depends on the template (map-schema.ts). */
+export const customLaneFields = {
     key: described(
       z.string().check(z.regex(CUSTOM_LANE_KEY, { error: (iss) => `expected a lane key in snake_case (like \`channels_used\`), ${found(iss)}` })),
       'The key stages use for this lane, in snake_case (like channels_used)',
     ),
     label: described(requiredText, 'The lane\u2019s heading in the document, usually a question'),
-  },
-  { error: (iss) => `expected a custom lane: { key, label }, ${found(iss)}` },
-);
+};
 
 /** Keys every template's stages accept (the lanes of each template come on top). Descriptions show on hover in editors. */
 export const stageCommon = {

@@ -102,11 +102,11 @@ function toModel(def: TemplateDefinition, valid: ValidatedMap, ui: UiLabels): Jo
       key: l.key,
       label: labels.lanes[l.key] ?? l.key,
       kind: l.kind,
-      band: l.band ?? null,
+      band: l.band,
       custom: false,
       used: !l.optional || isUsed(l.key),
     })),
-    ...valid.lanes.map((l) => ({ key: l.key, label: l.label, kind: 'text' as const, band: null, custom: true, used: true })),
+    ...valid.lanes.map((l) => ({ key: l.key, label: l.label, kind: 'text' as const, band: l.band ?? def.defaultBand, custom: true, used: true })),
   ];
   return {
     template: def.id,
@@ -129,6 +129,7 @@ function toModel(def: TemplateDefinition, valid: ValidatedMap, ui: UiLabels): Jo
       column: labels.column,
       fields: fieldKeys.map((key) => ({ key, label: labels.fields?.[key] ?? key })),
       bands: labels.bands ?? {},
+      bandOrder: def.bands.map((key) => ({ key, label: labels.bands?.[key] ?? key, curve: key === def.curveBand })),
       lines: (def.lines ?? []).map((l) => ({ key: l.key, label: labels.lines?.[l.key] ?? l.key, between: l.between })),
     },
   };

@@ -2,6 +2,7 @@ import type { JourneyMap } from '../core/model.js';
 import { themeCss, type Theme } from '../core/theme.js';
 import type { RenderContext } from './options.js';
 import { createEngine, type Template } from './handlebars.js';
+import { iconSvg } from './icons.js';
 import { buildView, type TableOptions } from './view.js';
 
 let engine: ReturnType<typeof createEngine> | undefined;
@@ -14,8 +15,15 @@ export function htmlEngine(): ReturnType<typeof createEngine> {
 
 /** Nothing in a document may load or run: no script, no request, whatever a map or a layout contains. */
 export const CSP_META = `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:">`;
-/** `{{{csp}}}` in the page partial prints the policy, whichever layout uses the partial. */
-const HELPERS = { csp: () => CSP_META };
+/**
+ * `{{{csp}}}` in the page partial prints the policy, whichever layout uses the partial; `{{icon name}}`
+ * draws one of the built-in icons (render/icons.ts) as inline SVG, nothing for an unknown name.
+ */
+const HELPERS = {
+  csp: () => CSP_META,
+  // An object with toHTML is printed as it is, not escaped: the markup is ours, never the map's.
+  icon: (name: unknown) => ({ toHTML: () => (typeof name === 'string' ? iconSvg(name) : '') }),
+};
 
 /** A self-contained HTML document: inline CSS, inline SVG, system fonts, no script, no request. */
 export function renderHtml(map: JourneyMap, options: { layout?: Template; tables?: TableOptions; theme?: Theme } = {}): string {

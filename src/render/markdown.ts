@@ -5,7 +5,7 @@ import type { JourneyMap } from '../core/model.js';
 import type { MarkdownLayout, RenderContext } from './options.js';
 import { createEngine } from './handlebars.js';
 import { mdCell, mdLine, mdText, mermaidText } from './markdown-text.js';
-import { buildView, type CellView, type View } from './view.js';
+import { buildView, tableSections, type CellView, type View } from './view.js';
 
 
 /** Up to this many stages the map is a table; beyond it a table is too wide to read in a repository viewer. */
@@ -21,7 +21,8 @@ export const renderMarkdownDocument = (map: JourneyMap, context: RenderContext) 
 
 export function renderMarkdown(map: JourneyMap, options: { layout: MarkdownLayout }): string {
   engine ??= createEngine('markdown', { md: (s: string) => mdText(s), mdLine: (s: string) => mdLine(s) });
-  const view = buildView(map);
+  // The Markdown keeps its own grouping of rows (tableSections): a table per band only in a blueprint.
+  const view = { ...buildView(map), sections: tableSections(map) };
   const useTable = options.layout === 'table' || (options.layout === 'auto' && view.stageCount <= TABLE_MAX_STAGES);
   const text = engine.layout(map.template)({
     ...view,

@@ -4,6 +4,7 @@ import { monogram } from '../core/image.js';
 import { buildCurveView, describeCurve, sliceCurve, type CurveView } from './curve.js';
 import { MOTIVES } from '../core/locale.js';
 import type { Theme } from '../core/theme.js';
+import { channelIcon } from './icons.js';
 import type { JourneyMap, Kpi, Lane, Stage, Touchpoint } from '../core/model.js';
 
 export type { CurveColumn, CurveMark, CurvePoint, CurveSeries, CurveView, FaceView } from './curve.js';
@@ -11,6 +12,8 @@ export type { CurveColumn, CurveMark, CurvePoint, CurveSeries, CurveView, FaceVi
 export interface ItemView {
   text: string;
   channel: string | null;
+  /** The channel's icon (`{{icon channelIcon}}`: web, app, email, phone…), null for a channel without one (a neutral tag). */
+  channelIcon: string | null;
   /** A KPI's target and live value, in one line of the map's locale ("3.9% · target 3.5% · ✓ met"); null otherwise. */
   metric: { text: string; status: 'met' | 'not-met' | 'missing' | 'target' | 'value' } | null;
 }
@@ -25,15 +28,20 @@ export interface RowView {
   label: string;
   /** lane | touchpoints | pain | opportunity | backend | notes: the layout styles each kind. */
   kind: string;
+  /** The icon drawn before the label (`{{icon icon}}`): `pain` and `opportunity`; null for the others. */
+  icon: string | null;
   cells: CellView[];
 }
 export interface SectionView {
-  /** The band's name (service blueprint, back-end), or null for an unnamed group. */
+  /** The band's name (a template's band, back-end, insights), or null for an unnamed group (notes). */
   band: string | null;
+  /** The band's key (customer, frontstage…, experience, front-end, back-end, insights, notes): the layout colours each. */
   bandKey: string | null;
   /** The blueprint line drawn above this band, if any. */
   line: string | null;
   lineKey: string | null;
+  /** The emotion curve is drawn at the top of this band (the experience band; a blueprint's customer band). */
+  curve: boolean;
   rows: RowView[];
 }
 export interface StageView {
@@ -84,6 +92,8 @@ export interface View {
 }
 
 export interface TableView {
+  /** "Step 1–8" when the map is in several tables (a printed map in parts), naming each table's region; else null. */
+  part: string | null;
   /** Printed posters repeat a compact title line (title, template, persona, review date) on every part. */
   titleLine: boolean;
   /** "Page 2 of 4" when a poster is printed on several pages, one part per page; else null. */
@@ -164,7 +174,9 @@ function splitTables(view: Omit<View, 'tables'>, options: TableOptions, pageOf: 
   const per = Math.ceil(view.stageCount / count);
   return Array.from({ length: count }, (_, t) => {
     const [from, to] = [t * per, Math.min(view.stageCount, (t + 1) * per)];
+    const [first, last] = [view.stages[from], view.stages[to - 1]];
     return {
+      part: count > 1 && first && last ? `${first.heading}–${last.number}` : null,
       titleLine: options.titleLines ?? false,
       pageLabel: options.pageLabels && count > 1 ? pageOf.replace('{page}', String(t + 1)).replace('{pages}', String(count)) : null,
       stages: view.stages.slice(from, to),
@@ -188,7 +200,13 @@ function buildCurve(map: JourneyMap): View['curve'] {
 }
 
 function cell(values: readonly (string | Touchpoint)[]): CellView {
-  return cellOf(values.map((v) => (typeof v === 'string' ? { text: v, channel: null, metric: null } : { text: v.name, channel: v.channel, metric: null })));
+  return cellOf(
+    values.map((v) =>
+      typeof v === 'string'
+        ? { text: v, channel: null, channelIcon: null, metric: null }
+        : { text: v.name, channel: v.channel, channelIcon: v.channel ? channelIcon(v.channel) : null, metric: null },
+    ),
+  );
 }
 
 function cellOf(items: ItemView[]): CellView {
@@ -199,68 +217,109 @@ function cellOf(items: ItemView[]): CellView {
 function kpiItem(kpi: Kpi, ui: UiLabels): ItemView {
   const words = ui.metric;
   const reading = kpi.reading;
-  if (!reading && !kpi.target) return { text: kpi.name, channel: null, metric: null };
+  if (!reading && !kpi.target) return { text: kpi.name, channel: null, channelIcon: null, metric: null };
   const parts: string[] = [];
   if (reading) parts.push(reading.value ?? words.noData);
   if (kpi.target) parts.push(`${words.target} ${kpi.target}`);
   if (reading?.met != null) parts.push(reading.met ? `✓ ${words.met}` : `✗ ${words.notMet}`);
   if (reading?.date) parts.push(words.asOf.replace('{date}', reading.date));
   const status = !reading ? 'target' : reading.value === null ? 'missing' : reading.met === null ? 'value' : reading.met ? 'met' : 'not-met';
-  return { text: kpi.name, channel: null, metric: { text: parts.join(' · '), status } };
+  return { text: kpi.name, channel: null, channelIcon: null, metric: { text: parts.join(' · '), status } };
 }
 
 function laneRow(lane: Lane, stages: Stage[]): RowView {
-  return { key: lane.key, label: lane.label, kind: lane.kind === 'touchpoints' ? 'touchpoints' : 'lane', cells: stages.map((s) => cell(s.cells[lane.key] ?? [])) };
+  return { key: lane.key, label: lane.label, kind: lane.kind === 'touchpoints' ? 'touchpoints' : 'lane', icon: null, cells: stages.map((s) => cell(s.cells[lane.key] ?? [])) };
 }
 
 /** A row for a common stage key, shown only when some stage fills it. */
 function optionalRow(key: string, label: string, kind: string, stages: Stage[], pick: (s: Stage) => string[]): RowView[] {
   const cells = stages.map((s) => cell(pick(s)));
-  return cells.some((c) => !c.empty) ? [{ key, label, kind, cells }] : [];
+  const icon = kind === 'pain' || kind === 'opportunity' ? kind : null;
+  return cells.some((c) => !c.empty) ? [{ key, label, kind, icon, cells }] : [];
 }
 
-function buildSections(map: JourneyMap): SectionView[] {
+/** Pain points and opportunities, and the back-end rows (KPIs, owner, technology), when some stage fills them. */
+function commonRows(map: JourneyMap) {
   const ui = map.labels.ui;
   const stages = map.stages;
-  const sections: SectionView[] = [];
-  const lanes = map.lanes.filter((l) => l.used);
-
-  // Template lanes, grouped by band in order; a blueprint line sits between consecutive bands.
-  let previousBand: string | null = null;
-  for (const lane of lanes.filter((l) => !l.custom)) {
-    const last = sections.at(-1);
-    if (last && lane.band === previousBand) {
-      last.rows.push(laneRow(lane, stages));
-      continue;
-    }
-    const line = map.labels.lines.find((l) => l.between[0] === previousBand && l.between[1] === lane.band);
-    sections.push({
-      band: lane.band ? (map.labels.bands[lane.band] ?? lane.band) : null,
-      bandKey: lane.band,
-      line: line?.label ?? null,
-      lineKey: line?.key ?? null,
-      rows: [laneRow(lane, stages)],
-    });
-    previousBand = lane.band;
-  }
-  const custom = lanes.filter((l) => l.custom).map((l) => laneRow(l, stages));
-  if (custom.length) sections.push({ band: null, bandKey: 'custom', line: null, lineKey: null, rows: custom });
-
   const insights = [
     ...optionalRow('pain_points', ui.painPoints, 'pain', stages, (s) => s.pain_points),
     ...optionalRow('opportunities', ui.opportunities, 'opportunity', stages, (s) => s.opportunities),
   ];
-  if (insights.length) sections.push({ band: null, bandKey: 'insights', line: null, lineKey: null, rows: insights });
-
   // The back-end band of seed 002: how the business measures, owns and supports each stage.
   const backEnd = [
-    ...(stages.some((s) => s.kpis.length) ? [{ key: 'kpis', label: ui.kpis, kind: 'backend', cells: stages.map((s) => cellOf(s.kpis.map((k) => kpiItem(k, ui)))) }] : []),
+    ...(stages.some((s) => s.kpis.length) ? [{ key: 'kpis', label: ui.kpis, kind: 'backend', icon: null, cells: stages.map((s) => cellOf(s.kpis.map((k) => kpiItem(k, ui)))) }] : []),
     ...optionalRow('owner', ui.owner, 'backend', stages, (s) => (s.owner ? [s.owner] : [])),
     ...optionalRow('technology', ui.technology, 'backend', stages, (s) => s.technology),
   ];
-  if (backEnd.length) sections.push({ band: ui.bands.backEnd, bandKey: 'back-end', line: null, lineKey: null, rows: backEnd });
-
   const notes = optionalRow('notes', ui.notes, 'notes', stages, (s) => (s.notes ? [s.notes] : []));
-  if (notes.length) sections.push({ band: null, bandKey: 'notes', line: null, lineKey: null, rows: notes });
+  return { insights, backEnd, notes };
+}
+
+const section = (bandKey: string | null, band: string | null, rows: RowView[], extra: Partial<SectionView> = {}): SectionView => ({
+  band,
+  bandKey,
+  line: null,
+  lineKey: null,
+  curve: false,
+  rows,
+  ...extra,
+});
+
+/**
+ * The map's rows, band by band, as the HTML draws them: each of the template's bands in order (its
+ * lanes, then the custom lanes placed in it), with the emotion curve at the top of its band and a
+ * blueprint line between two bands; the back-end rows in the `back-end` band (or a band of their own
+ * after the template's, in a blueprint); then pain points and opportunities, then notes.
+ */
+function buildSections(map: JourneyMap): SectionView[] {
+  const ui = map.labels.ui;
+  const { insights, backEnd, notes } = commonRows(map);
+  const lanes = map.lanes.filter((l) => l.used);
+  const scored = map.stages.some((s) => s.emotion !== null);
+  const sections: SectionView[] = [];
+  let previous: string | null = null;
+  for (const band of map.labels.bandOrder) {
+    const rows = lanes.filter((l) => l.band === band.key).map((l) => laneRow(l, map.stages));
+    if (band.key === 'back-end') rows.push(...backEnd);
+    const curve = band.curve && scored;
+    if (!rows.length && !curve) continue;
+    const line = map.labels.lines.find((l) => l.between[0] === previous && l.between[1] === band.key);
+    sections.push(section(band.key, band.label, rows, { line: line?.label ?? null, lineKey: line?.key ?? null, curve }));
+    previous = band.key;
+  }
+  if (backEnd.length && !map.labels.bandOrder.some((b) => b.key === 'back-end')) sections.push(section('back-end', ui.bands.backEnd, backEnd));
+  if (insights.length) sections.push(section('insights', ui.bands.insights, insights));
+  if (notes.length) sections.push(section('notes', null, notes));
+  return sections;
+}
+
+/**
+ * The rows as the Markdown tables group them, which a GFM table cannot tint: the template's lanes in
+ * order, under a heading only for the blueprint's bands (which its lines part); custom lanes after
+ * the lanes, or in their band in a blueprint; pain points and opportunities; the back-end; notes.
+ */
+export function tableSections(map: JourneyMap): SectionView[] {
+  const ui = map.labels.ui;
+  const { insights, backEnd, notes } = commonRows(map);
+  const lanes = map.lanes.filter((l) => l.used);
+  const sections: SectionView[] = [];
+  if (map.labels.lines.length) {
+    let previous: string | null = null;
+    for (const band of map.labels.bandOrder) {
+      const rows = lanes.filter((l) => l.band === band.key).map((l) => laneRow(l, map.stages));
+      if (!rows.length) continue;
+      const line = map.labels.lines.find((l) => l.between[0] === previous && l.between[1] === band.key);
+      sections.push(section(band.key, band.label, rows, { line: line?.label ?? null, lineKey: line?.key ?? null }));
+      previous = band.key;
+    }
+  } else {
+    sections.push(section(null, null, lanes.filter((l) => !l.custom).map((l) => laneRow(l, map.stages))));
+    const custom = lanes.filter((l) => l.custom).map((l) => laneRow(l, map.stages));
+    if (custom.length) sections.push(section('custom', null, custom));
+  }
+  if (insights.length) sections.push(section('insights', null, insights));
+  if (backEnd.length) sections.push(section('back-end', ui.bands.backEnd, backEnd));
+  if (notes.length) sections.push(section('notes', null, notes));
   return sections;
 }
