@@ -66,9 +66,15 @@ function at(ctx: IssueContext, path: readonly PathSegment[], target: 'key' | 'va
 function mostSpecific(issue: Issue, prefix: PathSegment[]): Issue[] {
   const path = [...prefix, ...(issue.path as PathSegment[])];
   if (issue.code !== 'invalid_union' || issue.errors.length === 0) return [{ ...issue, path } as Issue];
-  const specific = issue.errors.find((branch) => branch.every((i) => i.path.length > 0 || i.code === 'unrecognized_keys'));
+  const specific = issue.errors.find((branch) => branch.every(goesDeeper));
   if (!specific) return [{ ...issue, path } as Issue];
   return specific.flatMap((i) => mostSpecific(i, path));
+}
+
+/** An issue inside the value (or about its keys), or a union at the value with a branch that does get inside (an item inside a list's union). */
+function goesDeeper(issue: Issue): boolean {
+  if (issue.path.length > 0 || issue.code === 'unrecognized_keys') return true;
+  return issue.code === 'invalid_union' && issue.errors.some((branch) => branch.length > 0 && branch.every(goesDeeper));
 }
 
 function unknownKeyMessage(key: string, objectPath: PathSegment[], ctx: IssueContext): string {

@@ -2,13 +2,16 @@
 import type { UiLabels } from '../core/locale.js';
 import { curveY, emotionLevel, emotionWord, signedScore } from '../core/emotion.js';
 import { MOTIVES } from '../core/locale.js';
-import type { JourneyMap, Kpi, Lane, Stage, Touchpoint } from '../core/model.js';
+import type { Confidence, Item, JourneyMap, Kpi, Lane, Stage, Touchpoint } from '../core/model.js';
 
 export interface ItemView {
   text: string;
   channel: string | null;
   /** A KPI's target and live value, in one line of the map's locale ("3.9% · target 3.5% · ✓ met"); null otherwise. */
   metric: { text: string; status: 'met' | 'not-met' | 'missing' | 'target' | 'value' } | null;
+  /** How sure the map is of the item, and where it comes from (`{ text, confidence, source }`); absent or null when not said. */
+  confidence?: Confidence | null;
+  source?: string | null;
 }
 export interface CellView {
   items: ItemView[];
@@ -198,8 +201,16 @@ function buildCurve(stages: Stage[], ui: UiLabels): View['curve'] {
   return { hasScores: scores.some((s) => s !== null), points, description };
 }
 
-function cell(values: readonly (string | Touchpoint)[]): CellView {
-  return cellOf(values.map((v) => (typeof v === 'string' ? { text: v, channel: null, metric: null } : { text: v.name, channel: v.channel, metric: null })));
+function cell(values: readonly (string | Item | Touchpoint)[]): CellView {
+  return cellOf(
+    values.map((v) =>
+      typeof v === 'string'
+        ? { text: v, channel: null, metric: null }
+        : 'name' in v
+          ? { text: v.name, channel: v.channel, metric: null, confidence: v.confidence, source: v.source }
+          : { text: v.text, channel: null, metric: null, confidence: v.confidence, source: v.source },
+    ),
+  );
 }
 
 function cellOf(items: ItemView[]): CellView {
@@ -225,7 +236,7 @@ function laneRow(lane: Lane, stages: Stage[]): RowView {
 }
 
 /** A row for a common stage key, shown only when some stage fills it. */
-function optionalRow(key: string, label: string, kind: string, stages: Stage[], pick: (s: Stage) => string[]): RowView[] {
+function optionalRow(key: string, label: string, kind: string, stages: Stage[], pick: (s: Stage) => (string | Item)[]): RowView[] {
   const cells = stages.map((s) => cell(pick(s)));
   return cells.some((c) => !c.empty) ? [{ key, label, kind, cells }] : [];
 }
