@@ -4,7 +4,8 @@
 // reference that leads nowhere, or outside, is a problem at the reference's own line and column.
 import { realpath, stat } from 'node:fs/promises';
 import { basename, dirname, extname, relative, resolve, sep } from 'node:path';
-import { problem, type Diagnostic } from '../core/diagnostics.js';
+import { formatPath, problem, type Diagnostic, type PathSegment } from '../core/diagnostics.js';
+import { personaFileId, resolveScores, unknownPersonaScores } from '../core/personas.js';
 import type { LoadResult } from '../core/load.js';
 import type { Locale } from '../core/locale.js';
 import type { JourneyMap, Persona } from '../core/model.js';
@@ -76,10 +77,10 @@ export function createReferences(io: Io, options: ReferenceOptions) {
     return cached;
   }
 
-  /** A problem at the reference in the map (its key `key`), read from the map's text for its position. */
-  async function atReference(name: string, text: () => Promise<string>, key: string, message: string): Promise<Diagnostic> {
-    const { line, col } = await positionIn(await text(), [key], name);
-    return problem(name, line, col, key, message);
+  /** A problem at a reference in the map (at `path`), read from the map's text for its position. */
+  async function atReference(name: string, text: () => Promise<string>, path: PathSegment[], message: string, target: 'key' | 'value' = 'value'): Promise<Diagnostic> {
+    const { line, col } = await positionIn(await text(), path, name, target);
+    return problem(name, line, col, formatPath(path), message);
   }
 
   return {
@@ -95,23 +96,57 @@ export function createReferences(io: Io, options: ReferenceOptions) {
       const problems: Diagnostic[] = [];
       const dependencies: string[] = [];
       let persona = map.persona;
+      let personas = map.personas;
+      const listed = map.personas.some((p) => p.file) && !map.personaFile;
+      if (listed) {
+        // `personas:`: each file is read; its own `id` (else its file name) keys its scores.
+        personas = [];
+        for (const [i, p] of map.personas.entries()) {
+          if (!p.file) {
+            personas.push(p);
+            continue;
+          }
+          const reached = await reach(file, p.file, 'persona file');
+          if ('reason' in reached) {
+            problems.push(await atReference(name, text, ['personas', i], reached.reason));
+            continue;
+          }
+          dependencies.push(reached.path);
+          const read = await readPersona(reached);
+          if (!read.ok) problems.push(...read.diagnostics);
+          else personas.push({ id: read.persona.id ?? personaFileId(p.file), persona: read.persona, file: p.file });
+        }
+        if (!problems.length) {
+          const seen = new Map<string, number>();
+          for (const [i, p] of personas.entries()) {
+            const first = seen.get(p.id);
+            if (first === undefined) seen.set(p.id, i);
+            else problems.push(await atReference(name, text, ['personas', i], `two personas have the id \`${p.id}\` (personas ${first + 1} and ${i + 1}${p.file ? `; ${p.file} sets it` : ''}): expected a unique \`id\` for each, which their scores use`));
+          }
+          for (const unknown of unknownPersonaScores({ ...map, personas })) problems.push(await atReference(name, text, unknown.path, unknown.message, 'key'));
+          persona = personas[0]?.persona ?? null;
+        }
+      }
       if (map.personaFile) {
         const reached = await reach(file, map.personaFile, 'persona file');
-        if ('reason' in reached) problems.push(await atReference(name, text, 'persona', reached.reason));
+        if ('reason' in reached) problems.push(await atReference(name, text, ['persona'], reached.reason));
         else {
           dependencies.push(reached.path);
           const read = await readPersona(reached);
-          if (read.ok) persona = read.persona;
-          else problems.push(...read.diagnostics);
+          if (read.ok) {
+            persona = read.persona;
+            personas = [{ id: read.persona.id ?? personaFileId(map.personaFile), persona: read.persona, file: map.personaFile }];
+          } else problems.push(...read.diagnostics);
         }
       }
       if (map.basedOn) {
         const reached = await reach(file, map.basedOn, 'based_on map');
-        if ('reason' in reached) problems.push(await atReference(name, text, 'based_on', reached.reason));
+        if ('reason' in reached) problems.push(await atReference(name, text, ['based_on'], reached.reason));
         else dependencies.push(reached.path);
       }
       if (problems.length) return { ok: false, diagnostics: [...loaded.diagnostics, ...problems] };
-      return { ...loaded, map: { ...map, persona }, dependencies };
+      const completed = personas === map.personas ? map : resolveScores(map, personas);
+      return { ...loaded, map: { ...completed, persona }, dependencies };
     },
 
     /** Reads a persona file named on the command line (`journey validate personas/giulia.yaml`). */

@@ -178,7 +178,7 @@ function splitTables(view: Omit<View, 'tables'>, options: TableOptions, pageOf: 
   });
 }
 
-function motiveName(motive: string, ui: UiLabels): string {
+export function motiveName(motive: string, ui: UiLabels): string {
   return (MOTIVES as readonly string[]).includes(motive) ? ui.motiveNames[motive as (typeof MOTIVES)[number]] : motive;
 }
 
