@@ -34,11 +34,30 @@ function templateSchema(id: TemplateId): JsonObject {
   // (`thinkng`) or another template's lane as it is typed.
   const stage = ((schema.properties as JsonObject).stages as JsonObject).items as JsonObject;
   stage.title = 'Stage'; // what editors call it: "Expected \"Stage\"", not the map's title
-  stage.additionalProperties = z.toJSONSchema(customLaneValue, OPTIONS);
-  delete (stage.additionalProperties as JsonObject).$schema;
+  const laneValue = z.toJSONSchema(customLaneValue, OPTIONS) as JsonObject;
+  delete laneValue.$schema;
+  stage.additionalProperties = laneValue;
+  // A fork's branches hold stages of their own: the same keys, but no fork of their own.
+  const branchStage = (((stage.properties as JsonObject).branches as JsonObject).items as { properties: { stages: { items: JsonObject } } }).properties.stages.items;
+  branchStage.title = 'Stage';
+  branchStage.additionalProperties = laneValue;
+  // Rules between keys that JSON Schema can state: image_alt goes with image, and persona or personas.
+  for (const s of [stage, branchStage]) s.dependentRequired = { image: ['image_alt'], image_alt: ['image'] };
+  schema.not = { required: ['persona', 'personas'] };
   schema.if = { properties: { lanes: { type: 'array', minItems: 1 } }, required: ['lanes'] };
-  const known = Object.fromEntries(stageKeys(TEMPLATES[id]).map((key) => [key, true]));
-  schema.else = { properties: { stages: { items: { properties: known, additionalProperties: false } } } };
+  const keys = stageKeys(TEMPLATES[id]);
+  const known = Object.fromEntries(keys.map((key) => [key, true]));
+  const knownInBranch = Object.fromEntries(keys.filter((key) => key !== 'branches' && key !== 'rejoin').map((key) => [key, true]));
+  schema.else = {
+    properties: {
+      stages: {
+        items: {
+          properties: { ...known, branches: { items: { properties: { stages: { items: { properties: knownInBranch, additionalProperties: false } } } } } },
+          additionalProperties: false,
+        },
+      },
+    },
+  };
   return schema;
 }
 
