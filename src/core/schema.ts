@@ -300,14 +300,15 @@ export const milestone = then(
 );
 
 /** A scheme (`https:`, `data:`, `file:`, a drive letter) or a host (`//cdn…`): nothing a map may make journey fetch. */
-const NOT_LOCAL = /^(?:[a-z][a-z0-9+.-]*:|[/\\]{2})/i;
+const LOCAL = /^(?!\s*(?:[a-zA-Z][a-zA-Z0-9+.-]*:|[/\\]{2}))/;
 export const IMAGE_EXTENSION = /\.(?:png|jpe?g|webp)$/i;
 const imageError = (iss: { input?: unknown }) => `expected the path of a PNG, JPEG or WebP file, relative to this map (like \`screens/checkout.png\`), ${found(iss)}`;
 /** A stage's picture: a local PNG, JPEG or WebP file. A URL is refused here, before any file is looked at. */
 export const imagePath = then(
   z.nullish(
     z.string({ error: imageError }).check(
-      z.refine((s) => !NOT_LOCAL.test(s.trim()), {
+      // A pattern, not a refinement, so the JSON Schema refuses an address too.
+      z.regex(LOCAL, {
         abort: true,
         error: (iss) => `expected the path of a local image file, relative to this map (like \`screens/checkout.png\`), found the address ${quote(String(iss.input), 60)}: journey never fetches an image; save it in the project folder and give its path`,
       }),
