@@ -375,6 +375,15 @@ describe('Markdown of a rich map', () => {
     expect(await mermaidParse(code!.value)).toBe('journey');
   });
 
+  it('keeps the chart valid whatever the personas are called (commas, colons, keywords)', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'm.yaml'), `${head}personas:\n  - { id: a, name: "Anna, Jr." }\n  - { id: b, name: "section x: 5" }\nstages:\n  - { name: "A; B", emotion: { a: 1, b: 1 } }\n  - { name: C, emotion: { a: -2 } }\n`);
+    const result = await run(['build', 'm.yaml', '-f', 'md', '-o', '-'], { cwd: dir });
+    const [code] = nodes<Code>(parseMd(result.stdout), 'code');
+    expect(code!.value.split('\n').slice(2)).toEqual(['  section A\uFF1B B', '    positive: 4: Anna\u201A Jr., \u200Bsection x\uA789 5', '  section C', '    very negative: 1: Anna\u201A Jr.']);
+    expect(await mermaidParse(code!.value)).toBe('journey');
+  });
+
   it('shows an emotion row per persona, the milestone in the stage heading, the image, and marks assumptions with numbered sources', async () => {
     const tree = parseMd(await build([]));
     const [table] = nodes<Table>(tree, 'table');
