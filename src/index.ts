@@ -6,7 +6,9 @@ import { problem, type Diagnostic } from './core/diagnostics.js';
 import type { Locale } from './core/locale.js';
 import type { JourneyMap } from './core/model.js';
 import { readMap } from './core/read-map.js';
-import { CliError, errorReport } from './errors.js';
+import { CliError, EXIT, errorReport } from './errors.js';
+import type { ThemeOptions } from './core/theme.js';
+import { resolveTheme } from './io/config.js';
 import { libraryIo } from './io/terminal.js';
 import { prepareBuild } from './pipeline/build.js';
 import { layoutProblem } from './pipeline/layout.js';
@@ -22,6 +24,7 @@ export type { Branch, Confidence, Item, JourneyMap, Lane, MapImage, MapPersona, 
 export type { Locale } from './core/locale.js';
 export type { Format, MarkdownLayout, PageSize, PdfLayout } from './render/formats.js';
 export type { FileResult, RunResult } from './report/json.js';
+export type { ThemeOptions } from './core/theme.js';
 export { FORMAT_IDS as FORMATS } from './render/formats.js';
 
 /** A map: its YAML text or bytes, or the same data already parsed into an object. */
@@ -81,6 +84,8 @@ export interface DocumentOptions {
   timeout?: number;
   /** The environment the browser is looked up and started with (default `process.env`). */
   env?: Record<string, string | undefined>;
+  /** Accent colour, font list and logo, as `theme:` in journey.config.yaml (for build, in its place). */
+  theme?: ThemeOptions;
 }
 
 export interface RenderOptions extends ValidateOptions, DocumentOptions {
@@ -129,7 +134,10 @@ export async function render(input: MapSource | JourneyMap, format: Format, opti
     }
   }
   const timeout = (options.timeout ?? 60) * 1000;
+  const theme = options.theme && (await resolveTheme(options.theme, process.cwd()));
+  if (theme && !theme.ok) throw new JourneyError(`the theme has a problem: ${theme.reason}`);
   const renderer = createRenderer({
+    theme: theme?.theme,
     layout,
     mdLayout: options.mdLayout ?? 'auto',
     paper: { size: options.pageSize ?? 'A4', portrait: options.portrait ?? false },
@@ -180,10 +188,12 @@ export interface BuildResult extends RunResult {
  */
 export async function build(inputs: string | string[], options: BuildOptions = {}): Promise<BuildResult> {
   const io = libraryIo(options.cwd ?? process.cwd(), options.env ?? process.env);
-  const { format, ...rest } = options;
-  const cliOptions = { ...rest, format: Array.isArray(format) ? format.join(',') : format, reporter: 'json' as const };
+  const { format, theme: themeOptions, ...rest } = options;
   let result: RunResult;
   try {
+    const theme = themeOptions && (await resolveTheme(themeOptions, io.cwd));
+    if (theme && !theme.ok) throw new CliError(`the theme has a problem: ${theme.reason}`, EXIT.usage);
+    const cliOptions = { ...rest, theme: theme?.theme, format: Array.isArray(format) ? format.join(',') : format, reporter: 'json' as const };
     const job = await prepareBuild(typeof inputs === 'string' ? [inputs] : inputs, cliOptions, io);
     try {
       result = runResult(await job.run(silentProgress));

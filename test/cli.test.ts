@@ -117,6 +117,11 @@ describe('journey templates', () => {
     expect(pl).toContain('evidence             Co klient widzi lub otrzymuje (dowody fizyczne)? (opcjonalny)\n');
     for (const text of [it, pl]) expect(text).not.toMatch(/columns|lanes|optional|passos|kroks|dnias|fazas/);
     expect((await run(['templates'])).stdout).toContain('  columns: moments of the day; lanes:\n');
+    // The bands a custom lane may name, with the template's lanes in each.
+    expect((await run(['templates'])).stdout).toContain(
+      '  bands: customer (evidence, actions, thinking, why), frontstage (communication), backstage (backstage), support (support); custom lanes without `band:`: customer\n',
+    );
+    expect(pl).toContain('  pasma: experience (thinking), front-end (priorities, touchpoints, product_use), back-end (product_opportunity); własne wiersze bez `band:`: front-end\n');
   });
 });
 

@@ -130,9 +130,11 @@ describe('journey diff', () => {
     const { code } = await run(['diff', 'before.yaml', 'after.yaml', '-f', 'html', '-o', 'diff.html'], { cwd });
     expect(code).toBe(0);
     const html = readFileSync(join(cwd, 'diff.html'), 'utf8');
-    // x: one column of 120 per stage in diff order; y: 20 + (2 − score) × 30. The removed stage leaves a gap in the later curve.
-    expect(html).toContain('<path class="before" d="M60,110 L180,140 L300,80 L420,50"/>');
-    expect(html).toContain('<path class="after" d="M60,50 L180,140 L300,110 M540,20"/>');
+    // Both curves are a row of the changes table, a point in each stage's column: the earlier map's
+    // (series 2: dashed, hollow squares) and the later one's (series 1). A removed stage leaves a gap
+    // in the later curve, an added one in the earlier curve.
+    const columns = [...html.matchAll(/<td class="curve-cell">(.*?)<\/td>/g)].map((m) => [...m[1]!.matchAll(/class="mark series-(\d) level-(\w+)/g)].map((x) => `${x[1]}:${x[2]}`));
+    expect(columns).toEqual([['2:m1', '1:p1'], ['2:m2', '1:m2'], ['2:z', '1:m1'], ['2:p1'], ['1:p2']]);
     expect(html).toContain('<li><del>Running club</del></li><li><ins>Shoe quiz (web)</ins></li>');
     expect(html).toContain('<p class="still-open">⚠ Jargon</p>');
   });

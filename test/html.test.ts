@@ -45,7 +45,7 @@ describe('an example map in the browser', () => {
     expect(await page.$eval('html', (e) => e.lang)).toBe('en');
     expect(await texts(page, 'h1')).toEqual(['Buying running shoes online']);
     expect(await texts(page, 'thead th .stage-name')).toEqual(['Awareness', 'Consideration', 'Decision', 'Purchase', 'Delivery and first run']);
-    const rowHeaders = await texts(page, 'tbody th[scope="row"]');
+    const rowHeaders = await texts(page, 'tbody th[scope="row"] .row-label');
     expect(rowHeaders).toEqual([
       'Emotion curve',
       'What does the customer think or feel?',
@@ -53,24 +53,24 @@ describe('an example map in the browser', () => {
       "What is the customer's touchpoint with the company?",
       'What do we want to change at this step?',
       'How and/or why will we make this change?',
-      'Pain points',
-      'Opportunities',
       'KPIs',
       'Owner',
       'Technology',
+      'Pain points',
+      'Opportunities',
       'Notes',
     ]);
     expect(await texts(page, '.persona h2')).toEqual(['PERSONA\nGiulia']);
     expect(await texts(page, '.persona .chips li')).toEqual(['Need', 'Quality of life']);
-    // The curve: a point per scored stage, a line through them, and the scores in words.
-    expect(await page.$$eval('.curve-cell .dot', (d) => d.length)).toBe(5);
-    expect(await page.$$eval('.curve-line path', (d) => d.length)).toBe(5);
+    // The curve: a face per scored stage, a line through them, and the scores in words.
+    expect(await page.$$eval('.curve-cell .face', (d) => d.length)).toBe(5);
+    expect(await page.$$eval('.curve-line path[class^="series-"]', (d) => d.length)).toBe(5);
     expect(await texts(page, '.emotion-label')).toEqual(['−1 negative', '0 neutral', '−2 very negative', '−1 negative', '+1 positive']);
     expect(await page.$eval('.journey .visually-hidden', (e) => e.textContent)).toBe(
       'Emotion curve: Awareness: negative (−1); Consideration: neutral (0); Decision: very negative (−2); Purchase: negative (−1); Delivery and first run: positive (+1).',
     );
     // Points sit higher for better emotions.
-    const tops = await page.$$eval('.curve-cell .dot', (d) => d.map((e) => e.getBoundingClientRect().top));
+    const tops = await page.$$eval('.curve-cell .face', (d) => d.map((e) => e.getBoundingClientRect().top));
     expect(tops[4]).toBeLessThan(tops[1]!);
     expect(tops[1]).toBeLessThan(tops[0]!);
     expect(tops[0]).toBeLessThan(tops[2]!);
@@ -90,7 +90,7 @@ describe('an example map in the browser', () => {
 
   it('draws the service-blueprint bands and lines between them', async () => {
     const { page } = await openBuilt('examples/service-blueprint.yaml');
-    expect(await texts(page, '.band-head th')).toEqual(['CUSTOMER', 'FRONTSTAGE', 'BACKSTAGE', 'SUPPORT PROCESSES', 'BACK-END']);
+    expect(await texts(page, '.band-head th')).toEqual(['CUSTOMER', 'FRONTSTAGE', 'BACKSTAGE', 'SUPPORT PROCESSES', 'BACK-END', 'INSIGHTS']);
     expect(await texts(page, '.blueprint-line td')).toEqual(['Line of interaction', 'Line of visibility', 'Line of internal interaction']);
     // Each line sits between the bands it separates.
     const order = await page.$$eval('tbody tr', (rows) => rows.map((r) => r.getAttribute('data-lane') ?? r.className));
@@ -107,15 +107,16 @@ describe('an example map in the browser', () => {
   it('follows the locale: Italian and Polish labels and <html lang>', async () => {
     const it_ = await openBuilt('test/fixtures/valid/custom-lanes-it.yaml');
     expect(await it_.page.$eval('html', (e) => e.lang)).toBe('it');
-    expect(await texts(it_.page, 'tbody th[scope="row"]')).toEqual([
+    expect(await texts(it_.page, 'tbody th[scope="row"] .row-label')).toEqual([
       'Curva delle emozioni',
       'Cosa pensa o sente il cliente?',
       "Qual è l'azione del cliente?",
       "Qual è il punto di contatto del cliente con l'azienda?",
+      'Quali canali usa il cliente?', // a custom lane with no band: the front-end
       'Cosa vogliamo cambiare in questo passaggio?',
       'Come e/o perché apporteremo questo cambiamento?',
-      'Quali canali usa il cliente?',
     ]);
+    expect(await texts(it_.page, '.band-head th')).toEqual(['ESPERIENZA DEL CLIENTE', 'FRONT-END', 'BACK-END']);
     expect(await texts(it_.page, 'thead .stage-number')).toEqual(['PASSO 1', 'PASSO 2']);
     expect(await texts(it_.page, '.emotion-label')).toEqual(['0 neutra', '+1 positiva']);
     await it_.page.close();

@@ -113,6 +113,32 @@ describe('the map as a GFM table', () => {
     for (const t of tables) expect(text(t.children[0]!.children[1])).toBe('1. Normal use');
   });
 
+  it('puts a blueprint custom lane in the table of its band; other templates keep one table for their lanes', async () => {
+    const dir = tempDir();
+    writeFileSync(
+      join(dir, 'bp.yaml'),
+      'template: service-blueprint\ntitle: T\nlanes:\n  - { key: goal, label: Goal? }\n  - { key: script, label: Script?, band: frontstage }\nstages:\n  - { name: A, why: w, communication: c, goal: g, script: s }\n',
+    );
+    const labels = (md: string) => nodes<Table>(parse(md), 'table').map((t) => t.children.slice(1).map((r) => text(r.children[0])));
+    expect(labels(await markdown(join(dir, 'bp.yaml')))).toEqual([
+      ['What does the customer think or feel?', 'Why does the customer feel this way?', 'Goal?'],
+      ['How do we communicate with the customer?', 'Script?'],
+      ['What action do we take in the background?'],
+    ]);
+    writeFileSync(join(dir, 'cs.yaml'), 'template: current-state\ntitle: T\nlanes:\n  - { key: goal, label: Goal?, band: back-end }\nstages:\n  - { name: A, thinking: t, goal: g, pain_points: [p] }\n');
+    expect(labels(await markdown(join(dir, 'cs.yaml')))).toEqual([
+      [
+        'What does the customer think or feel?',
+        "What is the customer's action?",
+        "What is the customer's touchpoint with the company?",
+        'What do we want to change at this step?',
+        'How and/or why will we make this change?',
+        'Goal?',
+        '⚠️ Pain points',
+      ],
+    ]);
+  });
+
   it('marks pain points and opportunities once, on the row label, in both layouts', async () => {
     for (const layout of ['table', 'sections']) {
       const md = await markdown('examples/service-blueprint.yaml', ['--md-layout', layout]);

@@ -27,6 +27,14 @@ describe('the JSON Schema', () => {
     for (const [name, map] of maps) expect(validateAll(map), `${name}: ${ajv.errorsText(validateAll.errors)}`).toBe(true);
   });
 
+  it('offers each template\u2019s bands for a custom lane, and refuses another template\u2019s', () => {
+    const map = (template: string, band: string) => ({ template, title: 'T', lanes: [{ key: 'goal', label: 'Goal?', band }], stages: [{ name: 'A', goal: 'g' }] });
+    expect(validateAll(map('service-blueprint', 'frontstage'))).toBe(true);
+    expect(validateAll(map('current-state', 'front-end'))).toBe(true);
+    expect(validateAll(map('current-state', 'frontstage'))).toBe(false);
+    expect(validateAll(map('day-in-the-life', 'support'))).toBe(false);
+  });
+
   it('rejects every invalid fixture it can express', () => {
     for (const file of yamlFiles('test/fixtures/invalid')) {
       if (SCHEMA_BLIND.has(file.split('/').at(-1)!)) continue;

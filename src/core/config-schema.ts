@@ -6,6 +6,7 @@ import { LINT_RULE_IDS } from './lint/index.js';
 import { LINT_SEVERITIES } from './lint/rule.js';
 import { LOCALES } from './locale.js';
 import { described, text, textList } from './schema.js';
+import { COLOUR_EXPECTED, parseColour, parseFontList } from './theme.js';
 
 type Choices = readonly [string, ...string[]];
 export interface ConfigChoices {
@@ -23,7 +24,7 @@ const oneOf = <T extends readonly [string, ...string[]]>(values: T, what: string
 
 const mebibytes = () => z.number({ error: (iss) => `expected a size in MiB, ${found(iss)}` }).check(z.gt(0, { error: (iss) => `expected a size greater than 0, ${found(iss)}` }));
 
-/** The default size limits of images inlined into documents (stage images, persona images). */
+/** The default size limits of stage images inlined into documents (a persona picture or a logo: core/image.ts). */
 export const IMAGE_LIMITS = { imageMb: 2, mapMb: 10 } as const;
 
 const opt = <S extends z.ZodMiniType>(schema: S, description?: string) => (description ? described(z.optional(schema), description) : z.optional(schema));
@@ -62,12 +63,12 @@ export function buildConfigSchema(choices: ConfigChoices) {
     images: opt(
       z.strictObject(
         {
-          max_image_mb: opt(mebibytes(), `Refuse a stage or persona image larger than this many MiB (default ${IMAGE_LIMITS.imageMb})`),
+          max_image_mb: opt(mebibytes(), `Refuse a stage image larger than this many MiB (default ${IMAGE_LIMITS.imageMb})`),
           max_map_images_mb: opt(mebibytes(), `Refuse a map whose images together are larger than this many MiB (default ${IMAGE_LIMITS.mapMb})`),
         },
         { error: (iss) => `expected image limits ({ max_image_mb, max_map_images_mb }), ${found(iss)}` },
       ),
-      'Size limits of the local images documents inline',
+      'Size limits of the stage images documents inline',
     ),
     metrics: opt(
       text.check(
@@ -77,6 +78,28 @@ export function buildConfigSchema(choices: ConfigChoices) {
         }),
       ),
       'KPI values for journey build (CSV or JSON of metric, value, date), relative to this file and inside its folder',
+    ),
+    theme: opt(
+      z.strictObject(
+        {
+          accent: opt(
+            z.string({ error: (iss) => `expected ${COLOUR_EXPECTED}, ${found(iss)}` }).check(
+              z.refine((v: string) => parseColour(v) !== undefined, { error: (iss) => `expected ${COLOUR_EXPECTED}, ${found(iss)}` }),
+            ),
+            'The accent colour of documents: #rrggbb, #rgb or a CSS colour name',
+          ),
+          logo: opt(text, 'A logo for the document header: a local PNG, JPEG or WebP file (at most 1 MB), relative to this file'),
+          logo_alt: opt(text, 'The logo\u2019s text for screen readers, usually the organisation\u2019s name (default: Logo)'),
+          font: opt(
+            z.string({ error: (iss) => `expected a font-family list, ${found(iss)}` }).check(
+              z.refine((v: string) => parseFontList(v).ok, { error: (iss) => (parseFontList(String(iss.input)) as { reason: string }).reason }),
+            ),
+            'Fonts for documents, installed on the machines that build and show them: Inter, "Source Sans 3", sans-serif',
+          ),
+        },
+        { error: (iss) => `expected theme settings ({ accent, logo, logo_alt, font }), ${found(iss)}` },
+      ),
+      'How documents look: accent colour, logo and fonts',
     ),
     lint: opt(
       z.strictObject(

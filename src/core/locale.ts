@@ -4,10 +4,10 @@ export const LOCALES = ['en', 'it', 'pl'] as const;
 export type Locale = (typeof LOCALES)[number];
 
 /** The words of `journey templates` around the templates' own labels. */
-export const LISTING: Record<Locale, { columns: string; lanes: string; optional: string }> = {
-  en: { columns: 'columns', lanes: 'lanes', optional: 'optional' },
-  it: { columns: 'colonne', lanes: 'corsie', optional: 'facoltativa' },
-  pl: { columns: 'kolumny', lanes: 'wiersze', optional: 'opcjonalny' },
+export const LISTING: Record<Locale, { columns: string; lanes: string; optional: string; bands: string; defaultBand: string }> = {
+  en: { columns: 'columns', lanes: 'lanes', optional: 'optional', bands: 'bands', defaultBand: 'custom lanes without `band:`' },
+  it: { columns: 'colonne', lanes: 'corsie', optional: 'facoltativa', bands: 'fasce', defaultBand: 'corsie personalizzate senza `band:`' },
+  pl: { columns: 'kolumny', lanes: 'wiersze', optional: 'opcjonalny', bands: 'pasma', defaultBand: 'własne wiersze bez `band:`' },
 };
 
 /** The words of `journey diff` (text, Markdown and HTML), in the later map's locale. */
@@ -114,8 +114,11 @@ export interface UiLabels {
   owner: string;
   technology: string;
   notes: string;
-  /** The common back-end band (KPIs, owner, technology); a template's own bands are in its labels. */
-  bands: { backEnd: string };
+  /**
+   * The common bands: back-end (KPIs, owner, technology) where the template has none of its own (a
+   * blueprint), and insights (pain points and opportunities); a template's own bands are in its labels.
+   */
+  bands: { backEnd: string; insights: string };
   emotions: Record<'-2' | '-1' | '0' | '1' | '2', string>;
   motiveNames: Record<(typeof MOTIVES)[number], string>;
   /** `{page}` and `{pages}` are replaced, for the PDF footer and the page label of a poster on several pages. */
@@ -161,7 +164,7 @@ export const UI: Record<Locale, UiLabels> = {
     owner: 'Owner',
     technology: 'Technology',
     notes: 'Notes',
-    bands: { backEnd: 'Back-end' },
+    bands: { backEnd: 'Back-end', insights: 'Insights' },
     emotions: { '-2': 'very negative', '-1': 'negative', '0': 'neutral', '1': 'positive', '2': 'very positive' },
     motiveNames: {
       fomo: 'Fear of missing out',
@@ -206,7 +209,7 @@ export const UI: Record<Locale, UiLabels> = {
     owner: 'Responsabile',
     technology: 'Tecnologia',
     notes: 'Note',
-    bands: { backEnd: 'Back-end' },
+    bands: { backEnd: 'Back-end', insights: 'Insight' },
     emotions: { '-2': 'molto negativa', '-1': 'negativa', '0': 'neutra', '1': 'positiva', '2': 'molto positiva' },
     motiveNames: {
       fomo: 'Paura di perdersi qualcosa (FOMO)',
@@ -251,7 +254,7 @@ export const UI: Record<Locale, UiLabels> = {
     owner: 'Odpowiedzialny',
     technology: 'Technologia',
     notes: 'Notatki',
-    bands: { backEnd: 'Back-end' },
+    bands: { backEnd: 'Back-end', insights: 'Wnioski' },
     emotions: { '-2': 'bardzo negatywne', '-1': 'negatywne', '0': 'neutralne', '1': 'pozytywne', '2': 'bardzo pozytywne' },
     motiveNames: {
       fomo: 'Strach przed pominięciem (FOMO)',

@@ -1,8 +1,9 @@
 // The schema of a whole map for one template, composed from the shared parts and the template's lanes.
 import * as z from 'zod/mini';
-import { describeValue, excerpt } from './describe.js';
+import { closest, describeValue, excerpt, listWords } from './describe.js';
 import { isPlainObject } from './issues.js';
-import { SLUG, basedOn, customLane, date, described, item, itemList, locale, optionalText, persona, personas, requiredText, slug, stageCommon, stageId, stageLater, textList, touchpointList } from './schema.js';
+import { SLUG, basedOn, customLaneFields, date, described, item, itemList, locale, optionalText, persona, personas, requiredText, slug, stageCommon, stageId, stageLater, textList, touchpointList } from './schema.js';
+import { TEMPLATE_IDS, TEMPLATES } from '../templates/registry.js';
 import type { TemplateDefinition } from '../templates/types.js';
 
 const TOP_LEVEL_DESCRIPTIONS = {
@@ -18,12 +19,40 @@ const TOP_LEVEL_DESCRIPTIONS = {
   personas: 'Several customers on one map (instead of persona): a list of personas written here ({ id, name, … }) or paths of persona files; stages then score each: emotion: { giulia: -1, marco: 1 }',
   based_on: 'The map this one improves on (a future state based on a current state): its path, relative to this map',
   tags: 'Words to group maps by on a site: a product, a market, a team',
-  lanes: 'Custom lanes: { key, label }; a stage may then set that key',
+  lanes: 'Custom lanes: { key, label, band }; a stage may then set that key',
   stages: 'The columns of the map, in order',
 };
 
 /** Stage keys added after format version 1: a custom lane a version-1 map declared with one of these names stays a custom lane. */
 export const LATER_STAGE_KEYS = ['milestone', 'image', 'image_alt', 'branches', 'rejoin'] as const;
+
+/**
+ * A custom lane: `{ key, label, band }`, where `band` is one of the template's bands (default: the
+ * template's `defaultBand`). Without a template, a band of any template is accepted.
+ */
+function customLaneSchema(def: TemplateDefinition | undefined) {
+  const bands = def ? [...def.bands] : [...new Set(TEMPLATE_IDS.flatMap((id) => TEMPLATES[id].bands))];
+  const bandError = (iss: { input?: unknown }) => {
+    const what = def ? `a band of ${def.id} maps` : 'a band';
+    let hint = '';
+    const input = iss.input;
+    if (typeof input === 'string') {
+      const owners = TEMPLATE_IDS.filter((id) => TEMPLATES[id].bands.includes(input));
+      const near = bands.find((b) => b === input.toLowerCase().replace(/[\s_]+/g, '-')) ?? closest(input.toLowerCase(), bands);
+      if (owners.length) hint = ` (\`${excerpt(input)}\` is a band of ${listWords(owners, 'and')} maps)`;
+      else if (near) hint = `; did you mean \`${near}\`?`;
+    }
+    return `expected ${what}: ${listWords(bands)}, found ${describeValue(input)}${hint}`;
+  };
+  const bandHelp = def ? `${listWords(bands)}; default \`${def.defaultBand}\`` : 'one of the template\u2019s bands';
+  return z.strictObject(
+    {
+      ...customLaneFields,
+      band: described(z.optional(z.enum(bands as [string, ...string[]], { error: bandError })), `The band the lane is drawn in: ${bandHelp}`.replace(/`/g, '')),
+    },
+    { error: (iss) => `expected a custom lane: { key, label, band }, found ${describeValue(iss.input)}` },
+  );
+}
 
 /** Every stage key the template knows, besides custom lanes. */
 export function stageKeys(def: TemplateDefinition): string[] {
@@ -90,12 +119,14 @@ export function buildMapSchema(def: TemplateDefinition | undefined, customLaneKe
       }, { when: () => true }),
     );
 
+  const customLane = customLaneSchema(def);
+  type CustomLane = z.output<typeof customLane>;
   const lanes = z.pipe(
-    z.nullish(z.array(customLane, { error: (iss) => `expected a list of custom lanes ({ key, label }), found ${describeValue(iss.input)}` })),
+    z.nullish(z.array(customLane, { error: (iss) => `expected a list of custom lanes ({ key, label, band }), found ${describeValue(iss.input)}` })),
     z
-      .transform((v: z.output<typeof customLane>[] | null | undefined) => v ?? [])
+      .transform((v: CustomLane[] | null | undefined) => v ?? [])
       .check(
-        z.superRefine((list: z.output<typeof customLane>[], ctx) => {
+        z.superRefine((list: CustomLane[], ctx) => {
           const seen = new Set<string>();
           list.forEach((lane, i) => {
             if (reserved.has(lane.key))

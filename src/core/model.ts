@@ -29,7 +29,8 @@ export interface Lane {
   /** The lane's question in the map's locale, or the custom lane's label. */
   label: string;
   kind: 'text' | 'touchpoints';
-  band: string | null;
+  /** The band the lane is drawn in: one of the map's `bands` (a custom lane's `band:`, else the template's default). */
+  band: string;
   custom: boolean;
   /** False for an optional lane that no stage fills. */
   used: boolean;
@@ -43,6 +44,8 @@ export interface MapPersona {
   persona: Persona | null;
   /** The persona file as written in the map, for a shared persona; null for one written in the map. */
   file: string | null;
+  /** Where it is written: `['persona']`, or `['personas', 1]`, for a problem placed there (a picture, say). */
+  path: PathSegment[];
 }
 
 /** A stage's picture: a local image file the map names. The image reader (src/pipeline/images.ts) checks and reads it. */
@@ -136,6 +139,8 @@ export interface JourneyMap {
     fields: { key: string; label: string }[];
     /** Labels of the template's bands, and the lines between bands. */
     bands: Record<string, string>;
+    /** The template's bands, top to bottom; `curve` marks the one the emotion curve is drawn in. */
+    bandOrder: { key: string; label: string; curve: boolean }[];
     lines: { key: string; label: string; between: readonly [string, string] }[];
   };
 }

@@ -218,7 +218,7 @@ const yamlPath = (what: string) =>
 /** A persona written in the map, or the path of a shared persona file (`../personas/giulia.yaml`). */
 export const persona = then(
   z.nullish(
-    z.union([z.strictObject(personaFields), yamlPath('a persona file')], {
+    z.union([z.strictObject({ ...personaFields, image: described(optionalText, 'A picture of the persona: a local PNG, JPEG or WebP file (at most 1 MB), relative to this map') }), yamlPath('a persona file')], {
       error: (iss) => `expected a persona: a mapping with at least \`name\`, or the path of a persona file (like \`../personas/giulia.yaml\`), ${found(iss)}`,
     }),
   ),
@@ -233,6 +233,7 @@ const listedPersona = z.strictObject(
   {
     id: described(z.optional(slug), 'The id this persona\u2019s scores use (`emotion: { giulia: -1 }`); default: from the name'),
     ...personaFields,
+    image: described(optionalText, 'A picture of the persona: a local PNG, JPEG or WebP file (at most 1 MB), relative to this map'),
   },
   { error: (iss) => `expected a persona: a mapping with at least \`name\`, or the path of a persona file (like \`../personas/giulia.yaml\`), ${found(iss)}` },
 );
@@ -261,7 +262,7 @@ export const personaFile = z.strictObject(
   {
     id: described(z.optional(slug), 'A short id for links and the site (default: from the file name)'),
     ...personaFields,
-    image: described(optionalText, 'A picture of the persona: a local PNG, JPEG or WebP file, relative to this file'),
+    image: described(optionalText, 'A picture of the persona: a local PNG, JPEG or WebP file (at most 1 MB), relative to this file'),
   },
   { error: (iss) => `expected a persona: a mapping with at least \`name\`, ${found(iss)}` },
 );
@@ -274,20 +275,20 @@ export type Persona = Omit<z.output<typeof personaFile>, 'id' | 'image'> & {
   image?: string | null;
   /** The persona file, for a shared persona. */
   file?: string;
+  /** The picture `image` names, inlined as a data: URI (set by the pipeline, which reads files). */
+  imageData?: string;
 };
 
 
 export const CUSTOM_LANE_KEY = /^[a-z][a-z0-9_]*$/;
-export const customLane = z.strictObject(
-  {
+/** A custom lane's key and label; its `band` depends on the template (map-schema.ts). */
+export const customLaneFields = {
     key: described(
       z.string().check(z.regex(CUSTOM_LANE_KEY, { error: (iss) => `expected a lane key in snake_case (like \`channels_used\`), ${found(iss)}` })),
       'The key stages use for this lane, in snake_case (like channels_used)',
     ),
     label: described(requiredText, 'The lane\u2019s heading in the document, usually a question'),
-  },
-  { error: (iss) => `expected a custom lane: { key, label }, ${found(iss)}` },
-);
+};
 
 /** A milestone: `true`, or a short text naming the moment of truth. */
 export const MAX_MILESTONE_LENGTH = 100;

@@ -134,19 +134,21 @@ function toModel(def: TemplateDefinition, valid: ValidatedMap, ui: UiLabels): Jo
       key: l.key,
       label: labels.lanes[l.key] ?? l.key,
       kind: l.kind,
-      band: l.band ?? null,
+      band: l.band,
       custom: false,
       used: !l.optional || isUsed(l.key),
     })),
-    ...valid.lanes.map((l) => ({ key: l.key, label: l.label, kind: 'text' as const, band: null, custom: true, used: true })),
+    ...valid.lanes.map((l) => ({ key: l.key, label: l.label, kind: 'text' as const, band: l.band ?? def.defaultBand, custom: true, used: true })),
   ];
   const personas: MapPersona[] = valid.personas.length
-    ? valid.personas.map((p, i) => (typeof p === 'string' ? { id: personaFileId(p), persona: null, file: p } : { id: listedPersonaId(p, i), persona: { ...p, id: listedPersonaId(p, i) }, file: null }))
+    ? valid.personas.map((p, i) =>
+        typeof p === 'string' ? { id: personaFileId(p), persona: null, file: p, path: ['personas', i] } : { id: listedPersonaId(p, i), persona: { ...p, id: listedPersonaId(p, i) }, file: null, path: ['personas', i] },
+      )
     : valid.persona == null
       ? []
       : typeof valid.persona === 'string'
-        ? [{ id: personaFileId(valid.persona), persona: null, file: valid.persona }]
-        : [{ id: listedPersonaId(valid.persona, 0), persona: valid.persona, file: null }];
+        ? [{ id: personaFileId(valid.persona), persona: null, file: valid.persona, path: ['persona'] }]
+        : [{ id: listedPersonaId(valid.persona, 0), persona: valid.persona, file: null, path: ['persona'] }];
   const images: MapImage[] = allStages({ stages }).flatMap(({ stage, path }) => (stage.image ? [{ ...stage.image, stage: stage.id, path: [...path, 'image'] }] : []));
   const map: JourneyMap = {
     template: def.id,
@@ -171,6 +173,7 @@ function toModel(def: TemplateDefinition, valid: ValidatedMap, ui: UiLabels): Jo
       column: labels.column,
       fields: fieldKeys.map((key) => ({ key, label: labels.fields?.[key] ?? key })),
       bands: labels.bands ?? {},
+      bandOrder: def.bands.map((key) => ({ key, label: labels.bands?.[key] ?? key, curve: key === def.curveBand })),
       lines: (def.lines ?? []).map((l) => ({ key: l.key, label: labels.lines?.[l.key] ?? l.key, between: l.between })),
     },
   };

@@ -12,6 +12,9 @@ import { FORMAT_IDS, MAX_SCALE, MD_LAYOUTS, PAGE_SIZES, PDF_LAYOUTS, type Format
 import { readMapBytes } from './files.js';
 import { DEFAULT_LIMITS } from '../core/text.js';
 import { staysInFolder } from './write-guard.js';
+import { DEFAULT_IMAGE_BYTES } from '../core/image.js';
+import { parseFontList, type Theme, type ThemeOptions } from '../core/theme.js';
+import { readImage } from './images.js';
 
 export const CONFIG_NAMES = ['journey.config.yaml', 'journey.config.yml'];
 
@@ -41,6 +44,8 @@ export interface Config {
   /** KPI values for build (absolute; inside the config's folder). */
   metrics?: string;
   lint: { rules: Record<string, LintSeverity>; maxAgeMonths?: number };
+  /** `theme:`, checked, with its logo read and inlined. */
+  theme?: Theme;
 }
 
 export async function findConfigFile(cwd: string): Promise<string | undefined> {
@@ -75,9 +80,40 @@ export async function loadConfig(path: string, shown: string): Promise<{ ok: tru
     const { line, col } = await positionIn(await text(), [key], shown);
     problems.push(problem(shown, line, col, key, `${key} ${JSON.stringify(value)} leads outside the folder of ${shown}: paths in a config file stay inside its folder (name a path outside it on the command line)`));
   }
+  const theme = read.value.theme;
+  if (theme) {
+    config.theme = { accent: theme.accent, font: theme.font && (parseFontList(theme.font) as { css: string }).css };
+    if (theme.logo !== undefined) {
+      // The logo is a picture like a persona's: local, inside this file's folder, PNG, JPEG or WebP, at most 1 MB.
+      const logo = await readImage({ path: theme.logo, from: path, cwd: config.dir, projectRoot: config.dir, maxBytes: DEFAULT_IMAGE_BYTES, what: 'logo' });
+      if (logo.ok) config.theme.logo = { src: logo.image.src, alt: theme.logo_alt ?? 'Logo' };
+      else {
+        const { line, col } = await positionIn(await text(), ['theme', 'logo'], shown);
+        problems.push(problem(shown, line, col, 'theme.logo', logo.reason));
+      }
+    }
+  }
   if (problems.length) return { ok: false, diagnostics: problems };
   if (config.browser) config.browserAt = await positionIn(await text(), ['browser'], shown);
   return { ok: true, config };
+}
+
+/** The API's theme option, checked as the config's `theme:` is; the logo is relative to `cwd` and must stay inside it. */
+export async function resolveTheme(given: ThemeOptions, cwd: string): Promise<{ ok: true; theme: Theme } | { ok: false; reason: string }> {
+  const { COLOUR_EXPECTED, parseColour } = await import('../core/theme.js');
+  if (given.accent !== undefined && parseColour(given.accent) === undefined) return { ok: false, reason: `theme.accent: expected ${COLOUR_EXPECTED}, found ${JSON.stringify(given.accent)}` };
+  const theme: Theme = { accent: given.accent };
+  if (given.font !== undefined) {
+    const font = parseFontList(given.font);
+    if (!font.ok) return { ok: false, reason: `theme.font: ${font.reason}` };
+    theme.font = font.css;
+  }
+  if (given.logo !== undefined) {
+    const logo = await readImage({ path: given.logo, from: join(cwd, 'theme'), cwd, projectRoot: cwd, maxBytes: DEFAULT_IMAGE_BYTES, what: 'logo' });
+    if (!logo.ok) return { ok: false, reason: `theme.logo: ${logo.reason}` };
+    theme.logo = { src: logo.image.src, alt: given.logoAlt ?? 'Logo' };
+  }
+  return { ok: true, theme };
 }
 
 function toConfig(c: z.output<ConfigSchema>, path: string, shown: string): Config {

@@ -2,6 +2,7 @@
 // goes, how to render. Flags override the config file; contradictions are usage errors.
 import type { Locale } from '../core/locale.js';
 import type { MetricsData } from '../core/metrics.js';
+import type { Theme } from '../core/theme.js';
 import { problem } from '../core/diagnostics.js';
 import { ProblemsError, usageError } from '../errors.js';
 import type { Config } from '../io/config.js';
@@ -31,6 +32,8 @@ export interface BuildOptions {
   metrics?: string;
   /** `--allow-config-browser`: run the browser the config file names. */
   allowConfigBrowser?: boolean;
+  /** A checked theme (the API's `theme` option), in place of the config file's. */
+  theme?: Theme;
 }
 
 /** A build as plain data, so a worker thread can take its share of a batch. */
@@ -84,6 +87,7 @@ export function planBuild(files: string[], options: BuildOptions, session: { con
       paper: { size: options.pageSize ?? config?.pageSize ?? 'A4', portrait: options.portrait ?? config?.portrait ?? false },
       pdfLayout: options.pdfLayout ?? config?.pdfLayout ?? 'poster',
       scale: options.scale ?? config?.scale ?? DEFAULT_SCALE,
+      theme: options.theme ?? config?.theme,
       timeout,
       browser: { ...browserChoice(options, config, needsBrowser), env: io.env, timeout },
     },

@@ -76,7 +76,7 @@ export async function preview(session: Session, inputs: string[], options: Previ
     let pages = current.pages; // the last good rendering stays
     if (read.ok && !layout.problem) {
       try {
-        pages = new Map([['/', renderHtml(read.map, { layout: layout.template })]]);
+        pages = new Map([['/', renderHtml(read.map, { layout: layout.template, theme: session.config?.theme })]]);
       } catch (error) {
         if (!(error instanceof LayoutError)) throw error;
         problems.push(layoutProblem(error));

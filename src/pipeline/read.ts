@@ -54,7 +54,12 @@ async function loadMap(file: string, bytes: Uint8Array, options: ReadOptions): P
 
 export async function readMapFile(file: string, io: Io, options: ReadOptions = {}): Promise<ReadResult> {
   const input = await readInput(file, io, options);
-  return 'bytes' in input ? loadMap(file, input.bytes, options) : input;
+  if (!('bytes' in input)) return input;
+  // A shared persona file given to build: one clear sentence, not a list of a map's missing keys.
+  if (file !== STDIN && looksLikePersona(new TextDecoder().decode(input.bytes.subarray(0, 64 * 1024)))) {
+    return { ok: false, diagnostics: [problem(file, 1, 1, 'file', `this is a persona file, not a journey map: a map names it with \`persona: <its path>\`, and \`journey validate ${file}\` checks it`)] };
+  }
+  return loadMap(file, input.bytes, options);
 }
 
 /**

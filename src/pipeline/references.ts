@@ -3,7 +3,8 @@
 // the project folder (the config file's folder, else the current one), symbolic links included. A
 // reference that leads nowhere, or outside, is a problem at the reference's own line and column.
 import { realpath, stat } from 'node:fs/promises';
-import { basename, dirname, extname, relative, resolve, sep } from 'node:path';
+import { basename, dirname, extname, join, relative, resolve, sep } from 'node:path';
+import { DEFAULT_IMAGE_BYTES } from '../core/image.js';
 import { formatPath, problem, type Diagnostic, type PathSegment } from '../core/diagnostics.js';
 import { personaFileId, resolveScores, unknownPersonaScores } from '../core/personas.js';
 import type { LoadResult } from '../core/load.js';
@@ -15,6 +16,7 @@ import { DEFAULT_LIMITS } from '../core/text.js';
 import { fsReason, readBytes } from '../io/files.js';
 import { STDIN } from '../io/inputs.js';
 import type { Io } from '../io/terminal.js';
+import { readImage } from '../io/images.js';
 
 export interface ReferenceOptions {
   /** The project folder: references may not leave it. */
@@ -30,7 +32,7 @@ interface Reached {
 }
 
 export function createReferences(io: Io, options: ReferenceOptions) {
-  const personas = new Map<string, Promise<{ ok: true; persona: Persona } | { ok: false; diagnostics: Diagnostic[] }>>();
+  const personas = new Map<string, Promise<{ ok: true; persona: Persona; image?: string } | { ok: false; diagnostics: Diagnostic[] }>>();
   let root: Promise<string> | undefined;
 
   /** Where `target`, written in `file`, leads; or why it may not be followed. */
@@ -70,11 +72,24 @@ export function createReferences(io: Io, options: ReferenceOptions) {
         const read = await readDocument(reached.shown, bytes, personaFile, { maxBytes: options.maxBytes, expected: 'a persona: a mapping with at least `name`' });
         if (!read.ok) return read;
         const id = read.value.id ?? (basename(reached.path, extname(reached.path)).toLowerCase().replace(/[^a-z0-9]+/g, '-') || 'persona');
-        return { ok: true as const, persona: { ...read.value, id, file: reached.shown } };
+        const persona: Persona = { ...read.value, id, file: reached.shown };
+        if (persona.image == null) return { ok: true as const, persona };
+        // The picture is relative to the persona file, and its problem is placed there.
+        const image = await personaImage(persona.image, reached.path, reached.shown, () => Promise.resolve(new TextDecoder().decode(bytes)), ['image']);
+        if ('diagnostic' in image) return { ok: false as const, diagnostics: [image.diagnostic] };
+        return { ok: true as const, persona: { ...persona, imageData: image.src }, image: image.path };
       })();
       personas.set(reached.path, cached);
     }
     return cached;
+  }
+
+  /** A persona's picture, inlined; or its problem at the `image:` value of the file that names it. */
+  async function personaImage(path: string, from: string, name: string, text: () => Promise<string>, at: string[]): Promise<{ src: string; path: string } | { diagnostic: Diagnostic }> {
+    const read = await readImage({ path, from, cwd: io.cwd, projectRoot: options.projectRoot, maxBytes: DEFAULT_IMAGE_BYTES, what: 'persona image' });
+    if (read.ok) return { src: read.image.src, path: read.image.path };
+    const { line, col } = await positionIn(await text(), at, name);
+    return { diagnostic: problem(name, line, col, at.join('.'), read.reason) };
   }
 
   /** A problem at a reference in the map (at `path`), read from the map's text for its position. */
@@ -97,12 +112,24 @@ export function createReferences(io: Io, options: ReferenceOptions) {
       const dependencies: string[] = [];
       let persona = map.persona;
       let personas = map.personas;
-      const listed = map.personas.some((p) => p.file) && !map.personaFile;
+      // `personas:`: each persona file is read, and each picture of a persona written in the map.
+      const listed = map.personas.some((p) => p.path[0] === 'personas');
       if (listed) {
         // `personas:`: each file is read; its own `id` (else its file name) keys its scores.
         personas = [];
         for (const [i, p] of map.personas.entries()) {
           if (!p.file) {
+            // A picture of a persona written in the map is relative to the map, its problem placed there.
+            if (p.persona?.image != null) {
+              const from = file === STDIN ? join(io.cwd, name) : resolve(io.cwd, file);
+              const image = await personaImage(p.persona.image, from, name, text, ['personas', String(i), 'image']);
+              if ('diagnostic' in image) problems.push(image.diagnostic);
+              else {
+                dependencies.push(image.path);
+                personas.push({ ...p, persona: { ...p.persona, imageData: image.src } });
+                continue;
+              }
+            }
             personas.push(p);
             continue;
           }
@@ -114,7 +141,10 @@ export function createReferences(io: Io, options: ReferenceOptions) {
           dependencies.push(reached.path);
           const read = await readPersona(reached);
           if (!read.ok) problems.push(...read.diagnostics);
-          else personas.push({ id: read.persona.id ?? personaFileId(p.file), persona: read.persona, file: p.file });
+          else {
+            if (read.image) dependencies.push(read.image);
+            personas.push({ id: read.persona.id ?? personaFileId(p.file), persona: read.persona, file: p.file, path: p.path });
+          }
         }
         if (!problems.length) {
           const seen = new Map<string, number>();
@@ -135,8 +165,18 @@ export function createReferences(io: Io, options: ReferenceOptions) {
           const read = await readPersona(reached);
           if (read.ok) {
             persona = read.persona;
-            personas = [{ id: read.persona.id ?? personaFileId(map.personaFile), persona: read.persona, file: map.personaFile }];
+            personas = [{ id: read.persona.id ?? personaFileId(map.personaFile), persona: read.persona, file: map.personaFile, path: ['persona'] }];
+            if (read.image) dependencies.push(read.image);
           } else problems.push(...read.diagnostics);
+        }
+      } else if (!listed && persona?.image != null) {
+        const from = file === STDIN ? join(io.cwd, name) : resolve(io.cwd, file);
+        const image = await personaImage(persona.image, from, name, text, ['persona', 'image']);
+        if ('diagnostic' in image) problems.push(image.diagnostic);
+        else {
+          dependencies.push(image.path);
+          persona = { ...persona, imageData: image.src };
+          personas = map.personas.map((p, i) => (i === 0 ? { ...p, persona } : p));
         }
       }
       if (map.basedOn) {

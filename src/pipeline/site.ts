@@ -101,7 +101,7 @@ export async function renderSite(session: Session, options: Omit<SiteOptions, 'o
     for (const e of entries) if (e.map?.persona?.file === persona.file) e.map = { ...e.map, persona: { ...e.map.persona!, id } };
   }
 
-  const site: Site = { title: options.title, entries, personas };
+  const site: Site = { title: options.title, entries, personas, theme: session.config?.theme };
   const pages = new Map<string, string>([
     [render.HOME, render.siteIndex(site)],
     [render.HEALTH, render.siteHealth(site)],

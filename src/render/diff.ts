@@ -1,11 +1,12 @@
 // The three faces of `journey diff`: terminal text, Markdown for a pull-request comment, and an
-// HTML page with both emotion curves on one chart and the changes highlighted per cell.
+// HTML page with both emotion curves drawn in the changes table, above the changes highlighted per cell.
 import type { ChalkInstance } from 'chalk';
 import { templateMismatch, type BranchStageDiff, type MapDiff, type StageDiff } from '../core/diff.js';
 import { DIFF, type DiffLabels } from '../core/locale.js';
 import { htmlEngine } from './html.js';
 import { mdCell, mdLine, mdText } from './markdown-text.js';
-import { emotionWord, signedScore } from '../core/emotion.js';
+import { signedScore } from '../core/emotion.js';
+import { buildCurveView, describeCurve } from './curve.js';
 
 const score = (n: number | null) => (n === null ? '–' : signedScore(n));
 const delta = (d: StageDiff) => (d.emotion.delta === null ? '' : d.emotion.delta === 0 ? '±0' : signedScore(d.emotion.delta));
@@ -183,7 +184,7 @@ export function diffHtml(diff: MapDiff, files: [string, string]): string {
     files,
     summary: summaryLine(diff),
     regression: diff.regression,
-    chart: chart(diff, ui),
+    curve: chart(diff, files, ui),
     stages: columns.map((d) => ({
       name: d.name,
       status: d.status,
@@ -200,28 +201,19 @@ export function diffHtml(diff: MapDiff, files: [string, string]): string {
   return html.endsWith('\n') ? html : `${html}\n`;
 }
 
-/** Both curves on one chart: x is the stage's column in the diff, y its score. */
-function chart(diff: MapDiff, ui: MapDiff['after']['labels']['ui']) {
-  const step = 120;
-  const width = Math.max(1, diff.stages.length) * step;
-  const y = (s: number) => 20 + (2 - s) * 30;
-  const line = (pick: (d: StageDiff) => number | null) => {
-    const points = diff.stages.map((d, i) => ({ x: i * step + step / 2, score: pick(d) }));
-    let path = '';
-    points.forEach((p, i) => {
-      if (p.score === null) return;
-      path += `${i > 0 && points[i - 1]!.score !== null ? 'L' : 'M'}${p.x},${y(p.score)} `;
-    });
-    return { path: path.trim(), dots: points.filter((p) => p.score !== null).map((p) => ({ x: p.x, y: y(p.score!), label: `${emotionWord(p.score!, ui)} (${signedScore(p.score!)})` })) };
-  };
-  return {
-    width,
-    height: 160,
-    zero: y(0),
-    before: line((d) => (d.status === 'added' ? null : d.emotion.before ?? beforeScore(diff, d))),
-    after: line((d) => (d.status === 'removed' ? null : d.emotion.after ?? afterScore(diff, d))),
-    names: diff.stages.map((d, i) => ({ x: i * step + step / 2, name: d.name.length > 18 ? `${d.name.slice(0, 17)}…` : d.name })),
-  };
+/**
+ * Both curves as a row of the changes table, so each point sits in its stage's column: the earlier
+ * map's series first (dashed, hollow markers), the later one's on top (solid, filled).
+ */
+function chart(diff: MapDiff, files: [string, string], ui: MapDiff['after']['labels']['ui']) {
+  const curve = buildCurveView(
+    [
+      { key: 'before', name: files[0], style: 2, scores: diff.stages.map((d) => (d.status === 'added' ? null : (d.emotion.before ?? beforeScore(diff, d)))) },
+      { key: 'after', name: files[1], style: 1, scores: diff.stages.map((d) => (d.status === 'removed' ? null : (d.emotion.after ?? afterScore(diff, d)))) },
+    ],
+    ui,
+  );
+  return { ...curve, description: describeCurve(curve, diff.stages.map((d) => d.name), ui) };
 }
 
 const beforeScore = (diff: MapDiff, d: StageDiff) => (d.beforeIndex === null ? null : diff.before.stages[d.beforeIndex]!.emotion);

@@ -1,6 +1,8 @@
 import type { JourneyMap } from '../core/model.js';
+import { themeCss, type Theme } from '../core/theme.js';
 import type { RenderContext } from './options.js';
 import { createEngine, type Template } from './handlebars.js';
+import { iconSvg } from './icons.js';
 import { buildView, type TableOptions } from './view.js';
 
 let engine: ReturnType<typeof createEngine> | undefined;
@@ -13,13 +15,20 @@ export function htmlEngine(): ReturnType<typeof createEngine> {
 
 /** Nothing in a document may load or run: no script, no request, whatever a map or a layout contains. */
 export const CSP_META = `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:">`;
-/** `{{{csp}}}` in the page partial prints the policy, whichever layout uses the partial. */
-const HELPERS = { csp: () => CSP_META };
+/**
+ * `{{{csp}}}` in the page partial prints the policy, whichever layout uses the partial; `{{icon name}}`
+ * draws one of the built-in icons (render/icons.ts) as inline SVG, nothing for an unknown name.
+ */
+const HELPERS = {
+  csp: () => CSP_META,
+  // An object with toHTML is printed as it is, not escaped: the markup is ours, never the map's.
+  icon: (name: unknown) => ({ toHTML: () => (typeof name === 'string' ? iconSvg(name) : '') }),
+};
 
 /** A self-contained HTML document: inline CSS, inline SVG, system fonts, no script, no request. */
-export function renderHtml(map: JourneyMap, options: { layout?: Template; tables?: TableOptions } = {}): string {
+export function renderHtml(map: JourneyMap, options: { layout?: Template; tables?: TableOptions; theme?: Theme } = {}): string {
   const layout = options.layout ?? htmlEngine().layout(map.template);
-  let html = layout({ ...buildView(map, options.tables), css: htmlEngine().css });
+  let html = layout({ ...buildView(map, options.tables, options.theme), css: htmlEngine().css + themeCss(options.theme) });
   if (options.layout) html = withPolicy(html);
   return html.endsWith('\n') ? html : `${html}\n`; // a final newline, for clean diffs
 }
@@ -38,7 +47,7 @@ function withPolicy(html: string): string {
 }
 
 /** The format registry's HTML renderer. */
-export const renderHtmlDocument = (map: JourneyMap, context: RenderContext) => renderHtml(map, { layout: context.layout });
+export const renderHtmlDocument = (map: JourneyMap, context: RenderContext) => renderHtml(map, { layout: context.layout, theme: context.theme });
 
 let customEngine: ReturnType<typeof createEngine> | undefined;
 

@@ -5,7 +5,7 @@ import type { JourneyMap, Persona, Stage } from '../core/model.js';
 import type { MarkdownLayout, RenderContext } from './options.js';
 import { createEngine } from './handlebars.js';
 import { mdCell, mdLine, mdText, mermaidText } from './markdown-text.js';
-import { buildView, motiveName, type CellView, type ItemView, type View } from './view.js';
+import { buildView, motiveName, tableSections, type CellView, type ItemView, type View } from './view.js';
 
 
 /** Up to this many stages the map is a table; beyond it a table is too wide to read in a repository viewer. */
@@ -35,7 +35,8 @@ export const renderMarkdownDocument = (map: JourneyMap, context: RenderContext) 
 
 export function renderMarkdown(map: JourneyMap, options: { layout: MarkdownLayout }): string {
   engine ??= createEngine('markdown', { md: (s: string) => mdText(s), mdLine: (s: string) => mdLine(s) });
-  const view = buildView(map);
+  // The Markdown keeps its own grouping of rows (tableSections): a table per band only in a blueprint.
+  const view = markdownView(map);
   const doc: Doc = { map, view, sources: [], assumed: false };
   const useTable = options.layout === 'table' || (options.layout === 'auto' && view.stageCount <= TABLE_MAX_STAGES);
   const table_ = useTable ? table(doc) : null;
@@ -54,6 +55,9 @@ export function renderMarkdown(map: JourneyMap, options: { layout: MarkdownLayou
   // One blank line between blocks, LF endings and a final newline, whatever the layout's spacing.
   return `${text.replace(/\r\n?/g, '\n').replace(/[ \t]+$/gm, '').replace(/\n{3,}/g, '\n\n').trim()}\n`;
 }
+
+/** The view of a map (or of a branch's stages) with the Markdown's own grouping of rows. */
+const markdownView = (map: JourneyMap): View => ({ ...buildView(map), sections: tableSections(map) });
 
 function metaLine(view: View): string {
   const parts = [`*${mdLine(view.templateName)}*`];
@@ -224,7 +228,7 @@ function branchLines(doc: Doc, index: number): string[] {
   fork.branches.forEach((branch, b) => {
     const number = `${index + 1}${String.fromCharCode(97 + b)}`;
     lines.push('', `#### ${FORK} ${number}. ${mdLine(branch.name)}`, '');
-    const view = buildView({ ...map, stages: branch.stages });
+    const view = markdownView({ ...map, stages: branch.stages });
     for (const section of stageSections(doc, view, (k) => `${number}.${k + 1}. ${mdLine(branch.stages[k]!.name)}${milestoneMark(branch.stages[k]!, doc)}`, '#####', branch.stages, false)) {
       lines.push(...sectionLines(section, doc));
     }

@@ -1,6 +1,7 @@
 // What renderers are given besides the map, and the choices the command line and config offer for it.
 import type { BrowserPool } from '../browser/pool.js';
 import type { JourneyMap } from '../core/model.js';
+import type { Theme } from '../core/theme.js';
 import type { Template } from './handlebars.js';
 
 /** PDF paper sizes (`--page-size`, `page_size:`). */
@@ -39,6 +40,8 @@ export interface RenderContext {
   scale: number;
   /** Milliseconds to print one document. */
   timeout: number;
+  /** The config's `theme:` (accent, font, logo), for HTML and what prints it (PDF, PNG). */
+  theme?: Theme;
   /** The shared browser, launched on first use (only formats with needsBrowser get one). */
   browser?: BrowserPool;
 }

@@ -32,14 +32,17 @@ export async function renderPng(map: JourneyMap, context: RenderContext): Promis
 
 async function picture(page: Page, map: JourneyMap, context: RenderContext): Promise<Uint8Array> {
   const area = printableArea(context.paper, 'poster');
-  await preparePage(page, { width: area.width, height: area.height, deviceScaleFactor: context.scale });
+  // Laid out at one device pixel per CSS pixel whatever the scale, so a picture at --scale 3 is the
+  // same layout as at 1 (text metrics snap differently at other densities), taken at `scale`.
+  await preparePage(page, { width: area.width, height: area.height, deviceScaleFactor: 1 });
   const css = `main { padding: ${MARGIN}px; width: max-content; } html, body { background: #fff; }\n`;
   const { fit } = await layOutSheets(page, map, context, { style: 'poster', area, maxScale: Infinity, split: false, css });
   if (fit) await setSheetWidth(page, Math.round(fit.width));
+  await preparePage(page, { width: area.width, height: area.height, deviceScaleFactor: context.scale });
   const box = await page.evaluate(() => {
     const r = document.querySelector('main')!.getBoundingClientRect();
     return { x: r.left, y: r.top, width: Math.ceil(r.width), height: Math.ceil(r.height) };
   });
   // The picture reaches beyond the viewport, so nothing is clipped whatever the map's size.
-  return inFrontOf(page, () => page.screenshot({ type: 'png', clip: { ...box, scale: 1 }, captureBeyondViewport: true, omitBackground: false }));
+  return inFrontOf(page, () => page.screenshot({ type: 'png', clip: { ...box, scale: context.scale }, captureBeyondViewport: true, omitBackground: false }));
 }

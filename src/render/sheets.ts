@@ -18,10 +18,10 @@ const STAGE_WIDTH = { min: 120, max: 416, flowing: 200 };
 export type SheetStyle = 'poster' | 'document';
 
 /** The HTML a browser prints: the poster layout (or the document), and the print stylesheet. */
-export function sheetHtml(map: JourneyMap, context: Pick<RenderContext, 'layout'>, style: SheetStyle, tables: TableOptions, css = ''): string {
+export function sheetHtml(map: JourneyMap, context: Pick<RenderContext, 'layout' | 'theme'>, style: SheetStyle, tables: TableOptions, css = ''): string {
   const poster = style === 'poster';
   const layout = poster ? htmlEngine().layout('poster') : context.layout;
-  const html = renderHtml(map, { layout, tables: { titleLines: poster, pageLabels: poster, ...tables } });
+  const html = renderHtml(map, { layout, theme: context.theme, tables: { titleLines: poster, pageLabels: poster, ...tables } });
   return html.replace('</head>', `<style>\n${htmlEngine().styles.print ?? ''}${css}</style>\n</head>`);
 }
 

@@ -4,7 +4,9 @@
 import { posix } from 'node:path';
 import type { Diagnostic } from '../core/diagnostics.js';
 import { curveY, emotionLevel, emotionWord, signedScore } from '../core/emotion.js';
+import { monogram } from '../core/image.js';
 import type { JourneyMap, Persona } from '../core/model.js';
+import { themeCss, type Theme } from '../core/theme.js';
 import { templateOf } from '../templates/registry.js';
 import { htmlEngine } from './html.js';
 import { buildView, type View } from './view.js';
@@ -35,6 +37,8 @@ export interface Site {
   title: string;
   entries: SiteEntry[];
   personas: SitePersona[];
+  /** The config's theme: every page gets its colours, fonts and logo. */
+  theme?: Theme;
 }
 
 const LABELS = {
@@ -71,7 +75,8 @@ const href = (from: string, to: string) => posix.relative(posix.dirname(from), t
 function pageData(page: string, site: Site, links: { href: string; text: string }[] = []) {
   const engine = htmlEngine();
   return {
-    css: `${engine.css}${engine.styles.site ?? ''}`,
+    css: `${engine.css}${engine.styles.site ?? ''}${themeCss(site.theme)}`,
+    theme: { logo: site.theme?.logo ?? null },
     site: { home: href(page, HOME), health: href(page, HEALTH), labels: LABELS, links },
   };
 }
@@ -87,7 +92,7 @@ export function siteMapPage(entry: SiteEntry & { map: JourneyMap }, site: Site):
     links.push({ href: href(entry.page, entry.basedOn.page), text: `Based on: ${entry.basedOn.title}` });
     links.push({ href: href(entry.page, entry.basedOn.diffPage), text: 'What changes' });
   }
-  return finish(htmlEngine().layout('site-map')({ ...buildView(entry.map), ...pageData(entry.page, site, links) }));
+  return finish(htmlEngine().layout('site-map')({ ...buildView(entry.map, {}, site.theme), ...pageData(entry.page, site, links) }));
 }
 
 /** A small emotion curve for tables: one dot per scored stage, a gap where a stage has none. */
@@ -182,7 +187,11 @@ export function sitePersonaPage(persona: SitePersona, site: Site): string {
       title: persona.persona.name,
       template: 'site',
       file: persona.persona.file ?? null,
-      persona: view?.persona ?? { ...persona.persona, motives: persona.persona.motives },
+      persona: view?.persona ?? {
+        ...persona.persona,
+        image: persona.persona.imageData ? { src: persona.persona.imageData, alt: persona.persona.name } : null,
+        monogram: monogram(persona.persona.name),
+      },
       labels: { ...LABELS, ...(ui ?? {}), journeys: LABELS.journeys, map: LABELS.map, average: LABELS.average },
       maps: journeys.map((e) => {
         const scores = e.map!.stages.map((s) => s.emotion).filter((s): s is number => s !== null);

@@ -1,12 +1,19 @@
 // The view model: everything a layout prints, computed once from the map. Layouts only loop and print.
 import type { UiLabels } from '../core/locale.js';
-import { curveY, emotionLevel, emotionWord, signedScore } from '../core/emotion.js';
+import { monogram } from '../core/image.js';
+import { buildCurveView, describeCurve, sliceCurve, type CurveView } from './curve.js';
 import { MOTIVES } from '../core/locale.js';
+import type { Theme } from '../core/theme.js';
+import { channelIcon } from './icons.js';
 import type { Confidence, Item, JourneyMap, Kpi, Lane, Stage, Touchpoint } from '../core/model.js';
+
+export type { CurveColumn, CurveMark, CurvePoint, CurveSeries, CurveView, FaceView } from './curve.js';
 
 export interface ItemView {
   text: string;
   channel: string | null;
+  /** The channel's icon (`{{icon channelIcon}}`: web, app, email, phone…), null for a channel without one (a neutral tag). */
+  channelIcon: string | null;
   /** A KPI's target and live value, in one line of the map's locale ("3.9% · target 3.5% · ✓ met"); null otherwise. */
   metric: { text: string; status: 'met' | 'not-met' | 'missing' | 'target' | 'value' } | null;
   /** How sure the map is of the item, and where it comes from (`{ text, confidence, source }`); absent or null when not said. */
@@ -24,29 +31,21 @@ export interface RowView {
   label: string;
   /** lane | touchpoints | pain | opportunity | backend | notes: the layout styles each kind. */
   kind: string;
+  /** The icon drawn before the label (`{{icon icon}}`): `pain` and `opportunity`; null for the others. */
+  icon: string | null;
   cells: CellView[];
 }
 export interface SectionView {
-  /** The band's name (service blueprint, back-end), or null for an unnamed group. */
+  /** The band's name (a template's band, back-end, insights), or null for an unnamed group (notes). */
   band: string | null;
+  /** The band's key (customer, frontstage…, experience, front-end, back-end, insights, notes): the layout colours each. */
   bandKey: string | null;
   /** The blueprint line drawn above this band, if any. */
   line: string | null;
   lineKey: string | null;
+  /** The emotion curve is drawn at the top of this band (the experience band; a blueprint's customer band). */
+  curve: boolean;
   rows: RowView[];
-}
-export interface CurvePoint {
-  scored: boolean;
-  score: number | null;
-  /** "−1", "0", "+2": signed with a real minus sign. */
-  scoreText: string;
-  word: string;
-  /** m2 m1 z p1 p2: the colour and height of the point. */
-  level: string;
-  /** Top-to-bottom position in percent of the curve's height. */
-  y: number;
-  /** The curve's path through this column: from the left edge, through the point, to the right edge. */
-  path: string | null;
 }
 export interface StageView {
   number: number;
@@ -77,10 +76,17 @@ export interface View {
     motives: string[];
     frustrations: string[];
     demographics: { label: string; value: string }[];
+    /** The persona's picture (`image:`), inlined as a data: URI, with the name as its alternative text; null without one. */
+    image: { src: string; alt: string } | null;
+    /** Initials for the monogram shown when there is no picture ("GR"). */
+    monogram: string;
   } | null;
+  /** The config's theme as layouts print it: the logo for the header (its colours and fonts are in `css`). */
+  theme: { logo: { src: string; alt: string } | null };
   stages: StageView[];
   stageCount: number;
-  curve: { hasScores: boolean; points: CurvePoint[]; description: string };
+  /** The emotion curve: its series (one today, the map's own), per-column marks, the scale, and a description. */
+  curve: CurveView & { description: string };
   sections: SectionView[];
   /** The lines between bands (service blueprint), for the legend. */
   lines: { key: string; label: string }[];
@@ -89,13 +95,15 @@ export interface View {
 }
 
 export interface TableView {
+  /** "Step 1–8" when the map is in several tables (a printed map in parts), naming each table's region; else null. */
+  part: string | null;
   /** Printed posters repeat a compact title line (title, template, persona, review date) on every part. */
   titleLine: boolean;
   /** "Page 2 of 4" when a poster is printed on several pages, one part per page; else null. */
   pageLabel: string | null;
   stages: StageView[];
   stageCount: number;
-  curve: { hasScores: boolean; points: CurvePoint[] };
+  curve: CurveView;
   sections: SectionView[];
 }
 
@@ -107,7 +115,7 @@ export interface TableOptions {
   pageLabels?: boolean;
 }
 
-export function buildView(map: JourneyMap, options: TableOptions = {}): View {
+export function buildView(map: JourneyMap, options: TableOptions = {}, theme?: Theme): View {
   const ui = map.labels.ui;
   const stages = map.stages;
   const view: Omit<View, 'tables'> = {
@@ -128,7 +136,10 @@ export function buildView(map: JourneyMap, options: TableOptions = {}): View {
       motives: map.persona.motives.map((m) => motiveName(m, ui)),
       frustrations: map.persona.frustrations,
       demographics: map.persona.demographics,
+      image: map.persona.imageData ? { src: map.persona.imageData, alt: map.persona.name } : null,
+      monogram: monogram(map.persona.name),
     },
+    theme: { logo: theme?.logo ?? null },
     stages: stages.map((s, i) => ({
       number: i + 1,
       id: s.id,
@@ -138,7 +149,7 @@ export function buildView(map: JourneyMap, options: TableOptions = {}): View {
       time: s.fields.time ?? null,
     })),
     stageCount: stages.length,
-    curve: buildCurve(stages, ui),
+    curve: buildCurve(map),
     sections: buildSections(map),
     lines: map.labels.lines.map(({ key, label }) => ({ key, label })),
   };
@@ -166,13 +177,14 @@ function splitTables(view: Omit<View, 'tables'>, options: TableOptions, pageOf: 
   const per = Math.ceil(view.stageCount / count);
   return Array.from({ length: count }, (_, t) => {
     const [from, to] = [t * per, Math.min(view.stageCount, (t + 1) * per)];
-    const points = view.curve.points.slice(from, to);
+    const [first, last] = [view.stages[from], view.stages[to - 1]];
     return {
+      part: count > 1 && first && last ? `${first.heading}–${last.number}` : null,
       titleLine: options.titleLines ?? false,
       pageLabel: options.pageLabels && count > 1 ? pageOf.replace('{page}', String(t + 1)).replace('{pages}', String(count)) : null,
       stages: view.stages.slice(from, to),
       stageCount: to - from,
-      curve: { hasScores: view.curve.hasScores, points },
+      curve: sliceCurve(view.curve, from, to),
       sections: view.sections.map((section) => ({ ...section, rows: section.rows.map((row) => ({ ...row, cells: row.cells.slice(from, to) })) })),
     };
   });
@@ -183,32 +195,21 @@ export function motiveName(motive: string, ui: UiLabels): string {
 }
 
 
-function buildCurve(stages: Stage[], ui: UiLabels): View['curve'] {
-  const scores = stages.map((s) => s.emotion);
-  const points = scores.map((score, i): CurvePoint => {
-    if (score === null) return { scored: false, score: null, scoreText: '', word: ui.noScore, level: 'none', y: 50, path: null };
-    const y = curveY(score);
-    const prev = scores[i - 1];
-    const next = scores[i + 1];
-    // Each column draws its share of the line, meeting its neighbours half-way; a stage with
-    // no score leaves a gap on both sides.
-    const left = prev == null ? '' : `M0,${(y + curveY(prev)) / 2} L50,${y}`;
-    const right = next == null ? '' : `${left ? ' ' : `M50,${y} `}L100,${(y + curveY(next)) / 2}`;
-    const path = left || right ? `${left}${right}` : null;
-    return { scored: true, score, scoreText: signedScore(score), word: emotionWord(score, ui), level: emotionLevel(score), y, path };
-  });
-  const description = `${ui.emotionCurve}: ${stages.map((s, i) => `${s.name}: ${points[i]!.scored ? `${points[i]!.word} (${points[i]!.scoreText})` : ui.noScore}`).join('; ')}.`;
-  return { hasScores: scores.some((s) => s !== null), points, description };
+/** The map's curve: one series, the map's own scores (issue 17 adds one per persona here). */
+function buildCurve(map: JourneyMap): View['curve'] {
+  const ui = map.labels.ui;
+  const curve = buildCurveView([{ key: 'map', name: map.persona?.name ?? map.title, scores: map.stages.map((s) => s.emotion) }], ui);
+  return { ...curve, description: describeCurve(curve, map.stages.map((s) => s.name), ui) };
 }
 
 function cell(values: readonly (string | Item | Touchpoint)[]): CellView {
   return cellOf(
     values.map((v) =>
       typeof v === 'string'
-        ? { text: v, channel: null, metric: null }
+        ? { text: v, channel: null, channelIcon: null, metric: null }
         : 'name' in v
-          ? { text: v.name, channel: v.channel, metric: null, confidence: v.confidence, source: v.source }
-          : { text: v.text, channel: null, metric: null, confidence: v.confidence, source: v.source },
+          ? { text: v.name, channel: v.channel, channelIcon: v.channel ? channelIcon(v.channel) : null, metric: null, confidence: v.confidence, source: v.source }
+          : { text: v.text, channel: null, channelIcon: null, metric: null, confidence: v.confidence, source: v.source },
     ),
   );
 }
@@ -221,68 +222,109 @@ function cellOf(items: ItemView[]): CellView {
 function kpiItem(kpi: Kpi, ui: UiLabels): ItemView {
   const words = ui.metric;
   const reading = kpi.reading;
-  if (!reading && !kpi.target) return { text: kpi.name, channel: null, metric: null };
+  if (!reading && !kpi.target) return { text: kpi.name, channel: null, channelIcon: null, metric: null };
   const parts: string[] = [];
   if (reading) parts.push(reading.value ?? words.noData);
   if (kpi.target) parts.push(`${words.target} ${kpi.target}`);
   if (reading?.met != null) parts.push(reading.met ? `✓ ${words.met}` : `✗ ${words.notMet}`);
   if (reading?.date) parts.push(words.asOf.replace('{date}', reading.date));
   const status = !reading ? 'target' : reading.value === null ? 'missing' : reading.met === null ? 'value' : reading.met ? 'met' : 'not-met';
-  return { text: kpi.name, channel: null, metric: { text: parts.join(' · '), status } };
+  return { text: kpi.name, channel: null, channelIcon: null, metric: { text: parts.join(' · '), status } };
 }
 
 function laneRow(lane: Lane, stages: Stage[]): RowView {
-  return { key: lane.key, label: lane.label, kind: lane.kind === 'touchpoints' ? 'touchpoints' : 'lane', cells: stages.map((s) => cell(s.cells[lane.key] ?? [])) };
+  return { key: lane.key, label: lane.label, kind: lane.kind === 'touchpoints' ? 'touchpoints' : 'lane', icon: null, cells: stages.map((s) => cell(s.cells[lane.key] ?? [])) };
 }
 
 /** A row for a common stage key, shown only when some stage fills it. */
 function optionalRow(key: string, label: string, kind: string, stages: Stage[], pick: (s: Stage) => (string | Item)[]): RowView[] {
   const cells = stages.map((s) => cell(pick(s)));
-  return cells.some((c) => !c.empty) ? [{ key, label, kind, cells }] : [];
+  const icon = kind === 'pain' || kind === 'opportunity' ? kind : null;
+  return cells.some((c) => !c.empty) ? [{ key, label, kind, icon, cells }] : [];
 }
 
-function buildSections(map: JourneyMap): SectionView[] {
+/** Pain points and opportunities, and the back-end rows (KPIs, owner, technology), when some stage fills them. */
+function commonRows(map: JourneyMap) {
   const ui = map.labels.ui;
   const stages = map.stages;
-  const sections: SectionView[] = [];
-  const lanes = map.lanes.filter((l) => l.used);
-
-  // Template lanes, grouped by band in order; a blueprint line sits between consecutive bands.
-  let previousBand: string | null = null;
-  for (const lane of lanes.filter((l) => !l.custom)) {
-    const last = sections.at(-1);
-    if (last && lane.band === previousBand) {
-      last.rows.push(laneRow(lane, stages));
-      continue;
-    }
-    const line = map.labels.lines.find((l) => l.between[0] === previousBand && l.between[1] === lane.band);
-    sections.push({
-      band: lane.band ? (map.labels.bands[lane.band] ?? lane.band) : null,
-      bandKey: lane.band,
-      line: line?.label ?? null,
-      lineKey: line?.key ?? null,
-      rows: [laneRow(lane, stages)],
-    });
-    previousBand = lane.band;
-  }
-  const custom = lanes.filter((l) => l.custom).map((l) => laneRow(l, stages));
-  if (custom.length) sections.push({ band: null, bandKey: 'custom', line: null, lineKey: null, rows: custom });
-
   const insights = [
     ...optionalRow('pain_points', ui.painPoints, 'pain', stages, (s) => s.pain_points),
     ...optionalRow('opportunities', ui.opportunities, 'opportunity', stages, (s) => s.opportunities),
   ];
-  if (insights.length) sections.push({ band: null, bandKey: 'insights', line: null, lineKey: null, rows: insights });
-
   // The back-end band of seed 002: how the business measures, owns and supports each stage.
   const backEnd = [
-    ...(stages.some((s) => s.kpis.length) ? [{ key: 'kpis', label: ui.kpis, kind: 'backend', cells: stages.map((s) => cellOf(s.kpis.map((k) => kpiItem(k, ui)))) }] : []),
+    ...(stages.some((s) => s.kpis.length) ? [{ key: 'kpis', label: ui.kpis, kind: 'backend', icon: null, cells: stages.map((s) => cellOf(s.kpis.map((k) => kpiItem(k, ui)))) }] : []),
     ...optionalRow('owner', ui.owner, 'backend', stages, (s) => (s.owner ? [s.owner] : [])),
     ...optionalRow('technology', ui.technology, 'backend', stages, (s) => s.technology),
   ];
-  if (backEnd.length) sections.push({ band: ui.bands.backEnd, bandKey: 'back-end', line: null, lineKey: null, rows: backEnd });
-
   const notes = optionalRow('notes', ui.notes, 'notes', stages, (s) => (s.notes ? [s.notes] : []));
-  if (notes.length) sections.push({ band: null, bandKey: 'notes', line: null, lineKey: null, rows: notes });
+  return { insights, backEnd, notes };
+}
+
+const section = (bandKey: string | null, band: string | null, rows: RowView[], extra: Partial<SectionView> = {}): SectionView => ({
+  band,
+  bandKey,
+  line: null,
+  lineKey: null,
+  curve: false,
+  rows,
+  ...extra,
+});
+
+/**
+ * The map's rows, band by band, as the HTML draws them: each of the template's bands in order (its
+ * lanes, then the custom lanes placed in it), with the emotion curve at the top of its band and a
+ * blueprint line between two bands; the back-end rows in the `back-end` band (or a band of their own
+ * after the template's, in a blueprint); then pain points and opportunities, then notes.
+ */
+function buildSections(map: JourneyMap): SectionView[] {
+  const ui = map.labels.ui;
+  const { insights, backEnd, notes } = commonRows(map);
+  const lanes = map.lanes.filter((l) => l.used);
+  const scored = map.stages.some((s) => s.emotion !== null);
+  const sections: SectionView[] = [];
+  let previous: string | null = null;
+  for (const band of map.labels.bandOrder) {
+    const rows = lanes.filter((l) => l.band === band.key).map((l) => laneRow(l, map.stages));
+    if (band.key === 'back-end') rows.push(...backEnd);
+    const curve = band.curve && scored;
+    if (!rows.length && !curve) continue;
+    const line = map.labels.lines.find((l) => l.between[0] === previous && l.between[1] === band.key);
+    sections.push(section(band.key, band.label, rows, { line: line?.label ?? null, lineKey: line?.key ?? null, curve }));
+    previous = band.key;
+  }
+  if (backEnd.length && !map.labels.bandOrder.some((b) => b.key === 'back-end')) sections.push(section('back-end', ui.bands.backEnd, backEnd));
+  if (insights.length) sections.push(section('insights', ui.bands.insights, insights));
+  if (notes.length) sections.push(section('notes', null, notes));
+  return sections;
+}
+
+/**
+ * The rows as the Markdown tables group them, which a GFM table cannot tint: the template's lanes in
+ * order, under a heading only for the blueprint's bands (which its lines part); custom lanes after
+ * the lanes, or in their band in a blueprint; pain points and opportunities; the back-end; notes.
+ */
+export function tableSections(map: JourneyMap): SectionView[] {
+  const ui = map.labels.ui;
+  const { insights, backEnd, notes } = commonRows(map);
+  const lanes = map.lanes.filter((l) => l.used);
+  const sections: SectionView[] = [];
+  if (map.labels.lines.length) {
+    let previous: string | null = null;
+    for (const band of map.labels.bandOrder) {
+      const rows = lanes.filter((l) => l.band === band.key).map((l) => laneRow(l, map.stages));
+      if (!rows.length) continue;
+      const line = map.labels.lines.find((l) => l.between[0] === previous && l.between[1] === band.key);
+      sections.push(section(band.key, band.label, rows, { line: line?.label ?? null, lineKey: line?.key ?? null }));
+      previous = band.key;
+    }
+  } else {
+    sections.push(section(null, null, lanes.filter((l) => !l.custom).map((l) => laneRow(l, map.stages))));
+    const custom = lanes.filter((l) => l.custom).map((l) => laneRow(l, map.stages));
+    if (custom.length) sections.push(section('custom', null, custom));
+  }
+  if (insights.length) sections.push(section('insights', null, insights));
+  if (backEnd.length) sections.push(section('back-end', ui.bands.backEnd, backEnd));
+  if (notes.length) sections.push(section('notes', null, notes));
   return sections;
 }

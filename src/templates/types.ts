@@ -9,8 +9,8 @@ export interface LaneDefinition {
   kind: 'text' | 'touchpoints';
   /** An optional lane is shown only when a stage fills it (the standard blueprint lanes). */
   optional?: boolean;
-  /** The band the lane sits in (service blueprint: customer, frontstage…); its label is in the template's labels. */
-  band?: string;
+  /** The band the lane sits in (one of the template's `bands`); its label is in the template's labels. */
+  band: string;
 }
 
 /** A line drawn between two consecutive bands (the blueprint's line of visibility, say). */
@@ -41,6 +41,15 @@ export interface TemplateDefinition {
   lanes: readonly LaneDefinition[];
   /** Stage fields beyond the common keys and the lanes (a time of day), shown with the stage's name. */
   stageExtras?: Record<string, z.ZodMiniType>;
+  /**
+   * The template's bands, top to bottom (service blueprint: customer, frontstage, backstage, support;
+   * the others: the experience, front-end and back-end bands of seed 002). Every lane sits in one.
+   */
+  bands: readonly string[];
+  /** Where a custom lane without `band:` goes. */
+  defaultBand: string;
+  /** The band the emotion curve belongs to: it is drawn at the top of that band. */
+  curveBand: string;
   /** Lines between bands, in the order the bands come. */
   lines?: readonly LineDefinition[];
   labels: Record<Locale, TemplateLabels>;

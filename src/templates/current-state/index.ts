@@ -1,13 +1,25 @@
 import type { LaneDefinition, TemplateDefinition } from '../types.js';
 
 /** Shared with the future-state template, which has the same columns and rows (domain.md). */
+// Bands (seed 002): the customer's experience (with the emotion curve), the front-end (what the
+// customer does and where they meet the company) and the back-end (what the company does about it).
 export const STEP_LANES: readonly LaneDefinition[] = [
-  { key: 'thinking', kind: 'text' },
-  { key: 'actions', kind: 'text' },
-  { key: 'touchpoints', kind: 'touchpoints' },
-  { key: 'change', kind: 'text' },
-  { key: 'rationale', kind: 'text' },
+  { key: 'thinking', kind: 'text', band: 'experience' },
+  { key: 'actions', kind: 'text', band: 'front-end' },
+  { key: 'touchpoints', kind: 'touchpoints', band: 'front-end' },
+  { key: 'change', kind: 'text', band: 'back-end' },
+  { key: 'rationale', kind: 'text', band: 'back-end' },
 ];
+
+/** The three bands of seed 002, in the order the lanes come; custom lanes go in the front-end unless they say otherwise. */
+export const SEED_BANDS = { bands: ['experience', 'front-end', 'back-end'], defaultBand: 'front-end', curveBand: 'experience' } as const;
+
+/** The bands' names in each locale (seed 002 uses Front-end, Customer experience and Back-end in Italian too). */
+export const SEED_BAND_LABELS = {
+  en: { experience: 'Customer experience', 'front-end': 'Front-end', 'back-end': 'Back-end' },
+  it: { experience: 'Esperienza del cliente', 'front-end': 'Front-end', 'back-end': 'Back-end' },
+  pl: { experience: 'Doświadczenie klienta', 'front-end': 'Front-end', 'back-end': 'Back-end' },
+};
 
 export const STEP_QUESTIONS = {
   en: {
@@ -36,10 +48,11 @@ export const STEP_QUESTIONS = {
 export const currentState: TemplateDefinition = {
   id: 'current-state',
   lanes: STEP_LANES,
+  ...SEED_BANDS,
   labels: {
-    en: { name: 'Current state', use: "Today's actions, thoughts and emotions, step by step: find pain points and drive incremental change.", column: 'Step', columns: 'steps', lanes: STEP_QUESTIONS.en },
-    it: { name: 'Stato attuale', use: 'Azioni, pensieri ed emozioni del cliente oggi, passo per passo: trova i punti critici e guida il cambiamento.', column: 'Passo', columns: 'passi', lanes: STEP_QUESTIONS.it },
-    pl: { name: 'Stan obecny', use: 'Dzisiejsze działania, myśli i emocje klienta krok po kroku: znajdź problemy i wprowadzaj zmiany.', column: 'Krok', columns: 'kroki', lanes: STEP_QUESTIONS.pl },
+    en: { name: 'Current state', use: "Today's actions, thoughts and emotions, step by step: find pain points and drive incremental change.", column: 'Step', columns: 'steps', lanes: STEP_QUESTIONS.en, bands: SEED_BAND_LABELS.en },
+    it: { name: 'Stato attuale', use: 'Azioni, pensieri ed emozioni del cliente oggi, passo per passo: trova i punti critici e guida il cambiamento.', column: 'Passo', columns: 'passi', lanes: STEP_QUESTIONS.it, bands: SEED_BAND_LABELS.it },
+    pl: { name: 'Stan obecny', use: 'Dzisiejsze działania, myśli i emocje klienta krok po kroku: znajdź problemy i wprowadzaj zmiany.', column: 'Krok', columns: 'kroki', lanes: STEP_QUESTIONS.pl, bands: SEED_BAND_LABELS.pl },
   },
   starter: `# yaml-language-server: $schema=./journey.schema.json
 template: current-state

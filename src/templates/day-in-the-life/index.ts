@@ -1,15 +1,19 @@
 import { described, optionalText } from '../../core/schema.js';
+import { SEED_BAND_LABELS, SEED_BANDS } from '../current-state/index.js';
 import type { TemplateDefinition } from '../types.js';
 
 export const dayInTheLife: TemplateDefinition = {
   id: 'day-in-the-life',
+  // The customer's priorities, touchpoints and use of the product are the front-end; how the product
+  // could serve them better is the company's to do, the back-end.
   lanes: [
-    { key: 'thinking', kind: 'text' },
-    { key: 'priorities', kind: 'text' },
-    { key: 'touchpoints', kind: 'touchpoints' },
-    { key: 'product_use', kind: 'text' },
-    { key: 'product_opportunity', kind: 'text' },
+    { key: 'thinking', kind: 'text', band: 'experience' },
+    { key: 'priorities', kind: 'text', band: 'front-end' },
+    { key: 'touchpoints', kind: 'touchpoints', band: 'front-end' },
+    { key: 'product_use', kind: 'text', band: 'front-end' },
+    { key: 'product_opportunity', kind: 'text', band: 'back-end' },
   ],
+  ...SEED_BANDS,
   stageExtras: { time: described(optionalText, 'When in the day: "07:00" or "Early morning"') },
   labels: {
     en: {
@@ -17,6 +21,7 @@ export const dayInTheLife: TemplateDefinition = {
       use: "The customer's whole day, beyond their dealings with you: find unmet needs and inspire new initiatives.",
       column: 'Moment',
       columns: 'moments of the day',
+      bands: SEED_BAND_LABELS.en,
       fields: { time: 'Time' },
       lanes: {
         thinking: 'What does the customer think or feel?',
@@ -31,6 +36,7 @@ export const dayInTheLife: TemplateDefinition = {
       use: "L'intera giornata del cliente, oltre ai rapporti con il marchio: trova bisogni insoddisfatti e nuove iniziative.",
       column: 'Momento',
       columns: 'momenti della giornata',
+      bands: SEED_BAND_LABELS.it,
       fields: { time: 'Ora' },
       lanes: {
         thinking: 'Cosa pensa o sente il cliente?',
@@ -45,6 +51,7 @@ export const dayInTheLife: TemplateDefinition = {
       use: 'Cały dzień klienta, nie tylko kontakty z marką: znajdź niezaspokojone potrzeby i inspirację do nowych inicjatyw.',
       column: 'Pora dnia',
       columns: 'pory dnia',
+      bands: SEED_BAND_LABELS.pl,
       fields: { time: 'Pora' },
       lanes: {
         thinking: 'Co klient myśli lub czuje?',

@@ -1,15 +1,16 @@
-import { STEP_LANES, STEP_QUESTIONS } from '../current-state/index.js';
+import { SEED_BAND_LABELS, SEED_BANDS, STEP_LANES, STEP_QUESTIONS } from '../current-state/index.js';
 import type { TemplateDefinition } from '../types.js';
 import { futureStateWithoutChange } from './lint.js';
 
 export const futureState: TemplateDefinition = {
   id: 'future-state',
   lanes: STEP_LANES,
+  ...SEED_BANDS,
   lintRules: [futureStateWithoutChange],
   labels: {
-    en: { name: 'Future state', use: 'The actions, thoughts and emotions you expect once a new product, service or experience is in place: a frame for planning.', column: 'Step', columns: 'steps', lanes: STEP_QUESTIONS.en },
-    it: { name: 'Stato futuro', use: 'Azioni, pensieri ed emozioni attesi con nuovi prodotti, servizi ed esperienze: una cornice per pianificare.', column: 'Passo', columns: 'passi', lanes: STEP_QUESTIONS.it },
-    pl: { name: 'Stan przyszły', use: 'Oczekiwane działania, myśli i emocje klienta po wprowadzeniu nowych produktów i usług: rama do planowania.', column: 'Krok', columns: 'kroki', lanes: STEP_QUESTIONS.pl },
+    en: { name: 'Future state', use: 'The actions, thoughts and emotions you expect once a new product, service or experience is in place: a frame for planning.', column: 'Step', columns: 'steps', lanes: STEP_QUESTIONS.en, bands: SEED_BAND_LABELS.en },
+    it: { name: 'Stato futuro', use: 'Azioni, pensieri ed emozioni attesi con nuovi prodotti, servizi ed esperienze: una cornice per pianificare.', column: 'Passo', columns: 'passi', lanes: STEP_QUESTIONS.it, bands: SEED_BAND_LABELS.it },
+    pl: { name: 'Stan przyszły', use: 'Oczekiwane działania, myśli i emocje klienta po wprowadzeniu nowych produktów i usług: rama do planowania.', column: 'Krok', columns: 'kroki', lanes: STEP_QUESTIONS.pl, bands: SEED_BAND_LABELS.pl },
   },
   starter: `# yaml-language-server: $schema=./journey.schema.json
 template: future-state

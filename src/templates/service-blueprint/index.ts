@@ -14,6 +14,9 @@ export const serviceBlueprint: TemplateDefinition = {
     { key: 'backstage', kind: 'text', band: 'backstage' },
     { key: 'support', kind: 'text', optional: true, band: 'support' },
   ],
+  bands: ['customer', 'frontstage', 'backstage', 'support'],
+  defaultBand: 'customer',
+  curveBand: 'customer',
   lines: [
     { key: 'interaction', between: ['customer', 'frontstage'] },
     { key: 'visibility', between: ['frontstage', 'backstage'] },

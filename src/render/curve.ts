@@ -1,0 +1,182 @@
+// The emotion curve as data for layouts. A curve is a list of series, each one line through the stage
+// columns with a face at every scored point: a map draws one (its own), `journey diff` two (before and
+// after), and a map with several personas will draw one per persona. The table layout draws the
+// curve column by column, so `columns` holds, per stage, each series' point in that column.
+import { emotionLevel, emotionWord, signedScore } from '../core/emotion.js';
+import type { UiLabels } from '../core/locale.js';
+
+/** A face's drawing, in a 24 × 24 box centred on 12,12: its strokes, and a filled open mouth for the two extremes. */
+export interface FaceView {
+  lines: string;
+  fill: string | null;
+}
+
+export interface CurvePoint {
+  scored: boolean;
+  score: number | null;
+  /** "−1", "0", "+2": signed with a real minus sign. */
+  scoreText: string;
+  word: string;
+  /** m2 m1 z p1 p2 (none when unscored): the colour of the point and which face it wears. */
+  level: string;
+  /** Top-to-bottom position in percent of the curve's height. */
+  y: number;
+  /** The curve's path through this column: from the left edge, through the point, to the right edge. */
+  path: string | null;
+  /** The face drawn at the point: its expression says the level without colour. Null when unscored. */
+  face: FaceView | null;
+  /**
+   * Where the label goes, on the point's own side of the midline and clear of its face: `above` or
+   * `below` the face (the extremes toward the midline, the moderate levels away from it, where there is room).
+   */
+  labelSide: 'above' | 'below';
+}
+
+/** One line of the curve: the map's own, a persona's, or one side of a diff. */
+export interface CurveSeries {
+  key: string;
+  /** The legend's name for the line (a persona, a file). */
+  name: string;
+  /** 1…5: the line's dash pattern and the marker's shape and fill (CSS `series-N`), so lines differ without colour. */
+  style: number;
+  /** The marker's outline, in the face's box: circle, rounded square, diamond, hexagon, pentagon. */
+  shape: string;
+  points: CurvePoint[];
+}
+
+/** One series' point in one column, with what the column's drawing needs of its series. */
+export interface CurveMark extends CurvePoint {
+  series: string;
+  style: number;
+  shape: string;
+  /** Horizontal shift, in face widths, when several series meet at one point of a column (0 otherwise). */
+  shift: number;
+}
+
+export interface CurveColumn {
+  /** The scored points of every series in this stage's column, in series order (later ones on top). */
+  marks: CurveMark[];
+  /** No series scores this stage: the column says so ("no score"). */
+  gap: boolean;
+}
+
+export interface CurveView {
+  hasScores: boolean;
+  series: CurveSeries[];
+  columns: CurveColumn[];
+  /** The five levels from very positive to very negative, named in the map's locale, at their height. */
+  scale: { level: string; word: string; y: number }[];
+  /** Faint lines across the columns at the levels other than the midline, as path data in the columns' 100 × 100 box. */
+  grid: string;
+  /** Each point written beside it ("−1 negative"): for a single line; with several, the scale is read instead. */
+  labels: boolean;
+  /** Several lines are told apart by a legend. */
+  legend: boolean;
+  /** The first series' points: format-version-1 layout data (custom layouts, Markdown). */
+  points: CurvePoint[];
+}
+
+/** What a series is made from: its name and one score (or none) per stage column. */
+export interface SeriesInput {
+  key: string;
+  name: string;
+  scores: (number | null)[];
+  /** The series' look, 1…5; by default its place in the list. */
+  style?: number;
+}
+
+/** Height of a score in the curve, in percent from the top: +2 at 14%, 0 on the midline, −2 at 86%. */
+export const pointY = (score: number) => 50 - score * 18;
+
+const FACES: Record<string, FaceView> = {
+  p2: { lines: 'M6.8,10.2q1.7,-2.4 3.4,0M13.8,10.2q1.7,-2.4 3.4,0', fill: 'M6.8,13.6h10.4q0,5.4 -5.2,5.4q-5.2,0 -5.2,-5.4z' },
+  p1: { lines: 'M8.5,9.6v.01M15.5,9.6v.01M7.6,14.2q4.4,4.4 8.8,0', fill: null },
+  z: { lines: 'M8.5,9.6v.01M15.5,9.6v.01M7.8,15.6h8.4', fill: null },
+  m1: { lines: 'M8.5,9.6v.01M15.5,9.6v.01M7.6,17.4q4.4,-4.4 8.8,0', fill: null },
+  m2: { lines: 'M6.4,7.2l3.6,1.8M17.6,7.2l-3.6,1.8M8.4,11.4v.01M15.6,11.4v.01', fill: 'M7.4,19.4h9.2q0,-4.8 -4.6,-4.8q-4.6,0 -4.6,4.8z' },
+};
+
+/** Marker outlines for series 1…5, in the face's box (its view box reaches from −2 to 26). */
+const SHAPES = [
+  'M1,12a11,11 0 1,0 22,0a11,11 0 1,0 -22,0z',
+  'M4.5,1h15a3.5,3.5 0 0 1 3.5,3.5v15a3.5,3.5 0 0 1 -3.5,3.5h-15a3.5,3.5 0 0 1 -3.5,-3.5v-15a3.5,3.5 0 0 1 3.5,-3.5z',
+  'M12,-1.5L25.5,12L12,25.5L-1.5,12z',
+  'M12,-0.5L23.3,6V18L12,24.5L0.7,18V6z',
+  'M12,-0.5L24.4,8.6L19.7,23.2H4.3L-0.4,8.6z',
+];
+export const MAX_SERIES = SHAPES.length;
+
+/** Label placement per level: see CurvePoint.labelSide. */
+const LABEL_SIDE: Record<string, 'above' | 'below'> = { p2: 'below', p1: 'above', z: 'below', m1: 'below', m2: 'above' };
+
+function points(scores: (number | null)[], ui: UiLabels): CurvePoint[] {
+  return scores.map((score, i): CurvePoint => {
+    if (score === null) return { scored: false, score: null, scoreText: '', word: ui.noScore, level: 'none', y: 50, path: null, face: null, labelSide: 'below' };
+    const y = pointY(score);
+    const prev = scores[i - 1];
+    const next = scores[i + 1];
+    // Each column draws its share of the line, meeting its neighbours half-way; a stage with
+    // no score leaves a gap on both sides.
+    const left = prev == null ? '' : `M0,${(y + pointY(prev)) / 2} L50,${y}`;
+    const right = next == null ? '' : `${left ? ' ' : `M50,${y} `}L100,${(y + pointY(next)) / 2}`;
+    const path = left || right ? `${left}${right}` : null;
+    const level = emotionLevel(score);
+    return { scored: true, score, scoreText: signedScore(score), word: emotionWord(score, ui), level, y, path, face: FACES[level]!, labelSide: LABEL_SIDE[level]! };
+  });
+}
+
+/** The curve of one or more series (at most five) over the same stage columns. */
+export function buildCurveView(inputs: SeriesInput[], ui: UiLabels): CurveView {
+  if (inputs.length > MAX_SERIES) throw new Error(`an emotion curve draws at most ${MAX_SERIES} series, not ${inputs.length}`);
+  const series = inputs.map((input, i): CurveSeries => {
+    const style = input.style ?? i + 1;
+    return { key: input.key, name: input.name, style, shape: SHAPES[style - 1]!, points: points(input.scores, ui) };
+  });
+  const count = Math.max(0, ...inputs.map((s) => s.scores.length));
+  const columns = Array.from({ length: count }, (_, c): CurveColumn => {
+    const marks = series.flatMap((s) => {
+      const point = s.points[c];
+      return point?.scored ? [{ ...point, series: s.key, style: s.style, shape: s.shape, shift: 0 }] : [];
+    });
+    // Series that meet at one point stand side by side around it, not on top of each other.
+    for (const score of new Set(marks.map((m) => m.score))) {
+      const same = marks.filter((m) => m.score === score);
+      same.forEach((m, j) => (m.shift = same.length > 1 ? j - (same.length - 1) / 2 : 0));
+    }
+    return { marks, gap: marks.length === 0 };
+  });
+  return {
+    hasScores: columns.some((c) => !c.gap),
+    series,
+    columns,
+    scale: [2, 1, 0, -1, -2].map((score) => ({ level: emotionLevel(score), word: emotionWord(score, ui), y: pointY(score) })),
+    grid: [2, 1, -1, -2].map((score) => `M0,${pointY(score)}H100`).join(''),
+    labels: series.length === 1,
+    legend: series.length > 1,
+    points: series[0]?.points ?? [],
+  };
+}
+
+/** The part of a curve over columns `from` to `to` (a table of a split poster). */
+export function sliceCurve(curve: CurveView, from: number, to: number): CurveView {
+  return {
+    hasScores: curve.hasScores,
+    series: curve.series.map((s) => ({ ...s, points: s.points.slice(from, to) })),
+    columns: curve.columns.slice(from, to),
+    scale: curve.scale,
+    grid: curve.grid,
+    labels: curve.labels,
+    legend: curve.legend,
+    points: curve.points.slice(from, to),
+  };
+}
+
+/** The curve in words, for screen readers: "Emotion curve: Awareness: negative (−1); …", a sentence per series. */
+export function describeCurve(curve: CurveView, stageNames: string[], ui: UiLabels): string {
+  return curve.series
+    .map((s) => {
+      const name = curve.series.length > 1 ? ` (${s.name})` : '';
+      return `${ui.emotionCurve}${name}: ${stageNames.map((stage, i) => `${stage}: ${s.points[i]!.scored ? `${s.points[i]!.word} (${s.points[i]!.scoreText})` : ui.noScore}`).join('; ')}.`;
+    })
+    .join(' ');
+}
