@@ -38,7 +38,6 @@ async function picture(page: Page, map: JourneyMap, context: RenderContext): Pro
   const css = `main { padding: ${MARGIN}px; width: max-content; } html, body { background: #fff; }\n`;
   const { fit } = await layOutSheets(page, map, context, { style: 'poster', area, maxScale: Infinity, split: false, css });
   if (fit) await setSheetWidth(page, Math.round(fit.width));
-  await preparePage(page, { width: area.width, height: area.height, deviceScaleFactor: context.scale });
   const box = await page.evaluate(() => {
     const r = document.querySelector('main')!.getBoundingClientRect();
     return { x: r.left, y: r.top, width: Math.ceil(r.width), height: Math.ceil(r.height) };
