@@ -40,9 +40,9 @@ describe('several personas', () => {
   - name: Wait
     emotion: { marco: -2 }
 `);
-    expect(map.personas.map((p) => [p.id, p.persona?.name, p.file])).toEqual([
-      ['giulia', 'Giulia', null],
-      ['marco', 'Marco Rossi', null],
+    expect(map.personas.map((p) => [p.id, p.persona?.name, p.file, p.path])).toEqual([
+      ['giulia', 'Giulia', null, ['personas', 0]],
+      ['marco', 'Marco Rossi', null, ['personas', 1]],
     ]);
     expect(map.persona?.name).toBe('Giulia');
     expect(map.stages.map((s) => s.emotions)).toEqual([{ giulia: -1, marco: 1 }, { giulia: 2, marco: 2 }, { giulia: null, marco: -2 }]);
@@ -53,7 +53,7 @@ describe('several personas', () => {
   it('keeps a version-1 map as it was, its one persona listed with an id', () => {
     const map = mapOf(`${head}persona: { name: Anna Maria }\nstages:\n  - { name: A, emotion: -1 }\n`);
     expect(map.persona?.name).toBe('Anna Maria');
-    expect(map.personas).toEqual([{ id: 'anna-maria', persona: map.persona, file: null }]);
+    expect(map.personas).toEqual([{ id: 'anna-maria', persona: map.persona, file: null, path: ['persona'] }]);
     expect(map.stages[0]!.emotion).toBe(-1);
     expect(map.stages[0]!.emotions).toEqual({ 'anna-maria': -1 });
     expect(mapOf(`${head}stages:\n  - { name: A, emotion: 1 }\n`).personas).toEqual([]);
