@@ -25,6 +25,9 @@ export function jsonSchema(template?: TemplateId): JsonObject {
   }) as JsonObject);
 }
 
+/** A key a branch stage may not have: forks do not nest. */
+const noFork = { not: {}, description: 'Forks do not nest: a stage of a branch cannot fork again' };
+
 /** One template's schema; `at` is the JSON Pointer where it will stand in the whole document (branch stages refer to its stage). */
 function templateSchema(id: TemplateId, at = '#'): JsonObject {
   const schema = z.toJSONSchema(buildMapSchema(TEMPLATES[id]), OPTIONS) as JsonObject;
@@ -43,7 +46,7 @@ function templateSchema(id: TemplateId, at = '#'): JsonObject {
   // A fork's branches hold stages of their own: the same keys, but no fork of their own. They refer
   // to the stage's schema rather than repeat it (a copy made the schema five times larger).
   const branch = ((stage.properties as JsonObject).branches as JsonObject).items as { properties: { stages: { items: JsonObject } } };
-  branch.properties.stages.items = { $ref: `${at}/properties/stages/items`, title: 'Stage', properties: { branches: false, rejoin: false } };
+  branch.properties.stages.items = { $ref: `${at}/properties/stages/items`, title: 'Stage', properties: { branches: noFork, rejoin: noFork } };
   schema.not = { required: ['persona', 'personas'] };
   schema.if = { properties: { lanes: { type: 'array', minItems: 1 } }, required: ['lanes'] };
   const keys = stageKeys(TEMPLATES[id]);

@@ -48,7 +48,7 @@ export interface MapPersona {
   path: PathSegment[];
 }
 
-/** A stage's picture: a local image file the map names. The image reader (src/pipeline/images.ts) checks and reads it. */
+/** A stage's picture: a local image file the map names. The image reader (src/io/images.ts, readImage) is to check and read it. */
 export interface StageImage {
   /** The path as written in the map, relative to the map's folder. */
   src: string;
