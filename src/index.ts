@@ -20,7 +20,7 @@ import { createRenderer } from './render/renderer.js';
 import { runResult, type RunResult } from './report/json.js';
 
 export type { Diagnostic, Severity } from './core/diagnostics.js';
-export type { JourneyMap, Lane, Stage, Persona, Touchpoint } from './core/model.js';
+export type { Branch, Confidence, Item, JourneyMap, Lane, MapImage, MapPersona, Stage, StageImage, Persona, Touchpoint } from './core/model.js';
 export type { Locale } from './core/locale.js';
 export type { Format, MarkdownLayout, PageSize, PdfLayout } from './render/formats.js';
 export type { FileResult, RunResult } from './report/json.js';

@@ -27,8 +27,8 @@ describe('control characters in map text', () => {
 
 describe("keys named like Object's properties", () => {
   const NAMES = ['constructor', '__proto__', 'toString', 'hasOwnProperty'];
-  const TOP = '`template`, `title`, `summary`, `locale`, `updated`, `owners`, `goals`, `research`, `persona`, `based_on`, `tags`, `lanes` or `stages`';
-  const STAGE = '`name`, `id`, `emotion`, `pain_points`, `opportunities`, `kpis`, `owner`, `technology`, `notes`, `time`, `thinking`, `priorities`, `touchpoints`, `product_use` or `product_opportunity`';
+  const TOP = '`template`, `title`, `summary`, `locale`, `updated`, `owners`, `goals`, `research`, `persona`, `personas`, `based_on`, `tags`, `lanes` or `stages`';
+  const STAGE = '`name`, `id`, `emotion`, `pain_points`, `opportunities`, `kpis`, `owner`, `technology`, `notes`, `time`, `thinking`, `priorities`, `touchpoints`, `product_use`, `product_opportunity`, `milestone`, `image`, `image_alt`, `branches` or `rejoin`';
 
   it('are unknown keys at the top level and in a stage, like any other (not "found function", not another template\'s lane)', async () => {
     const map = `template: day-in-the-life\ntitle: T\n${NAMES.map((k) => `${k}: x\n`).join('')}stages:\n  - name: A\n${NAMES.map((k) => `    ${k}: x\n`).join('')}`;

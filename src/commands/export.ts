@@ -15,6 +15,9 @@ export async function exportCommand(file: string, options: { format: SheetFormat
   const config = await openConfig({}, io);
   const loaded = await readMapFile(file, io, { defaultLocale: config?.locale, references: createReferences(io, { projectRoot: config?.dir ?? io.cwd }) });
   if (!loaded.ok) throw new ProblemsError([{ file: shownName(file), diagnostics: loaded.diagnostics }]);
+  const { sheetLosses } = await import('../core/sheet-layout.js');
+  const lost = sheetLosses(loaded.map);
+  if (lost.length) io.stderr(`${painter(io.color).yellow('!')} ${shownName(file)}: a sheet cannot hold ${lost.join(', ')}: the export leaves them out, and importing it back will not restore them\n`);
   const { renderSheet } = await import('../render/sheet.js');
   const data = await renderSheet(loaded.map, options.format);
   const target = options.output ?? (file === '-' ? '-' : outputPath(file, `.${options.format}`, { cwd: io.cwd, base: io.cwd }));

@@ -22,6 +22,11 @@ const found = (iss: { input?: unknown }) => `found ${describeValue(iss.input)}`;
 const oneOf = <T extends readonly [string, ...string[]]>(values: T, what: string) =>
   z.enum(values, { error: (iss) => `expected ${what}: ${listWords(values)}, ${found(iss)}` });
 
+const mebibytes = () => z.number({ error: (iss) => `expected a size in MiB, ${found(iss)}` }).check(z.gt(0, { error: (iss) => `expected a size greater than 0, ${found(iss)}` }));
+
+/** The default size limits of stage images inlined into documents (a persona picture or a logo: core/image.ts). */
+export const IMAGE_LIMITS = { imageMb: 2, mapMb: 10 } as const;
+
 const opt = <S extends z.ZodMiniType>(schema: S, description?: string) => (description ? described(z.optional(schema), description) : z.optional(schema));
 
 export function buildConfigSchema(choices: ConfigChoices) {
@@ -54,6 +59,16 @@ export function buildConfigSchema(choices: ConfigChoices) {
     max_file_size_mb: opt(
       z.number({ error: (iss) => `expected a size in MiB, ${found(iss)}` }).check(z.gt(0, { error: (iss) => `expected a size greater than 0, ${found(iss)}` })),
       'Refuse map files larger than this many MiB (default 5)',
+    ),
+    images: opt(
+      z.strictObject(
+        {
+          max_image_mb: opt(mebibytes(), `Refuse a stage image larger than this many MiB (default ${IMAGE_LIMITS.imageMb})`),
+          max_map_images_mb: opt(mebibytes(), `Refuse a map whose images together are larger than this many MiB (default ${IMAGE_LIMITS.mapMb})`),
+        },
+        { error: (iss) => `expected image limits ({ max_image_mb, max_map_images_mb }), ${found(iss)}` },
+      ),
+      'Size limits of the stage images documents inline',
     ),
     metrics: opt(
       text.check(

@@ -1,6 +1,7 @@
 // Compares two maps of a journey: which stages were added, removed or moved, how each matched
 // stage's emotion changed, and lane by lane what was added or removed. Pure.
-import type { JourneyMap, Stage, Touchpoint } from './model.js';
+import type { Item, JourneyMap, Stage, Touchpoint } from './model.js';
+import { allStages } from './stages.js';
 
 export type Trend = 'better' | 'worse' | 'same' | 'unscored';
 
@@ -12,6 +13,17 @@ export interface LaneChange {
   kept: string[];
 }
 
+/** One persona's score at a stage, before and after (maps with several personas). */
+export interface PersonaTrend {
+  /** The persona's id, by which the two maps' personas are matched. */
+  id: string;
+  name: string;
+  before: number | null;
+  after: number | null;
+  delta: number | null;
+  trend: Trend;
+}
+
 export interface StageDiff {
   status: 'matched' | 'added' | 'removed';
   id: string;
@@ -21,7 +33,13 @@ export interface StageDiff {
   beforeIndex: number | null;
   afterIndex: number | null;
   moved: boolean;
+  /**
+   * The score before and after (the first persona's). With several personas, `trend` sums up `personas`:
+   * worse when any persona feels worse, else better when any feels better, else the same.
+   */
   emotion: { before: number | null; after: number | null; delta: number | null; trend: Trend };
+  /** Persona by persona, when either map has several personas; empty otherwise. */
+  personas: PersonaTrend[];
   /** Every lane with its items; `changed` lanes are those with something added or removed. */
   lanes: LaneChange[];
   changed: LaneChange[];
@@ -29,16 +47,31 @@ export interface StageDiff {
   unaddressed: string[];
 }
 
+/** A stage of a fork's branch, matched by id across both maps' branches (then by name in the same branch). */
+export interface BranchStageDiff extends StageDiff {
+  /** The id and name of the stage that forks, and the branch's id and name (the later map's, for a stage it keeps). */
+  fork: { id: string; name: string };
+  branch: { id: string; name: string };
+}
+
 export interface MapDiff {
   before: JourneyMap;
   after: JourneyMap;
+  /** The main path's stages. */
   stages: StageDiff[];
+  /** The stages of forks' branches, in the later map's order, removed ones after their branch's others. */
+  branches: BranchStageDiff[];
   counts: { added: number; removed: number; moved: number; better: number; worse: number; same: number; unaddressed: number };
   regression: boolean;
 }
 
 const norm = (s: string) => s.trim().toLowerCase().replace(/\s+/g, ' ');
-const itemText = (v: string | Touchpoint) => (typeof v === 'string' ? v : v.channel ? `${v.name} (${v.channel})` : v.name);
+/** An item as the diff shows it; a confidence mark is part of it, so `assumed` → `observed` shows as a change. */
+const itemText = (v: string | Item | Touchpoint) => {
+  if (typeof v === 'string') return v;
+  const text = 'text' in v ? v.text : v.channel ? `${v.name} (${v.channel})` : v.name;
+  return v.confidence ? `${text} [${v.confidence}]` : text;
+};
 
 /** The lanes to compare: the later map's, then any the earlier map has besides, then the common keys. */
 function laneList(before: JourneyMap, after: JourneyMap): { key: string; label: string; pick: (s: Stage) => string[] }[] {
@@ -49,34 +82,44 @@ function laneList(before: JourneyMap, after: JourneyMap): { key: string; label: 
     pick: (s: Stage) => (s.cells[l.key] ?? []).map(itemText),
   }));
   const common: [string, string, (s: Stage) => string[]][] = [
-    ['pain_points', ui.painPoints, (s) => s.pain_points],
-    ['opportunities', ui.opportunities, (s) => s.opportunities],
+    ['pain_points', ui.painPoints, (s) => s.pain_points.map(itemText)],
+    ['opportunities', ui.opportunities, (s) => s.opportunities.map(itemText)],
     ['kpis', ui.kpis, (s) => s.kpis.map((k) => (k.target ? `${k.name} (${k.target})` : k.name))],
     ['owner', ui.owner, (s) => (s.owner ? [s.owner] : [])],
-    ['technology', ui.technology, (s) => s.technology],
+    ['technology', ui.technology, (s) => s.technology.map(itemText)],
     ['notes', ui.notes, (s) => (s.notes ? [s.notes] : [])],
   ];
   return [...lanes, ...common.map(([key, label, pick]) => ({ key, label, pick }))];
 }
 
-export function diffMaps(before: JourneyMap, after: JourneyMap): MapDiff {
-  // Match by id first, then by name among the stages still unmatched.
-  const pairOf = new Map<number, number>(); // after index → before index
+/** Pairs of indexes (after → before): by id first, then by name among the stages still unmatched. */
+function match<T extends { stage: Stage }>(before: T[], after: T[], sameGroup: (b: T, a: T) => boolean = () => true): Map<number, number> {
+  const pairOf = new Map<number, number>();
   const used = new Set<number>();
-  after.stages.forEach((s, a) => {
-    const b = before.stages.findIndex((t, i) => !used.has(i) && t.id === s.id);
+  after.forEach((s, a) => {
+    const b = before.findIndex((t, i) => !used.has(i) && t.stage.id === s.stage.id);
     if (b !== -1) (pairOf.set(a, b), used.add(b));
   });
-  after.stages.forEach((s, a) => {
+  after.forEach((s, a) => {
     if (pairOf.has(a)) return;
-    const b = before.stages.findIndex((t, i) => !used.has(i) && norm(t.name) === norm(s.name));
+    const b = before.findIndex((t, i) => !used.has(i) && sameGroup(t, s) && norm(t.stage.name) === norm(s.stage.name));
     if (b !== -1) (pairOf.set(a, b), used.add(b));
   });
+  return pairOf;
+}
+
+export function diffMaps(before: JourneyMap, after: JourneyMap): MapDiff {
+  const wrap = (m: JourneyMap) => m.stages.map((stage) => ({ stage }));
+  const pairOf = match(wrap(before), wrap(after));
+  const used = new Set(pairOf.values());
   const moved = movedStages([...pairOf.entries()].sort((x, y) => x[0] - y[0]).map(([, b]) => b));
   const lanes = laneList(before, after);
+  const personas = personaList(before, after);
 
   const stageDiff = (b: Stage | undefined, a: Stage | undefined, bi: number | null, ai: number | null): StageDiff => {
-    const emotion = trend(b?.emotion ?? null, a?.emotion ?? null, Boolean(a && b));
+    const personaTrends = personas.map((p): PersonaTrend => ({ id: p.id, name: p.name, ...trend(b && p.before ? (b.emotions[p.id] ?? null) : null, a && p.after ? (a.emotions[p.id] ?? null) : null, Boolean(a && b)) }));
+    const first = trend(b?.emotion ?? null, a?.emotion ?? null, Boolean(a && b));
+    const emotion = personaTrends.length ? { ...first, trend: overall(personaTrends) } : first;
     const laneChanges = lanes.map(({ key, label, pick }) => {
       const was = b ? pick(b) : [];
       const now = a ? pick(a) : [];
@@ -94,9 +137,10 @@ export function diffMaps(before: JourneyMap, after: JourneyMap): MapDiff {
       afterIndex: ai,
       moved: bi !== null && moved.has(bi),
       emotion,
+      personas: personaTrends,
       lanes: laneChanges,
       changed: laneChanges.filter((l) => l.added.length || l.removed.length),
-      unaddressed: a && b ? b.pain_points.filter((p) => a.pain_points.some((q) => norm(q) === norm(p))) : [],
+      unaddressed: a && b ? b.pain_points.filter((p) => a.pain_points.some((q) => norm(q.text) === norm(p.text))).map((p) => p.text) : [],
     };
   };
 
@@ -114,7 +158,26 @@ export function diffMaps(before: JourneyMap, after: JourneyMap): MapDiff {
     stages.splice(at, 0, stageDiff(s, undefined, b, null));
   });
 
-  const count = (f: (d: StageDiff) => boolean) => stages.filter(f).length;
+  // Branch stages: matched by id across every branch (ids are unique in a map), then by name in the same branch.
+  const branchStages = (m: JourneyMap) =>
+    allStages(m).flatMap(({ stage, fork }) => (fork ? [{ stage, fork: { id: fork.stage.id, name: fork.stage.name }, branch: { id: fork.branch.id, name: fork.branch.name }, index: fork.branch.stages.indexOf(stage) }] : []));
+  const [bBefore, bAfter] = [branchStages(before), branchStages(after)];
+  const branchPairs = match(bBefore, bAfter, (x, y) => x.fork.id === y.fork.id && x.branch.id === y.branch.id);
+  const branchUsed = new Set(branchPairs.values());
+  const branches: BranchStageDiff[] = bAfter.map((s, a) => {
+    const b = branchPairs.get(a);
+    const was = b === undefined ? undefined : bBefore[b]!;
+    return { ...stageDiff(was?.stage, s.stage, was?.index ?? null, s.index), moved: false, fork: s.fork, branch: s.branch };
+  });
+  bBefore.forEach((s, b) => {
+    if (branchUsed.has(b)) return;
+    let last = -1;
+    branches.forEach((d, i) => d.fork.id === s.fork.id && d.branch.id === s.branch.id && (last = i));
+    branches.splice(last === -1 ? branches.length : last + 1, 0, { ...stageDiff(s.stage, undefined, s.index, null), moved: false, fork: s.fork, branch: s.branch });
+  });
+
+  const every = [...stages, ...branches];
+  const count = (f: (d: StageDiff) => boolean) => every.filter(f).length;
   const counts = {
     added: count((d) => d.status === 'added'),
     removed: count((d) => d.status === 'removed'),
@@ -122,9 +185,24 @@ export function diffMaps(before: JourneyMap, after: JourneyMap): MapDiff {
     better: count((d) => d.emotion.trend === 'better'),
     worse: count((d) => d.emotion.trend === 'worse'),
     same: count((d) => d.emotion.trend === 'same'),
-    unaddressed: stages.reduce((n, d) => n + d.unaddressed.length, 0),
+    unaddressed: every.reduce((n, d) => n + d.unaddressed.length, 0),
   };
-  return { before, after, stages, counts, regression: counts.worse > 0 };
+  return { before, after, stages, branches, counts, regression: counts.worse > 0 };
+}
+
+/** The personas to compare, matched by id: the later map's, then those only the earlier map has. Empty unless a map has several. */
+function personaList(before: JourneyMap, after: JourneyMap): { id: string; name: string; before: boolean; after: boolean }[] {
+  if (before.personas.length < 2 && after.personas.length < 2) return [];
+  const nameOf = (p: JourneyMap['personas'][number]) => p.persona?.name ?? p.id;
+  const inBefore = new Set(before.personas.map((p) => p.id));
+  const inAfter = new Set(after.personas.map((p) => p.id));
+  return [...after.personas, ...before.personas.filter((p) => !inAfter.has(p.id))].map((p) => ({ id: p.id, name: nameOf(p), before: inBefore.has(p.id), after: inAfter.has(p.id) }));
+}
+
+/** A stage's trend over its personas: worse when any is worse, else better when any is better, else the same. */
+function overall(trends: PersonaTrend[]): Trend {
+  for (const t of ['worse', 'better', 'same'] as const) if (trends.some((p) => p.trend === t)) return t;
+  return 'unscored';
 }
 
 function trend(before: number | null, after: number | null, matched: boolean): StageDiff['emotion'] {

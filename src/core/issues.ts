@@ -23,7 +23,7 @@ export interface IssueContext {
 export function issuesToDiagnostics(issues: readonly Issue[], ctx: IssueContext, max = MAX_PROBLEMS): Diagnostic[] {
   // One entry per problem (an unknown-keys issue holds one per key).
   const found = issues
-    .flatMap((i) => mostSpecific(i, []))
+    .flatMap((i) => mostSpecific(i, [], ctx.value))
     .flatMap((issue): { issue: Issue; key?: string }[] => (issue.code === 'unrecognized_keys' ? issue.keys.map((key) => ({ issue, key })) : [{ issue }]));
   const out = found.slice(0, max).map(({ issue, key }) => diagnosticOf(issue, key, ctx));
   // A hostile file can hold a problem in each of its 100,000 nodes: list the first `max`, then
@@ -61,14 +61,38 @@ function at(ctx: IssueContext, path: readonly PathSegment[], target: 'key' | 'va
 
 /**
  * A union reports one issue per branch. Keep the branch that got furthest (its issues are inside
- * the value, or about its keys); when no branch did, the union's own message says it best.
+ * the value, or about its keys); else the one branch that accepted the value's type and only
+ * failed a check of it (text with a control character, where the other branch wanted a mapping);
+ * when no branch did, the union's own message says it best.
  */
-function mostSpecific(issue: Issue, prefix: PathSegment[]): Issue[] {
+function mostSpecific(issue: Issue, prefix: PathSegment[], root: unknown): Issue[] {
   const path = [...prefix, ...(issue.path as PathSegment[])];
   if (issue.code !== 'invalid_union' || issue.errors.length === 0) return [{ ...issue, path } as Issue];
-  const specific = issue.errors.find((branch) => branch.every((i) => i.path.length > 0 || i.code === 'unrecognized_keys'));
+  const deeper = (i: Issue): boolean => goesDeeper(i, path, root);
+  const typed = issue.errors.filter((branch) => !branch.every((i) => i.code === 'invalid_type' && i.path.length === 0));
+  const valueCheck = (branch: readonly Issue[]) => branch.length > 0 && branch.every((i) => mostSpecific(i, path, root).every((x) => x.code === 'custom' || x.code === 'too_big'));
+  const specific = issue.errors.find((branch) => branch.every(deeper)) ?? (typed.length === 1 && valueCheck(typed[0]!) ? typed[0] : undefined);
   if (!specific) return [{ ...issue, path } as Issue];
-  return specific.flatMap((i) => mostSpecific(i, path));
+  return specific.flatMap((i) => mostSpecific(i, path, root));
+}
+
+/** An issue inside the value (or about its keys), or a union at the value with a branch that does get inside (an item inside a list's union). */
+function goesDeeper(issue: Issue, at: readonly PathSegment[], root: unknown): boolean {
+  if (issue.path.length > 0 || issue.code === 'unrecognized_keys') return true;
+  return issue.code === 'invalid_union' && issue.errors.some((branch) => branch.length > 0 && !strangerObject(branch, at, root) && branch.every((i) => goesDeeper(i, at, root)));
+}
+
+/**
+ * A mapping that shares no key with the object a branch expects (only unknown and missing keys): no
+ * attempt at that object, so the union's own words say it better (`communication: { channel: web }`
+ * is "expected text or a list of text, found a mapping", not "missing `text`").
+ */
+function strangerObject(branch: readonly Issue[], at: readonly PathSegment[], root: unknown): boolean {
+  const value = valueAt(root, at);
+  if (!isPlainObject(value)) return false;
+  const unknown = (i: Issue) => i.code === 'unrecognized_keys' && i.path.length === 0;
+  const missing = (i: Issue) => i.path.length === 1 && !Object.hasOwn(value, i.path[0] as string);
+  return branch.some(unknown) && branch.every((i) => unknown(i) || missing(i));
 }
 
 function unknownKeyMessage(key: string, objectPath: PathSegment[], ctx: IssueContext): string {

@@ -1,7 +1,7 @@
 // The JSON Schema of the format, generated from the validator's own zod schemas (never by hand).
 import * as z from 'zod/mini';
 import { buildMapSchema, customLaneValue, stageKeys } from './map-schema.js';
-import { personaFile } from './schema.js';
+import { item, personaFile, touchpoint } from './schema.js';
 import { TEMPLATE_IDS, TEMPLATES, type TemplateId } from '../templates/registry.js';
 
 type JsonObject = Record<string, unknown>;
@@ -10,9 +10,9 @@ const OPTIONS = { io: 'input', target: 'draft-2020-12', reused: 'inline' } as co
 /** The schema of one template's maps, or of all four (chosen by `template`) when none is given. */
 export function jsonSchema(template?: TemplateId): JsonObject {
   if (template) {
-    return requiredApart({ $schema: 'https://json-schema.org/draft/2020-12/schema', title: `Journey map: ${template} (format version 1)`, ...templateSchema(template) }) as JsonObject;
+    return shared(requiredApart({ $schema: 'https://json-schema.org/draft/2020-12/schema', title: `Journey map: ${template} (format version 1)`, ...templateSchema(template) }) as JsonObject);
   }
-  return requiredApart({
+  return shared(requiredApart({
     $schema: 'https://json-schema.org/draft/2020-12/schema',
     title: 'Journey map (format version 1)',
     type: 'object',
@@ -20,12 +20,16 @@ export function jsonSchema(template?: TemplateId): JsonObject {
     properties: { template: { enum: TEMPLATE_IDS, description: 'The kind of map: current-state, future-state, day-in-the-life or service-blueprint' } },
     allOf: TEMPLATE_IDS.map((id) => ({
       if: { properties: { template: { const: id } }, required: ['template'] },
-      then: templateSchema(id),
+      then: templateSchema(id, `#/allOf/${TEMPLATE_IDS.indexOf(id)}/then`),
     })),
-  }) as JsonObject;
+  }) as JsonObject);
 }
 
-function templateSchema(id: TemplateId): JsonObject {
+/** A key a branch stage may not have: forks do not nest. */
+const noFork = { not: {}, description: 'Forks do not nest: a stage of a branch cannot fork again' };
+
+/** One template's schema; `at` is the JSON Pointer where it will stand in the whole document (branch stages refer to its stage). */
+function templateSchema(id: TemplateId, at = '#'): JsonObject {
   const schema = z.toJSONSchema(buildMapSchema(TEMPLATES[id]), OPTIONS) as JsonObject;
   delete schema.$schema;
   // Custom lanes (declared under `lanes:`) add stage keys JSON Schema cannot know in advance: a map
@@ -34,11 +38,30 @@ function templateSchema(id: TemplateId): JsonObject {
   // (`thinkng`) or another template's lane as it is typed.
   const stage = ((schema.properties as JsonObject).stages as JsonObject).items as JsonObject;
   stage.title = 'Stage'; // what editors call it: "Expected \"Stage\"", not the map's title
-  stage.additionalProperties = z.toJSONSchema(customLaneValue, OPTIONS);
-  delete (stage.additionalProperties as JsonObject).$schema;
+  const laneValue = z.toJSONSchema(customLaneValue, OPTIONS) as JsonObject;
+  delete laneValue.$schema;
+  stage.additionalProperties = laneValue;
+  // Rules between keys that JSON Schema can state: image_alt goes with image, and persona or personas.
+  stage.dependentRequired = { image: ['image_alt'], image_alt: ['image'] };
+  // A fork's branches hold stages of their own: the same keys, but no fork of their own. They refer
+  // to the stage's schema rather than repeat it (a copy made the schema five times larger).
+  const branch = ((stage.properties as JsonObject).branches as JsonObject).items as { properties: { stages: { items: JsonObject } } };
+  branch.properties.stages.items = { $ref: `${at}/properties/stages/items`, title: 'Stage', properties: { branches: noFork, rejoin: noFork } };
+  schema.not = { required: ['persona', 'personas'] };
   schema.if = { properties: { lanes: { type: 'array', minItems: 1 } }, required: ['lanes'] };
-  const known = Object.fromEntries(stageKeys(TEMPLATES[id]).map((key) => [key, true]));
-  schema.else = { properties: { stages: { items: { properties: known, additionalProperties: false } } } };
+  const keys = stageKeys(TEMPLATES[id]);
+  const known = Object.fromEntries(keys.map((key) => [key, true]));
+  const knownInBranch = Object.fromEntries(keys.filter((key) => key !== 'branches' && key !== 'rejoin').map((key) => [key, true]));
+  schema.else = {
+    properties: {
+      stages: {
+        items: {
+          properties: { ...known, branches: { items: { properties: { stages: { items: { properties: knownInBranch, additionalProperties: false } } } } } },
+          additionalProperties: false,
+        },
+      },
+    },
+  };
   return schema;
 }
 
@@ -64,4 +87,28 @@ function requiredApart(node: unknown): unknown {
 export function personaJsonSchema(): JsonObject {
   const schema = z.toJSONSchema(personaFile, OPTIONS) as JsonObject;
   return requiredApart({ ...schema, $schema: 'https://json-schema.org/draft/2020-12/schema', title: 'Persona (journey persona file)' }) as JsonObject;
+}
+
+/**
+ * A list item (`{ text, confidence, source }` or text) and a touchpoint are the same schema in every
+ * lane of every template: each is stated once under `$defs` and referred to, which keeps the
+ * document (and an editor's work) small.
+ */
+function shared(doc: JsonObject): JsonObject {
+  const defs: Record<string, JsonObject> = { item: requiredApart(jsonOf(item)) as JsonObject, touchpoint: requiredApart(jsonOf(touchpoint)) as JsonObject };
+  const keys = new Map(Object.entries(defs).map(([name, schema]) => [JSON.stringify(schema), name]));
+  const walk = (node: unknown): unknown => {
+    if (Array.isArray(node)) return node.map(walk);
+    if (node === null || typeof node !== 'object') return node;
+    const name = keys.get(JSON.stringify(node));
+    if (name) return { $ref: `#/$defs/${name}` };
+    return Object.fromEntries(Object.entries(node).map(([k, v]) => [k, walk(v)]));
+  };
+  return { ...(walk(doc) as JsonObject), $defs: defs };
+}
+
+function jsonOf(schema: z.ZodMiniType): JsonObject {
+  const json = z.toJSONSchema(schema, OPTIONS) as JsonObject;
+  delete json.$schema;
+  return json;
 }

@@ -72,7 +72,9 @@ function templateProblem(source: Source, value: Record<string, unknown>): Diagno
   return problem(source.file, line, col, 'template', message);
 }
 
-const isStagePath = (path: readonly PathSegment[]) => path.length === 2 && path[0] === 'stages';
+/** A stage of the main path (`stages[2]`) or of a branch (`stages[2].branches[0].stages[1]`). */
+const isStagePath = (path: readonly PathSegment[]) => (path.length === 2 && path[0] === 'stages') || isBranchStagePath(path);
+const isBranchStagePath = (path: readonly PathSegment[]) => path.length === 6 && path[0] === 'stages' && path[2] === 'branches' && path[4] === 'stages';
 
 function fail(diagnostics: Diagnostic[]): LoadResult {
   return { ok: false, diagnostics: diagnostics.sort(bySourceOrder) };
@@ -80,6 +82,9 @@ function fail(diagnostics: Diagnostic[]): LoadResult {
 
 function explainStageKey(template: TemplateId | undefined, key: string, path: readonly PathSegment[]): string | undefined {
   if (!template || !isStagePath(path)) return undefined;
+  if (isBranchStagePath(path) && (key === 'branches' || key === 'rejoin')) {
+    return 'forks do not nest: a stage of a branch cannot fork again (give the decision its own stage on the main path, or split the journey into maps)';
+  }
   const owners = templatesWithLane(key);
   if (owners.length === 0) return undefined;
   return `it belongs to the ${listWords(owners)} template${owners.length > 1 ? 's' : ''}, not to ${template} (declare it under \`lanes:\` to add it as a custom lane)`;

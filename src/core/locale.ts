@@ -125,6 +125,20 @@ export interface UiLabels {
   pageOf: string;
   /** A KPI's live value: its target, whether it is met, and the data's date (`{date}` is replaced). */
   metric: { target: string; met: string; notMet: string; noData: string; asOf: string };
+  /** Several personas on one map. */
+  personas: string;
+  /** A milestone's mark when it has no text of its own. */
+  milestone: string;
+  /** A stage's picture. */
+  image: string;
+  /** The paths of a fork, and where they meet again (`{stage}` is replaced). */
+  paths: string;
+  rejoin: string;
+  /** How sure the map is of an item, and the list of the items' sources. */
+  confidence: { observed: string; reported: string; assumed: string };
+  sources: string;
+  /** The legend of the assumption mark. */
+  assumedNote: string;
 }
 
 export const UI: Record<Locale, UiLabels> = {
@@ -164,6 +178,14 @@ export const UI: Record<Locale, UiLabels> = {
     },
     pageOf: 'Page {page} of {pages}',
     metric: { target: 'target', met: 'met', notMet: 'not met', noData: 'no data', asOf: 'as of {date}' },
+    personas: 'Personas',
+    milestone: 'Moment of truth',
+    image: 'Image',
+    paths: 'Paths from',
+    rejoin: 'The paths meet again at {stage}.',
+    confidence: { observed: 'observed', reported: 'reported', assumed: 'assumed' },
+    sources: 'Sources',
+    assumedNote: 'an assumption, not yet backed by research',
   },
   it: {
     template: 'Modello',
@@ -201,6 +223,14 @@ export const UI: Record<Locale, UiLabels> = {
     },
     pageOf: 'Pagina {page} di {pages}',
     metric: { target: 'obiettivo', met: 'raggiunto', notMet: 'non raggiunto', noData: 'nessun dato', asOf: 'al {date}' },
+    personas: 'Personas',
+    milestone: 'Momento della verità',
+    image: 'Immagine',
+    paths: 'Percorsi da',
+    rejoin: 'I percorsi si ricongiungono in {stage}.',
+    confidence: { observed: 'osservato', reported: 'riferito', assumed: 'ipotesi' },
+    sources: 'Fonti',
+    assumedNote: 'un’ipotesi, non ancora confermata dalla ricerca',
   },
   pl: {
     template: 'Szablon',
@@ -238,5 +268,13 @@ export const UI: Record<Locale, UiLabels> = {
     },
     pageOf: 'Strona {page} z {pages}',
     metric: { target: 'cel', met: 'osiągnięty', notMet: 'nieosiągnięty', noData: 'brak danych', asOf: 'stan na {date}' },
+    personas: 'Persony',
+    milestone: 'Moment prawdy',
+    image: 'Obraz',
+    paths: 'Ścieżki od',
+    rejoin: 'Ścieżki łączą się ponownie na etapie {stage}.',
+    confidence: { observed: 'zaobserwowane', reported: 'zgłoszone', assumed: 'założenie' },
+    sources: 'Źródła',
+    assumedNote: 'założenie, jeszcze niepotwierdzone badaniami',
   },
 };

@@ -2,7 +2,7 @@
 import * as z from 'zod/mini';
 import { closest, describeValue, excerpt, listWords } from './describe.js';
 import { isPlainObject } from './issues.js';
-import { SLUG, basedOn, customLaneFields, date, described, locale, optionalText, persona, requiredText, stageCommon, stageId, textList, touchpointList, text } from './schema.js';
+import { SLUG, basedOn, customLaneFields, date, described, item, itemList, locale, optionalText, persona, personas, requiredText, slug, stageCommon, stageId, stageLater, textList, touchpointList } from './schema.js';
 import { TEMPLATE_IDS, TEMPLATES } from '../templates/registry.js';
 import type { TemplateDefinition } from '../templates/types.js';
 
@@ -16,11 +16,15 @@ const TOP_LEVEL_DESCRIPTIONS = {
   goals: 'What this map is for',
   research: 'Sources the map is built on',
   persona: 'The customer this map follows: a persona written here, or the path of a persona file (../personas/giulia.yaml)',
+  personas: 'Several customers on one map (instead of persona): a list of personas written here ({ id, name, … }) or paths of persona files; stages then score each: emotion: { giulia: -1, marco: 1 }',
   based_on: 'The map this one improves on (a future state based on a current state): its path, relative to this map',
   tags: 'Words to group maps by on a site: a product, a market, a team',
   lanes: 'Custom lanes: { key, label, band }; a stage may then set that key',
   stages: 'The columns of the map, in order',
 };
+
+/** Stage keys added after format version 1: a custom lane a version-1 map declared with one of these names stays a custom lane. */
+export const LATER_STAGE_KEYS = ['milestone', 'image', 'image_alt', 'branches', 'rejoin'] as const;
 
 /**
  * A custom lane: `{ key, label, band }`, where `band` is one of the template's bands (default: the
@@ -52,8 +56,12 @@ function customLaneSchema(def: TemplateDefinition | undefined) {
 
 /** Every stage key the template knows, besides custom lanes. */
 export function stageKeys(def: TemplateDefinition): string[] {
-  return [...Object.keys(stageCommon), ...Object.keys(def.stageExtras ?? {}), ...def.lanes.map((l) => l.key)];
+  return [...Object.keys(stageCommon), ...Object.keys(def.stageExtras ?? {}), ...def.lanes.map((l) => l.key), ...LATER_STAGE_KEYS];
 }
+
+/** The fewest and most paths a fork offers. */
+export const MIN_BRANCHES = 2;
+export const MAX_BRANCHES = 4;
 
 /**
  * The schema of a map of one template. Without a template (the map names none, or an unknown one,
@@ -63,14 +71,41 @@ export function stageKeys(def: TemplateDefinition): string[] {
 export function buildMapSchema(def: TemplateDefinition | undefined, customLaneKeys: readonly string[] = []) {
   const laneShape: Record<string, z.ZodMiniType> = {};
   for (const lane of def?.lanes ?? []) {
-    const schema = lane.kind === 'touchpoints' ? touchpointList : textList;
+    const schema = lane.kind === 'touchpoints' ? touchpointList : itemList;
     laneShape[lane.key] = described(schema, def!.labels.en.lanes[lane.key] ?? lane.key);
   }
-  const reserved = new Set(def ? stageKeys(def) : Object.keys(stageCommon));
-  for (const key of customLaneKeys) if (!reserved.has(key)) laneShape[key] = textList;
+  const reserved = new Set(def ? stageKeys(def).filter((k) => !(LATER_STAGE_KEYS as readonly string[]).includes(k)) : Object.keys(stageCommon));
+  for (const key of customLaneKeys) if (!reserved.has(key)) laneShape[key] = itemList;
 
   const stageError = { error: (iss: { input?: unknown }) => `expected a stage: a mapping with at least \`name\`, found ${describeValue(iss.input)}` };
-  const stageShape = { ...stageCommon, ...def?.stageExtras, ...laneShape };
+  // A custom lane of a version-1 map keeps its name, even one of the keys added since.
+  const later: Record<string, z.ZodMiniType> = Object.fromEntries(Object.entries(stageLater).filter(([key]) => !Object.hasOwn(laneShape, key)));
+  // A stage of a branch takes every key of a stage but a fork of its own: forks do not nest.
+  const branchStageShape = { ...stageCommon, ...def?.stageExtras, ...laneShape, ...later };
+  const branchStage = def ? z.strictObject(branchStageShape, stageError) : z.looseObject(branchStageShape, stageError);
+  const branchError = (iss: { input?: unknown }) => `expected a branch: a mapping with \`name\` and \`stages\`, found ${describeValue(iss.input)}`;
+  const branch = z.strictObject(
+    {
+      name: described(requiredText, 'What the customer does on this path (Buys from us, Goes to a competitor)'),
+      id: described(z.optional(slug), 'A short id for this path; derived from the name when absent'),
+      stages: described(
+        z.array(branchStage, { error: (iss) => `expected a list of stages, found ${describeValue(iss.input)}` }).check(z.minLength(1, { error: 'expected at least one stage on a branch, found an empty list' })),
+        'The stages of this path, in order; they take the same keys as any stage',
+      ),
+    },
+    { error: branchError },
+  );
+  const branchCount = (iss: { input?: unknown }) =>
+    `expected ${MIN_BRANCHES} to ${MAX_BRANCHES} branches (the paths a customer may take from this stage), found ${Array.isArray(iss.input) ? iss.input.length : describeValue(iss.input)}`;
+  const fork = {
+    branches: described(
+      z.optional(z.array(branch, { error: (iss) => `expected a list of branches ({ name, stages }), found ${describeValue(iss.input)}` }).check(z.minLength(MIN_BRANCHES, { error: branchCount }), z.maxLength(MAX_BRANCHES, { error: branchCount }))),
+      'A decision: 2 to 4 alternative paths from this stage, each { name, id, stages }',
+    ),
+    rejoin: described(z.optional(slug), 'With branches: the id of a later stage where the paths meet again'),
+  };
+  for (const key of Object.keys(fork)) if (Object.hasOwn(laneShape, key)) delete (fork as Record<string, unknown>)[key];
+  const stageShape = { ...branchStageShape, ...fork };
   const stage = def ? z.strictObject(stageShape, stageError) : z.looseObject(stageShape, stageError);
 
   const stages = z
@@ -115,6 +150,7 @@ export function buildMapSchema(def: TemplateDefinition | undefined, customLaneKe
       goals: described(textList, d.goals),
       research: described(textList, d.research),
       persona: described(persona, d.persona),
+      personas: described(personas, d.personas),
       based_on: described(basedOn, d.based_on),
       tags: described(textList, d.tags),
       lanes: described(lanes, d.lanes),
@@ -160,4 +196,4 @@ export type MapSchema = ReturnType<typeof buildMapSchema>;
 export type ValidatedMap = z.output<MapSchema>;
 
 /** The JSON shape of one custom-lane value, for the generated JSON Schema. */
-export const customLaneValue = z.nullable(z.union([text, z.array(text)]));
+export const customLaneValue = z.nullable(z.union([item, z.array(item)]));

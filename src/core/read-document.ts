@@ -41,8 +41,8 @@ export async function readDocument<S extends z.ZodMiniType>(name: string, bytes:
 }
 
 /** Where a path of a document stands in its text (for a problem found after loading: a reference that leads nowhere). */
-export async function positionIn(text: string, path: readonly (string | number)[], name = ''): Promise<{ line: number; col: number }> {
+export async function positionIn(text: string, path: readonly (string | number)[], name = '', target: 'key' | 'value' = 'value'): Promise<{ line: number; col: number }> {
   const { parseSource } = await import('./source.js');
   const parsed = parseSource(name, text);
-  return parsed.ok ? locate(parsed.source, path) : { line: 1, col: 1 };
+  return parsed.ok ? locate(parsed.source, path, target) : { line: 1, col: 1 };
 }

@@ -4,7 +4,7 @@
 // several times cheaper to load, which every start of the CLI pays for.
 import * as z from 'zod/mini';
 import { EMOTION_MAX, EMOTION_MIN, EMOTION_WORDS } from './emotion.js';
-import { describeValue, didYouMean, listWords } from './describe.js';
+import { closest, describeValue, didYouMean, listWords, quote } from './describe.js';
 import { LOCALES } from './locale.js';
 import { MAX_TEXT_LENGTH } from './text.js';
 
@@ -45,30 +45,109 @@ export const textList = then(
 
 export const optionalText = then(z.nullish(text), (v) => v ?? null);
 
+const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
 const emotionWords = Object.keys(EMOTION_WORDS) as (keyof typeof EMOTION_WORDS)[];
 
 const emotionError = (iss: { input?: unknown }) =>
   `expected an emotion: a whole number from ${EMOTION_MIN} to ${EMOTION_MAX} or one of ${listWords(emotionWords)}, ${found(iss)}${didYouMean(iss.input, [...emotionWords, -2, -1, 0, 1, 2])}`;
+const emotionScore = z.union([z.int({ error: emotionError }).check(z.gte(EMOTION_MIN, { error: emotionError }), z.lte(EMOTION_MAX, { error: emotionError })), z.enum(emotionWords)], {
+  error: emotionError,
+});
+const toScore = (v: number | keyof typeof EMOTION_WORDS | null | undefined): number | null => (v == null ? null : typeof v === 'number' ? v : EMOTION_WORDS[v]);
+
+/** Scores per persona (`{ giulia: -1, marco: 1 }`), keyed by persona id, as written; a map with `personas:` only. */
+export type PersonaScores = Record<string, number | null>;
+
+/**
+ * How the customer feels at a stage: one score, or with `personas:` a score per persona
+ * (`{ giulia: -1, marco: 1 }`). Which ids a map may use is checked with the whole map (map-checks.ts).
+ */
 export const emotion = then(
   z.nullish(
-    z.union([z.int({ error: emotionError }).check(z.gte(EMOTION_MIN, { error: emotionError }), z.lte(EMOTION_MAX, { error: emotionError })), z.enum(emotionWords)], {
-      error: emotionError,
-    }),
+    z.union(
+      [
+        emotionScore,
+        z.record(z.string().check(z.regex(SLUG_PATTERN, { error: (iss) => `expected a persona id (lowercase letters, digits and dashes) as the key of a score, ${found(iss)}` })), z.nullish(emotionScore), {
+          error: emotionError,
+        }),
+      ],
+      { error: emotionError },
+    ),
   ),
-  (v): number | null => (v == null ? null : typeof v === 'number' ? v : EMOTION_WORDS[v]),
+  (v): number | null | PersonaScores => {
+    if (v == null || typeof v !== 'object') return toScore(v);
+    const scores: PersonaScores = Object.create(null);
+    for (const [id, score] of Object.entries(v)) scores[id] = toScore(score);
+    return scores;
+  },
+);
+
+/** How sure the map is of an item: seen in research, told by customers or staff, or a guess to check. */
+export const CONFIDENCES = ['observed', 'reported', 'assumed'] as const;
+export type Confidence = (typeof CONFIDENCES)[number];
+const confidence = described(
+  then(
+    z.nullish(
+      z.enum(CONFIDENCES, {
+        error: (iss) => {
+          const guess = didYouMean(iss.input, CONFIDENCES) || (typeof iss.input === 'string' && closest(iss.input, CONFIDENCES) ? `; did you mean \`${closest(iss.input, CONFIDENCES)}\`?` : '');
+          return `expected a confidence: ${listWords(CONFIDENCES)}, ${found(iss)}${guess}`;
+        },
+      }),
+    ),
+    (v) => v ?? null,
+  ),
+  'How sure the map is of this: observed (seen in research), reported (told by customers or staff) or assumed (a guess to check)',
+);
+const evidenceSource = described(optionalText, 'Where it comes from: a study, an interview, a data set');
+
+const isMapping = (v: unknown) => v !== null && typeof v === 'object' && !Array.isArray(v);
+
+/** An item of a stage's list: text, or `{ text, confidence, source }` to say how sure the map is of it. */
+export const item = z.union(
+  [
+    then(text, (t) => ({ text: t, confidence: null as Confidence | null, source: null as string | null })),
+    z.strictObject({
+      text: described(requiredText, 'The item itself'),
+      confidence,
+      source: evidenceSource,
+    }),
+  ],
+  { error: (iss) => (isMapping(iss.input) ? `expected text or { text, confidence, source }, ${found(iss)}` : `expected text, ${found(iss)}`) },
+);
+/** An item of a stage's list in the model: plain text has no confidence and no source. */
+export interface Item {
+  text: string;
+  confidence: Confidence | null;
+  source: string | null;
+}
+
+/** Text, an item, or a list of them; always a list of items in the model. */
+export const itemList = then(
+  z.nullish(z.union([item, z.array(item)], { error: (iss) => `expected text or a list of text, ${found(iss)}` })),
+  (v): Item[] => (v == null ? [] : Array.isArray(v) ? v : [v]),
 );
 
 export const touchpoint = z.union(
   [
-    then(text, (name) => ({ name, channel: null as string | null })),
+    then(text, (name) => ({ name, channel: null as string | null, confidence: null as Confidence | null, source: null as string | null })),
     z.strictObject({
       name: described(requiredText, 'Where the customer meets the company'),
       channel: described(optionalText, 'web, app, email, phone, store, social, offline, …'),
+      confidence,
+      source: evidenceSource,
     }),
   ],
   { error: (iss) => `expected a touchpoint: text or { name, channel }, ${found(iss)}` },
 );
-export type Touchpoint = z.output<typeof touchpoint>;
+/** A touchpoint in the model: plain text has no channel, confidence or source. */
+export interface Touchpoint {
+  name: string;
+  channel: string | null;
+  confidence: Confidence | null;
+  source: string | null;
+}
 
 export const touchpointList = then(
   z.nullish(z.union([touchpoint, z.array(touchpoint)], { error: (iss) => `expected a touchpoint or a list of touchpoints, ${found(iss)}` })),
@@ -94,7 +173,7 @@ export const kpiList = then(
   (v): Kpi[] => (v == null ? [] : Array.isArray(v) ? v : [v]),
 );
 
-export const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+export const SLUG = SLUG_PATTERN;
 export const slug = z.string().check(z.regex(SLUG, { error: (iss) => `expected an id of lowercase letters, digits and dashes (like \`first-visit\`), ${found(iss)}` }));
 
 const dateError = (iss: { input?: unknown }) => `expected a date as YYYY-MM-DD (like 2026-11-01), ${found(iss)}`;
@@ -146,6 +225,38 @@ export const persona = then(
   (v) => v ?? null,
 );
 
+/** At most this many personas on one map: more curves than this cannot be told apart on one chart. */
+export const MAX_PERSONAS = 5;
+
+/** A persona written in a map's `personas:` list: a map's persona plus the `id` its scores use. */
+const listedPersona = z.strictObject(
+  {
+    id: described(z.optional(slug), 'The id this persona\u2019s scores use (`emotion: { giulia: -1 }`); default: from the name'),
+    ...personaFields,
+    image: described(optionalText, 'A picture of the persona: a local PNG, JPEG or WebP file (at most 1 MB), relative to this map'),
+  },
+  { error: (iss) => `expected a persona: a mapping with at least \`name\`, or the path of a persona file (like \`../personas/giulia.yaml\`), ${found(iss)}` },
+);
+export type ListedPersona = z.output<typeof listedPersona>;
+
+/** Several personas on one map, each written here or the path of a persona file; the alternative to `persona`. */
+export const personas = then(
+  z.nullish(
+    z
+      .array(
+        z.union([listedPersona, yamlPath('a persona file')], {
+          error: (iss) => `expected a persona: a mapping with at least \`name\`, or the path of a persona file (like \`../personas/giulia.yaml\`), ${found(iss)}`,
+        }),
+        { error: (iss) => `expected a list of personas (each a mapping with at least \`name\`, or the path of a persona file), ${found(iss)}` },
+      )
+      .check(
+        z.minLength(1, { error: 'expected at least one persona, found an empty list' }),
+        z.maxLength(MAX_PERSONAS, { error: (iss) => `expected at most ${MAX_PERSONAS} personas (more curves cannot be told apart on one chart), found ${(iss.input as unknown[]).length}` }),
+      ),
+  ),
+  (v) => v ?? [],
+);
+
 /** A shared persona file: the keys of a map's persona, plus an id and an image. */
 export const personaFile = z.strictObject(
   {
@@ -179,17 +290,54 @@ export const customLaneFields = {
     label: described(requiredText, 'The lane\u2019s heading in the document, usually a question'),
 };
 
+/** A milestone: `true`, or a short text naming the moment of truth. */
+export const MAX_MILESTONE_LENGTH = 100;
+const milestoneError = (iss: { input?: unknown }) => `expected a milestone: \`true\`, or a short text (at most ${MAX_MILESTONE_LENGTH} characters) naming the moment of truth, ${found(iss)}`;
+export const milestone = then(
+  z.nullish(
+    z.union([z.boolean(), z.string().check(z.regex(/\S/, { error: milestoneError }), z.maxLength(MAX_MILESTONE_LENGTH, { error: milestoneError }), noControls()), then(z.number(), String)], { error: milestoneError }),
+  ),
+  (v): { text: string | null } | null => (v == null || v === false ? null : { text: v === true ? null : v }),
+);
+
+/** A scheme (`https:`, `data:`, `file:`, a drive letter) or a host (`//cdn…`): nothing a map may make journey fetch. */
+const LOCAL = /^(?!\s*(?:[a-zA-Z][a-zA-Z0-9+.-]*:|[/\\]{2}))/;
+export const IMAGE_EXTENSION = /\.(?:png|jpe?g|webp)$/i;
+const imageError = (iss: { input?: unknown }) => `expected the path of a PNG, JPEG or WebP file, relative to this map (like \`screens/checkout.png\`), ${found(iss)}`;
+/** A stage's picture: a local PNG, JPEG or WebP file. A URL is refused here, before any file is looked at. */
+export const imagePath = then(
+  z.nullish(
+    z.string({ error: imageError }).check(
+      // A pattern, not a refinement, so the JSON Schema refuses an address too.
+      z.regex(LOCAL, {
+        abort: true,
+        error: (iss) => `expected the path of a local image file, relative to this map (like \`screens/checkout.png\`), found the address ${quote(String(iss.input), 60)}: journey never fetches an image; save it in the project folder and give its path`,
+      }),
+      z.regex(IMAGE_EXTENSION, { abort: true, error: imageError }),
+      noControls(),
+    ),
+  ),
+  (v) => v ?? null,
+);
+
 /** Keys every template's stages accept (the lanes of each template come on top). Descriptions show on hover in editors. */
 export const stageCommon = {
   name: described(requiredText, 'The column heading of this stage'),
   id: described(z.optional(slug), 'A unique id of lowercase letters, digits and dashes; derived from the name when absent'),
-  emotion: described(emotion, 'How the customer feels: -2 to 2, or very-negative/frustrated, negative/worried, neutral, positive/happy, very-positive/delighted'),
-  pain_points: described(textList, 'What goes wrong or hurts at this stage'),
-  opportunities: described(textList, 'What we could do better at this stage'),
+  emotion: described(emotion, 'How the customer feels: -2 to 2, or very-negative/frustrated, negative/worried, neutral, positive/happy, very-positive/delighted; with `personas:`, a score per persona: { giulia: -1, marco: 1 }'),
+  pain_points: described(itemList, 'What goes wrong or hurts at this stage'),
+  opportunities: described(itemList, 'What we could do better at this stage'),
   kpis: described(kpiList, 'How the business measures this stage (back-end band): text, or { name, metric, target }'),
   owner: described(optionalText, 'Who is responsible for this stage (back-end band)'),
-  technology: described(textList, 'Systems that support this stage (back-end band)'),
+  technology: described(itemList, 'Systems that support this stage (back-end band)'),
   notes: described(optionalText, 'Anything else worth knowing about this stage'),
+};
+
+/** Stage keys added after format version 1, which every stage accepts too (a branch's stages included). */
+export const stageLater = {
+  milestone: described(milestone, 'A moment of truth: true, or a short text naming it'),
+  image: described(imagePath, 'A picture of this stage (a screen, a storyboard frame): a local PNG, JPEG or WebP file, relative to this map; needs image_alt'),
+  image_alt: described(then(z.nullish(requiredText), (v) => v ?? null), 'What the image shows, in words, for readers who cannot see it (required with image)'),
 };
 
 /** `Buying running shoes` → `buying-running-shoes`; empty when nothing Latin is left. */

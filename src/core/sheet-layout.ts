@@ -6,7 +6,8 @@
 import { quote } from './describe.js';
 import { EMOTION_WORDS } from './emotion.js';
 import { LOCALES, UI, type Locale } from './locale.js';
-import type { JourneyMap, Kpi, Touchpoint } from './model.js';
+import type { Item, JourneyMap, Kpi, Touchpoint } from './model.js';
+import { allStages } from './stages.js';
 import { slugify, stageId } from './schema.js';
 import { TEMPLATE_IDS, TEMPLATES, type TemplateId } from '../templates/registry.js';
 
@@ -59,6 +60,25 @@ function norm(label: string): string {
 
 // ---------------------------------------------------------------- export
 
+/**
+ * What a sheet cannot hold of a map, in words, for a warning: the grid has one row of scores, one
+ * column per main-path stage and text cells, so forks, several personas' scores, confidence and
+ * sources, milestones and images are left out. Empty for a map of format version 1.
+ */
+export function sheetLosses(map: JourneyMap): string[] {
+  const out: string[] = [];
+  const every = allStages(map);
+  const branchStages = every.filter((s) => s.fork).length;
+  if (branchStages) out.push(`the stages of forks' branches (${branchStages})`);
+  if (map.personas.length > 1) out.push(`the personas after the first (${map.personas.slice(1).map((p) => p.persona?.name ?? p.id).join(', ')}) and their scores`);
+  const marked = every.flatMap(({ stage }) => [...Object.values(stage.cells).flat(), ...stage.pain_points, ...stage.opportunities, ...stage.technology]).filter((i) => i.confidence || i.source).length;
+  if (marked) out.push(`the confidence and source of ${marked} item${marked === 1 ? '' : 's'}`);
+  const milestones = every.filter(({ stage }) => stage.milestone).length;
+  if (milestones) out.push(`milestones (${milestones})`);
+  if (map.images.length) out.push(`stage images (${map.images.length})`);
+  return out;
+}
+
 /** The map as rows of cells (text), and how many columns the title spans. Lists are one item a line. */
 export function mapToGrid(map: JourneyMap): { rows: string[][]; width: number } {
   const stages = map.stages;
@@ -96,11 +116,11 @@ export function mapToGrid(map: JourneyMap): { rows: string[][]; width: number } 
   if (stages.some((s) => s.emotion !== null)) line(ui.emotion, stages.map((s) => (s.emotion === null ? '' : String(s.emotion))));
   for (const lane of map.lanes.filter((l) => l.used)) line(lane.label, stages.map((s) => (s.cells[lane.key] ?? []).map((v) => itemText(v)).join('\n')));
   const common: [string, (s: (typeof stages)[number]) => string[]][] = [
-    ['pain_points', (s) => s.pain_points],
-    ['opportunities', (s) => s.opportunities],
+    ['pain_points', (s) => s.pain_points.map(itemText)],
+    ['opportunities', (s) => s.opportunities.map(itemText)],
     ['kpis', (s) => s.kpis.map(kpiText)],
     ['owner', (s) => (s.owner ? [s.owner] : [])],
-    ['technology', (s) => s.technology],
+    ['technology', (s) => s.technology.map(itemText)],
     ['notes', (s) => (s.notes ? [s.notes] : [])],
   ];
   for (const [key, pick] of common) {
@@ -110,7 +130,7 @@ export function mapToGrid(map: JourneyMap): { rows: string[][]; width: number } 
 }
 
 /** `Running club (offline)`: a touchpoint's channel in brackets, as people write it. */
-const itemText = (v: string | Touchpoint) => (typeof v === 'string' ? v : v.channel ? `${v.name} (${v.channel})` : v.name);
+const itemText = (v: string | Item | Touchpoint) => (typeof v === 'string' ? v : 'text' in v ? v.text : v.channel ? `${v.name} (${v.channel})` : v.name);
 
 /** `Conversion rate (metric: conversion_rate, target: 3.5%)` */
 function kpiText(k: Kpi): string {

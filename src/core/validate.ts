@@ -5,8 +5,12 @@ import { isPlainObject } from './issues.js';
 import type { Locale, UiLabels } from './locale.js';
 import { UI } from './locale.js';
 import { buildMapSchema, type MapSchema, type ValidatedMap } from './map-schema.js';
-import type { JourneyMap, Stage, Touchpoint, Lane } from './model.js';
-import { CUSTOM_LANE_KEY, stageId } from './schema.js';
+import type { JourneyMap, Touchpoint, Lane } from './model.js';
+import { crossCheck } from './map-checks.js';
+import type { Branch, MapImage, MapPersona, Stage, StageImage } from './model.js';
+import { listedPersonaId, personaFileId, resolveScores } from './personas.js';
+import { CUSTOM_LANE_KEY, slugify, stageId, type Item, type PersonaScores } from './schema.js';
+import { allStages, branchFallbackId, branchStageFallbackId } from './stages.js';
 import { MAX_STAGES } from './text.js';
 import { TEMPLATES, type TemplateId } from '../templates/registry.js';
 import type { TemplateDefinition } from '../templates/types.js';
@@ -43,7 +47,12 @@ export function validateMap(template: TemplateId | undefined, value: Record<stri
   }
   const data = ownData(value) as Record<string, unknown>;
   if (data.locale == null && defaultLocale) data.locale = defaultLocale;
-  const result = schema.safeParse(data);
+  const parsed = schema.safeParse(data);
+  // Cross-references (persona ids, rejoin, image_alt, stage ids in branches), also when the map has other problems.
+  const crossIssues = crossCheck(data, new Set(declaredLaneKeys(value.lanes)));
+  const result: Validation['result'] = crossIssues.length
+    ? { success: false as const, error: { issues: [...(parsed.success ? [] : parsed.error.issues), ...crossIssues] }, data: undefined }
+    : parsed;
   // zod drops a `__proto__` key of a free-form mapping without a word; demographics is the only one.
   const demographics = (data.persona as Record<string, unknown> | undefined)?.demographics;
   if (isPlainObject(demographics) && Object.hasOwn(demographics, '__proto__')) {
@@ -72,20 +81,30 @@ export function modelOf(template: TemplateId, valid: ValidatedMap): JourneyMap {
   return toModel(TEMPLATES[template], valid, UI[valid.locale]);
 }
 
+type ValidStage = ValidatedMap['stages'][number];
+
 /** The normalised model of a validated map, with its labels resolved for its locale. */
 function toModel(def: TemplateDefinition, valid: ValidatedMap, ui: UiLabels): JourneyMap {
   const labels = def.labels[valid.locale];
-  const raw = valid.stages as unknown as Record<string, unknown>[];
+  const customKeys = new Set(valid.lanes.map((l) => l.key));
   const laneKeys = [...def.lanes.map((l) => l.key), ...valid.lanes.map((l) => l.key)];
   const fieldKeys = Object.keys(def.stageExtras ?? {});
-  const stages: Stage[] = valid.stages.map((s, i) => {
-    const r = raw[i]!;
+  // A key added since version 1 that a map declares as a custom lane stays that lane.
+  const later = (r: Record<string, unknown>, key: string) => (customKeys.has(key) ? undefined : r[key]);
+  const stageOf = (s: ValidStage, id: string, branches: Branch[]): Stage => {
+    const r = s as unknown as Record<string, unknown>;
     const cells: Stage['cells'] = Object.create(null); // lane keys are the map's: no inherited ones
-    for (const key of laneKeys) cells[key] = (r[key] as string[] | Touchpoint[] | undefined) ?? [];
+    for (const key of laneKeys) cells[key] = (r[key] as Item[] | Touchpoint[] | undefined) ?? [];
+    const emotion = later(r, 'emotion') === undefined ? null : (s.emotion as number | PersonaScores | null);
+    const scores = emotion !== null && typeof emotion === 'object' ? emotion : null;
+    const src = later(r, 'image') as string | null | undefined;
+    const image: StageImage | null = src ? { src, alt: (later(r, 'image_alt') as string | null | undefined) ?? '' } : null;
     return {
-      id: stageId(s, i),
+      id,
       name: s.name,
-      emotion: s.emotion,
+      emotion: scores ? null : (emotion as number | null),
+      emotions: {},
+      scoresAsWritten: scores,
       fields: Object.fromEntries(fieldKeys.map((key) => [key, (r[key] as string | null | undefined) ?? null])),
       cells,
       pain_points: s.pain_points,
@@ -94,9 +113,22 @@ function toModel(def: TemplateDefinition, valid: ValidatedMap, ui: UiLabels): Jo
       owner: s.owner,
       technology: s.technology,
       notes: s.notes,
+      milestone: (later(r, 'milestone') as Stage['milestone'] | undefined) ?? null,
+      image,
+      branches,
+      rejoin: (later(r, 'rejoin') as string | undefined) ?? null,
     };
+  };
+  const stages: Stage[] = valid.stages.map((s, i) => {
+    const written = (later(s as unknown as Record<string, unknown>, 'branches') ?? []) as { name: string; id?: string; stages: ValidStage[] }[];
+    const branches = written.map((b, j): Branch => ({
+      id: b.id ?? (slugify(b.name) || branchFallbackId(j)),
+      name: b.name,
+      stages: b.stages.map((bs, k) => stageOf(bs, bs.id ?? (slugify(bs.name) || branchStageFallbackId(i, j, k)), [])),
+    }));
+    return stageOf(s, stageId(s, i), branches);
   });
-  const isUsed = (key: string) => stages.some((s) => (s.cells[key]?.length ?? 0) > 0);
+  const isUsed = (key: string) => allStages({ stages }).some(({ stage }) => (stage.cells[key]?.length ?? 0) > 0);
   const lanes: Lane[] = [
     ...def.lanes.map((l) => ({
       key: l.key,
@@ -108,7 +140,17 @@ function toModel(def: TemplateDefinition, valid: ValidatedMap, ui: UiLabels): Jo
     })),
     ...valid.lanes.map((l) => ({ key: l.key, label: l.label, kind: 'text' as const, band: l.band ?? def.defaultBand, custom: true, used: true })),
   ];
-  return {
+  const personas: MapPersona[] = valid.personas.length
+    ? valid.personas.map((p, i) =>
+        typeof p === 'string' ? { id: personaFileId(p), persona: null, file: p, path: ['personas', i] } : { id: listedPersonaId(p, i), persona: { ...p, id: listedPersonaId(p, i) }, file: null, path: ['personas', i] },
+      )
+    : valid.persona == null
+      ? []
+      : typeof valid.persona === 'string'
+        ? [{ id: personaFileId(valid.persona), persona: null, file: valid.persona, path: ['persona'] }]
+        : [{ id: listedPersonaId(valid.persona, 0), persona: valid.persona, file: null, path: ['persona'] }];
+  const images: MapImage[] = allStages({ stages }).flatMap(({ stage, path }) => (stage.image ? [{ ...stage.image, stage: stage.id, path: [...path, 'image'] }] : []));
+  const map: JourneyMap = {
     template: def.id,
     title: valid.title,
     summary: valid.summary,
@@ -117,12 +159,14 @@ function toModel(def: TemplateDefinition, valid: ValidatedMap, ui: UiLabels): Jo
     owners: valid.owners,
     goals: valid.goals,
     research: valid.research,
-    persona: typeof valid.persona === 'string' ? null : valid.persona,
+    persona: valid.personas.length ? (personas[0]!.persona ?? null) : typeof valid.persona === 'string' ? null : valid.persona,
     personaFile: typeof valid.persona === 'string' ? valid.persona : null,
+    personas,
     basedOn: valid.based_on,
     tags: valid.tags,
     lanes,
     stages,
+    images,
     labels: {
       ui,
       templateName: labels.name,
@@ -133,4 +177,5 @@ function toModel(def: TemplateDefinition, valid: ValidatedMap, ui: UiLabels): Jo
       lines: (def.lines ?? []).map((l) => ({ key: l.key, label: labels.lines?.[l.key] ?? l.key, between: l.between })),
     },
   };
+  return resolveScores(map, personas);
 }

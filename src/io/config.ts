@@ -39,6 +39,8 @@ export interface Config {
   browser?: string;
   browserAt?: { line: number; col: number };
   maxFileSizeMb?: number;
+  /** `images:` size limits in MiB, for the image reader (defaults in core/config-schema.ts, IMAGE_LIMITS). */
+  images?: { maxImageMb?: number; maxMapImagesMb?: number };
   /** KPI values for build (absolute; inside the config's folder). */
   metrics?: string;
   lint: { rules: Record<string, LintSeverity>; maxAgeMonths?: number };
@@ -131,6 +133,7 @@ function toConfig(c: z.output<ConfigSchema>, path: string, shown: string): Confi
       mdLayout: c.md_layout as MarkdownLayout | undefined,
       browser: c.browser && resolve(dir, c.browser),
     maxFileSizeMb: c.max_file_size_mb,
+    images: c.images && { maxImageMb: c.images.max_image_mb, maxMapImagesMb: c.images.max_map_images_mb },
     metrics: c.metrics && resolve(dir, c.metrics),
     lint: { rules: c.lint?.rules ?? {}, maxAgeMonths: c.lint?.max_age_months },
   };

@@ -16,6 +16,7 @@ import { extensionOf, FORMATS, type Format } from '../render/formats.js';
 import { LayoutError } from '../render/handlebars.js';
 import type { Renderer } from '../render/renderer.js';
 import type { FileReport } from '../report/index.js';
+import { imagesRelativeTo } from './image-links.js';
 import { inFlight } from './in-flight.js';
 import { layoutProblem } from './layout.js';
 import type { BuildPlan } from './plan.js';
@@ -136,7 +137,8 @@ export async function buildFile(file: string, plan: BuildPlan, { renderer, write
     const target = targetOf(file, format, plan, io);
     const fail = (message: string) => report.diagnostics.push(problem(report.file, 1, 1, 'output', message));
     try {
-      const document = await renderer.render(map, format);
+      // Markdown links a stage image from the document's own folder.
+      const document = await renderer.render(format === 'md' ? imagesRelativeTo(map, file, target, io.cwd) : map, format);
       await write(target, document, { what: `${format} document`, inputs: [file], projectRoot: plan.projectRoot });
       report.outputs!.push(target);
     } catch (error) {

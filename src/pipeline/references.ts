@@ -5,7 +5,8 @@
 import { realpath, stat } from 'node:fs/promises';
 import { basename, dirname, extname, join, relative, resolve, sep } from 'node:path';
 import { DEFAULT_IMAGE_BYTES } from '../core/image.js';
-import { problem, type Diagnostic } from '../core/diagnostics.js';
+import { formatPath, problem, type Diagnostic, type PathSegment } from '../core/diagnostics.js';
+import { personaFileId, resolveScores, unknownPersonaScores } from '../core/personas.js';
 import type { LoadResult } from '../core/load.js';
 import type { Locale } from '../core/locale.js';
 import type { JourneyMap, Persona } from '../core/model.js';
@@ -91,10 +92,10 @@ export function createReferences(io: Io, options: ReferenceOptions) {
     return { diagnostic: problem(name, line, col, at.join('.'), read.reason) };
   }
 
-  /** A problem at the reference in the map (its key `key`), read from the map's text for its position. */
-  async function atReference(name: string, text: () => Promise<string>, key: string, message: string): Promise<Diagnostic> {
-    const { line, col } = await positionIn(await text(), [key], name);
-    return problem(name, line, col, key, message);
+  /** A problem at a reference in the map (at `path`), read from the map's text for its position. */
+  async function atReference(name: string, text: () => Promise<string>, path: PathSegment[], message: string, target: 'key' | 'value' = 'value'): Promise<Diagnostic> {
+    const { line, col } = await positionIn(await text(), path, name, target);
+    return problem(name, line, col, formatPath(path), message);
   }
 
   return {
@@ -110,33 +111,82 @@ export function createReferences(io: Io, options: ReferenceOptions) {
       const problems: Diagnostic[] = [];
       const dependencies: string[] = [];
       let persona = map.persona;
+      let personas = map.personas;
+      // `personas:`: each persona file is read, and each picture of a persona written in the map.
+      const listed = map.personas.some((p) => p.path[0] === 'personas');
+      if (listed) {
+        // `personas:`: each file is read; its own `id` (else its file name) keys its scores.
+        personas = [];
+        for (const [i, p] of map.personas.entries()) {
+          if (!p.file) {
+            // A picture of a persona written in the map is relative to the map, its problem placed there.
+            if (p.persona?.image != null) {
+              const from = file === STDIN ? join(io.cwd, name) : resolve(io.cwd, file);
+              const image = await personaImage(p.persona.image, from, name, text, ['personas', String(i), 'image']);
+              if ('diagnostic' in image) problems.push(image.diagnostic);
+              else {
+                dependencies.push(image.path);
+                personas.push({ ...p, persona: { ...p.persona, imageData: image.src } });
+                continue;
+              }
+            }
+            personas.push(p);
+            continue;
+          }
+          const reached = await reach(file, p.file, 'persona file');
+          if ('reason' in reached) {
+            problems.push(await atReference(name, text, ['personas', i], reached.reason));
+            continue;
+          }
+          dependencies.push(reached.path);
+          const read = await readPersona(reached);
+          if (!read.ok) problems.push(...read.diagnostics);
+          else {
+            if (read.image) dependencies.push(read.image);
+            personas.push({ id: read.persona.id ?? personaFileId(p.file), persona: read.persona, file: p.file, path: p.path });
+          }
+        }
+        if (!problems.length) {
+          const seen = new Map<string, number>();
+          for (const [i, p] of personas.entries()) {
+            const first = seen.get(p.id);
+            if (first === undefined) seen.set(p.id, i);
+            else problems.push(await atReference(name, text, ['personas', i], `two personas have the id \`${p.id}\` (personas ${first + 1} and ${i + 1}${p.file ? `; ${p.file} sets it` : ''}): expected a unique \`id\` for each, which their scores use`));
+          }
+          for (const unknown of unknownPersonaScores({ ...map, personas })) problems.push(await atReference(name, text, unknown.path, unknown.message, 'key'));
+          persona = personas[0]?.persona ?? null;
+        }
+      }
       if (map.personaFile) {
         const reached = await reach(file, map.personaFile, 'persona file');
-        if ('reason' in reached) problems.push(await atReference(name, text, 'persona', reached.reason));
+        if ('reason' in reached) problems.push(await atReference(name, text, ['persona'], reached.reason));
         else {
           dependencies.push(reached.path);
           const read = await readPersona(reached);
           if (read.ok) {
             persona = read.persona;
+            personas = [{ id: read.persona.id ?? personaFileId(map.personaFile), persona: read.persona, file: map.personaFile, path: ['persona'] }];
             if (read.image) dependencies.push(read.image);
           } else problems.push(...read.diagnostics);
         }
-      } else if (persona?.image != null) {
+      } else if (!listed && persona?.image != null) {
         const from = file === STDIN ? join(io.cwd, name) : resolve(io.cwd, file);
         const image = await personaImage(persona.image, from, name, text, ['persona', 'image']);
         if ('diagnostic' in image) problems.push(image.diagnostic);
         else {
           dependencies.push(image.path);
           persona = { ...persona, imageData: image.src };
+          personas = map.personas.map((p, i) => (i === 0 ? { ...p, persona } : p));
         }
       }
       if (map.basedOn) {
         const reached = await reach(file, map.basedOn, 'based_on map');
-        if ('reason' in reached) problems.push(await atReference(name, text, 'based_on', reached.reason));
+        if ('reason' in reached) problems.push(await atReference(name, text, ['based_on'], reached.reason));
         else dependencies.push(reached.path);
       }
       if (problems.length) return { ok: false, diagnostics: [...loaded.diagnostics, ...problems] };
-      return { ...loaded, map: { ...map, persona }, dependencies };
+      const completed = personas === map.personas ? map : resolveScores(map, personas);
+      return { ...loaded, map: { ...completed, persona }, dependencies };
     },
 
     /** Reads a persona file named on the command line (`journey validate personas/giulia.yaml`). */

@@ -1,7 +1,7 @@
 // The three faces of `journey diff`: terminal text, Markdown for a pull-request comment, and an
 // HTML page with both emotion curves drawn in the changes table, above the changes highlighted per cell.
 import type { ChalkInstance } from 'chalk';
-import { templateMismatch, type MapDiff, type StageDiff } from '../core/diff.js';
+import { templateMismatch, type BranchStageDiff, type MapDiff, type StageDiff } from '../core/diff.js';
 import { DIFF, type DiffLabels } from '../core/locale.js';
 import { htmlEngine } from './html.js';
 import { mdCell, mdLine, mdText } from './markdown-text.js';
@@ -24,22 +24,31 @@ function statusNote(d: StageDiff, w: DiffLabels): string {
 
 export function summaryLine(diff: MapDiff): string {
   const c = diff.counts;
-  const compared = diff.stages.filter((d) => d.status === 'matched').length;
+  const compared = [...diff.stages, ...diff.branches].filter((d) => d.status === 'matched').length;
   return wordsOf(diff).summary({ compared, better: c.better, worse: c.worse, same: c.same, added: c.added, removed: c.removed, moved: c.moved, open: c.unaddressed });
 }
 
 export function diffText(diff: MapDiff, files: [string, string], paint: ChalkInstance): string {
   const w = wordsOf(diff);
   const out = [paint.bold(`${files[0]} → ${files[1]}`), `${diff.before.title} → ${diff.after.title}`, ''];
-  for (const d of diff.stages) {
+  for (const d of [...diff.stages, ...diff.branches]) {
     const mark = d.status === 'added' ? paint.green('+') : d.status === 'removed' ? paint.red('−') : d.moved ? paint.yellow('↕') : ' ';
     const trend = d.emotion.trend === 'better' ? paint.green : d.emotion.trend === 'worse' ? paint.red : paint.dim;
-    const emotion = d.status === 'matched' && (d.emotion.before !== null || d.emotion.after !== null)
-      ? trend(`${w.emotion} ${score(d.emotion.before)} → ${score(d.emotion.after)}${d.emotion.delta !== null ? ` (${delta(d)}, ${w.trend[d.emotion.trend]})` : ''}`)
-      : '';
+    const emotion = d.personas.length
+      ? ''
+      : d.status === 'matched' && (d.emotion.before !== null || d.emotion.after !== null)
+        ? trend(`${w.emotion} ${score(d.emotion.before)} → ${score(d.emotion.after)}${d.emotion.delta !== null ? ` (${delta(d)}, ${w.trend[d.emotion.trend]})` : ''}`)
+        : '';
     const note = statusNote(d, w);
-    out.push(`${mark} ${paint.bold(d.name)}${note ? paint.dim(` (${note})`) : ''}${emotion ? `  ${emotion}` : ''}`);
+    const where = 'fork' in d ? paint.dim(`${branchPlace(d as BranchStageDiff)}: `) : '';
+    out.push(`${mark} ${where}${paint.bold(d.name)}${note ? paint.dim(` (${note})`) : ''}${emotion ? `  ${emotion}` : ''}`);
     if (d.status !== 'matched') continue;
+    // Several personas: a line each, with its own trend.
+    for (const p of d.personas) {
+      if (p.before === null && p.after === null) continue;
+      const paintTrend = p.trend === 'better' ? paint.green : p.trend === 'worse' ? paint.red : paint.dim;
+      out.push(`    ${paintTrend(`${p.name}: ${w.emotion} ${score(p.before)} → ${score(p.after)}${p.delta !== null ? ` (${p.delta === 0 ? '±0' : signedScore(p.delta)}, ${w.trend[p.trend]})` : ''}`)}`);
+    }
     for (const lane of d.changed) {
       out.push(`    ${paint.cyan(lane.label)}`);
       for (const r of lane.removed) out.push(`      ${paint.red(`− ${r}`)}`);
@@ -62,13 +71,22 @@ export function diffMarkdown(diff: MapDiff, files: [string, string]): string {
     `| ${ui.stage} | ${ui.emotion} | ${w.change} | ${ui.notes} |`,
     '| --- | --- | --- | --- |',
   ];
-  for (const d of diff.stages) {
+  for (const d of [...diff.stages, ...diff.branches]) {
     const sign = d.emotion.trend === 'better' ? '📈 ' : d.emotion.trend === 'worse' ? '📉 ' : '';
+    const where = 'fork' in d ? `${mdCell(branchPlace(d as BranchStageDiff))}: ` : '';
+    if (d.personas.length) {
+      // Several personas: a line each in the emotion and change cells.
+      const shown = d.personas.filter((p) => p.before !== null || p.after !== null);
+      const emotion = shown.map((p) => `${mdCell(p.name)} ${d.status === 'matched' ? `${score(p.before)} → ${score(p.after)}` : d.status === 'added' ? score(p.after) : score(p.before)}`).join('<br>');
+      const change = shown.map((p) => `${p.trend === 'better' ? '📈 ' : p.trend === 'worse' ? '📉 ' : ''}${p.delta === null ? '' : p.delta === 0 ? '±0' : signedScore(p.delta)}`).join('<br>');
+      lines.push(`| ${where}${mdCell(d.name)} | ${emotion} | ${change} | ${mdCell(notes(d, w))} |`);
+      continue;
+    }
     const emotion = d.status === 'matched' ? `${score(d.emotion.before)} → ${score(d.emotion.after)}` : d.status === 'added' ? score(d.emotion.after) : score(d.emotion.before);
-    lines.push(`| ${mdCell(d.name)} | ${emotion} | ${sign}${delta(d)} | ${mdCell(notes(d, w))} |`);
+    lines.push(`| ${where}${mdCell(d.name)} | ${emotion} | ${sign}${delta(d)} | ${mdCell(notes(d, w))} |`);
   }
-  for (const d of diff.stages.filter((s) => s.status === 'matched' && (s.changed.length || s.unaddressed.length))) {
-    lines.push('', `### ${mdLine(d.name)}`, '');
+  for (const d of [...diff.stages, ...diff.branches].filter((s) => s.status === 'matched' && (s.changed.length || s.unaddressed.length))) {
+    lines.push('', `### ${'fork' in d ? `${mdLine(branchPlace(d as BranchStageDiff))}: ` : ''}${mdLine(d.name)}`, '');
     for (const lane of d.changed) {
       lines.push(`- **${mdText(lane.label)}**`);
       for (const r of lane.removed) lines.push(`  - ➖ ${mdText(r)}`);
@@ -78,6 +96,9 @@ export function diffMarkdown(diff: MapDiff, files: [string, string]): string {
   }
   return `${lines.join('\n')}\n`;
 }
+
+/** Where a branch stage is: `Decision ⑂ Buys from us`. */
+const branchPlace = (d: BranchStageDiff) => `${d.fork.name} ⑂ ${d.branch.name}`;
 
 /** A stage's row note: added, removed, moved or renamed, how many lanes changed, pain points still open; never empty. */
 function notes(d: StageDiff, w: DiffLabels): string {
@@ -91,14 +112,14 @@ function notes(d: StageDiff, w: DiffLabels): string {
 
 /** For `--fail-on-regression`: which stages feel worse, in the map's locale; undefined when none does. */
 export function regressionMessage(diff: MapDiff): string | undefined {
-  const worse = diff.stages.filter((s) => s.emotion.trend === 'worse').map((s) => `"${s.name}"`);
+  const worse = [...diff.stages, ...diff.branches].filter((s) => s.emotion.trend === 'worse').map((s) => `"${s.name}"`);
   return worse.length ? wordsOf(diff).regression(worse.join(', ')) : undefined;
 }
 
 /** The comparison as JSON-ready data, for bots that comment on pull requests: changes per stage. */
 export function diffJson(diff: MapDiff, files: [string, string]) {
   const side = (map: MapDiff['before'], file: string) => ({ file, title: map.title, template: map.template, locale: map.locale });
-  const compared = diff.stages.filter((d) => d.status === 'matched').length;
+  const compared = [...diff.stages, ...diff.branches].filter((d) => d.status === 'matched').length;
   return {
     before: side(diff.before, files[0]),
     after: side(diff.after, files[1]),
@@ -113,9 +134,28 @@ export function diffJson(diff: MapDiff, files: [string, string]) {
       position: { before: d.beforeIndex === null ? null : d.beforeIndex + 1, after: d.afterIndex === null ? null : d.afterIndex + 1 },
       moved: d.moved,
       emotion: d.emotion,
+      ...(d.personas.length ? { personas: d.personas } : {}),
       changes: d.changed.map((l) => ({ lane: l.key, label: l.label, added: l.added, removed: l.removed })),
       stillOpen: d.unaddressed,
     })),
+    ...(diff.branches.length
+      ? {
+          branches: diff.branches.map((d) => ({
+            fork: d.fork,
+            branch: d.branch,
+            id: d.id,
+            name: d.name,
+            status: d.status,
+            renamedFrom: d.renamedFrom,
+            /** 1-based within its branch. */
+            position: { before: d.beforeIndex === null ? null : d.beforeIndex + 1, after: d.afterIndex === null ? null : d.afterIndex + 1 },
+            emotion: d.emotion,
+            ...(d.personas.length ? { personas: d.personas } : {}),
+            changes: d.changed.map((l) => ({ lane: l.key, label: l.label, added: l.added, removed: l.removed })),
+            stillOpen: d.unaddressed,
+          })),
+        }
+      : {}),
   };
 }
 export type DiffJson = ReturnType<typeof diffJson>;

@@ -5,7 +5,7 @@ import { buildCurveView, describeCurve, sliceCurve, type CurveView } from './cur
 import { MOTIVES } from '../core/locale.js';
 import type { Theme } from '../core/theme.js';
 import { channelIcon } from './icons.js';
-import type { JourneyMap, Kpi, Lane, Stage, Touchpoint } from '../core/model.js';
+import type { Confidence, Item, JourneyMap, Kpi, Lane, Stage, Touchpoint } from '../core/model.js';
 
 export type { CurveColumn, CurveMark, CurvePoint, CurveSeries, CurveView, FaceView } from './curve.js';
 
@@ -16,6 +16,9 @@ export interface ItemView {
   channelIcon: string | null;
   /** A KPI's target and live value, in one line of the map's locale ("3.9% · target 3.5% · ✓ met"); null otherwise. */
   metric: { text: string; status: 'met' | 'not-met' | 'missing' | 'target' | 'value' } | null;
+  /** How sure the map is of the item, and where it comes from (`{ text, confidence, source }`); absent or null when not said. */
+  confidence?: Confidence | null;
+  source?: string | null;
 }
 export interface CellView {
   items: ItemView[];
@@ -187,7 +190,7 @@ function splitTables(view: Omit<View, 'tables'>, options: TableOptions, pageOf: 
   });
 }
 
-function motiveName(motive: string, ui: UiLabels): string {
+export function motiveName(motive: string, ui: UiLabels): string {
   return (MOTIVES as readonly string[]).includes(motive) ? ui.motiveNames[motive as (typeof MOTIVES)[number]] : motive;
 }
 
@@ -199,12 +202,14 @@ function buildCurve(map: JourneyMap): View['curve'] {
   return { ...curve, description: describeCurve(curve, map.stages.map((s) => s.name), ui) };
 }
 
-function cell(values: readonly (string | Touchpoint)[]): CellView {
+function cell(values: readonly (string | Item | Touchpoint)[]): CellView {
   return cellOf(
     values.map((v) =>
       typeof v === 'string'
         ? { text: v, channel: null, channelIcon: null, metric: null }
-        : { text: v.name, channel: v.channel, channelIcon: v.channel ? channelIcon(v.channel) : null, metric: null },
+        : 'name' in v
+          ? { text: v.name, channel: v.channel, channelIcon: v.channel ? channelIcon(v.channel) : null, metric: null, confidence: v.confidence, source: v.source }
+          : { text: v.text, channel: null, channelIcon: null, metric: null, confidence: v.confidence, source: v.source },
     ),
   );
 }
@@ -232,7 +237,7 @@ function laneRow(lane: Lane, stages: Stage[]): RowView {
 }
 
 /** A row for a common stage key, shown only when some stage fills it. */
-function optionalRow(key: string, label: string, kind: string, stages: Stage[], pick: (s: Stage) => string[]): RowView[] {
+function optionalRow(key: string, label: string, kind: string, stages: Stage[], pick: (s: Stage) => (string | Item)[]): RowView[] {
   const cells = stages.map((s) => cell(pick(s)));
   const icon = kind === 'pain' || kind === 'opportunity' ? kind : null;
   return cells.some((c) => !c.empty) ? [{ key, label, kind, icon, cells }] : [];

@@ -37,12 +37,12 @@ stages:
       ['premiere-visite', -1],
       ['buy', 2],
     ]);
-    expect(map.stages[0]!.cells.actions).toEqual(['Searches']);
+    expect(map.stages[0]!.cells.actions).toEqual([{ text: 'Searches', confidence: null, source: null }]);
     expect(map.stages[0]!.cells.touchpoints).toEqual([
-      { name: 'Search engine', channel: null },
-      { name: 'Running club', channel: 'offline' },
+      { name: 'Search engine', channel: null, confidence: null, source: null },
+      { name: 'Running club', channel: 'offline', confidence: null, source: null },
     ]);
-    expect(map.stages[1]!.cells.thinking).toEqual(['Will they fit?', 'When will they arrive?']);
+    expect(map.stages[1]!.cells.thinking!.map((i) => ('text' in i ? i.text : i.name))).toEqual(['Will they fit?', 'When will they arrive?']);
     // An empty lane is an empty list, never undefined.
     expect(map.stages[1]!.cells.change).toEqual([]);
     expect(map.stages[0]!.pain_points).toEqual([]);
@@ -93,7 +93,7 @@ stages:
     channels_used: [Phone, Web]
 `);
     expect(map.lanes.at(-1)).toMatchObject({ key: 'channels_used', label: 'Which channels does the customer use?', custom: true });
-    expect(map.stages[0]!.cells.channels_used).toEqual(['Phone', 'Web']);
+    expect(map.stages[0]!.cells.channels_used!.map((i) => ('text' in i ? i.text : i.name))).toEqual(['Phone', 'Web']);
   });
 
   it('accepts numbers as text, the day-in-the-life time, a BOM-less CRLF file and empty values', () => {
@@ -180,7 +180,7 @@ stages:
 
   it('lists the keys a stage accepts when an unknown key is not close to any', () => {
     expect(errorsOf('template: day-in-the-life\ntitle: T\nstages:\n  - name: A\n    zzz: 1\n')).toEqual([
-      'map.yaml:5:5 error stages[0].zzz: unknown key `zzz`: expected one of `name`, `id`, `emotion`, `pain_points`, `opportunities`, `kpis`, `owner`, `technology`, `notes`, `time`, `thinking`, `priorities`, `touchpoints`, `product_use` or `product_opportunity`',
+      'map.yaml:5:5 error stages[0].zzz: unknown key `zzz`: expected one of `name`, `id`, `emotion`, `pain_points`, `opportunities`, `kpis`, `owner`, `technology`, `notes`, `time`, `thinking`, `priorities`, `touchpoints`, `product_use`, `product_opportunity`, `milestone`, `image`, `image_alt`, `branches` or `rejoin`',
     ]);
   });
 
@@ -266,8 +266,8 @@ stages:
 
   it('quotes a key that is not a plain word in the dotted path', () => {
     expect(errorsOf('" ": 1\ntemplate: current-state\ntitle: T\nstages: [{ name: A, "my lane": x }]\n')).toEqual([
-      'map.yaml:1:1 error [" "]: unknown key ` `: expected one of `template`, `title`, `summary`, `locale`, `updated`, `owners`, `goals`, `research`, `persona`, `based_on`, `tags`, `lanes` or `stages`',
-      'map.yaml:4:21 error stages[0]["my lane"]: unknown key `my lane`: expected one of `name`, `id`, `emotion`, `pain_points`, `opportunities`, `kpis`, `owner`, `technology`, `notes`, `thinking`, `actions`, `touchpoints`, `change` or `rationale`',
+      'map.yaml:1:1 error [" "]: unknown key ` `: expected one of `template`, `title`, `summary`, `locale`, `updated`, `owners`, `goals`, `research`, `persona`, `personas`, `based_on`, `tags`, `lanes` or `stages`',
+      'map.yaml:4:21 error stages[0]["my lane"]: unknown key `my lane`: expected one of `name`, `id`, `emotion`, `pain_points`, `opportunities`, `kpis`, `owner`, `technology`, `notes`, `thinking`, `actions`, `touchpoints`, `change`, `rationale`, `milestone`, `image`, `image_alt`, `branches` or `rejoin`',
     ]);
   });
 

@@ -6,12 +6,14 @@ import { locate } from '../locate.js';
 import type { JourneyMap } from '../model.js';
 import type { Source } from '../source.js';
 import { duplicateStageName } from './duplicate-stage-name.js';
+import { mostlyAssumptions } from './mostly-assumptions.js';
 import { negativeEmotionUnexplained } from './negative-emotion-unexplained.js';
 import { noEmotion } from './no-emotion.js';
 import { noGoals } from './no-goals.js';
 import { noPersona } from './no-persona.js';
 import { onlyDigitalTouchpoints } from './only-digital-touchpoints.js';
 import { painPointWithoutOpportunity } from './pain-point-without-opportunity.js';
+import { personaWithoutScore } from './persona-without-score.js';
 import type { LintRule, LintSettings, LintSeverity } from './rule.js';
 import { staleMap } from './stale-map.js';
 import { stageWithoutTouchpoint } from './stage-without-touchpoint.js';
@@ -29,6 +31,8 @@ const COMMON_RULES: readonly LintRule[] = [
   painPointWithoutOpportunity,
   onlyDigitalTouchpoints,
   unaddressedBasePainPoint,
+  personaWithoutScore,
+  mostlyAssumptions,
 ];
 
 /** Every rule, the templates' own included: what `lint.rules` in the config file may name. */

@@ -13,7 +13,7 @@ export const unaddressedBasePainPoint: LintRule = {
       const after = stage.afterIndex === null ? undefined : map.stages[stage.afterIndex];
       // A change or an opportunity answers the stage's pain points; one listed again is carried over.
       if (after && ((after.cells.change?.length ?? 0) > 0 || after.opportunities.length > 0)) continue;
-      for (const pain of before.pain_points.filter((p) => !stage.unaddressed.includes(p))) {
+      for (const pain of before.pain_points.map((p) => p.text).filter((p) => !stage.unaddressed.includes(p))) {
         const where = `pain point "${pain}" of ${base.file} (stage "${before.name}")`;
         if (after) report(['stages', stage.afterIndex!, 'name'], `${where} is not addressed: give stage "${after.name}" a \`change\` or an opportunity, or list the pain point again to carry it over`);
         else report(['based_on'], `${where} is not addressed: this map has no such stage; keep the stage with a \`change\` that removes it, or carry the pain point over`);
