@@ -248,6 +248,40 @@ describe('journey lint on rich maps', () => {
     ]);
   });
 
+  it('every stage rule looks at branch stages too: scores, opportunities, offline touchpoints, a future state\'s changes, names', async () => {
+    const dir = tempDir();
+    writeFileSync(
+      join(dir, 'map.yaml'),
+      `template: future-state
+title: T
+updated: 2026-11-01
+goals: [g]
+persona: { name: Giulia }
+stages:
+  - name: Decision
+    change: c
+    rationale: r
+    pain_points: [Too slow]
+    touchpoints: [{ name: Site, channel: web }]
+    branches:
+      - name: Us
+        stages:
+          - { name: Pay, emotion: 1, change: c, rationale: r, opportunities: [Faster checkout], touchpoints: [{ name: Store, channel: store }] }
+      - name: Them
+        stages:
+          - { name: decision, id: leaves, emotion: 1, touchpoints: [{ name: Shop, channel: web }] }
+`,
+    );
+    const { stderr, code } = await run(['lint', 'map.yaml'], { cwd: dir });
+    expect(code).toBe(1);
+    // No false no-emotion, pain-point-without-opportunity or only-digital-touchpoints: the branches have them.
+    expect(stderr.trim().split('\n')).toEqual([
+      'map.yaml:18:21 error stages[0].branches[1].stages[0].name: stage name "decision" is used by stages[0] too: give each stage its own name (duplicate-stage-name)',
+      'map.yaml:18:21 error stages[0].branches[1].stages[0].name: stage "decision" has no `change` or `rationale`: a future state says what changes and how or why (future-state-without-change)',
+      '✗ 2 errors in 1 file',
+    ]);
+  });
+
   it('mostly-assumptions: more than half of all the items of the stages marked assumed', async () => {
     const stage = (assumed: number, plain: number) =>
       `${head}stages:\n  - name: A\n    pain_points: [${[...Array(assumed).fill('{ text: a, confidence: assumed }'), ...Array(plain).fill('b')].join(', ')}]\n`;

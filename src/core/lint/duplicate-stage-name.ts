@@ -1,3 +1,5 @@
+import { formatPath, type PathSegment } from '../diagnostics.js';
+import { allStages } from '../stages.js';
 import type { LintRule } from './rule.js';
 
 export const duplicateStageName: LintRule = {
@@ -5,12 +7,12 @@ export const duplicateStageName: LintRule = {
   severity: 'error',
   why: 'Two stages with one name make the map and its diffs ambiguous.',
   check(map, report) {
-    const names = new Map<string, number>();
-    map.stages.forEach((stage, i) => {
+    const names = new Map<string, PathSegment[]>();
+    for (const { stage, path } of allStages(map)) {
       const key = stage.name.trim().toLowerCase().replace(/\s+/g, ' ');
       const first = names.get(key);
-      if (first !== undefined) report(['stages', i, 'name'], `stage name "${stage.name}" is used by stages[${first}] too: give each stage its own name`);
-      else names.set(key, i);
-    });
+      if (first !== undefined) report([...path, 'name'], `stage name "${stage.name}" is used by ${formatPath(first)} too: give each stage its own name`);
+      else names.set(key, path);
+    }
   },
 };

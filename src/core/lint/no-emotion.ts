@@ -1,3 +1,4 @@
+import { allStages } from '../stages.js';
 import type { LintRule } from './rule.js';
 
 export const noEmotion: LintRule = {
@@ -5,6 +6,7 @@ export const noEmotion: LintRule = {
   severity: 'warn',
   why: 'The emotion curve is what people look at first; neglecting emotions is a common mistake.',
   check(map, report) {
-    if (!map.stages.some((s) => s.emotion !== null || Object.values(s.emotions).some((e) => e !== null))) report(['stages'], 'no stage has an `emotion`: score how each stage feels, from -2 to 2', 'key');
+    const scored = allStages(map).some(({ stage: s }) => s.emotion !== null || Object.values(s.emotions).some((e) => e !== null));
+    if (!scored) report(['stages'], 'no stage has an `emotion`: score how each stage feels, from -2 to 2', 'key');
   },
 };

@@ -1,3 +1,4 @@
+import { allStages } from '../stages.js';
 import type { LintRule } from './rule.js';
 
 export const painPointWithoutOpportunity: LintRule = {
@@ -5,8 +6,9 @@ export const painPointWithoutOpportunity: LintRule = {
   severity: 'warn',
   why: 'Pain points are mapped to be solved: a map with pain points and no opportunity stops halfway.',
   check(map, report) {
-    const painAt = map.stages.findIndex((s) => s.pain_points.length > 0);
-    if (painAt === -1 || map.stages.some((s) => s.opportunities.length > 0)) return;
-    report(['stages', painAt, 'pain_points'], 'the map lists pain points but no opportunity anywhere: add `opportunities` where the pain points could be solved', 'key');
+    const stages = allStages(map);
+    const pain = stages.find(({ stage }) => stage.pain_points.length > 0);
+    if (!pain || stages.some(({ stage }) => stage.opportunities.length > 0)) return;
+    report([...pain.path, 'pain_points'], 'the map lists pain points but no opportunity anywhere: add `opportunities` where the pain points could be solved', 'key');
   },
 };
