@@ -78,6 +78,10 @@ describe('several personas', () => {
     expect(errorsOf(`${head}personas: [${Array(6).fill('{ name: P }').join(', ')}]\nstages: [{ name: A }]\n`)[0]).toBe(
       'map.yaml:3:11 error personas: expected at most 5 personas (more curves cannot be told apart on one chart), found 6',
     );
+    // Text is no list: one problem, not also a count of its letters.
+    expect(errorsOf(`${head}personas: abcdefghij\nstages: [{ name: A }]\n`)).toEqual([
+      'map.yaml:3:11 error personas: expected a list of personas (each a mapping with at least `name`, or the path of a persona file), found text "abcdefghij"',
+    ]);
     expect(errorsOf(`${head}personas: [{ name: Giulia, goal: x }]\nstages: [{ name: A }]\n`)).toEqual(['map.yaml:3:28 error personas[0].goal: unknown key `goal`: did you mean `goals`?']);
   });
 
@@ -169,6 +173,9 @@ describe('forks, milestones and stage images', () => {
     ]);
     expect(errorsOf(`${head}stages:\n  - { name: A, milestone: "" }\n`)).toEqual([
       'map.yaml:4:27 error stages[0].milestone: expected a milestone: `true`, or a short text (at most 100 characters) naming the moment of truth, found empty text',
+    ]);
+    expect(errorsOf(`${head}stages:\n  - { name: A, milestone: 0 }\n`)).toEqual([
+      'map.yaml:4:27 error stages[0].milestone: expected a milestone: `true`, or a short text (at most 100 characters) naming the moment of truth, found the number 0',
     ]);
     expect(errorsOf(`${head}stages:\n  - name: A\n    image: https://example.com/a.png\n    image_alt: A\n  - { name: B, image: b.gif, image_alt: B }\n  - { name: C, image: c.png }\n  - { name: D, image_alt: D }\n`)).toEqual([
       'map.yaml:5:12 error stages[0].image: expected the path of a local image file, relative to this map (like `screens/checkout.png`), found the address "https://example.com/a.png": journey never fetches an image; save it in the project folder and give its path',
@@ -479,6 +486,18 @@ describe('the JSON Schema of rich maps', () => {
       ['a wrong confidence', { ...base, stages: [{ ...stage, pain_points: [{ text: 'x', confidence: 'guessed' }] }] }],
       ['a milestone', { ...base, stages: [{ ...stage, milestone: 'Pays' }] }],
       ['an empty milestone', { ...base, stages: [{ ...stage, milestone: '' }] }],
+      ['six personas', { ...base, personas: Array.from({ length: 6 }, (_, i) => ({ name: `P${i}` })), stages: [stage] }],
+      ['no persona in the list', { ...base, personas: [], stages: [stage] }],
+      // Version-1 maps whose custom lanes are named like keys added since: still lanes, for editors too.
+      [
+        'lanes named image, milestone, branches, rejoin and image_alt',
+        {
+          ...base,
+          lanes: ['image', 'milestone', 'branches', 'rejoin', 'image_alt'].map((key) => ({ key, label: key })),
+          stages: [{ ...stage, image: 'a screenshot text', milestone: 'big', branches: ['x', 'y'], rejoin: 'two', image_alt: 'words' }, { name: 'Two', id: 'two' }],
+        },
+      ],
+      ['a lane named image, holding a list', { ...base, template: 'service-blueprint', lanes: [{ key: 'image', label: 'Screens' }], stages: [{ ...stage, image: ['a', 'b'] }] }],
     ];
     for (const [name, map] of cases) {
       const valid = loadMap('m.yaml', JSON.stringify(map)).ok;

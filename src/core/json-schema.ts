@@ -1,7 +1,7 @@
 // The JSON Schema of the format, generated from the validator's own zod schemas (never by hand).
 import * as z from 'zod/mini';
 import { buildMapSchema, customLaneValue, stageKeys } from './map-schema.js';
-import { item, personaFile, touchpoint } from './schema.js';
+import { MAX_PERSONAS, item, personaFile, touchpoint } from './schema.js';
 import { TEMPLATE_IDS, TEMPLATES, type TemplateId } from '../templates/registry.js';
 
 type JsonObject = Record<string, unknown>;
@@ -25,6 +25,9 @@ export function jsonSchema(template?: TemplateId): JsonObject {
   }) as JsonObject);
 }
 
+/** Stage keys added since version 1, which a version-1 map may use as custom lane keys. */
+const ADDED_STAGE_KEYS = ['image', 'image_alt', 'milestone', 'branches', 'rejoin'] as const;
+
 /** A key a branch stage may not have: forks do not nest. */
 const noFork = { not: {}, description: 'Forks do not nest: a stage of a branch cannot fork again' };
 
@@ -41,23 +44,32 @@ function templateSchema(id: TemplateId, at = '#'): JsonObject {
   const laneValue = z.toJSONSchema(customLaneValue, OPTIONS) as JsonObject;
   delete laneValue.$schema;
   stage.additionalProperties = laneValue;
-  // Rules between keys that JSON Schema can state: image_alt goes with image, and persona or personas.
-  stage.dependentRequired = { image: ['image_alt'], image_alt: ['image'] };
   // A fork's branches hold stages of their own: the same keys, but no fork of their own. They refer
   // to the stage's schema rather than repeat it (a copy made the schema five times larger).
   const branch = ((stage.properties as JsonObject).branches as JsonObject).items as { properties: { stages: { items: JsonObject } } };
   branch.properties.stages.items = { $ref: `${at}/properties/stages/items`, title: 'Stage', properties: { branches: noFork, rejoin: noFork } };
+  // Keys added to stages since version 1 may name a version-1 map's custom lane: where lanes are
+  // declared, such a key holds either (validate knows which); where none are, only the new meaning.
+  const props = stage.properties as JsonObject;
+  const added = Object.fromEntries(ADDED_STAGE_KEYS.map((key) => [key, props[key]]));
+  for (const key of ADDED_STAGE_KEYS) props[key] = { description: (added[key] as JsonObject).description, anyOf: [added[key], laneValue] };
+  // A rule JSON Schema can state: persona or personas (their count is checked with refinements,
+  // which JSON Schema does not carry over, so it is stated here).
   schema.not = { required: ['persona', 'personas'] };
+  Object.assign(((schema.properties as JsonObject).personas as { anyOf: JsonObject[] }).anyOf[0]!, { minItems: 1, maxItems: MAX_PERSONAS });
   schema.if = { properties: { lanes: { type: 'array', minItems: 1 } }, required: ['lanes'] };
   const keys = stageKeys(TEMPLATES[id]);
-  const known = Object.fromEntries(keys.map((key) => [key, true]));
-  const knownInBranch = Object.fromEntries(keys.filter((key) => key !== 'branches' && key !== 'rejoin').map((key) => [key, true]));
+  const known = { ...Object.fromEntries(keys.map((key) => [key, true])), ...added };
+  const knownInBranch = Object.fromEntries(Object.entries(known).filter(([key]) => key !== 'branches' && key !== 'rejoin'));
+  // Between keys: image_alt goes with image.
+  const pair = { image: ['image_alt'], image_alt: ['image'] };
   schema.else = {
     properties: {
       stages: {
         items: {
-          properties: { ...known, branches: { items: { properties: { stages: { items: { properties: knownInBranch, additionalProperties: false } } } } } },
+          properties: { ...known, branches: { allOf: [added.branches, { items: { properties: { stages: { items: { properties: knownInBranch, additionalProperties: false, dependentRequired: pair } } } } }] } },
           additionalProperties: false,
+          dependentRequired: pair,
         },
       },
     },

@@ -249,9 +249,12 @@ export const personas = then(
         }),
         { error: (iss) => `expected a list of personas (each a mapping with at least \`name\`, or the path of a persona file), ${found(iss)}` },
       )
+      // Refinements that look at lists only: zod still runs checks on text that failed to be a list.
       .check(
-        z.minLength(1, { error: 'expected at least one persona, found an empty list' }),
-        z.maxLength(MAX_PERSONAS, { error: (iss) => `expected at most ${MAX_PERSONAS} personas (more curves cannot be told apart on one chart), found ${(iss.input as unknown[]).length}` }),
+        z.refine((v: unknown) => !Array.isArray(v) || v.length > 0, { error: 'expected at least one persona, found an empty list' }),
+        z.refine((v: unknown) => !Array.isArray(v) || v.length <= MAX_PERSONAS, {
+          error: (iss) => `expected at most ${MAX_PERSONAS} personas (more curves cannot be told apart on one chart), found ${(iss.input as unknown[]).length}`,
+        }),
       ),
   ),
   (v) => v ?? [],
@@ -295,7 +298,7 @@ export const MAX_MILESTONE_LENGTH = 100;
 const milestoneError = (iss: { input?: unknown }) => `expected a milestone: \`true\`, or a short text (at most ${MAX_MILESTONE_LENGTH} characters) naming the moment of truth, ${found(iss)}`;
 export const milestone = then(
   z.nullish(
-    z.union([z.boolean(), z.string().check(z.regex(/\S/, { error: milestoneError }), z.maxLength(MAX_MILESTONE_LENGTH, { error: milestoneError }), noControls()), then(z.number(), String)], { error: milestoneError }),
+    z.union([z.boolean(), z.string().check(z.regex(/\S/, { error: milestoneError }), z.maxLength(MAX_MILESTONE_LENGTH, { error: milestoneError }), noControls())], { error: milestoneError }),
   ),
   (v): { text: string | null } | null => (v == null || v === false ? null : { text: v === true ? null : v }),
 );
