@@ -451,6 +451,17 @@ describe('Markdown of a rich map', () => {
     expect(md).toContain('**Emotion:** Giulia 🙁 −1 negative · Tomasz 😫 −2 very negative');
   });
 
+  it('names the stage where the paths meet as written, `$` patterns included', async () => {
+    const dir = tempDir();
+    writeFileSync(
+      join(dir, 'map.yaml'),
+      "template: current-state\ntitle: T\nstages:\n  - name: Decision\n    branches:\n      - { name: a, stages: [{ name: X1 }] }\n      - { name: b, stages: [{ name: X2 }] }\n    rejoin: pay\n  - id: pay\n    name: \"Pay $' and $& now\"\n",
+    );
+    const { stdout, code } = await run(['build', 'map.yaml', '-f', 'md', '-o', '-'], { cwd: dir });
+    expect(code).toBe(0);
+    expect(stdout).toContain("*The paths meet again at 2. Pay $' and $& now.*");
+  });
+
   it('links a stage image from the document’s own folder', async () => {
     const dir = tempDir();
     mkdirSync(join(dir, 'maps'));

@@ -234,7 +234,7 @@ function branchLines(doc: Doc, index: number): string[] {
     }
   });
   const meet = fork.rejoin === null ? -1 : map.stages.findIndex((s) => s.id === fork.rejoin);
-  if (meet !== -1) lines.push('', `*${mdLine(map.labels.ui.rejoin.replace('{stage}', `${meet + 1}. ${map.stages[meet]!.name}`))}*`);
+  if (meet !== -1) lines.push('', `*${mdLine(map.labels.ui.rejoin.replace('{stage}', () => `${meet + 1}. ${map.stages[meet]!.name}`))}*`);
   return lines;
 }
 

@@ -227,7 +227,7 @@ function kpiItem(kpi: Kpi, ui: UiLabels): ItemView {
   if (reading) parts.push(reading.value ?? words.noData);
   if (kpi.target) parts.push(`${words.target} ${kpi.target}`);
   if (reading?.met != null) parts.push(reading.met ? `✓ ${words.met}` : `✗ ${words.notMet}`);
-  if (reading?.date) parts.push(words.asOf.replace('{date}', reading.date));
+  if (reading?.date) parts.push(words.asOf.replace('{date}', () => reading.date!));
   const status = !reading ? 'target' : reading.value === null ? 'missing' : reading.met === null ? 'value' : reading.met ? 'met' : 'not-met';
   return { text: kpi.name, channel: null, channelIcon: null, metric: { text: parts.join(' · '), status } };
 }
