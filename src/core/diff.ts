@@ -92,18 +92,31 @@ function laneList(before: JourneyMap, after: JourneyMap): { key: string; label: 
   return [...lanes, ...common.map(([key, label, pick]) => ({ key, label, pick }))];
 }
 
-/** Pairs of indexes (after → before): by id first, then by name among the stages still unmatched. */
-function match<T extends { stage: Stage }>(before: T[], after: T[], sameGroup: (b: T, a: T) => boolean = () => true): Map<number, number> {
+/**
+ * Pairs of indexes (after → before): by id first, then by name among the stages still unmatched, in
+ * the same group (a branch). Indexed, so two maps of thousands of stages compare in linear time.
+ */
+function match<T extends { stage: Stage }>(before: T[], after: T[], groupOf: (t: T) => string = () => ''): Map<number, number> {
   const pairOf = new Map<number, number>();
   const used = new Set<number>();
+  const byId = new Map<string, number>();
+  before.forEach((t, i) => byId.has(t.stage.id) || byId.set(t.stage.id, i));
   after.forEach((s, a) => {
-    const b = before.findIndex((t, i) => !used.has(i) && t.stage.id === s.stage.id);
-    if (b !== -1) (pairOf.set(a, b), used.add(b));
+    const b = byId.get(s.stage.id);
+    if (b !== undefined && !used.has(b)) (pairOf.set(a, b), used.add(b));
+  });
+  const byName = new Map<string, number[]>();
+  before.forEach((t, i) => {
+    if (used.has(i)) return;
+    const key = `${groupOf(t)}\0${norm(t.stage.name)}`;
+    const list = byName.get(key);
+    if (list) list.push(i);
+    else byName.set(key, [i]);
   });
   after.forEach((s, a) => {
     if (pairOf.has(a)) return;
-    const b = before.findIndex((t, i) => !used.has(i) && sameGroup(t, s) && norm(t.stage.name) === norm(s.stage.name));
-    if (b !== -1) (pairOf.set(a, b), used.add(b));
+    const b = byName.get(`${groupOf(s)}\0${norm(s.stage.name)}`)?.shift();
+    if (b !== undefined) (pairOf.set(a, b), used.add(b));
   });
   return pairOf;
 }
@@ -149,32 +162,47 @@ export function diffMaps(before: JourneyMap, after: JourneyMap): MapDiff {
     const b = pairOf.get(a);
     return stageDiff(b === undefined ? undefined : before.stages[b], s, b ?? null, a);
   });
+  // Each removed stage follows the latest-placed stage that came before it (in the earlier map).
+  const lastBefore: number[] = []; // lastBefore[b]: the last position of a matched stage from before index < b
+  const positionOf = new Map<number, number>();
+  stages.forEach((d, i) => d.beforeIndex !== null && positionOf.set(d.beforeIndex, Math.max(i, positionOf.get(d.beforeIndex) ?? -1)));
+  for (let b = 0, last = -1; b < before.stages.length; b++) {
+    lastBefore[b] = last;
+    last = Math.max(last, positionOf.get(b) ?? -1);
+  }
+  const removedAfter = new Map<number, StageDiff[]>();
   before.stages.forEach((s, b) => {
     if (used.has(b)) return;
-    let at = 0;
-    stages.forEach((d, i) => {
-      if (d.beforeIndex !== null && d.beforeIndex < b) at = i + 1;
-    });
-    stages.splice(at, 0, stageDiff(s, undefined, b, null));
+    const anchor = lastBefore[b]!;
+    const list = removedAfter.get(anchor);
+    if (list) list.push(stageDiff(s, undefined, b, null));
+    else removedAfter.set(anchor, [stageDiff(s, undefined, b, null)]);
   });
+  stages.splice(0, stages.length, ...(removedAfter.get(-1) ?? []), ...stages.flatMap((d, i) => [d, ...(removedAfter.get(i) ?? [])]));
 
   // Branch stages: matched by id across every branch (ids are unique in a map), then by name in the same branch.
   const branchStages = (m: JourneyMap) =>
-    allStages(m).flatMap(({ stage, fork }) => (fork ? [{ stage, fork: { id: fork.stage.id, name: fork.stage.name }, branch: { id: fork.branch.id, name: fork.branch.name }, index: fork.branch.stages.indexOf(stage) }] : []));
+    allStages(m).flatMap(({ stage, fork, path }) => (fork ? [{ stage, fork: { id: fork.stage.id, name: fork.stage.name }, branch: { id: fork.branch.id, name: fork.branch.name }, index: path.at(-1) as number }] : []));
   const [bBefore, bAfter] = [branchStages(before), branchStages(after)];
-  const branchPairs = match(bBefore, bAfter, (x, y) => x.fork.id === y.fork.id && x.branch.id === y.branch.id);
+  const groupOf = (x: { fork: { id: string }; branch: { id: string } }) => `${x.fork.id}\0${x.branch.id}`;
+  const branchPairs = match(bBefore, bAfter, groupOf);
   const branchUsed = new Set(branchPairs.values());
-  const branches: BranchStageDiff[] = bAfter.map((s, a) => {
+  // Grouped by branch, in the later map's order; a removed stage ends its branch's group.
+  const groups = new Map<string, BranchStageDiff[]>();
+  const add = (key: string, d: BranchStageDiff) => {
+    const group = groups.get(key);
+    if (group) group.push(d);
+    else groups.set(key, [d]);
+  };
+  bAfter.forEach((s, a) => {
     const b = branchPairs.get(a);
     const was = b === undefined ? undefined : bBefore[b]!;
-    return { ...stageDiff(was?.stage, s.stage, was?.index ?? null, s.index), moved: false, fork: s.fork, branch: s.branch };
+    add(groupOf(s), { ...stageDiff(was?.stage, s.stage, was?.index ?? null, s.index), moved: false, fork: s.fork, branch: s.branch });
   });
   bBefore.forEach((s, b) => {
-    if (branchUsed.has(b)) return;
-    let last = -1;
-    branches.forEach((d, i) => d.fork.id === s.fork.id && d.branch.id === s.branch.id && (last = i));
-    branches.splice(last === -1 ? branches.length : last + 1, 0, { ...stageDiff(s.stage, undefined, s.index, null), moved: false, fork: s.fork, branch: s.branch });
+    if (!branchUsed.has(b)) add(groupOf(s), { ...stageDiff(s.stage, undefined, s.index, null), moved: false, fork: s.fork, branch: s.branch });
   });
+  const branches = [...groups.values()].flat();
 
   const every = [...stages, ...branches];
   const count = (f: (d: StageDiff) => boolean) => every.filter(f).length;

@@ -31,6 +31,17 @@ export function declaredLaneKeys(lanes: unknown): string[] {
   return lanes.flatMap((l) => (isPlainObject(l) && typeof l.key === 'string' && CUSTOM_LANE_KEY.test(l.key) ? [l.key] : []));
 }
 
+/** The stages of the main path and of every branch, counted in the input as written. */
+function stageCount(stages: unknown): number {
+  if (!Array.isArray(stages)) return 0;
+  let count = stages.length;
+  for (const stage of stages) {
+    if (!isPlainObject(stage) || !Array.isArray(stage.branches)) continue;
+    for (const branch of stage.branches) if (isPlainObject(branch) && Array.isArray(branch.stages)) count += branch.stages.length;
+  }
+  return count;
+}
+
 /** The map as validated, with the config's default locale for a map that sets none. */
 export type Validation = {
   schema: MapSchema;
@@ -40,8 +51,11 @@ export type Validation = {
 export function validateMap(template: TemplateId | undefined, value: Record<string, unknown>, defaultLocale?: Locale): Validation {
   const schema = schemaFor(template, declaredLaneKeys(value.lanes));
   // Refused before validation, which would otherwise work through every stage first.
-  if (Array.isArray(value.stages) && value.stages.length > MAX_STAGES) {
-    const message = `expected at most ${MAX_STAGES.toLocaleString('en')} stages, found ${value.stages.length.toLocaleString('en')}; split the journey into several maps`;
+  const count = stageCount(value.stages);
+  if (count > MAX_STAGES) {
+    const inBranches = count - (value.stages as unknown[]).length;
+    const where = inBranches ? ` (${inBranches.toLocaleString('en')} of them on branches)` : '';
+    const message = `expected at most ${MAX_STAGES.toLocaleString('en')} stages, found ${count.toLocaleString('en')}${where}; split the journey into several maps`;
     const issue = { code: 'custom' as const, path: ['stages'], message, input: value.stages };
     return { schema, result: { success: false as const, error: { issues: [issue as $ZodIssue] }, data: undefined } };
   }
