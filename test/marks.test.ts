@@ -178,6 +178,29 @@ describe('a stage image', () => {
     }
   });
 
+  it('is followed by preview: a saved picture shows, a broken one is reported at its image: value', async () => {
+    const dir = project('screens/tiny.png');
+    const child = spawn(process.execPath, [BIN, 'preview', 'map.yaml', '--port', '0'], { cwd: dir, env: { ...process.env, NO_COLOR: '1' } });
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    const page = async () => {
+      const url = /at (http:\/\/\S+)/.exec(stderr)![1]!;
+      return (await fetch(url)).text();
+    };
+    try {
+      await expect.poll(() => stderr, { timeout: 10_000 }).toContain('Press Ctrl-C to stop.');
+      expect(await page()).toContain(`src="data:image/png;base64,${fixture('tiny.png').toString('base64').replace(/=/g, '&#x3D;')}"`);
+      copyFileSync(join(FIXTURES, 'tiny.jpg'), join(dir, 'screens', 'tiny.png'));
+      await expect.poll(() => stderr, { timeout: 10_000 }).toContain('map.yaml:5:12 error stages[0].image: stage image "screens/tiny.png": the file is a JPEG picture but its name says PNG');
+      const other = readFileSync(join(EXAMPLES, 'screens', 'checkout.png'));
+      writeFileSync(join(dir, 'screens', 'tiny.png'), other);
+      await expect.poll(page, { timeout: 10_000 }).toContain(`src="data:image/png;base64,${other.toString('base64').slice(0, 60)}`);
+    } finally {
+      child.kill('SIGINT');
+      await new Promise((done) => child.on('exit', done));
+    }
+  });
+
   it('is shown on the map’s page of a site', async () => {
     const dir = project('screens/tiny.webp');
     const result = await run(['site', '.', '-o', 'site'], { cwd: dir });
