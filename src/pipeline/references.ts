@@ -5,7 +5,7 @@
 import { realpath, stat } from 'node:fs/promises';
 import { basename, dirname, extname, join, relative, resolve, sep } from 'node:path';
 import { DEFAULT_IMAGE_BYTES, STAGE_IMAGE_LIMITS } from '../core/image.js';
-import { formatPath, problem, type Diagnostic, type PathSegment } from '../core/diagnostics.js';
+import { bySourceOrder, formatPath, problem, type Diagnostic, type PathSegment } from '../core/diagnostics.js';
 import { personaFileId, resolveScores, unknownPersonaScores } from '../core/personas.js';
 import type { LoadResult } from '../core/load.js';
 import type { Locale } from '../core/locale.js';
@@ -221,7 +221,8 @@ export function createReferences(io: Io, options: ReferenceOptions) {
         if ('reason' in reached) problems.push(await atReference(name, text, ['based_on'], reached.reason));
         else dependencies.push(reached.path);
       }
-      if (problems.length) return { ok: false, diagnostics: [...loaded.diagnostics, ...problems] };
+      // In source order, file by file: a stage image's problem may come before a persona's.
+      if (problems.length) return { ok: false, diagnostics: [...loaded.diagnostics, ...problems.sort(bySourceOrder)] };
       let completed = personas === map.personas ? map : resolveScores(map, personas);
       if (inlined?.size) completed = withImageData(completed, inlined);
       return { ...loaded, map: { ...completed, persona }, dependencies };
