@@ -2,7 +2,7 @@
 // command line (every refusal located at its `image:` value, nothing written, nothing fetched), and
 // what a reader sees in Chromium, in the PDF and in the PNG.
 import { execFileSync, spawn } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -11,6 +11,9 @@ import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../src/browser/launch.js';
 import { build, render } from '../src/index.js';
+import { libraryIo } from '../src/io/terminal.js';
+import { readMapFile } from '../src/pipeline/read.js';
+import { createReferences } from '../src/pipeline/references.js';
 import { axeViolations } from './axe.js';
 import { pdftotext, pngSize, words } from './read-back.js';
 import { BIN, EXAMPLES, ROOT, run, tempDir } from './helpers.js';
@@ -130,6 +133,20 @@ describe('a stage image', () => {
       'map.yaml:15:44 error stages[0].branches[1].stages[0].image: stage image "screens/gone.png": not found (no such file or directory): expected a local PNG, JPEG or WebP file inside the project folder, relative to this file (like screens/checkout.png)',
     );
     expect(result.stderr.split('\n').filter((l) => l.startsWith('map.yaml:'))).toHaveLength(1);
+  });
+
+  it('reaches the model of a branch stage too, inlined, for the documents that draw forks', async () => {
+    const dir = project('screens/tiny.png');
+    const map = readFileSync(join(dir, 'map.yaml'), 'utf8');
+    writeFileSync(join(dir, 'map.yaml'), `${map}    branches:\n      - name: Buys\n        stages: [{ id: pays, name: Pays, image: screens/tiny.webp, image_alt: The payment page }]\n      - name: Leaves\n        stages: [{ name: Elsewhere }]\n`);
+    const io = libraryIo(dir, {});
+    const read = await readMapFile('map.yaml', io, { references: createReferences(io, { projectRoot: dir }) });
+    expect(read.ok).toBe(true);
+    if (!read.ok) return;
+    expect(read.map.stages[0]!.image!.data).toMatch(/^data:image\/png;base64,/);
+    expect(read.map.stages[0]!.branches[0]!.stages[0]!.image).toEqual({ src: 'screens/tiny.webp', alt: 'The payment page', data: expect.stringMatching(/^data:image\/webp;base64,/) });
+    // Both pictures are files to follow in watch mode and preview.
+    expect(read.dependencies).toEqual([join(dir, 'screens', 'tiny.png'), join(dir, 'screens', 'tiny.webp')].map((p) => realpathSync(p)));
   });
 
   it('is never downloaded: a URL to a server on this machine gets no request', async () => {
