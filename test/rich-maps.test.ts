@@ -1,6 +1,6 @@
 // Issue 17: several personas, forks, milestones, stage images and confidence. The model and its
 // located errors, lint, diff, Markdown (with Mermaid's own parser), the JSON Schema and export.
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
@@ -15,7 +15,7 @@ import { launchBrowser } from '../src/browser/launch.js';
 import { diffMaps } from '../src/core/diff.js';
 import { jsonSchema } from '../src/core/json-schema.js';
 import { loadMap } from '../src/core/load.js';
-import { lines, run, tempDir } from './helpers.js';
+import { lines, ROOT, run, tempDir } from './helpers.js';
 
 const errorsOf = (yaml: string) => {
   const result = loadMap('map.yaml', yaml);
@@ -429,7 +429,7 @@ describe('Markdown of a rich map', () => {
     const tree = parseMd(await build([]));
     const [table] = nodes<Table>(tree, 'table');
     const rows = table!.children.map((row) => row.children.map(text));
-    expect(rows[0]).toEqual(['', '1. Awareness', '2. Decision ⭐ Chooses where to buy', '3. First run']);
+    expect(rows[0]).toEqual(['', '1. Awareness', '2. Decision ⭐ Chooses where to buy', '3. First run ⭐ Moment of truth']);
     expect(rows[1]).toEqual(['Emotion: Giulia', '🙁 −1 negative', '🙁 −1 negative', '🙂 +1 positive']);
     expect(rows[2]).toEqual(['Emotion: Tomasz', '😐 0 neutral', '😫 −2 very negative', '🙂 +1 positive']);
     const pains = rows.find((r) => r[0] === '⚠️ Pain points')!;
@@ -439,12 +439,15 @@ describe('Markdown of a rich map', () => {
     expect(headings).toEqual(expect.arrayContaining(['Personas', 'Giulia', 'Tomasz', '⑂ Paths from 2. Decision', '⑂ 2a. Buys from us', '2a.1. Checkout ⭐ Moment of truth', '⑂ 2b. Goes to a competitor', '2b.1. Competitor shop', 'Sources']));
     const [list] = nodes<{ type: 'list'; children: unknown[] }>(tree, 'list').slice(-1);
     expect(list!.children.map(text)).toEqual(['Web analytics, Q3 2026', 'Interviews (September 2026)']);
-    expect(nodes<Image>(tree, 'image').map((i) => [i.url, i.alt])).toEqual([['screens/checkout.png', 'The checkout page, with the order summary and a green Pay button']]);
+    expect(nodes<Image>(tree, 'image').map((i) => [i.url, i.alt])).toEqual([
+      ['screens/product-page.png', 'The product page of his usual model, with his size crossed out, a red out-of-stock line and a greyed-out Add to cart button'],
+      ['screens/checkout.png', 'The checkout page, with the order summary and a green Pay button'],
+    ]);
   });
 
   it('lists each branch under its decision in the sections layout', async () => {
     const md = await build(['--md-layout', 'sections']);
-    const order = ['### 2. Decision ⭐ Chooses where to buy', '#### ⑂ 2a. Buys from us', '##### 2a.1. Checkout ⭐ Moment of truth', '#### ⑂ 2b. Goes to a competitor', '*The paths meet again at 3. First run.*', '### 3. First run'];
+    const order = ['### 2. Decision ⭐ Chooses where to buy', '#### ⑂ 2a. Buys from us', '##### 2a.1. Checkout ⭐ Moment of truth', '#### ⑂ 2b. Goes to a competitor', '*The paths meet again at 3. First run.*', '### 3. First run ⭐ Moment of truth'];
     const at = order.map((h) => md.indexOf(h));
     expect(at.every((i) => i !== -1), md).toBe(true);
     expect([...at].sort((a, b) => a - b)).toEqual(at);
@@ -466,6 +469,9 @@ describe('Markdown of a rich map', () => {
     const dir = tempDir();
     mkdirSync(join(dir, 'maps'));
     writeFileSync(join(dir, 'maps', 'm.yaml'), `${head}stages:\n  - { name: A, image: "screens/a (1).png", image_alt: "The [new] form" }\n`);
+    // The picture must exist: build reads every stage image, whatever the format.
+    mkdirSync(join(dir, 'maps', 'screens'));
+    copyFileSync(join(ROOT, 'test', 'fixtures', 'images', 'tiny.png'), join(dir, 'maps', 'screens', 'a (1).png'));
     expect((await run(['build', 'maps/m.yaml', '-f', 'md', '-o', 'out/docs/m.md'], { cwd: dir })).code).toBe(0);
     const tree = parseMd(readFileSync(join(dir, 'out', 'docs', 'm.md'), 'utf8'));
     expect(nodes<Image>(tree, 'image').map((i) => [i.url, i.alt])).toEqual([['../../maps/screens/a%20%281%29.png', 'The [new] form']]);
@@ -527,7 +533,7 @@ describe('journey export of a rich map', () => {
     const result = await run(['export', 'examples/rich-map.yaml', '-f', 'csv', '-o', join(dir, 'rich.csv')]);
     expect(result.code).toBe(0);
     expect(result.stderr).toContain(
-      "! examples/rich-map.yaml: a sheet cannot hold the stages of forks' branches (2), the personas after the first (Tomasz) and their scores, the confidence and source of 8 items, milestones (2), stage images (1): the export leaves them out, and importing it back will not restore them",
+      "! examples/rich-map.yaml: a sheet cannot hold the stages of forks' branches (2), the personas after the first (Tomasz) and their scores, the confidence and source of 8 items, milestones (3), stage images (2): the export leaves them out, and importing it back will not restore them",
     );
     expect(readFileSync(join(dir, 'rich.csv'), 'utf8')).toContain('Awareness');
   });

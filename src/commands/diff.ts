@@ -28,7 +28,7 @@ export async function diff(first: string, second: string | undefined, options: D
   if (badRevision) throw usageError(`--rev: ${badRevision}`);
 
   const config = await openConfig({}, io);
-  const references = createReferences(io, { projectRoot: config?.dir ?? io.cwd, defaultLocale: config?.locale });
+  const references = createReferences(io, { projectRoot: config?.dir ?? io.cwd, defaultLocale: config?.locale, images: false });
   const read = (file: string) => readMapFile(file, io, { defaultLocale: config?.locale, references });
   const later = await read(second ?? first);
   // One map and no --rev: the map it is based on (`based_on:`) is the earlier one.

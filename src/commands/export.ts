@@ -13,7 +13,7 @@ import { painter } from '../report/text.js';
 export async function exportCommand(file: string, options: { format: SheetFormat; output?: string }, io: Io): Promise<number> {
   // A shared persona file is read, so the sheet carries the persona as the map's readers see it.
   const config = await openConfig({}, io);
-  const loaded = await readMapFile(file, io, { defaultLocale: config?.locale, references: createReferences(io, { projectRoot: config?.dir ?? io.cwd }) });
+  const loaded = await readMapFile(file, io, { defaultLocale: config?.locale, references: createReferences(io, { projectRoot: config?.dir ?? io.cwd, images: false }) });
   if (!loaded.ok) throw new ProblemsError([{ file: shownName(file), diagnostics: loaded.diagnostics }]);
   const { sheetLosses } = await import('../core/sheet-layout.js');
   const lost = sheetLosses(loaded.map);

@@ -4,6 +4,7 @@ import * as z from 'zod/mini';
 import { closest, describeValue, listWords } from './describe.js';
 import { LINT_RULE_IDS } from './lint/index.js';
 import { LINT_SEVERITIES } from './lint/rule.js';
+import { STAGE_IMAGE_LIMITS } from './image.js';
 import { LOCALES } from './locale.js';
 import { described, text, textList } from './schema.js';
 import { COLOUR_EXPECTED, parseColour, parseFontList } from './theme.js';
@@ -22,10 +23,10 @@ const found = (iss: { input?: unknown }) => `found ${describeValue(iss.input)}`;
 const oneOf = <T extends readonly [string, ...string[]]>(values: T, what: string) =>
   z.enum(values, { error: (iss) => `expected ${what}: ${listWords(values)}, ${found(iss)}` });
 
-const mebibytes = () => z.number({ error: (iss) => `expected a size in MiB, ${found(iss)}` }).check(z.gt(0, { error: (iss) => `expected a size greater than 0, ${found(iss)}` }));
+const megabytes = () => z.number({ error: (iss) => `expected a size in MB, ${found(iss)}` }).check(z.gt(0, { error: (iss) => `expected a size greater than 0, ${found(iss)}` }));
 
-/** The default size limits of stage images inlined into documents (a persona picture or a logo: core/image.ts). */
-export const IMAGE_LIMITS = { imageMb: 2, mapMb: 10 } as const;
+/** The default size limits of stage images inlined into documents (core/image.ts, with a persona picture's and a logo's). */
+export const IMAGE_LIMITS = STAGE_IMAGE_LIMITS;
 
 const opt = <S extends z.ZodMiniType>(schema: S, description?: string) => (description ? described(z.optional(schema), description) : z.optional(schema));
 
@@ -63,8 +64,8 @@ export function buildConfigSchema(choices: ConfigChoices) {
     images: opt(
       z.strictObject(
         {
-          max_image_mb: opt(mebibytes(), `Refuse a stage image larger than this many MiB (default ${IMAGE_LIMITS.imageMb})`),
-          max_map_images_mb: opt(mebibytes(), `Refuse a map whose images together are larger than this many MiB (default ${IMAGE_LIMITS.mapMb})`),
+          max_image_mb: opt(megabytes(), `Refuse a stage image larger than this many MB (default ${IMAGE_LIMITS.imageMb})`),
+          max_map_images_mb: opt(megabytes(), `Refuse a map whose stage images together are larger than this many MB (default ${IMAGE_LIMITS.mapMb})`),
         },
         { error: (iss) => `expected image limits ({ max_image_mb, max_map_images_mb }), ${found(iss)}` },
       ),

@@ -10,8 +10,11 @@ export const IMAGE_TYPES = {
 } as const;
 export type ImageType = keyof typeof IMAGE_TYPES;
 
-/** 1 MB: a persona picture or a logo. Stage images will take 2 MB each and 10 MB per map. */
+/** 1 MB: a persona picture or a logo. */
 export const DEFAULT_IMAGE_BYTES = 1_000_000;
+
+/** Stage images: at most 2 MB each and 10 MB for all of a map's (MB as file managers count: 1,000,000 bytes); `images:` in the config changes them. */
+export const STAGE_IMAGE_LIMITS = { imageMb: 2, mapMb: 10 } as const;
 
 /** What every refusal says was expected. */
 export const EXPECTED_IMAGE = 'a local PNG, JPEG or WebP file inside the project folder, relative to this file (like photos/giulia.jpg)';

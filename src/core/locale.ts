@@ -137,6 +137,8 @@ export interface UiLabels {
   /** How sure the map is of an item, and the list of the items' sources. */
   confidence: { observed: string; reported: string; assumed: string };
   sources: string;
+  /** One source, as a screen reader announces an item's reference to it ("Source 2"). */
+  source: string;
   /** The legend of the assumption mark. */
   assumedNote: string;
 }
@@ -185,6 +187,7 @@ export const UI: Record<Locale, UiLabels> = {
     rejoin: 'The paths meet again at {stage}.',
     confidence: { observed: 'observed', reported: 'reported', assumed: 'assumed' },
     sources: 'Sources',
+    source: 'Source',
     assumedNote: 'an assumption, not yet backed by research',
   },
   it: {
@@ -230,6 +233,7 @@ export const UI: Record<Locale, UiLabels> = {
     rejoin: 'I percorsi si ricongiungono in {stage}.',
     confidence: { observed: 'osservato', reported: 'riferito', assumed: 'ipotesi' },
     sources: 'Fonti',
+    source: 'Fonte',
     assumedNote: 'un’ipotesi, non ancora confermata dalla ricerca',
   },
   pl: {
@@ -275,6 +279,7 @@ export const UI: Record<Locale, UiLabels> = {
     rejoin: 'Ścieżki łączą się ponownie na etapie {stage}.',
     confidence: { observed: 'zaobserwowane', reported: 'zgłoszone', assumed: 'założenie' },
     sources: 'Źródła',
+    source: 'Źródło',
     assumedNote: 'założenie, jeszcze niepotwierdzone badaniami',
   },
 };

@@ -54,6 +54,11 @@ export interface StageImage {
   src: string;
   /** What it shows, for readers who cannot see it. */
   alt: string;
+  /**
+   * The picture inlined as a `data:` URI, once the pipeline has read and checked the file (build,
+   * preview, site); absent when it was not read (the API's validate() and render() have no folder).
+   */
+  data?: string;
 }
 
 /** A stage's image with where it is written: the seam for the image reader, which reports a problem at `path`. */

@@ -39,7 +39,7 @@ export interface Config {
   browser?: string;
   browserAt?: { line: number; col: number };
   maxFileSizeMb?: number;
-  /** `images:` size limits in MiB, for the image reader (defaults in core/config-schema.ts, IMAGE_LIMITS). */
+  /** `images:` size limits of stage images in MB (1,000,000 bytes), for the image reader (defaults: core/image.ts, STAGE_IMAGE_LIMITS). */
   images?: { maxImageMb?: number; maxMapImagesMb?: number };
   /** KPI values for build (absolute; inside the config's folder). */
   metrics?: string;

@@ -113,7 +113,7 @@ export interface BuildTools {
 }
 
 /** Referenced files are read once per batch: a rebuild in watch mode reads them afresh. */
-export const referencesFor = (plan: BuildPlan, io: Io) => createReferences(io, { projectRoot: plan.projectRoot, maxBytes: plan.maxBytes, defaultLocale: plan.defaultLocale });
+export const referencesFor = (plan: BuildPlan, io: Io) => createReferences(io, { projectRoot: plan.projectRoot, maxBytes: plan.maxBytes, defaultLocale: plan.defaultLocale, images: plan.images });
 
 /** Loads one map and writes each of its documents. */
 export async function buildFile(file: string, plan: BuildPlan, { renderer, write, references }: BuildTools, io: Io, noBrowser: boolean): Promise<FileResult> {

@@ -10,6 +10,7 @@ import { STDIN, commonBase } from '../io/inputs.js';
 import type { Io } from '../io/terminal.js';
 import { chooseFormats, DEFAULT_SCALE, FORMATS, type Format, type MarkdownLayout, type PageSize, type PdfLayout } from '../render/formats.js';
 import type { RendererOptions } from '../render/renderer.js';
+import { stageImageLimits, type StageImageLimits } from './references.js';
 
 export interface BuildOptions {
   format?: string;
@@ -48,6 +49,8 @@ export interface BuildPlan {
   maxBytes?: number;
   /** Maps may only name files (a persona file) inside this folder. */
   projectRoot: string;
+  /** The size limits of stage images (the config's `images:`). */
+  images: StageImageLimits;
   layoutFile?: string;
   render: Omit<RendererOptions, 'layout'>;
   /** Maps in flight at once. */
@@ -81,6 +84,7 @@ export function planBuild(files: string[], options: BuildOptions, session: { con
     defaultLocale: config?.locale,
     maxBytes,
     projectRoot,
+    images: stageImageLimits(config?.images),
     layoutFile: options.layout ?? config?.layout,
     render: {
       mdLayout: options.mdLayout ?? config?.mdLayout ?? 'auto',

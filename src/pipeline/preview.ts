@@ -13,7 +13,7 @@ import { countWords, reporterFor, type FileReport, type ReporterName } from '../
 import { painter } from '../report/text.js';
 import { layoutProblem, loadLayout } from './layout.js';
 import { readMapFile, shownName, type ReadResult } from './read.js';
-import { createReferences } from './references.js';
+import { createReferences, stageImageLimits } from './references.js';
 import type { Session } from './session.js';
 import { renderSite, siteReader, type SiteReader } from './site.js';
 import { followMaps, untilInterrupted } from './watch.js';
@@ -56,7 +56,7 @@ export async function preview(session: Session, inputs: string[], options: Previ
   // One map named on its own is served as its document; anything else as the site.
   const single = inputs.length === 1 && session.files.length === 1 && (await stat(resolve(io.cwd, inputs[0]!)).then((s) => s.isFile(), () => false));
   // Referenced files are read afresh each round, so a saved persona file shows.
-  const references = () => createReferences(io, { projectRoot: session.projectRoot, maxBytes: session.maxBytes, defaultLocale: session.config?.locale });
+  const references = () => createReferences(io, { projectRoot: session.projectRoot, maxBytes: session.maxBytes, defaultLocale: session.config?.locale, images: stageImageLimits(session.config?.images) });
   const layoutFile = single ? (options.layout ?? session.config?.layout) : undefined;
   let layout: { template?: Template; problem?: Diagnostic } = {};
   const reloadLayout = async () => {

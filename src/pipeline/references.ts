@@ -4,25 +4,42 @@
 // reference that leads nowhere, or outside, is a problem at the reference's own line and column.
 import { realpath, stat } from 'node:fs/promises';
 import { basename, dirname, extname, join, relative, resolve, sep } from 'node:path';
-import { DEFAULT_IMAGE_BYTES } from '../core/image.js';
-import { formatPath, problem, type Diagnostic, type PathSegment } from '../core/diagnostics.js';
+import { DEFAULT_IMAGE_BYTES, STAGE_IMAGE_LIMITS } from '../core/image.js';
+import { bySourceOrder, formatPath, problem, type Diagnostic, type PathSegment } from '../core/diagnostics.js';
 import { personaFileId, resolveScores, unknownPersonaScores } from '../core/personas.js';
 import type { LoadResult } from '../core/load.js';
 import type { Locale } from '../core/locale.js';
-import type { JourneyMap, Persona } from '../core/model.js';
+import type { JourneyMap, Persona, Stage } from '../core/model.js';
 import { positionIn } from '../core/read-document.js';
 import { personaFile } from '../core/schema.js';
 import { DEFAULT_LIMITS } from '../core/text.js';
 import { fsReason, readBytes } from '../io/files.js';
 import { STDIN } from '../io/inputs.js';
 import type { Io } from '../io/terminal.js';
-import { readImage } from '../io/images.js';
+import { imageBudget, readImage } from '../io/images.js';
+
+/** What a stage image may weigh, and all of a map's stage images together, in bytes. */
+export interface StageImageLimits {
+  maxImageBytes: number;
+  maxMapBytes: number;
+}
+
+/** The config's `images:` (MB, as people read file sizes: 1 MB is 1,000,000 bytes), with the defaults for what it leaves out. */
+export function stageImageLimits(images?: { maxImageMb?: number; maxMapImagesMb?: number }): StageImageLimits {
+  const bytes = (mb: number) => Math.round(mb * 1_000_000);
+  return { maxImageBytes: bytes(images?.maxImageMb ?? STAGE_IMAGE_LIMITS.imageMb), maxMapBytes: bytes(images?.maxMapImagesMb ?? STAGE_IMAGE_LIMITS.mapMb) };
+}
 
 export interface ReferenceOptions {
   /** The project folder: references may not leave it. */
   projectRoot: string;
   maxBytes?: number;
   defaultLocale?: Locale;
+  /**
+   * Stage images are read (checked and inlined) within these limits (default: the config's defaults);
+   * `false` leaves them unread, for commands that make no document with them (diff, export).
+   */
+  images?: StageImageLimits | false;
 }
 
 /** A file a reference reached: its path as shown in reports, and its absolute path (watch mode follows it). */
@@ -179,13 +196,35 @@ export function createReferences(io: Io, options: ReferenceOptions) {
           personas = map.personas.map((p, i) => (i === 0 ? { ...p, persona } : p));
         }
       }
+      // Stage images: each read and checked at its `image:` value, all of them within the map's budget.
+      let inlined: Map<string, string> | undefined;
+      if (map.images.length && options.images !== false) {
+        const limits = options.images ?? stageImageLimits();
+        const budget = imageBudget(limits.maxMapBytes);
+        const from = file === STDIN ? join(io.cwd, name) : resolve(io.cwd, file);
+        inlined = new Map();
+        for (const image of map.images) {
+          const read = await readImage({ path: image.src, from, cwd: io.cwd, projectRoot: options.projectRoot, maxBytes: limits.maxImageBytes, budget, what: 'stage image' });
+          if (read.ok) {
+            dependencies.push(read.image.path);
+            inlined.set(image.stage, read.image.src);
+          } else {
+            const limit = /expected at most/.test(read.reason) ? ' (the limits are `images: { max_image_mb, max_map_images_mb }` in journey.config.yaml)' : '';
+            // The example a refusal gives is a stage's picture, not a persona's.
+            const reason = read.reason.replace('(like photos/giulia.jpg)', '(like screens/checkout.png)');
+            problems.push(await atReference(name, text, image.path, `${reason}${limit}`));
+          }
+        }
+      }
       if (map.basedOn) {
         const reached = await reach(file, map.basedOn, 'based_on map');
         if ('reason' in reached) problems.push(await atReference(name, text, ['based_on'], reached.reason));
         else dependencies.push(reached.path);
       }
-      if (problems.length) return { ok: false, diagnostics: [...loaded.diagnostics, ...problems] };
-      const completed = personas === map.personas ? map : resolveScores(map, personas);
+      // In source order, file by file: a stage image's problem may come before a persona's.
+      if (problems.length) return { ok: false, diagnostics: [...loaded.diagnostics, ...problems.sort(bySourceOrder)] };
+      let completed = personas === map.personas ? map : resolveScores(map, personas);
+      if (inlined?.size) completed = withImageData(completed, inlined);
       return { ...loaded, map: { ...completed, persona }, dependencies };
     },
 
@@ -204,3 +243,14 @@ export function createReferences(io: Io, options: ReferenceOptions) {
 }
 
 export type References = ReturnType<typeof createReferences>;
+
+/** The map with each read stage image's `data` set (main and branch stages, by stage id). */
+function withImageData(map: JourneyMap, data: Map<string, string>): JourneyMap {
+  const stage = (s: Stage): Stage => {
+    const src = s.image && data.get(s.id);
+    const image = src ? { ...s.image!, data: src } : s.image;
+    const branches = s.branches.length ? s.branches.map((b) => ({ ...b, stages: b.stages.map(stage) })) : s.branches;
+    return image === s.image && branches === s.branches ? s : { ...s, image, branches };
+  };
+  return { ...map, stages: map.stages.map(stage) };
+}

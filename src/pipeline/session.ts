@@ -7,7 +7,7 @@ import { terminalSafe } from '../core/safe-text.js';
 import type { Io } from '../io/terminal.js';
 import { CliError, EXIT, ProblemsError, usageError } from '../errors.js';
 import type { ReporterName } from '../report/index.js';
-import { createReferences, type References } from './references.js';
+import { createReferences, stageImageLimits, type References } from './references.js';
 
 export interface SessionOptions {
   /** `--config <file>`; `false` for `--no-config`. */
@@ -75,7 +75,7 @@ export async function openSession(given: string[], options: SessionOptions, io: 
     personas: options.personas ? expanded.personas : [],
     maxBytes,
     projectRoot,
-    references: createReferences(io, { projectRoot, maxBytes, defaultLocale: config?.locale }),
+    references: createReferences(io, { projectRoot, maxBytes, defaultLocale: config?.locale, images: stageImageLimits(config?.images) }),
     expand: async () => (await expandAll()).files,
   };
 }

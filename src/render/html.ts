@@ -3,7 +3,7 @@ import { themeCss, type Theme } from '../core/theme.js';
 import type { RenderContext } from './options.js';
 import { createEngine, type Template } from './handlebars.js';
 import { iconSvg } from './icons.js';
-import { buildView, type TableOptions } from './view.js';
+import { buildView, usesMarks, type TableOptions } from './view.js';
 
 let engine: ReturnType<typeof createEngine> | undefined;
 
@@ -28,9 +28,17 @@ const HELPERS = {
 /** A self-contained HTML document: inline CSS, inline SVG, system fonts, no script, no request. */
 export function renderHtml(map: JourneyMap, options: { layout?: Template; tables?: TableOptions; theme?: Theme } = {}): string {
   const layout = options.layout ?? htmlEngine().layout(map.template);
-  let html = layout({ ...buildView(map, options.tables, options.theme), css: htmlEngine().css + themeCss(options.theme) });
+  let html = layout({ ...buildView(map, options.tables, options.theme), css: htmlEngine().css + marksCss(map) + themeCss(options.theme) });
   if (options.layout) html = withPolicy(html);
   return html.endsWith('\n') ? html : `${html}\n`; // a final newline, for clean diffs
+}
+
+/**
+ * The styles of milestones, stage images and confidence marks (marks.css), for a map that uses any:
+ * a map that uses none keeps the document it always had, byte for byte.
+ */
+export function marksCss(map: JourneyMap): string {
+  return usesMarks(map) ? (htmlEngine().styles.marks ?? '') : '';
 }
 
 /**

@@ -21,6 +21,11 @@ const DRAWINGS: Record<string, string> = {
   // Rows
   pain: '<path d="M12 3 2 20.5h20zM12 9.5v5M12 17.5v.01"/>',
   opportunity: '<path d="M9 18h6M10 21h4M12 3a6 6 0 0 0-4 10.5c.8.8 1 1.6 1 2.5h6c0-.9.2-1.7 1-2.5A6 6 0 0 0 12 3z"/>',
+  // Marks: a milestone (a moment of truth), and how sure the map is of an item
+  milestone: '<path d="m12 2.8 2.8 5.8 6.4.9-4.6 4.5 1.1 6.3L12 17.3l-5.7 3 1.1-6.3-4.6-4.5 6.4-.9z"/>',
+  observed: '<path d="M2 12s3.6-7 10-7 10 7 10 7-3.6 7-10 7S2 12 2 12z"/><circle cx="12" cy="12" r="3"/>',
+  reported: '<path d="M4 4.5h16v11H10l-5 4v-4H4z"/><path d="M8.5 9h7M8.5 12h4"/>',
+  assumed: '<circle cx="12" cy="12" r="9.5"/><path d="M9.2 9.3a2.9 2.9 0 0 1 5.6.9c0 1.9-2.8 2.4-2.8 4M12 17.3v.01"/>',
 };
 
 /** The words a map may write for each channel (lowercase, spaces and underscores as dashes). */

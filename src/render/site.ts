@@ -8,7 +8,7 @@ import { monogram } from '../core/image.js';
 import type { JourneyMap, Persona } from '../core/model.js';
 import { themeCss, type Theme } from '../core/theme.js';
 import { templateOf } from '../templates/registry.js';
-import { htmlEngine } from './html.js';
+import { htmlEngine, marksCss } from './html.js';
 import { buildView, type View } from './view.js';
 
 export interface SiteEntry {
@@ -72,10 +72,10 @@ export const HEALTH = 'health.html';
 /** A link from one page of the site to another. */
 const href = (from: string, to: string) => posix.relative(posix.dirname(from), to) || posix.basename(to);
 
-function pageData(page: string, site: Site, links: { href: string; text: string }[] = []) {
+function pageData(page: string, site: Site, links: { href: string; text: string }[] = [], marks = '') {
   const engine = htmlEngine();
   return {
-    css: `${engine.css}${engine.styles.site ?? ''}${themeCss(site.theme)}`,
+    css: `${engine.css}${marks}${engine.styles.site ?? ''}${themeCss(site.theme)}`,
     theme: { logo: site.theme?.logo ?? null },
     site: { home: href(page, HOME), health: href(page, HEALTH), labels: LABELS, links },
   };
@@ -92,7 +92,7 @@ export function siteMapPage(entry: SiteEntry & { map: JourneyMap }, site: Site):
     links.push({ href: href(entry.page, entry.basedOn.page), text: `Based on: ${entry.basedOn.title}` });
     links.push({ href: href(entry.page, entry.basedOn.diffPage), text: 'What changes' });
   }
-  return finish(htmlEngine().layout('site-map')({ ...buildView(entry.map, {}, site.theme), ...pageData(entry.page, site, links) }));
+  return finish(htmlEngine().layout('site-map')({ ...buildView(entry.map, {}, site.theme), ...pageData(entry.page, site, links, marksCss(entry.map)) }));
 }
 
 /** A small emotion curve for tables: one dot per scored stage, a gap where a stage has none. */

@@ -5,6 +5,7 @@ import { buildCurveView, describeCurve, sliceCurve, type CurveView } from './cur
 import { MOTIVES } from '../core/locale.js';
 import type { Theme } from '../core/theme.js';
 import { channelIcon } from './icons.js';
+import { allStages } from '../core/stages.js';
 import type { Confidence, Item, JourneyMap, Kpi, Lane, Stage, Touchpoint } from '../core/model.js';
 
 export type { CurveColumn, CurveMark, CurvePoint, CurveSeries, CurveView, FaceView } from './curve.js';
@@ -16,9 +17,14 @@ export interface ItemView {
   channelIcon: string | null;
   /** A KPI's target and live value, in one line of the map's locale ("3.9% · target 3.5% · ✓ met"); null otherwise. */
   metric: { text: string; status: 'met' | 'not-met' | 'missing' | 'target' | 'value' } | null;
-  /** How sure the map is of the item, and where it comes from (`{ text, confidence, source }`); absent or null when not said. */
-  confidence?: Confidence | null;
-  source?: string | null;
+  /** How sure the map is of the item (`{ text, confidence, source }`): observed, reported or assumed; null when not said. */
+  confidence: Confidence | null;
+  /** The confidence in the map's locale ("assumed", "ipotesi"); null when not said. */
+  confidenceWord: string | null;
+  /** Where the item comes from, as written; null when not said. */
+  source: string | null;
+  /** The source's number in the document's list of sources (`sources`), numbered in order of first use; null without a source. */
+  sourceNumber: number | null;
 }
 export interface CellView {
   items: ItemView[];
@@ -56,6 +62,10 @@ export interface StageView {
   fields: { key: string; label: string; value: string }[];
   /** Layout data of format version 1, kept for custom layouts: the day-in-the-life `time`. */
   time: string | null;
+  /** A moment of truth: its own text, or the locale's "Moment of truth" (`label`) for `milestone: true`; null when the stage is none. */
+  milestone: { text: string; label: string; own: boolean } | null;
+  /** The stage's picture: `src` is the file inlined as a data: URI, null when it was not read (the API's render()); `alt` describes it. */
+  image: { src: string | null; alt: string } | null;
 }
 
 export interface View {
@@ -92,6 +102,20 @@ export interface View {
   lines: { key: string; label: string }[];
   /** The map as one table, or for print several, each with a run of stages and the lane labels. */
   tables: TableView[];
+  /**
+   * The evidence below the map: the sources the map's items cite, each once, numbered in the order the
+   * map (row by row) first cites them; and which confidence marks it uses, for their legend. Null when
+   * no item says either.
+   */
+  evidence: EvidenceView | null;
+}
+
+export interface EvidenceView {
+  sources: { number: number; text: string }[];
+  /** Which marks the items use (the legend names only these). */
+  assumed: boolean;
+  observed: boolean;
+  reported: boolean;
 }
 
 export interface TableView {
@@ -118,6 +142,7 @@ export interface TableOptions {
 export function buildView(map: JourneyMap, options: TableOptions = {}, theme?: Theme): View {
   const ui = map.labels.ui;
   const stages = map.stages;
+  const sections = buildSections(map);
   const view: Omit<View, 'tables'> = {
     lang: map.locale,
     title: map.title,
@@ -147,13 +172,58 @@ export function buildView(map: JourneyMap, options: TableOptions = {}, theme?: T
       heading: `${map.labels.column} ${i + 1}`,
       fields: map.labels.fields.flatMap(({ key, label }) => (s.fields[key] ? [{ key, label, value: s.fields[key] }] : [])),
       time: s.fields.time ?? null,
+      ...stageMarks(s, ui),
     })),
     stageCount: stages.length,
     curve: buildCurve(map),
-    sections: buildSections(map),
+    sections,
+    // After the sections: it numbers their items' sources.
+    evidence: evidenceOf(sections),
     lines: map.labels.lines.map(({ key, label }) => ({ key, label })),
   };
   return { ...view, tables: splitTables(view, options, ui.pageOf) };
+}
+
+/** A stage's milestone and picture, as its column heading shows them (stage-head.hbs). */
+export function stageMarks(stage: Stage, ui: UiLabels): Pick<StageView, 'milestone' | 'image'> {
+  return {
+    milestone: stage.milestone && { text: stage.milestone.text ?? ui.milestone, label: ui.milestone, own: stage.milestone.text !== null },
+    image: stage.image && { src: stage.image.data ?? null, alt: stage.image.alt },
+  };
+}
+
+/**
+ * Numbers the sources the items cite, in reading order (each row, stage by stage, band by band: the
+ * order the map's table is read in), each source once; sets each item's `sourceNumber`, and notes
+ * which confidence marks are used. Null when no item has either.
+ */
+function evidenceOf(sections: SectionView[]): EvidenceView | null {
+  const numbers = new Map<string, number>();
+  const used = { assumed: false, observed: false, reported: false };
+  for (const section of sections) {
+    for (const row of section.rows) {
+      for (const cell of row.cells) {
+        for (const item of cell.items) {
+          if (item.confidence) used[item.confidence] = true;
+          if (item.source === null) continue;
+          if (!numbers.has(item.source)) numbers.set(item.source, numbers.size + 1);
+          item.sourceNumber = numbers.get(item.source)!;
+        }
+      }
+    }
+  }
+  if (!numbers.size && !used.assumed && !used.observed && !used.reported) return null;
+  return { sources: [...numbers].map(([text, number]) => ({ number, text })), ...used };
+}
+
+/**
+ * Whether a map uses a mark of issue 17 that the stylesheet draws (a milestone, a stage image, an
+ * item's confidence or source), anywhere on its main path or in its forks: documents of other maps
+ * keep the stylesheet they always had, byte for byte.
+ */
+export function usesMarks(map: JourneyMap): boolean {
+  const marked = (items: readonly (string | Item | Touchpoint | Kpi)[]) => items.some((i) => typeof i === 'object' && ('confidence' in i || 'source' in i) && ((i as Item).confidence != null || (i as Item).source != null));
+  return allStages(map).some(({ stage }) => stage.milestone !== null || stage.image !== null || [...Object.values(stage.cells), stage.pain_points, stage.opportunities, stage.technology].some(marked));
 }
 
 /**
@@ -202,14 +272,27 @@ function buildCurve(map: JourneyMap): View['curve'] {
   return { ...curve, description: describeCurve(curve, map.stages.map((s) => s.name), ui) };
 }
 
-function cell(values: readonly (string | Item | Touchpoint)[]): CellView {
+/** An item as the layouts print it; `evidence` adds how sure the map is of it and where it comes from. */
+const itemView = (text: string, rest: Partial<ItemView> = {}, evidence?: { confidence: Confidence | null; source: string | null }, ui?: UiLabels): ItemView => ({
+  text,
+  channel: null,
+  channelIcon: null,
+  metric: null,
+  confidence: evidence?.confidence ?? null,
+  confidenceWord: evidence?.confidence && ui ? ui.confidence[evidence.confidence] : null,
+  source: evidence?.source ?? null,
+  sourceNumber: null,
+  ...rest,
+});
+
+function cell(values: readonly (string | Item | Touchpoint)[], ui: UiLabels): CellView {
   return cellOf(
     values.map((v) =>
       typeof v === 'string'
-        ? { text: v, channel: null, channelIcon: null, metric: null }
+        ? itemView(v)
         : 'name' in v
-          ? { text: v.name, channel: v.channel, channelIcon: v.channel ? channelIcon(v.channel) : null, metric: null, confidence: v.confidence, source: v.source }
-          : { text: v.text, channel: null, channelIcon: null, metric: null, confidence: v.confidence, source: v.source },
+          ? itemView(v.name, { channel: v.channel, channelIcon: v.channel ? channelIcon(v.channel) : null }, v, ui)
+          : itemView(v.text, {}, v, ui),
     ),
   );
 }
@@ -222,23 +305,23 @@ function cellOf(items: ItemView[]): CellView {
 function kpiItem(kpi: Kpi, ui: UiLabels): ItemView {
   const words = ui.metric;
   const reading = kpi.reading;
-  if (!reading && !kpi.target) return { text: kpi.name, channel: null, channelIcon: null, metric: null };
+  if (!reading && !kpi.target) return itemView(kpi.name);
   const parts: string[] = [];
   if (reading) parts.push(reading.value ?? words.noData);
   if (kpi.target) parts.push(`${words.target} ${kpi.target}`);
   if (reading?.met != null) parts.push(reading.met ? `✓ ${words.met}` : `✗ ${words.notMet}`);
   if (reading?.date) parts.push(words.asOf.replace('{date}', () => reading.date!));
   const status = !reading ? 'target' : reading.value === null ? 'missing' : reading.met === null ? 'value' : reading.met ? 'met' : 'not-met';
-  return { text: kpi.name, channel: null, channelIcon: null, metric: { text: parts.join(' · '), status } };
+  return itemView(kpi.name, { metric: { text: parts.join(' · '), status } });
 }
 
-function laneRow(lane: Lane, stages: Stage[]): RowView {
-  return { key: lane.key, label: lane.label, kind: lane.kind === 'touchpoints' ? 'touchpoints' : 'lane', icon: null, cells: stages.map((s) => cell(s.cells[lane.key] ?? [])) };
+function laneRow(lane: Lane, stages: Stage[], ui: UiLabels): RowView {
+  return { key: lane.key, label: lane.label, kind: lane.kind === 'touchpoints' ? 'touchpoints' : 'lane', icon: null, cells: stages.map((s) => cell(s.cells[lane.key] ?? [], ui)) };
 }
 
 /** A row for a common stage key, shown only when some stage fills it. */
-function optionalRow(key: string, label: string, kind: string, stages: Stage[], pick: (s: Stage) => (string | Item)[]): RowView[] {
-  const cells = stages.map((s) => cell(pick(s)));
+function optionalRow(key: string, label: string, kind: string, stages: Stage[], pick: (s: Stage) => (string | Item)[], ui: UiLabels): RowView[] {
+  const cells = stages.map((s) => cell(pick(s), ui));
   const icon = kind === 'pain' || kind === 'opportunity' ? kind : null;
   return cells.some((c) => !c.empty) ? [{ key, label, kind, icon, cells }] : [];
 }
@@ -248,16 +331,16 @@ function commonRows(map: JourneyMap) {
   const ui = map.labels.ui;
   const stages = map.stages;
   const insights = [
-    ...optionalRow('pain_points', ui.painPoints, 'pain', stages, (s) => s.pain_points),
-    ...optionalRow('opportunities', ui.opportunities, 'opportunity', stages, (s) => s.opportunities),
+    ...optionalRow('pain_points', ui.painPoints, 'pain', stages, (s) => s.pain_points, ui),
+    ...optionalRow('opportunities', ui.opportunities, 'opportunity', stages, (s) => s.opportunities, ui),
   ];
   // The back-end band of seed 002: how the business measures, owns and supports each stage.
   const backEnd = [
     ...(stages.some((s) => s.kpis.length) ? [{ key: 'kpis', label: ui.kpis, kind: 'backend', icon: null, cells: stages.map((s) => cellOf(s.kpis.map((k) => kpiItem(k, ui)))) }] : []),
-    ...optionalRow('owner', ui.owner, 'backend', stages, (s) => (s.owner ? [s.owner] : [])),
-    ...optionalRow('technology', ui.technology, 'backend', stages, (s) => s.technology),
+    ...optionalRow('owner', ui.owner, 'backend', stages, (s) => (s.owner ? [s.owner] : []), ui),
+    ...optionalRow('technology', ui.technology, 'backend', stages, (s) => s.technology, ui),
   ];
-  const notes = optionalRow('notes', ui.notes, 'notes', stages, (s) => (s.notes ? [s.notes] : []));
+  const notes = optionalRow('notes', ui.notes, 'notes', stages, (s) => (s.notes ? [s.notes] : []), ui);
   return { insights, backEnd, notes };
 }
 
@@ -285,7 +368,7 @@ function buildSections(map: JourneyMap): SectionView[] {
   const sections: SectionView[] = [];
   let previous: string | null = null;
   for (const band of map.labels.bandOrder) {
-    const rows = lanes.filter((l) => l.band === band.key).map((l) => laneRow(l, map.stages));
+    const rows = lanes.filter((l) => l.band === band.key).map((l) => laneRow(l, map.stages, map.labels.ui));
     if (band.key === 'back-end') rows.push(...backEnd);
     const curve = band.curve && scored;
     if (!rows.length && !curve) continue;
@@ -312,15 +395,15 @@ export function tableSections(map: JourneyMap): SectionView[] {
   if (map.labels.lines.length) {
     let previous: string | null = null;
     for (const band of map.labels.bandOrder) {
-      const rows = lanes.filter((l) => l.band === band.key).map((l) => laneRow(l, map.stages));
+      const rows = lanes.filter((l) => l.band === band.key).map((l) => laneRow(l, map.stages, map.labels.ui));
       if (!rows.length) continue;
       const line = map.labels.lines.find((l) => l.between[0] === previous && l.between[1] === band.key);
       sections.push(section(band.key, band.label, rows, { line: line?.label ?? null, lineKey: line?.key ?? null }));
       previous = band.key;
     }
   } else {
-    sections.push(section(null, null, lanes.filter((l) => !l.custom).map((l) => laneRow(l, map.stages))));
-    const custom = lanes.filter((l) => l.custom).map((l) => laneRow(l, map.stages));
+    sections.push(section(null, null, lanes.filter((l) => !l.custom).map((l) => laneRow(l, map.stages, map.labels.ui))));
+    const custom = lanes.filter((l) => l.custom).map((l) => laneRow(l, map.stages, map.labels.ui));
     if (custom.length) sections.push(section('custom', null, custom));
   }
   if (insights.length) sections.push(section('insights', null, insights));
