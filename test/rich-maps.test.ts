@@ -119,6 +119,17 @@ const FORK = `${head}stages:
   - name: Delivery
 `;
 
+describe('a persona file without an id', () => {
+  it('takes one from its file name that a score can name, with no dash at either end', async () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'personas'));
+    writeFileSync(join(dir, 'personas', '_under_.yaml'), 'name: Under\n');
+    writeFileSync(join(dir, 'map.yaml'), 'template: current-state\ntitle: T\npersonas: [personas/_under_.yaml, { name: B }]\nstages:\n  - name: A\n    emotion: { under: 1, b: 0 }\n');
+    const r = await run(['validate', 'map.yaml'], { cwd: dir });
+    expect(r.code, r.stderr).toBe(0);
+  });
+});
+
 describe('forks, milestones and stage images', () => {
   it('puts branches, milestones and images in the model, and lists every image with where it is written', () => {
     const map = mapOf(FORK);

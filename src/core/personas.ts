@@ -10,7 +10,8 @@ import { allStages } from './stages.js';
 /** The id a persona file gets from its name, as the pipeline gives it when the file sets no `id`. */
 export function personaFileId(path: string): string {
   const name = path.split(/[\\/]/).pop() ?? '';
-  return name.replace(/\.ya?ml$/i, '').toLowerCase().replace(/[^a-z0-9]+/g, '-') || 'persona';
+  // A slug a score may name (`emotion: { under: 1 }` for `_under_.yaml`): no dash at either end.
+  return name.replace(/\.ya?ml$/i, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'persona';
 }
 
 /** The id of a persona written in the map: its `id`, else its name as a slug. */

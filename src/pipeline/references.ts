@@ -3,7 +3,7 @@
 // the project folder (the config file's folder, else the current one), symbolic links included. A
 // reference that leads nowhere, or outside, is a problem at the reference's own line and column.
 import { realpath, stat } from 'node:fs/promises';
-import { basename, dirname, extname, join, relative, resolve, sep } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { DEFAULT_IMAGE_BYTES, STAGE_IMAGE_LIMITS } from '../core/image.js';
 import { bySourceOrder, formatPath, problem, type Diagnostic, type PathSegment } from '../core/diagnostics.js';
 import { personaFileId, resolveScores, unknownPersonaScores } from '../core/personas.js';
@@ -88,7 +88,7 @@ export function createReferences(io: Io, options: ReferenceOptions) {
         const { readDocument } = await import('../core/read-document.js');
         const read = await readDocument(reached.shown, bytes, personaFile, { maxBytes: options.maxBytes, expected: 'a persona: a mapping with at least `name`' });
         if (!read.ok) return read;
-        const id = read.value.id ?? (basename(reached.path, extname(reached.path)).toLowerCase().replace(/[^a-z0-9]+/g, '-') || 'persona');
+        const id = read.value.id ?? personaFileId(reached.path);
         const persona: Persona = { ...read.value, id, file: reached.shown };
         if (persona.image == null) return { ok: true as const, persona };
         // The picture is relative to the persona file, and its problem is placed there.
@@ -160,7 +160,7 @@ export function createReferences(io: Io, options: ReferenceOptions) {
           if (!read.ok) problems.push(...read.diagnostics);
           else {
             if (read.image) dependencies.push(read.image);
-            personas.push({ id: read.persona.id ?? personaFileId(p.file), persona: read.persona, file: p.file, path: p.path });
+            personas.push({ id: read.persona.id!, persona: read.persona, file: p.file, path: p.path });
           }
         }
         if (!problems.length) {
@@ -182,7 +182,7 @@ export function createReferences(io: Io, options: ReferenceOptions) {
           const read = await readPersona(reached);
           if (read.ok) {
             persona = read.persona;
-            personas = [{ id: read.persona.id ?? personaFileId(map.personaFile), persona: read.persona, file: map.personaFile, path: ['persona'] }];
+            personas = [{ id: read.persona.id!, persona: read.persona, file: map.personaFile, path: ['persona'] }];
             if (read.image) dependencies.push(read.image);
           } else problems.push(...read.diagnostics);
         }
