@@ -177,6 +177,26 @@ describe('journey site', () => {
     await browser?.close();
   });
 
+  it('files a map with several personas under each of them, with that persona\'s own curve', async () => {
+    const root = portfolio();
+    writeFileSync(
+      join(root, 'portfolio', 'shop', 'together.yaml'),
+      'template: current-state\ntitle: Shopping together\nupdated: 2026-11-01\npersonas: [../personas/giulia.yaml, ../personas/marco.yaml]\nstages:\n  - name: Look\n    emotion: { giulia: 2, marco: -2 }\n',
+    );
+    const r = await run(['site', 'portfolio', '-o', 'site'], { cwd: root });
+    expect(r.code, r.stderr).toBe(0);
+    const marco = readFileSync(join(root, 'site', 'personas', 'marco.html'), 'utf8');
+    const giulia = readFileSync(join(root, 'site', 'personas', 'giulia.html'), 'utf8');
+    expect(marco).toContain('Shopping together');
+    expect(giulia).toContain('Shopping together');
+    // Each page draws its persona's score of the stage: Marco −2, Giulia +2.
+    expect(marco).toContain('Look −2');
+    expect(giulia).toContain('Look +2');
+    const page = readFileSync(join(root, 'site', 'maps', 'shop', 'together.html'), 'utf8');
+    expect(page).toContain('href="../../personas/giulia.html"');
+    expect(page).toContain('href="../../personas/marco.html"');
+  });
+
   it('builds the portfolio: every page loads with no request, every link resolves, the index lists every map', async () => {
     const root = portfolio();
     const r = await run(['site', 'portfolio', '-o', 'site'], { cwd: root });

@@ -90,15 +90,16 @@ export async function renderSite(session: Session, options: Omit<SiteOptions, 'o
     entries.push(entry);
   }
 
-  // Shared personas get a page each; two files that claim one id get distinct pages.
+  // Shared personas get a page each, every persona of a map with several included; two files that
+  // claim one id get distinct pages. Pages find their personas by file.
   const personas: SitePersona[] = [];
   for (const entry of entries) {
-    const persona = entry.map?.persona;
-    if (!persona?.file || !persona.id || personas.some((p) => p.persona.file === persona.file)) continue;
-    const taken = personas.filter((p) => p.id.startsWith(persona.id!)).length;
-    const id = taken ? `${persona.id}-${taken + 1}` : persona.id;
-    personas.push({ id, persona, page: `personas/${id}.html` });
-    for (const e of entries) if (e.map?.persona?.file === persona.file) e.map = { ...e.map, persona: { ...e.map.persona!, id } };
+    for (const { persona } of entry.map?.personas ?? []) {
+      if (!persona?.file || !persona.id || personas.some((p) => p.persona.file === persona.file)) continue;
+      const taken = personas.filter((p) => p.id.startsWith(persona.id!)).length;
+      const id = taken ? `${persona.id}-${taken + 1}` : persona.id;
+      personas.push({ id, persona, page: `personas/${id}.html` });
+    }
   }
 
   const site: Site = { title: options.title, entries, personas, theme: session.config?.theme };

@@ -81,13 +81,17 @@ function pageData(page: string, site: Site, links: { href: string; text: string 
   };
 }
 
-const personaOf = (site: Site, map: JourneyMap) => (map.persona?.id && map.persona.file ? site.personas.find((p) => p.id === map.persona!.id) : undefined);
+/** The shared personas a map follows, with the id its scores use for each. */
+const personasOf = (site: Site, map: JourneyMap) =>
+  map.personas.flatMap(({ id, persona }) => {
+    const shared = persona?.file ? site.personas.find((p) => p.persona.file === persona.file) : undefined;
+    return shared ? [{ ...shared, scoreId: id }] : [];
+  });
 
 /** A map's page: its HTML document, with links to the index, its persona, the map it is based on and their diff. */
 export function siteMapPage(entry: SiteEntry & { map: JourneyMap }, site: Site): string {
   const links: { href: string; text: string }[] = [];
-  const persona = personaOf(site, entry.map);
-  if (persona) links.push({ href: href(entry.page, persona.page), text: `${LABELS.persona}: ${persona.persona.name}` });
+  for (const persona of personasOf(site, entry.map)) links.push({ href: href(entry.page, persona.page), text: `${LABELS.persona}: ${persona.persona.name}` });
   if (entry.basedOn) {
     links.push({ href: href(entry.page, entry.basedOn.page), text: `Based on: ${entry.basedOn.title}` });
     links.push({ href: href(entry.page, entry.basedOn.diffPage), text: 'What changes' });
@@ -96,20 +100,21 @@ export function siteMapPage(entry: SiteEntry & { map: JourneyMap }, site: Site):
 }
 
 /** A small emotion curve for tables: one dot per scored stage, a gap where a stage has none. */
-function sparkline(map: JourneyMap) {
+function sparkline(map: JourneyMap, scoreOf: (s: JourneyMap['stages'][number]) => number | null = (s) => s.emotion) {
+  const stages = map.stages.map((s) => ({ name: s.name, emotion: scoreOf(s) }));
   const step = 10;
-  const width = Math.max(step, map.stages.length * step);
+  const width = Math.max(step, stages.length * step);
   const y = (score: number) => Math.round((curveY(score) / 100) * 24 * 10) / 10;
-  const dots = map.stages.flatMap((s, i) => (s.emotion === null ? [] : [{ x: i * step + step / 2, y: y(s.emotion), level: emotionLevel(s.emotion) }]));
+  const dots = stages.flatMap((s, i) => (s.emotion === null ? [] : [{ x: i * step + step / 2, y: y(s.emotion), level: emotionLevel(s.emotion) }]));
   if (dots.length === 0) return null;
   const segments: string[] = [];
   let run: string[] = [];
-  map.stages.forEach((s, i) => {
+  stages.forEach((s, i) => {
     if (s.emotion === null) return void (run.length > 1 && segments.push(run.join(' ')), (run = []));
     run.push(`${i * step + step / 2},${y(s.emotion)}`);
   });
   if (run.length > 1) segments.push(run.join(' '));
-  const label = `${LABELS.emotion}: ${map.stages.map((s) => `${s.name} ${s.emotion === null ? map.labels.ui.noScore : signedScore(s.emotion)}`).join(', ')}`;
+  const label = `${LABELS.emotion}: ${stages.map((s) => `${s.name} ${s.emotion === null ? map.labels.ui.noScore : signedScore(s.emotion)}`).join(', ')}`;
   return { width, segments, dots, label };
 }
 
@@ -127,7 +132,7 @@ export function siteIndex(site: Site): string {
   const page = HOME;
   const rows = site.entries.map((entry) => {
     const map = entry.map;
-    const persona = map && personaOf(site, map);
+    const persona = map ? personasOf(site, map)[0] : undefined;
     return {
       href: href(page, entry.page),
       file: entry.file,
@@ -156,7 +161,7 @@ export function siteIndex(site: Site): string {
   const valid = (f: (map: JourneyMap) => string[]) => (entry: SiteEntry) => (entry.map ? f(entry.map) : []);
   const groups = [
     ...group('template', 'By template', valid((m) => [templateOf(m.template).labels.en.name])),
-    ...group('persona', 'By persona', valid((m) => (m.persona ? [m.persona.name] : []))),
+    ...group('persona', 'By persona', valid((m) => m.personas.flatMap((p) => (p.persona ? [p.persona.name] : [])))),
     ...group('owner', 'By owner', valid((m) => m.owners)),
     ...group('tag', 'By tag', valid((m) => m.tags)),
   ];
@@ -177,7 +182,11 @@ export function siteIndex(site: Site): string {
 
 /** A shared persona's page: who they are, and the journeys they appear in with their emotion across them. */
 export function sitePersonaPage(persona: SitePersona, site: Site): string {
-  const journeys = site.entries.filter((e) => e.map?.persona?.id === persona.id && e.map.persona.file);
+  // Each journey with this persona's own scores (a map with several scores each persona apart).
+  const journeys = site.entries.flatMap((e) => {
+    const here = e.map && personasOf(site, e.map).find((p) => p.id === persona.id);
+    return here ? [{ ...e, map: e.map!, scoreOf: (s: JourneyMap['stages'][number]) => (e.map!.personas.length > 1 ? (s.emotions[here.scoreId] ?? null) : s.emotion) }] : [];
+  });
   const first = journeys[0]?.map;
   const ui = first?.labels.ui;
   const view: Pick<View, 'persona'> | undefined = first && buildView({ ...first, persona: persona.persona });
@@ -194,13 +203,13 @@ export function sitePersonaPage(persona: SitePersona, site: Site): string {
       },
       labels: { ...LABELS, ...(ui ?? {}), journeys: LABELS.journeys, map: LABELS.map, average: LABELS.average },
       maps: journeys.map((e) => {
-        const scores = e.map!.stages.map((s) => s.emotion).filter((s): s is number => s !== null);
+        const scores = e.map.stages.map(e.scoreOf).filter((s): s is number => s !== null);
         const average = scores.length ? scores.reduce((a, b) => a + b, 0) / scores.length : null;
         return {
           href: href(persona.page, e.page),
           title: e.map!.title,
           templateName: e.map!.labels.templateName,
-          sparkline: sparkline(e.map!),
+          sparkline: sparkline(e.map, e.scoreOf),
           average: average === null ? '–' : signedScore(Math.round(average * 10) / 10),
         };
       }),
