@@ -134,6 +134,9 @@ export interface UiLabels {
   /** The paths of a fork, and where they meet again (`{stage}` is replaced). */
   paths: string;
   rejoin: string;
+  /** The emotion curve's legend of a map that forks: the main path's line, and the title over the paths' lines. */
+  mainPath: string;
+  pathsTitle: string;
   /** How sure the map is of an item, and the list of the items' sources. */
   confidence: { observed: string; reported: string; assumed: string };
   sources: string;
@@ -183,6 +186,8 @@ export const UI: Record<Locale, UiLabels> = {
     image: 'Image',
     paths: 'Paths from',
     rejoin: 'The paths meet again at {stage}.',
+    mainPath: 'Main path',
+    pathsTitle: 'Paths',
     confidence: { observed: 'observed', reported: 'reported', assumed: 'assumed' },
     sources: 'Sources',
     assumedNote: 'an assumption, not yet backed by research',
@@ -228,6 +233,8 @@ export const UI: Record<Locale, UiLabels> = {
     image: 'Immagine',
     paths: 'Percorsi da',
     rejoin: 'I percorsi si ricongiungono in {stage}.',
+    mainPath: 'Percorso principale',
+    pathsTitle: 'Percorsi',
     confidence: { observed: 'osservato', reported: 'riferito', assumed: 'ipotesi' },
     sources: 'Fonti',
     assumedNote: 'un’ipotesi, non ancora confermata dalla ricerca',
@@ -273,6 +280,8 @@ export const UI: Record<Locale, UiLabels> = {
     image: 'Obraz',
     paths: 'Ścieżki od',
     rejoin: 'Ścieżki łączą się ponownie na etapie {stage}.',
+    mainPath: 'Ścieżka główna',
+    pathsTitle: 'Ścieżki',
     confidence: { observed: 'zaobserwowane', reported: 'zgłoszone', assumed: 'założenie' },
     sources: 'Źródła',
     assumedNote: 'założenie, jeszcze niepotwierdzone badaniami',

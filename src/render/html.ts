@@ -3,7 +3,7 @@ import { themeCss, type Theme } from '../core/theme.js';
 import type { RenderContext } from './options.js';
 import { createEngine, type Template } from './handlebars.js';
 import { iconSvg } from './icons.js';
-import { buildView, type TableOptions } from './view.js';
+import { buildView, type TableOptions, type View } from './view.js';
 
 let engine: ReturnType<typeof createEngine> | undefined;
 
@@ -28,9 +28,18 @@ const HELPERS = {
 /** A self-contained HTML document: inline CSS, inline SVG, system fonts, no script, no request. */
 export function renderHtml(map: JourneyMap, options: { layout?: Template; tables?: TableOptions; theme?: Theme } = {}): string {
   const layout = options.layout ?? htmlEngine().layout(map.template);
-  let html = layout({ ...buildView(map, options.tables, options.theme), css: htmlEngine().css + themeCss(options.theme) });
+  const view = buildView(map, options.tables, options.theme);
+  let html = layout({ ...view, css: htmlEngine().css + richCss(view) + themeCss(options.theme) });
   if (options.layout) html = withPolicy(html);
   return html.endsWith('\n') ? html : `${html}\n`; // a final newline, for clean diffs
+}
+
+/**
+ * What only a map with several personas or a fork needs (the curve's legend, the paths' columns),
+ * from rich.css: other maps' documents stay as they were, byte for byte.
+ */
+export function richCss(view: View): string {
+  return view.curve.legend || view.stages.some((s) => s.branch) ? (htmlEngine().styles.rich ?? '') : '';
 }
 
 /**

@@ -8,7 +8,7 @@ import { monogram } from '../core/image.js';
 import type { JourneyMap, Persona } from '../core/model.js';
 import { themeCss, type Theme } from '../core/theme.js';
 import { templateOf } from '../templates/registry.js';
-import { htmlEngine } from './html.js';
+import { htmlEngine, richCss } from './html.js';
 import { buildView, type View } from './view.js';
 
 export interface SiteEntry {
@@ -92,7 +92,10 @@ export function siteMapPage(entry: SiteEntry & { map: JourneyMap }, site: Site):
     links.push({ href: href(entry.page, entry.basedOn.page), text: `Based on: ${entry.basedOn.title}` });
     links.push({ href: href(entry.page, entry.basedOn.diffPage), text: 'What changes' });
   }
-  return finish(htmlEngine().layout('site-map')({ ...buildView(entry.map, {}, site.theme), ...pageData(entry.page, site, links) }));
+  const view = buildView(entry.map, {}, site.theme);
+  const page = pageData(entry.page, site, links);
+  const engine = htmlEngine();
+  return finish(engine.layout('site-map')({ ...view, ...page, css: page.css.replace(engine.css, `${engine.css}${richCss(view)}`) }));
 }
 
 /** A small emotion curve for tables: one dot per scored stage, a gap where a stage has none. */
