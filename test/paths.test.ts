@@ -169,7 +169,7 @@ describe('a fork', () => {
       });
       const widths = new Set(grid.map((row) => row.length));
       const out: string[] = widths.size === 1 ? [] : [`rows of ${[...widths].join(', ')} slots`];
-      const body = [...table.querySelectorAll('tbody tr')].map((tr) => [...table.querySelectorAll('tr')].indexOf(tr));
+      const body = [...table.querySelectorAll<HTMLTableRowElement>('tbody tr')].map((tr) => [...table.querySelectorAll('tr')].indexOf(tr));
       for (const r of body) {
         grid[r]!.forEach((cell, c) => {
           if (!cell || cell.tagName !== 'TD' || cell.colSpan > 1) return;

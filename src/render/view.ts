@@ -86,6 +86,19 @@ export interface ColumnGroup {
   stages: StageView[];
 }
 
+export interface PersonaView {
+  name: string;
+  description: string | null;
+  goals: string[];
+  motives: string[];
+  frustrations: string[];
+  demographics: { label: string; value: string }[];
+  /** The persona's picture (`image:`), inlined as a data: URI, with the name as its alternative text; null without one. */
+  image: { src: string; alt: string } | null;
+  /** Initials for the monogram shown when there is no picture ("GR"). */
+  monogram: string;
+}
+
 export interface View {
   lang: string;
   title: string;
@@ -97,18 +110,11 @@ export interface View {
   owners: string[];
   goals: string[];
   research: string[];
-  persona: {
-    name: string;
-    description: string | null;
-    goals: string[];
-    motives: string[];
-    frustrations: string[];
-    demographics: { label: string; value: string }[];
-    /** The persona's picture (`image:`), inlined as a data: URI, with the name as its alternative text; null without one. */
-    image: { src: string; alt: string } | null;
-    /** Initials for the monogram shown when there is no picture ("GR"). */
-    monogram: string;
-  } | null;
+  persona: PersonaView | null;
+  /** The id of the persona card's heading (`persona-title`); the other personas' cards have their own. */
+  personaTitleId: string;
+  /** The personas of `personas:` after the first, each a card of its own after the first's. */
+  otherPersonas: { persona: PersonaView; personaTitleId: string }[];
   /** With several personas, their names ("Giulia, Tomasz"), for a poster's title line; else null. */
   personaNames: string | null;
   /** The config's theme as layouts print it: the logo for the header (its colours and fonts are in `css`). */
@@ -183,16 +189,9 @@ export function buildView(map: JourneyMap, options: TableOptions = {}, theme?: T
     owners: map.owners,
     goals: map.goals,
     research: map.research,
-    persona: map.persona && {
-      name: map.persona.name,
-      description: map.persona.description,
-      goals: map.persona.goals,
-      motives: map.persona.motives.map((m) => motiveName(m, ui)),
-      frustrations: map.persona.frustrations,
-      demographics: map.persona.demographics,
-      image: map.persona.imageData ? { src: map.persona.imageData, alt: map.persona.name } : null,
-      monogram: monogram(map.persona.name),
-    },
+    persona: map.persona && personaView(map.persona, ui),
+    personaTitleId: 'persona-title',
+    otherPersonas: map.personas.slice(1).flatMap((p, i) => (p.persona ? [{ persona: personaView(p.persona, ui), personaTitleId: `persona-title-${i + 2}` }] : [])),
     personaNames: map.personas.length > 1 ? map.personas.map((p) => p.persona?.name ?? p.id).join(', ') : null,
     theme: { logo: theme?.logo ?? null },
     stages: columns.map((c, i): StageView => {
@@ -257,6 +256,19 @@ function splitTables(view: Omit<View, 'tables'>, options: TableOptions, pageOf: 
       sections: view.sections.map((section) => ({ ...section, rows: section.rows.map((row) => ({ ...row, cells: row.cells.slice(from, to) })) })),
     };
   });
+}
+
+function personaView(persona: NonNullable<JourneyMap['persona']>, ui: UiLabels): PersonaView {
+  return {
+    name: persona.name,
+    description: persona.description,
+    goals: persona.goals,
+    motives: persona.motives.map((m) => motiveName(m, ui)),
+    frustrations: persona.frustrations,
+    demographics: persona.demographics,
+    image: persona.imageData ? { src: persona.imageData, alt: persona.name } : null,
+    monogram: monogram(persona.name),
+  };
 }
 
 export function motiveName(motive: string, ui: UiLabels): string {
