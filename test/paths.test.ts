@@ -124,6 +124,11 @@ describe('several personas', () => {
       'Emotion curve (Giulia): Search: negative (−1); Compare: very positive (+2); Pay: neutral (0). Emotion curve (Tomasz): Search: positive (+1); Compare: very negative (−2); Pay: neutral (0).',
     );
     expect(await page.$$('.point-label')).toHaveLength(0);
+    // Each persona's card shows its marker and line, as the legend does.
+    expect(await page.$$eval('.persona', (cards) => cards.map((c) => [c.querySelector('h2')!.id, c.querySelector('h2')!.textContent!.trim(), c.querySelector('.legend-marker')!.getAttribute('d')]))).toEqual([
+      ['persona-title', `Persona Giulia`, giulia[0]!.shape],
+      ['persona-title-2', `Persona Tomasz`, tomasz[0]!.shape],
+    ]);
     expect(await axeViolations(page)).toEqual([]);
     await page.close();
   });

@@ -99,6 +99,9 @@ export interface PersonaView {
   monogram: string;
 }
 
+/** A persona's marker (and line, without a fork) in the emotion curve. */
+export type PersonaMarker = LegendItem;
+
 export interface View {
   lang: string;
   title: string;
@@ -114,7 +117,9 @@ export interface View {
   /** The id of the persona card's heading (`persona-title`); the other personas' cards have their own. */
   personaTitleId: string;
   /** The personas of `personas:` after the first, each a card of its own after the first's. */
-  otherPersonas: { persona: PersonaView; personaTitleId: string }[];
+  otherPersonas: { persona: PersonaView; personaTitleId: string; personaMarker: PersonaMarker }[];
+  /** With several personas, the first one's look in the curve, shown on its card (a legend entry); else null. */
+  personaMarker: PersonaMarker | null;
   /** With several personas, their names ("Giulia, Tomasz"), for a poster's title line; else null. */
   personaNames: string | null;
   /** The config's theme as layouts print it: the logo for the header (its colours and fonts are in `css`). */
@@ -191,7 +196,8 @@ export function buildView(map: JourneyMap, options: TableOptions = {}, theme?: T
     research: map.research,
     persona: map.persona && personaView(map.persona, ui),
     personaTitleId: 'persona-title',
-    otherPersonas: map.personas.slice(1).flatMap((p, i) => (p.persona ? [{ persona: personaView(p.persona, ui), personaTitleId: `persona-title-${i + 2}` }] : [])),
+    otherPersonas: map.personas.slice(1).flatMap((p, i) => (p.persona ? [{ persona: personaView(p.persona, ui), personaTitleId: `persona-title-${i + 2}`, personaMarker: personaMarker(map, i + 1) }] : [])),
+    personaMarker: map.personas.length > 1 ? personaMarker(map, 0) : null,
     personaNames: map.personas.length > 1 ? map.personas.map((p) => p.persona?.name ?? p.id).join(', ') : null,
     theme: { logo: theme?.logo ?? null },
     stages: columns.map((c, i): StageView => {
@@ -256,6 +262,12 @@ function splitTables(view: Omit<View, 'tables'>, options: TableOptions, pageOf: 
       sections: view.sections.map((section) => ({ ...section, rows: section.rows.map((row) => ({ ...row, cells: row.cells.slice(from, to) })) })),
     };
   });
+}
+
+/** The look of persona `index`'s curve: its marker, and its dash unless the map forks (then dashes are the paths'). */
+function personaMarker(map: JourneyMap, index: number): PersonaMarker {
+  const forks = map.stages.some((s) => s.branches.length);
+  return { name: map.personas[index]!.persona?.name ?? map.personas[index]!.id, style: index + 1, shape: markerShape(index + 1), line: !forks, marker: true };
 }
 
 function personaView(persona: NonNullable<JourneyMap['persona']>, ui: UiLabels): PersonaView {
