@@ -72,10 +72,10 @@ export const HEALTH = 'health.html';
 /** A link from one page of the site to another. */
 const href = (from: string, to: string) => posix.relative(posix.dirname(from), to) || posix.basename(to);
 
-function pageData(page: string, site: Site, links: { href: string; text: string }[] = []) {
+function pageData(page: string, site: Site, links: { href: string; text: string }[] = [], rich = '') {
   const engine = htmlEngine();
   return {
-    css: `${engine.css}${engine.styles.site ?? ''}${themeCss(site.theme)}`,
+    css: `${engine.css}${rich}${engine.styles.site ?? ''}${themeCss(site.theme)}`,
     theme: { logo: site.theme?.logo ?? null },
     site: { home: href(page, HOME), health: href(page, HEALTH), labels: LABELS, links },
   };
@@ -93,9 +93,7 @@ export function siteMapPage(entry: SiteEntry & { map: JourneyMap }, site: Site):
     links.push({ href: href(entry.page, entry.basedOn.diffPage), text: 'What changes' });
   }
   const view = buildView(entry.map, {}, site.theme);
-  const page = pageData(entry.page, site, links);
-  const engine = htmlEngine();
-  return finish(engine.layout('site-map')({ ...view, ...page, css: page.css.replace(engine.css, `${engine.css}${richCss(view)}`) }));
+  return finish(htmlEngine().layout('site-map')({ ...view, ...pageData(entry.page, site, links, richCss(view)) }));
 }
 
 /** A small emotion curve for tables: one dot per scored stage, a gap where a stage has none. */
