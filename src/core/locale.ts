@@ -134,6 +134,9 @@ export interface UiLabels {
   /** The paths of a fork, and where they meet again (`{stage}` is replaced). */
   paths: string;
   rejoin: string;
+  /** The emotion curve's legend of a map that forks: the main path's line, and the title over the paths' lines. */
+  mainPath: string;
+  pathsTitle: string;
   /** How sure the map is of an item, and the list of the items' sources. */
   confidence: { observed: string; reported: string; assumed: string };
   sources: string;
@@ -185,6 +188,8 @@ export const UI: Record<Locale, UiLabels> = {
     image: 'Image',
     paths: 'Paths from',
     rejoin: 'The paths meet again at {stage}.',
+    mainPath: 'Main path',
+    pathsTitle: 'Paths',
     confidence: { observed: 'observed', reported: 'reported', assumed: 'assumed' },
     sources: 'Sources',
     source: 'Source',
@@ -231,6 +236,8 @@ export const UI: Record<Locale, UiLabels> = {
     image: 'Immagine',
     paths: 'Percorsi da',
     rejoin: 'I percorsi si ricongiungono in {stage}.',
+    mainPath: 'Percorso principale',
+    pathsTitle: 'Percorsi',
     confidence: { observed: 'osservato', reported: 'riferito', assumed: 'ipotesi' },
     sources: 'Fonti',
     source: 'Fonte',
@@ -277,6 +284,8 @@ export const UI: Record<Locale, UiLabels> = {
     image: 'Obraz',
     paths: 'Ścieżki od',
     rejoin: 'Ścieżki łączą się ponownie na etapie {stage}.',
+    mainPath: 'Ścieżka główna',
+    pathsTitle: 'Ścieżki',
     confidence: { observed: 'zaobserwowane', reported: 'zgłoszone', assumed: 'założenie' },
     sources: 'Źródła',
     source: 'Źródło',

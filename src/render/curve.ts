@@ -37,8 +37,10 @@ export interface CurveSeries {
   key: string;
   /** The legend's name for the line (a persona, a file). */
   name: string;
-  /** 1…5: the line's dash pattern and the marker's shape and fill (CSS `series-N`), so lines differ without colour. */
+  /** 1…5: the marker's shape and fill, and (unless `lineStyle` says otherwise) the line's dash pattern (CSS `series-N`), so lines differ without colour. */
   style: number;
+  /** 1…5: the line's dash pattern (CSS `series-N` on the line): `style`, or a fork's path when the markers tell personas apart. */
+  lineStyle: number;
   /** The marker's outline, in the face's box: circle, rounded square, diamond, hexagon, pentagon. */
   shape: string;
   points: CurvePoint[];
@@ -48,6 +50,7 @@ export interface CurveSeries {
 export interface CurveMark extends CurvePoint {
   series: string;
   style: number;
+  lineStyle: number;
   shape: string;
   /** Horizontal shift, in face widths, when several series meet at one point of a column (0 otherwise). */
   shift: number;
@@ -56,6 +59,8 @@ export interface CurveMark extends CurvePoint {
 export interface CurveColumn {
   /** The scored points of every series in this stage's column, in series order (later ones on top). */
   marks: CurveMark[];
+  /** Each series' line through this column, in series order: to and from its points, or passing over (a fork's paths). */
+  lines: { series: string; lineStyle: number; path: string; over: boolean }[];
   /** No series scores this stage: the column says so ("no score"). */
   gap: boolean;
 }
@@ -72,17 +77,47 @@ export interface CurveView {
   labels: boolean;
   /** Several lines are told apart by a legend. */
   legend: boolean;
+  /** The legend's entries: every series by default; a map's personas and a fork's paths (see view.ts). */
+  legendItems: LegendItem[];
+  /** The legend in groups with a title (personas, paths), for a map with several personas and a fork. */
+  legendGroups: { title: string | null; legendItems: LegendItem[] }[];
   /** The first series' points: format-version-1 layout data (custom layouts, Markdown). */
   points: CurvePoint[];
+}
+
+/** One entry of a legend: a name after a piece of its line, its marker, or both, in its series' look. */
+export interface LegendItem {
+  name: string;
+  style: number;
+  shape: string;
+  line: boolean;
+  marker: boolean;
 }
 
 /** What a series is made from: its name and one score (or none) per stage column. */
 export interface SeriesInput {
   key: string;
   name: string;
+  /** Its points: a score or null per column (null: no face there). */
   scores: (number | null)[];
   /** The series' look, 1…5; by default its place in the list. */
   style?: number;
+  /** The line's dash pattern, 1…5; by default `style`. */
+  lineStyle?: number;
+  /**
+   * The columns its line joins, in order, when not every column in turn (a fork's paths): a column
+   * of its own points (a number), or another series' point where the line starts or ends without a
+   * face (the decision, the stage where the paths meet again). Two scored neighbours are joined.
+   */
+  route?: (number | { column: number; score: number | null })[];
+}
+
+/** Options of a curve: whether points carry their words, and the legend when the series do not make it. */
+export interface CurveOptions {
+  /** Each point written beside it (default: with one series only). */
+  labels?: boolean;
+  legendItems?: LegendItem[];
+  legendGroups?: { title: string | null; legendItems: LegendItem[] }[];
 }
 
 /** Height of a score in the curve, in percent from the top: +2 at 14%, 0 on the midline, −2 at 86%. */
@@ -105,54 +140,93 @@ const SHAPES = [
   'M12,-0.5L24.4,8.6L19.7,23.2H4.3L-0.4,8.6z',
 ];
 export const MAX_SERIES = SHAPES.length;
+/** The marker outline of series style 1…5. */
+export const markerShape = (style: number) => SHAPES[style - 1]!;
 
 /** Label placement per level: see CurvePoint.labelSide. */
 const LABEL_SIDE: Record<string, 'above' | 'below'> = { p2: 'below', p1: 'above', z: 'below', m1: 'below', m2: 'above' };
 
-function points(scores: (number | null)[], ui: UiLabels): CurvePoint[] {
+function points(scores: (number | null)[], paths: (string | null)[], ui: UiLabels): CurvePoint[] {
   return scores.map((score, i): CurvePoint => {
     if (score === null) return { scored: false, score: null, scoreText: '', word: ui.noScore, level: 'none', y: 50, path: null, face: null, labelSide: 'below' };
-    const y = pointY(score);
-    const prev = scores[i - 1];
-    const next = scores[i + 1];
-    // Each column draws its share of the line, meeting its neighbours half-way; a stage with
-    // no score leaves a gap on both sides.
-    const left = prev == null ? '' : `M0,${(y + pointY(prev)) / 2} L50,${y}`;
-    const right = next == null ? '' : `${left ? ' ' : `M50,${y} `}L100,${(y + pointY(next)) / 2}`;
-    const path = left || right ? `${left}${right}` : null;
     const level = emotionLevel(score);
-    return { scored: true, score, scoreText: signedScore(score), word: emotionWord(score, ui), level, y, path, face: FACES[level]!, labelSide: LABEL_SIDE[level]! };
+    return { scored: true, score, scoreText: signedScore(score), word: emotionWord(score, ui), level, y: pointY(score), path: paths[i] ?? null, face: FACES[level]!, labelSide: LABEL_SIDE[level]! };
+  });
+}
+
+const round = (n: number) => Math.round(n * 100) / 100;
+
+/**
+ * A series' line, column by column: each column draws its share of the line (in its own 100 × 100
+ * box), from the point before to the point after, meeting a neighbour half-way on their border. Two
+ * points of the route further apart (a fork's path) are joined straight across the columns between.
+ * A point with no score leaves a gap on both sides.
+ */
+function linePaths(input: SeriesInput, count: number): (string | null)[] {
+  const route = (input.route ?? input.scores.map((_, i) => i)).map((r) => (typeof r === 'number' ? { column: r, score: input.scores[r] ?? null } : r));
+  const pieces: [number, number, number, number][][] = Array.from({ length: count }, () => []);
+  for (let k = 1; k < route.length; k++) {
+    const [a, b] = [route[k - 1]!, route[k]!];
+    if (a.score === null || b.score === null || a.column === b.column) continue;
+    const [x0, y0, x1, y1] = [a.column + 0.5, pointY(a.score), b.column + 0.5, pointY(b.score)];
+    const at = (x: number) => (x === (x0 + x1) / 2 ? (y0 + y1) / 2 : round(y0 + ((y1 - y0) * (x - x0)) / (x1 - x0)));
+    const [lo, hi] = [Math.min(x0, x1), Math.max(x0, x1)];
+    for (let c = Math.floor(lo); c < hi && c < count; c++) {
+      const [from, to] = [Math.max(lo, c), Math.min(hi, c + 1)];
+      if (to <= from) continue;
+      const [fy, ty] = [from === x0 ? y0 : from === x1 ? y1 : at(from), to === x1 ? y1 : to === x0 ? y0 : at(to)];
+      pieces[c]!.push([round((from - c) * 100), fy, round((to - c) * 100), ty]);
+    }
+  }
+  return pieces.map((list) => {
+    if (!list.length) return null;
+    list.sort((p, q) => p[0] - q[0]);
+    let d = '';
+    let end: [number, number] | null = null;
+    for (const [fx, fy, tx, ty] of list) {
+      d += end && end[0] === fx && end[1] === fy ? ` L${tx},${ty}` : `${d ? ' ' : ''}M${fx},${fy} L${tx},${ty}`;
+      end = [tx, ty];
+    }
+    return d;
   });
 }
 
 /** The curve of one or more series (at most five) over the same stage columns. */
-export function buildCurveView(inputs: SeriesInput[], ui: UiLabels): CurveView {
-  if (inputs.length > MAX_SERIES) throw new Error(`an emotion curve draws at most ${MAX_SERIES} series, not ${inputs.length}`);
+export function buildCurveView(inputs: SeriesInput[], ui: UiLabels, options: CurveOptions = {}): CurveView {
+  const count = Math.max(0, ...inputs.map((s) => s.scores.length));
+  const paths = inputs.map((input) => linePaths(input, count));
+  const ends = inputs.map((input) => new Set((input.route ?? input.scores.map((_, i) => i)).map((r) => (typeof r === 'number' ? r : r.column))));
   const series = inputs.map((input, i): CurveSeries => {
     const style = input.style ?? i + 1;
-    return { key: input.key, name: input.name, style, shape: SHAPES[style - 1]!, points: points(input.scores, ui) };
+    const lineStyle = input.lineStyle ?? style;
+    if (style > MAX_SERIES || lineStyle > MAX_SERIES) throw new Error(`an emotion curve draws at most ${MAX_SERIES} series styles, not ${Math.max(style, lineStyle)}`);
+    return { key: input.key, name: input.name, style, lineStyle, shape: SHAPES[style - 1]!, points: points(input.scores, paths[i]!, ui) };
   });
-  const count = Math.max(0, ...inputs.map((s) => s.scores.length));
   const columns = Array.from({ length: count }, (_, c): CurveColumn => {
     const marks = series.flatMap((s) => {
       const point = s.points[c];
-      return point?.scored ? [{ ...point, series: s.key, style: s.style, shape: s.shape, shift: 0 }] : [];
+      return point?.scored ? [{ ...point, series: s.key, style: s.style, lineStyle: s.lineStyle, shape: s.shape, shift: 0 }] : [];
     });
+    // A line passing over a column where it has no point (a fork's path over another path's columns) is drawn faint.
+    const lines = series.flatMap((s, i) => (paths[i]![c] ? [{ series: s.key, lineStyle: s.lineStyle, path: paths[i]![c]!, over: !ends[i]!.has(c) }] : []));
     // Series that meet at one point stand side by side around it, not on top of each other.
     for (const score of new Set(marks.map((m) => m.score))) {
       const same = marks.filter((m) => m.score === score);
       same.forEach((m, j) => (m.shift = same.length > 1 ? j - (same.length - 1) / 2 : 0));
     }
-    return { marks, gap: marks.length === 0 };
+    return { marks, lines, gap: marks.length === 0 };
   });
+  const legendItems = options.legendItems ?? series.map((s) => ({ name: s.name, style: s.style, shape: s.shape, line: true, marker: true }));
   return {
     hasScores: columns.some((c) => !c.gap),
     series,
     columns,
     scale: [2, 1, 0, -1, -2].map((score) => ({ level: emotionLevel(score), word: emotionWord(score, ui), y: pointY(score) })),
     grid: [2, 1, -1, -2].map((score) => `M0,${pointY(score)}H100`).join(''),
-    labels: series.length === 1,
-    legend: series.length > 1,
+    labels: options.labels ?? series.length === 1,
+    legend: legendItems.length > 1,
+    legendItems,
+    legendGroups: options.legendGroups ?? [{ title: null, legendItems }],
     points: series[0]?.points ?? [],
   };
 }
@@ -167,6 +241,8 @@ export function sliceCurve(curve: CurveView, from: number, to: number): CurveVie
     grid: curve.grid,
     labels: curve.labels,
     legend: curve.legend,
+    legendItems: curve.legendItems,
+    legendGroups: curve.legendGroups,
     points: curve.points.slice(from, to),
   };
 }

@@ -6,7 +6,7 @@ import { DIFF, type DiffLabels } from '../core/locale.js';
 import { htmlEngine } from './html.js';
 import { mdCell, mdLine, mdText } from './markdown-text.js';
 import { signedScore } from '../core/emotion.js';
-import { buildCurveView, describeCurve } from './curve.js';
+import { buildCurveView, describeCurve, markerShape, type SeriesInput } from './curve.js';
 
 const score = (n: number | null) => (n === null ? '–' : signedScore(n));
 const delta = (d: StageDiff) => (d.emotion.delta === null ? '' : d.emotion.delta === 0 ? '±0' : signedScore(d.emotion.delta));
@@ -160,10 +160,22 @@ export function diffJson(diff: MapDiff, files: [string, string]) {
 }
 export type DiffJson = ReturnType<typeof diffJson>;
 
+/** The changes table's columns: the main path's stages, each fork's branch stages after the stage that forks. */
+function diffColumns(diff: MapDiff): StageDiff[] {
+  const columns: StageDiff[] = [...diff.stages];
+  for (const d of diff.branches) {
+    let at = -1;
+    columns.forEach((c, i) => (c.id === d.fork.id || ('fork' in c && (c as BranchStageDiff).fork.id === d.fork.id)) && (at = i));
+    columns.splice(at === -1 ? columns.length : at + 1, 0, d);
+  }
+  return columns;
+}
+
 export function diffHtml(diff: MapDiff, files: [string, string]): string {
   const engine = htmlEngine();
   const ui = diff.after.labels.ui;
-  const columns = diff.stages;
+  const columns = diffColumns(diff);
+  const forks = columns.length > diff.stages.length;
   const laneKeys = columns[0]?.lanes.map((l, i) => ({ key: l.key, label: l.label, i })) ?? [];
   const rows = laneKeys
     .filter(({ i }) => columns.some((d) => d.lanes[i]!.added.length || d.lanes[i]!.removed.length || d.lanes[i]!.kept.length))
@@ -180,13 +192,14 @@ export function diffHtml(diff: MapDiff, files: [string, string]): string {
     lang: diff.after.locale,
     title: `${diff.before.title} → ${diff.after.title}`,
     template: diff.after.template,
-    css: engine.css,
+    css: engine.css + (forks ? (engine.styles.rich ?? '') : ''),
     files,
     summary: summaryLine(diff),
     regression: diff.regression,
-    curve: chart(diff, files, ui),
+    curve: chart(diff, files, ui, columns),
     stages: columns.map((d) => ({
       name: d.name,
+      path: 'fork' in d ? `${(d as BranchStageDiff).fork.name} → ${(d as BranchStageDiff).branch.name}` : null,
       status: d.status,
       note: statusNote(d, w),
       emotion: d.status === 'matched' ? `${score(d.emotion.before)} → ${score(d.emotion.after)}` : d.status === 'added' ? score(d.emotion.after) : score(d.emotion.before),
@@ -205,16 +218,54 @@ export function diffHtml(diff: MapDiff, files: [string, string]): string {
  * Both curves as a row of the changes table, so each point sits in its stage's column: the earlier
  * map's series first (dashed, hollow markers), the later one's on top (solid, filled).
  */
-function chart(diff: MapDiff, files: [string, string], ui: MapDiff['after']['labels']['ui']) {
-  const curve = buildCurveView(
-    [
-      { key: 'before', name: files[0], style: 2, scores: diff.stages.map((d) => (d.status === 'added' ? null : (d.emotion.before ?? beforeScore(diff, d)))) },
-      { key: 'after', name: files[1], style: 1, scores: diff.stages.map((d) => (d.status === 'removed' ? null : (d.emotion.after ?? afterScore(diff, d)))) },
-    ],
-    ui,
-  );
-  return { ...curve, description: describeCurve(curve, diff.stages.map((d) => d.name), ui) };
+function chart(diff: MapDiff, files: [string, string], ui: MapDiff['after']['labels']['ui'], columns: StageDiff[]) {
+  const before = (d: StageDiff) => (d.status === 'added' ? null : (d.emotion.before ?? beforeScore(diff, d)));
+  const after = (d: StageDiff) => (d.status === 'removed' ? null : (d.emotion.after ?? afterScore(diff, d)));
+  const sides = [
+    { key: 'before', name: files[0], style: 2, score: before, map: diff.before },
+    { key: 'after', name: files[1], style: 1, score: after, map: diff.after },
+  ];
+  const isBranch = (d: StageDiff): d is BranchStageDiff => 'fork' in d;
+  const mainColumns = columns.flatMap((d, i) => (isBranch(d) ? [] : [i]));
+  const inputs: SeriesInput[] = sides.flatMap((side) => {
+    const main: SeriesInput = { key: side.key, name: side.name, style: side.style, scores: columns.map((d) => (isBranch(d) ? null : side.score(d))), route: mainColumns };
+    // Each branch of a fork, as in the map: from the deciding stage's point through its stages to where the paths meet again.
+    const branches = new Map<string, number[]>();
+    columns.forEach((d, i) => isBranch(d) && branches.set(`${d.fork.id}/${d.branch.id}`, [...(branches.get(`${d.fork.id}/${d.branch.id}`) ?? []), i]));
+    const paths = [...branches].map(([key, own]): SeriesInput => {
+      const first = columns[own[0]!] as BranchStageDiff;
+      const forkAt = columns.findIndex((d) => !isBranch(d) && d.id === first.fork.id);
+      const rejoinId = side.map.stages.find((s) => s.id === first.fork.id)?.rejoin ?? null;
+      const rejoinAt = rejoinId === null ? -1 : columns.findIndex((d) => !isBranch(d) && d.id === rejoinId);
+      return {
+        key: `${side.key}/${key}`,
+        name: side.name,
+        style: side.style,
+        scores: columns.map((d, i) => (own.includes(i) ? side.score(d) : null)),
+        route: [...(forkAt === -1 ? [] : [{ column: forkAt, score: side.score(columns[forkAt]!) }]), ...own, ...(rejoinAt === -1 ? [] : [{ column: rejoinAt, score: side.score(columns[rejoinAt]!) }])],
+      };
+    });
+    return [main, ...paths];
+  });
+  const legendItems = sides.map((side) => ({ name: side.name, style: side.style, shape: markerShape(side.style), line: true, marker: true }));
+  const curve = buildCurveView(inputs, ui, { labels: false, legendItems });
+  const names = columns.map((d) => (isBranch(d) ? `${d.name} (${d.branch.name})` : d.name));
+  // The description: one sentence per side, each column's point from whichever of the side's series has it.
+  const description = sides
+    .map((side) => {
+      const own = curve.series.filter((s) => s.key === side.key || s.key.startsWith(`${side.key}/`));
+      const parts = names.map((name, i) => {
+        const point = own.map((s) => s.points[i]!).find((p) => p.scored);
+        return `${name}: ${point ? `${point.word} (${point.scoreText})` : ui.noScore}`;
+      });
+      return `${ui.emotionCurve} (${side.name}): ${parts.join('; ')}.`;
+    })
+    .join(' ');
+  return { ...curve, description: hasForks(columns) ? description : describeCurve(curve, names, ui) };
 }
 
-const beforeScore = (diff: MapDiff, d: StageDiff) => (d.beforeIndex === null ? null : diff.before.stages[d.beforeIndex]!.emotion);
-const afterScore = (diff: MapDiff, d: StageDiff) => (d.afterIndex === null ? null : diff.after.stages[d.afterIndex]!.emotion);
+const hasForks = (columns: StageDiff[]) => columns.some((d) => 'fork' in d);
+const beforeScore = (diff: MapDiff, d: StageDiff) => (d.beforeIndex === null ? null : 'fork' in d ? (d as BranchStageDiff).status === 'added' ? null : branchScore(diff.before, d as BranchStageDiff, d.beforeIndex) : diff.before.stages[d.beforeIndex]!.emotion);
+const afterScore = (diff: MapDiff, d: StageDiff) => (d.afterIndex === null ? null : 'fork' in d ? branchScore(diff.after, d as BranchStageDiff, d.afterIndex) : diff.after.stages[d.afterIndex]!.emotion);
+/** A branch stage's score in one map, found by its fork and branch ids and its place in the branch. */
+const branchScore = (map: MapDiff['after'], d: BranchStageDiff, index: number) => map.stages.find((s) => s.branches.some((b) => b.id === d.branch.id))?.branches.find((b) => b.id === d.branch.id)?.stages[index]?.emotion ?? null;

@@ -3,7 +3,7 @@ import { themeCss, type Theme } from '../core/theme.js';
 import type { RenderContext } from './options.js';
 import { createEngine, type Template } from './handlebars.js';
 import { iconSvg } from './icons.js';
-import { buildView, usesMarks, type TableOptions } from './view.js';
+import { buildView, usesMarks, type TableOptions, type View } from './view.js';
 
 let engine: ReturnType<typeof createEngine> | undefined;
 
@@ -28,17 +28,22 @@ const HELPERS = {
 /** A self-contained HTML document: inline CSS, inline SVG, system fonts, no script, no request. */
 export function renderHtml(map: JourneyMap, options: { layout?: Template; tables?: TableOptions; theme?: Theme } = {}): string {
   const layout = options.layout ?? htmlEngine().layout(map.template);
-  let html = layout({ ...buildView(map, options.tables, options.theme), css: htmlEngine().css + marksCss(map) + themeCss(options.theme) });
+  const view = buildView(map, options.tables, options.theme);
+  let html = layout({ ...view, css: htmlEngine().css + extraCss(map, view) + themeCss(options.theme) });
   if (options.layout) html = withPolicy(html);
   return html.endsWith('\n') ? html : `${html}\n`; // a final newline, for clean diffs
 }
 
 /**
- * The styles of milestones, stage images and confidence marks (marks.css), for a map that uses any:
- * a map that uses none keeps the document it always had, byte for byte.
+ * Styles only a rich map needs, so that every other map keeps the document it always had, byte for
+ * byte: marks.css for milestones, stage images and confidence marks; rich.css for several personas
+ * (the curve's legend) and forks (the paths' columns).
  */
-export function marksCss(map: JourneyMap): string {
-  return usesMarks(map) ? (htmlEngine().styles.marks ?? '') : '';
+export function extraCss(map: JourneyMap, view: View): string {
+  const styles = htmlEngine().styles;
+  const marks = usesMarks(map) ? (styles.marks ?? '') : '';
+  const rich = view.curve.legend || view.stages.some((s) => s.branch) ? (styles.rich ?? '') : '';
+  return marks + rich;
 }
 
 /**

@@ -57,7 +57,7 @@ export function renderMarkdown(map: JourneyMap, options: { layout: MarkdownLayou
 }
 
 /** The view of a map (or of a branch's stages) with the Markdown's own grouping of rows. */
-const markdownView = (map: JourneyMap): View => ({ ...buildView(map), sections: tableSections(map) });
+const markdownView = (map: JourneyMap): View => ({ ...buildView(map, { mainPath: true }), sections: tableSections(map) });
 
 function metaLine(view: View): string {
   const parts = [`*${mdLine(view.templateName)}*`];

@@ -8,7 +8,7 @@ import type { JourneyMap } from '../core/model.js';
 import { RenderError } from './errors.js';
 import { htmlEngine, renderHtml } from './html.js';
 import type { RenderContext } from './options.js';
-import type { TableOptions } from './view.js';
+import { mapColumns, type TableOptions } from './view.js';
 
 /** 6 pt in CSS pixels (96 per inch, 72 pt per inch): no printed text is smaller. */
 export const MIN_TEXT_PX = 8;
@@ -134,7 +134,8 @@ export async function layOutSheets(
   context: RenderContext,
   options: { style: SheetStyle; area: { width: number; height: number }; maxScale: number; split: boolean; css?: string },
 ): Promise<SheetLayout> {
-  const stages = map.stages.length;
+  // Every column: the main path's stages and those of its forks' paths.
+  const stages = mapColumns(map).length;
   const load = async (stagesPerSheet: number, pageLabels = true) => {
     const html = sheetHtml(map, context, options.style, { stagesPerTable: stagesPerSheet, pageLabels: pageLabels && options.style === 'poster' }, options.css);
     await page.setContent(html, { waitUntil: 'load', timeout: context.timeout });

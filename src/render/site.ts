@@ -8,7 +8,7 @@ import { monogram } from '../core/image.js';
 import type { JourneyMap, Persona } from '../core/model.js';
 import { themeCss, type Theme } from '../core/theme.js';
 import { templateOf } from '../templates/registry.js';
-import { htmlEngine, marksCss } from './html.js';
+import { extraCss, htmlEngine } from './html.js';
 import { buildView, type View } from './view.js';
 
 export interface SiteEntry {
@@ -96,7 +96,8 @@ export function siteMapPage(entry: SiteEntry & { map: JourneyMap }, site: Site):
     links.push({ href: href(entry.page, entry.basedOn.page), text: `Based on: ${entry.basedOn.title}` });
     links.push({ href: href(entry.page, entry.basedOn.diffPage), text: 'What changes' });
   }
-  return finish(htmlEngine().layout('site-map')({ ...buildView(entry.map, {}, site.theme), ...pageData(entry.page, site, links, marksCss(entry.map)) }));
+  const view = buildView(entry.map, {}, site.theme);
+  return finish(htmlEngine().layout('site-map')({ ...view, ...pageData(entry.page, site, links, extraCss(entry.map, view)) }));
 }
 
 /** A small emotion curve for tables: one dot per scored stage, a gap where a stage has none. */

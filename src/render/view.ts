@@ -1,14 +1,14 @@
 // The view model: everything a layout prints, computed once from the map. Layouts only loop and print.
 import type { UiLabels } from '../core/locale.js';
 import { monogram } from '../core/image.js';
-import { buildCurveView, describeCurve, sliceCurve, type CurveView } from './curve.js';
+import { buildCurveView, describeCurve, markerShape, sliceCurve, type CurveView, type LegendItem, type SeriesInput } from './curve.js';
 import { MOTIVES } from '../core/locale.js';
 import type { Theme } from '../core/theme.js';
 import { channelIcon } from './icons.js';
 import { allStages } from '../core/stages.js';
 import type { Confidence, Item, JourneyMap, Kpi, Lane, Stage, Touchpoint } from '../core/model.js';
 
-export type { CurveColumn, CurveMark, CurvePoint, CurveSeries, CurveView, FaceView } from './curve.js';
+export type { CurveColumn, CurveMark, CurvePoint, CurveSeries, CurveView, FaceView, LegendItem } from './curve.js';
 
 export interface ItemView {
   text: string;
@@ -66,7 +66,51 @@ export interface StageView {
   milestone: { text: string; label: string; own: boolean } | null;
   /** The stage's picture: `src` is the file inlined as a data: URI, null when it was not read (the API's render()); `alt` describes it. */
   image: { src: string | null; alt: string } | null;
+  /** Its number as the documents write it: "2", or "2a.1" for the first stage of the first path from stage 2. */
+  label: string;
+  /** For a stage of a fork's path: the path (its number "2a", its name, 0…3 among its fork's paths); null on the main path. */
+  branch: BranchView | null;
+  /**
+   * Its column's classes where the map forks: `path-col` for a path's column (`path-start` too for its
+   * first), `path-end` for the main-path column after a fork's paths; null elsewhere.
+   */
+  edge: string | null;
 }
+
+export interface BranchView {
+  /** Unique in the map: the deciding stage's id and the path's id. */
+  key: string;
+  id: string;
+  name: string;
+  /** "2a": the deciding stage's number and the path's letter. */
+  label: string;
+  index: number;
+  /** Its line's dash in the emotion curve (series style 2…5), drawn beside its name. */
+  style: number;
+}
+
+/** A run of a table's columns under one heading: a fork's path (`branch`), or main-path stages (no heading). */
+export interface ColumnGroup {
+  branch: BranchView | null;
+  span: number;
+  stages: StageView[];
+}
+
+export interface PersonaView {
+  name: string;
+  description: string | null;
+  goals: string[];
+  motives: string[];
+  frustrations: string[];
+  demographics: { label: string; value: string }[];
+  /** The persona's picture (`image:`), inlined as a data: URI, with the name as its alternative text; null without one. */
+  image: { src: string; alt: string } | null;
+  /** Initials for the monogram shown when there is no picture ("GR"). */
+  monogram: string;
+}
+
+/** A persona's marker (and line, without a fork) in the emotion curve. */
+export type PersonaMarker = LegendItem;
 
 export interface View {
   lang: string;
@@ -79,23 +123,21 @@ export interface View {
   owners: string[];
   goals: string[];
   research: string[];
-  persona: {
-    name: string;
-    description: string | null;
-    goals: string[];
-    motives: string[];
-    frustrations: string[];
-    demographics: { label: string; value: string }[];
-    /** The persona's picture (`image:`), inlined as a data: URI, with the name as its alternative text; null without one. */
-    image: { src: string; alt: string } | null;
-    /** Initials for the monogram shown when there is no picture ("GR"). */
-    monogram: string;
-  } | null;
+  persona: PersonaView | null;
+  /** The id of the persona card's heading (`persona-title`); the other personas' cards have their own. */
+  personaTitleId: string;
+  /** The personas of `personas:` after the first, each a card of its own after the first's. */
+  otherPersonas: { persona: PersonaView; personaTitleId: string; personaMarker: PersonaMarker }[];
+  /** With several personas, the first one's look in the curve, shown on its card (a legend entry); else null. */
+  personaMarker: PersonaMarker | null;
+  /** With several personas, their names ("Giulia, Tomasz"), for a poster's title line; else null. */
+  personaNames: string | null;
   /** The config's theme as layouts print it: the logo for the header (its colours and fonts are in `css`). */
   theme: { logo: { src: string; alt: string } | null };
+  /** Every column: the main path's stages, each fork's paths' stages after the stage that forks. */
   stages: StageView[];
   stageCount: number;
-  /** The emotion curve: its series (one today, the map's own), per-column marks, the scale, and a description. */
+  /** The emotion curve: a series per persona (and per path of a fork), per-column marks, the scale, and a description. */
   curve: CurveView & { description: string };
   sections: SectionView[];
   /** The lines between bands (service blueprint), for the legend. */
@@ -127,6 +169,8 @@ export interface TableView {
   pageLabel: string | null;
   stages: StageView[];
   stageCount: number;
+  /** Its columns in runs, each fork's path under a heading naming it; null when the table has no path of a fork. */
+  groups: ColumnGroup[] | null;
   curve: CurveView;
   sections: SectionView[];
 }
@@ -137,12 +181,33 @@ export interface TableOptions {
   titleLines?: boolean;
   /** Number the tables as pages (a poster prints one table per page). */
   pageLabels?: boolean;
+  /** The main path only, without forks' paths (Markdown, which lists the paths apart). */
+  mainPath?: boolean;
 }
+
+/** A column of the map: a stage, and for a stage of a fork's path, the fork (its main-path index) and the path. */
+export interface Column {
+  stage: Stage;
+  /** Index on the main path: the stage's own, or its deciding stage's. */
+  main: number;
+  branch: { index: number; branch: Stage['branches'][number]; step: number } | null;
+}
+
+/** The map's columns in order: each main stage, followed by the stages of its fork's paths. */
+export function mapColumns(map: Pick<JourneyMap, 'stages'>, mainPath = false): Column[] {
+  return map.stages.flatMap((stage, main) => [
+    { stage, main, branch: null },
+    ...(mainPath ? [] : stage.branches.flatMap((branch, index) => branch.stages.map((s, step) => ({ stage: s, main, branch: { index, branch, step } })))),
+  ]);
+}
+
+const LETTERS = 'abcd';
 
 export function buildView(map: JourneyMap, options: TableOptions = {}, theme?: Theme): View {
   const ui = map.labels.ui;
-  const stages = map.stages;
-  const sections = buildSections(map);
+  const columns = mapColumns(map, options.mainPath);
+  const stages = columns.map((c) => c.stage);
+  const sections = buildSections(map, stages);
   const view: Omit<View, 'tables'> = {
     lang: map.locale,
     title: map.title,
@@ -154,28 +219,35 @@ export function buildView(map: JourneyMap, options: TableOptions = {}, theme?: T
     owners: map.owners,
     goals: map.goals,
     research: map.research,
-    persona: map.persona && {
-      name: map.persona.name,
-      description: map.persona.description,
-      goals: map.persona.goals,
-      motives: map.persona.motives.map((m) => motiveName(m, ui)),
-      frustrations: map.persona.frustrations,
-      demographics: map.persona.demographics,
-      image: map.persona.imageData ? { src: map.persona.imageData, alt: map.persona.name } : null,
-      monogram: monogram(map.persona.name),
-    },
+    persona: map.persona && personaView(map.persona, ui),
+    personaTitleId: 'persona-title',
+    otherPersonas: map.personas.slice(1).flatMap((p, i) => (p.persona ? [{ persona: personaView(p.persona, ui), personaTitleId: `persona-title-${i + 2}`, personaMarker: personaMarker(map, i + 1) }] : [])),
+    personaMarker: map.personas.length > 1 ? personaMarker(map, 0) : null,
+    personaNames: map.personas.length > 1 ? map.personas.map((p) => p.persona?.name ?? p.id).join(', ') : null,
     theme: { logo: theme?.logo ?? null },
-    stages: stages.map((s, i) => ({
-      number: i + 1,
-      id: s.id,
-      name: s.name,
-      heading: `${map.labels.column} ${i + 1}`,
-      fields: map.labels.fields.flatMap(({ key, label }) => (s.fields[key] ? [{ key, label, value: s.fields[key] }] : [])),
-      time: s.fields.time ?? null,
-      ...stageMarks(s, ui),
-    })),
+    stages: columns.map((c, i): StageView => {
+      const s = c.stage;
+      const fork = c.branch && map.stages[c.main]!;
+      const branch = c.branch && { key: `${fork!.id}-${c.branch.branch.id}`, id: c.branch.branch.id, name: c.branch.branch.name, label: `${c.main + 1}${LETTERS[c.branch.index]}`, index: c.branch.index, style: c.branch.index + 2 };
+      const label = branch ? `${branch.label}.${c.branch!.step + 1}` : String(c.main + 1);
+      const before = columns[i - 1];
+      const start = branch && c.branch!.step === 0;
+      const end = !c.branch && before?.branch;
+      return {
+        number: c.main + 1,
+        id: s.id,
+        name: s.name,
+        heading: `${map.labels.column} ${label}`,
+        fields: map.labels.fields.flatMap(({ key, label }) => (s.fields[key] ? [{ key, label, value: s.fields[key] }] : [])),
+        time: s.fields.time ?? null,
+        label,
+        branch,
+        edge: start ? 'path-col path-start' : branch ? 'path-col' : end ? 'path-end' : null,
+        ...stageMarks(s, ui),
+      };
+    }),
     stageCount: stages.length,
-    curve: buildCurve(map),
+    curve: buildCurve(map, columns),
     sections,
     // After the sections: it numbers their items' sources.
     evidence: evidenceOf(sections),
@@ -248,16 +320,37 @@ function splitTables(view: Omit<View, 'tables'>, options: TableOptions, pageOf: 
   return Array.from({ length: count }, (_, t) => {
     const [from, to] = [t * per, Math.min(view.stageCount, (t + 1) * per)];
     const [first, last] = [view.stages[from], view.stages[to - 1]];
+    const stages = view.stages.slice(from, to);
     return {
-      part: count > 1 && first && last ? `${first.heading}–${last.number}` : null,
+      part: count > 1 && first && last ? `${first.heading}–${last.label}` : null,
       titleLine: options.titleLines ?? false,
       pageLabel: options.pageLabels && count > 1 ? pageOf.replace('{page}', String(t + 1)).replace('{pages}', String(count)) : null,
-      stages: view.stages.slice(from, to),
+      stages,
       stageCount: to - from,
+      groups: columnGroups(stages),
       curve: sliceCurve(view.curve, from, to),
       sections: view.sections.map((section) => ({ ...section, rows: section.rows.map((row) => ({ ...row, cells: row.cells.slice(from, to) })) })),
     };
   });
+}
+
+/** The look of persona `index`'s curve: its marker, and its dash unless the map forks (then dashes are the paths'). */
+function personaMarker(map: JourneyMap, index: number): PersonaMarker {
+  const forks = map.stages.some((s) => s.branches.length);
+  return { name: map.personas[index]!.persona?.name ?? map.personas[index]!.id, style: index + 1, shape: markerShape(index + 1), line: !forks, marker: true };
+}
+
+function personaView(persona: NonNullable<JourneyMap['persona']>, ui: UiLabels): PersonaView {
+  return {
+    name: persona.name,
+    description: persona.description,
+    goals: persona.goals,
+    motives: persona.motives.map((m) => motiveName(m, ui)),
+    frustrations: persona.frustrations,
+    demographics: persona.demographics,
+    image: persona.imageData ? { src: persona.imageData, alt: persona.name } : null,
+    monogram: monogram(persona.name),
+  };
 }
 
 export function motiveName(motive: string, ui: UiLabels): string {
@@ -265,11 +358,87 @@ export function motiveName(motive: string, ui: UiLabels): string {
 }
 
 
-/** The map's curve: one series, the map's own scores (issue 17 adds one per persona here). */
-function buildCurve(map: JourneyMap): View['curve'] {
+/** A table's columns in runs: main-path stages, and each fork's path (also when a table holds only part of it). */
+function columnGroups(stages: StageView[]): ColumnGroup[] | null {
+  if (!stages.some((s) => s.branch)) return null;
+  const groups: ColumnGroup[] = [];
+  for (const stage of stages) {
+    const last = groups[groups.length - 1];
+    if (last && last.branch?.key === stage.branch?.key) (last.stages.push(stage), last.span++);
+    else groups.push({ branch: stage.branch, span: 1, stages: [stage] });
+  }
+  return groups;
+}
+
+/**
+ * The map's curve. One persona (or none) and no fork: one series, the map's own scores, as ever.
+ * Several personas: a series each, told apart by the marker's shape and fill, and by the line's dash
+ * unless the map forks. A fork: the main path's series runs on from the deciding stage over its
+ * paths' columns to the next main stage, and each path has a series of its own per persona, from the
+ * deciding stage's point through its stages to the stage where the paths meet again (or ending with
+ * its last stage), its line dashed as the path's (main solid; paths 2…5), and with one persona its
+ * marker too. The legend names the personas and the paths.
+ */
+function buildCurve(map: JourneyMap, columns: Column[]): View['curve'] {
   const ui = map.labels.ui;
-  const curve = buildCurveView([{ key: 'map', name: map.persona?.name ?? map.title, scores: map.stages.map((s) => s.emotion) }], ui);
-  return { ...curve, description: describeCurve(curve, map.stages.map((s) => s.name), ui) };
+  const forks = columns.some((c) => c.branch);
+  const several = map.personas.length > 1;
+  if (!forks && !several) {
+    const curve = buildCurveView([{ key: 'map', name: map.persona?.name ?? map.title, scores: columns.map((c) => c.stage.emotion) }], ui);
+    return { ...curve, description: describeCurve(curve, columns.map((c) => c.stage.name), ui) };
+  }
+  const people = several ? map.personas.map((p) => ({ key: p.id, name: p.persona?.name ?? p.id, score: (s: Stage) => s.emotions[p.id] ?? null })) : [{ key: 'map', name: map.persona?.name ?? map.title, score: (s: Stage) => s.emotion }];
+  const columnOf = new Map(columns.map((c, i) => [c.stage, i]));
+  const mainColumns = columns.flatMap((c, i) => (c.branch ? [] : [i]));
+  const forking = map.stages.filter((s) => s.branches.length && columnOf.has(s.branches[0]!.stages[0]!));
+  const inputs: SeriesInput[] = [];
+  people.forEach((person, p) => {
+    const style = (path: number) => ({ style: several ? p + 1 : path, lineStyle: forks ? path : p + 1 });
+    inputs.push({ key: person.key, name: person.name, scores: columns.map((c) => (c.branch ? null : person.score(c.stage))), route: mainColumns, ...style(1) });
+    for (const fork of forking) {
+      const at = columnOf.get(fork)!;
+      const rejoin = fork.rejoin === null ? undefined : map.stages.find((s) => s.id === fork.rejoin);
+      fork.branches.forEach((branch, b) => {
+        const own = branch.stages.map((s) => columnOf.get(s)!);
+        inputs.push({
+          key: `${person.key}/${fork.id}/${branch.id}`,
+          name: several ? `${person.name}: ${branch.name}` : branch.name,
+          scores: columns.map((c, i) => (own.includes(i) ? person.score(c.stage) : null)),
+          route: [{ column: at, score: person.score(fork) }, ...own, ...(rejoin ? [{ column: columnOf.get(rejoin)!, score: person.score(rejoin) }] : [])],
+          ...style(b + 2),
+        });
+      });
+    }
+  });
+  const item = (name: string, style: number, line: boolean, marker: boolean): LegendItem => ({ name, style, shape: markerShape(style), line, marker });
+  const personaItems = several ? people.map((person, p) => item(person.name, p + 1, !forks, true)) : [];
+  const pathItems = forks
+    ? [item(ui.mainPath, 1, true, !several), ...forking.flatMap((fork) => fork.branches.map((branch, b) => item(branch.name, b + 2, true, !several)))]
+    : [];
+  const legendGroups = [
+    ...(personaItems.length ? [{ title: forks ? ui.personas : null, legendItems: personaItems }] : []),
+    ...(pathItems.length ? [{ title: several ? ui.pathsTitle : null, legendItems: pathItems }] : []),
+  ];
+  const curve = buildCurveView(inputs, ui, { labels: !several, legendItems: [...personaItems, ...pathItems], legendGroups });
+  return { ...curve, description: describeColumns(curve, columns, people.length, map, ui) };
+}
+
+/**
+ * The curve in words, a sentence per persona, its stages in the columns' order, a path's stages named
+ * with their path: "Emotion curve (Giulia): Awareness: negative (−1); Checkout (Buys from us): positive (+1); …".
+ */
+function describeColumns(curve: CurveView, columns: Column[], people: number, map: JourneyMap, ui: UiLabels): string {
+  const perPerson = curve.series.length / people;
+  return Array.from({ length: people }, (_, p) => {
+    const own = curve.series.slice(p * perPerson, (p + 1) * perPerson);
+    const name = people > 1 ? ` (${own[0]!.name})` : '';
+    const parts = columns.map((c, i) => {
+      const point = own.map((s) => s.points[i]!).find((pt) => pt.scored);
+      const stage = c.branch ? `${c.stage.name} (${c.branch.branch.name})` : c.stage.name;
+      return `${stage}: ${point ? `${point.word} (${point.scoreText})` : ui.noScore}`;
+    });
+    return `${ui.emotionCurve}${name}: ${parts.join('; ')}.`;
+  }).join(' ');
 }
 
 /** An item as the layouts print it; `evidence` adds how sure the map is of it and where it comes from. */
@@ -327,9 +496,8 @@ function optionalRow(key: string, label: string, kind: string, stages: Stage[], 
 }
 
 /** Pain points and opportunities, and the back-end rows (KPIs, owner, technology), when some stage fills them. */
-function commonRows(map: JourneyMap) {
+function commonRows(map: JourneyMap, stages = map.stages) {
   const ui = map.labels.ui;
-  const stages = map.stages;
   const insights = [
     ...optionalRow('pain_points', ui.painPoints, 'pain', stages, (s) => s.pain_points, ui),
     ...optionalRow('opportunities', ui.opportunities, 'opportunity', stages, (s) => s.opportunities, ui),
@@ -360,15 +528,15 @@ const section = (bandKey: string | null, band: string | null, rows: RowView[], e
  * blueprint line between two bands; the back-end rows in the `back-end` band (or a band of their own
  * after the template's, in a blueprint); then pain points and opportunities, then notes.
  */
-function buildSections(map: JourneyMap): SectionView[] {
+function buildSections(map: JourneyMap, stages: Stage[]): SectionView[] {
   const ui = map.labels.ui;
-  const { insights, backEnd, notes } = commonRows(map);
+  const { insights, backEnd, notes } = commonRows(map, stages);
   const lanes = map.lanes.filter((l) => l.used);
-  const scored = map.stages.some((s) => s.emotion !== null);
+  const scored = stages.some((s) => s.emotion !== null || Object.values(s.emotions).some((e) => e !== null));
   const sections: SectionView[] = [];
   let previous: string | null = null;
   for (const band of map.labels.bandOrder) {
-    const rows = lanes.filter((l) => l.band === band.key).map((l) => laneRow(l, map.stages, map.labels.ui));
+    const rows = lanes.filter((l) => l.band === band.key).map((l) => laneRow(l, stages, map.labels.ui));
     if (band.key === 'back-end') rows.push(...backEnd);
     const curve = band.curve && scored;
     if (!rows.length && !curve) continue;
