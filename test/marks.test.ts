@@ -293,20 +293,33 @@ describe('in Chromium', () => {
       const { page, requests } = await open(out, width);
       // The picture is drawn, from the document itself, with its description, inside its column.
       const images = await page.$$eval('img.stage-image', (l) => l.map((i) => ({ alt: i.alt, natural: i.naturalWidth, shown: i.getBoundingClientRect().width, column: i.closest('th')!.getBoundingClientRect().width, stage: i.closest('th')!.querySelector('.stage-name')!.textContent })));
-      expect(images).toEqual([{ alt: expect.stringMatching(/^The product page of his usual model/), natural: 240, shown: expect.any(Number), column: expect.any(Number), stage: 'Decision' }]);
-      expect(images[0]!.shown).toBeGreaterThan(100);
-      expect(images[0]!.shown).toBeLessThanOrEqual(images[0]!.column);
+      // The decision's picture, and the one of the first stage of its path "Buys from us".
+      expect(images).toEqual([
+        { alt: expect.stringMatching(/^The product page of his usual model/), natural: 240, shown: expect.any(Number), column: expect.any(Number), stage: 'Decision' },
+        { alt: expect.stringMatching(/^The checkout page/), natural: 240, shown: expect.any(Number), column: expect.any(Number), stage: 'Checkout' },
+      ]);
+      for (const image of images) {
+        expect(image.shown).toBeGreaterThan(100);
+        expect(image.shown).toBeLessThanOrEqual(image.column);
+      }
       expect(requests).toEqual([]);
       // Milestones under their stage's name: the map's own text (named a moment of truth for screen
       // readers), or "Moment of truth", each with its star.
-      expect(await page.$$eval('thead th', (l) => l.map((th) => th.querySelector('.milestone')?.textContent ?? null))).toEqual([null, 'Moment of truth: Chooses where to buy', 'Moment of truth']);
-      expect(await page.$$eval('.milestone', (l) => l.map((m) => [...m.childNodes].filter((n) => n.nodeType === 3).map((n) => n.textContent).join('')))).toEqual(['Chooses where to buy', 'Moment of truth']);
-      expect(await page.$$eval('.milestone svg.icon-milestone', (l) => l.length)).toBe(2);
+      expect(await page.$$eval('thead th[scope="col"]', (l) => l.map((th) => th.querySelector('.milestone')?.textContent ?? null))).toEqual([
+        null,
+        'Moment of truth: Chooses where to buy',
+        'Moment of truth',
+        null,
+        'Moment of truth',
+      ]);
+      expect(await page.$$eval('.milestone', (l) => l.map((m) => [...m.childNodes].filter((n) => n.nodeType === 3).map((n) => n.textContent).join('')))).toEqual(['Chooses where to buy', 'Moment of truth', 'Moment of truth']);
+      expect(await page.$$eval('.milestone svg.icon-milestone', (l) => l.length)).toBe(3);
       // Assumptions stand out without colour: a dashed frame and the word, visible.
       const assumed = await page.$$eval('.item-assumed', (l) => l.map((e) => ({ text: (e as HTMLElement).innerText.replace(/\s+/g, ' '), border: getComputedStyle(e).borderTopStyle })));
       expect(assumed).toEqual([
         { text: 'Competitors show the price with delivery included assumed', border: 'dashed' },
         { text: 'A reorder button in the reminder e-mail assumed', border: 'dashed' },
+        { text: 'Price match for returning runners assumed', border: 'dashed' },
       ]);
       // Observed and reported items get an icon, their word for screen readers only.
       const observed = await page.$$eval('.item-observed .confidence', (l) => l.map((e) => ({ icon: !!e.querySelector('svg.icon-observed'), word: e.textContent, shown: (e.querySelector('.confidence-word') as HTMLElement).getBoundingClientRect().width })));
@@ -345,8 +358,8 @@ describe('in Chromium', () => {
     const pdf = join(dir, 'rich-map.pdf');
     const text = words(pdftotext(pdf));
     for (const expected of ['Chooses where to buy', 'Moment of truth', 'SOURCES', '1. Web analytics, Q3 2026', '2. Interviews (September 2026)', 'an assumption, not yet backed by research']) expect(text).toContain(expected);
-    // One page, as every example; the stage image is in it, at its own size.
-    expect(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' })).toMatch(/Pages:\s+1\n/);
+    // Five columns with pictures in their headings: two pages at a readable size; the pictures at their own size.
+    expect(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' })).toMatch(/Pages:\s+2\n/);
     const images = execFileSync('pdfimages', ['-list', pdf], { encoding: 'utf8' }).split('\n').slice(2).filter(Boolean);
     expect(images.some((line) => /^\s*1\s+\d+\s+image\s+240\s+150\s/.test(line)), images.join('\n')).toBe(true);
     expect(pngSize(join(dir, 'rich-map.png')).width).toBeGreaterThan(1500);
