@@ -362,6 +362,12 @@ describe('journey diff on rich maps', () => {
     expect(md).toContain('| A | Giulia −1 → +1<br>Marco Rossi +1 → 0 | 📈 +2<br>📉 −1 |');
     expect(md).toContain('### Decision ⑂ Buys from us: Checkout\n\n- **What is the customer\'s action?**\n  - ➕ Gets a receipt \\[assumed\\]');
     expect((await run(['diff', 'a.yaml', 'b.yaml', '--fail-on-regression'], { cwd: dir })).code).toBe(1);
+    // The HTML page: each persona's own change and trend, where the stage as a whole is worse.
+    expect((await run(['diff', 'a.yaml', 'b.yaml', '-f', 'html', '-o', 'd.html'], { cwd: dir })).code).toBe(0);
+    const html = readFileSync(join(dir, 'd.html'), 'utf8');
+    expect(html).toContain(
+      '<td class="trend-worse"><p class="persona-trend trend-better">Giulia: <strong>−1 → +1</strong> +2 better</p><p class="persona-trend trend-worse">Marco Rossi: <strong>+1 → 0</strong> −1 worse</p>',
+    );
   });
 });
 

@@ -192,7 +192,7 @@ export function diffHtml(diff: MapDiff, files: [string, string]): string {
     lang: diff.after.locale,
     title: `${diff.before.title} → ${diff.after.title}`,
     template: diff.after.template,
-    css: engine.css + (forks ? (engine.styles.rich ?? '') : ''),
+    css: engine.css + (forks || diff.stages.some((d) => d.personas.length) ? (engine.styles.rich ?? '') : ''),
     files,
     summary: summaryLine(diff),
     regression: diff.regression,
@@ -205,6 +205,15 @@ export function diffHtml(diff: MapDiff, files: [string, string]): string {
       emotion: d.status === 'matched' ? `${score(d.emotion.before)} → ${score(d.emotion.after)}` : d.status === 'added' ? score(d.emotion.after) : score(d.emotion.before),
       trend: d.emotion.trend,
       trendWord: d.emotion.delta === null ? '' : `${delta(d)} ${w.trend[d.emotion.trend]}`,
+      // Several personas: a line each, with its own change and trend (the cell's colour is the stage's).
+      personas: d.personas
+        .filter((p) => p.before !== null || p.after !== null)
+        .map((p) => ({
+          name: p.name,
+          emotion: d.status === 'matched' ? `${score(p.before)} → ${score(p.after)}` : d.status === 'added' ? score(p.after) : score(p.before),
+          trend: p.trend,
+          trendWord: p.delta === null ? '' : `${p.delta === 0 ? '±0' : signedScore(p.delta)} ${w.trend[p.trend]}`,
+        })),
       unaddressed: d.unaddressed,
     })),
     rows,
