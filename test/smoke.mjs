@@ -6,7 +6,7 @@
 //   node test/smoke.mjs <folder where journey-maps is installed>
 import { execFile } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -17,7 +17,8 @@ const bin = join(pkgDir, 'bin', 'journey.js');
 const examples = new URL('../examples/', import.meta.url).pathname;
 const work = mkdtempSync(join(tmpdir(), 'journey-smoke-'));
 const maps = readdirSync(examples).filter((f) => f.endsWith('.yaml')).sort();
-for (const map of maps) copyFileSync(join(examples, map), join(work, map));
+// The whole folder: the rich example names a persona file of the portfolio and pictures under screens/.
+cpSync(examples, work, { recursive: true });
 
 let passed = 0;
 let failed = 0;
