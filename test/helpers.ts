@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -63,4 +63,28 @@ afterEach(() => {
 /** The error lines of a load, formatted as the CLI prints them (no colour). */
 export function lines(diagnostics: { file: string; line: number; col: number; path: string; message: string; severity: string }[]): string[] {
   return diagnostics.map((d) => `${d.file}:${d.line}:${d.col} ${d.severity} ${d.path}: ${d.message}`);
+}
+
+/**
+ * A journey process that keeps running (`--watch`, `preview`), as a user starts it: `waitFor` resolves
+ * once its standard error has printed a text, and `stop` sends Ctrl-C and waits for it to end.
+ */
+export function startJourney(argv: string[], cwd: string): { child: ChildProcess; waitFor: (text: string) => Promise<void>; stop: () => Promise<void> } {
+  const child = spawn(process.execPath, [BIN, ...argv], { cwd, env: { ...process.env, NO_COLOR: '1' } });
+  let stderr = '';
+  child.stderr.on('data', (d) => (stderr += d));
+  const waitFor = (text: string) =>
+    new Promise<void>((done, fail) => {
+      const deadline = Date.now() + 10_000;
+      const poll = setInterval(() => {
+        if (stderr.includes(text)) (clearInterval(poll), done());
+        else if (Date.now() > deadline) (clearInterval(poll), fail(new Error(`waited for ${text}; got:\n${stderr}`)));
+      }, 20);
+    });
+  const stop = async () => {
+    if (child.exitCode !== null) return;
+    child.kill('SIGINT');
+    await new Promise((done) => child.on('exit', done));
+  };
+  return { child, waitFor, stop };
 }

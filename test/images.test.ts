@@ -1,6 +1,6 @@
 // Pictures in documents (a persona's photo, the theme's logo) and the theme of journey.config.yaml:
 // what a user sees in the document, and what a hostile pull request cannot do with them.
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -15,7 +15,7 @@ import { imageBudget, readImage } from '../src/io/images.js';
 import { render } from '../src/index.js';
 import { axeViolations } from './axe.js';
 import { pngSize } from './read-back.js';
-import { BIN, ROOT, run, tempDir } from './helpers.js';
+import { ROOT, run, startJourney, tempDir } from './helpers.js';
 
 const FIXTURES = join(ROOT, 'test', 'fixtures', 'images');
 const fixture = (name: string) => readFileSync(join(FIXTURES, name));
@@ -203,25 +203,14 @@ describe('a persona picture', () => {
 
   it('is followed by --watch: saving the picture rebuilds the map', async () => {
     const dir = project('photos/tiny.png');
-    const child = spawn(process.execPath, [BIN, 'build', 'map.yaml', '--watch'], { cwd: dir, env: { ...process.env, NO_COLOR: '1' } });
-    let stderr = '';
-    child.stderr.on('data', (d) => (stderr += d));
-    const waitFor = (text: string) =>
-      new Promise<void>((done, fail) => {
-        const deadline = Date.now() + 10_000;
-        const poll = setInterval(() => {
-          if (stderr.includes(text)) (clearInterval(poll), done());
-          else if (Date.now() > deadline) (clearInterval(poll), fail(new Error(`waited for ${text}; got:\n${stderr}`)));
-        }, 20);
-      });
+    const { waitFor, stop } = startJourney(['build', 'map.yaml', '--watch'], dir);
     try {
       await waitFor('Watching');
       // A JPEG saved over the PNG: the rebuild reads it again, and says what is wrong.
       copyFileSync(join(FIXTURES, 'tiny.jpg'), join(dir, 'photos', 'tiny.png'));
       await waitFor('map.yaml:5:10 error persona.image: persona image "photos/tiny.png": the file is a JPEG picture but its name says PNG');
     } finally {
-      child.kill('SIGINT');
-      await new Promise((done) => child.on('exit', done));
+      await stop();
     }
   });
 

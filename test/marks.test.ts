@@ -16,7 +16,7 @@ import { readMapFile } from '../src/pipeline/read.js';
 import { createReferences } from '../src/pipeline/references.js';
 import { axeViolations } from './axe.js';
 import { pdftotext, pngSize, words } from './read-back.js';
-import { BIN, EXAMPLES, ROOT, run, tempDir } from './helpers.js';
+import { BIN, EXAMPLES, ROOT, run, startJourney, tempDir } from './helpers.js';
 
 const FIXTURES = join(ROOT, 'test', 'fixtures', 'images');
 const fixture = (name: string) => readFileSync(join(FIXTURES, name));
@@ -170,17 +170,7 @@ describe('a stage image', () => {
 
   it('is followed by --watch: saving the picture rebuilds the map', async () => {
     const dir = project('screens/tiny.png');
-    const child = spawn(process.execPath, [BIN, 'build', 'map.yaml', '--watch'], { cwd: dir, env: { ...process.env, NO_COLOR: '1' } });
-    let stderr = '';
-    child.stderr.on('data', (d) => (stderr += d));
-    const waitFor = (text: string) =>
-      new Promise<void>((done, fail) => {
-        const deadline = Date.now() + 10_000;
-        const poll = setInterval(() => {
-          if (stderr.includes(text)) (clearInterval(poll), done());
-          else if (Date.now() > deadline) (clearInterval(poll), fail(new Error(`waited for ${text}; got:\n${stderr}`)));
-        }, 20);
-      });
+    const { waitFor, stop } = startJourney(['build', 'map.yaml', '--watch'], dir);
     try {
       await waitFor('Watching');
       copyFileSync(join(FIXTURES, 'tiny.jpg'), join(dir, 'screens', 'tiny.png'));
@@ -190,8 +180,7 @@ describe('a stage image', () => {
       await waitFor('↻ map.yaml');
       expect(readFileSync(join(dir, 'map.html'), 'utf8')).toContain('class="stage-image" src="data:image/png;base64,');
     } finally {
-      child.kill('SIGINT');
-      await new Promise((done) => child.on('exit', done));
+      await stop();
     }
   });
 
