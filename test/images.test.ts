@@ -48,6 +48,7 @@ describe('the image module', () => {
     expect(imagePathProblem('//evil.example/a.png')).toMatch(/network path/);
     expect(imagePathProblem('/etc/passwd')).toMatch(/absolute path/);
     expect(imagePathProblem('C:\\photos\\a.png')).toMatch(/absolute path/);
+    expect(imagePathProblem('C:a.png')).toMatch(/absolute path/);
     expect(imagePathProblem('photos/giulia.jpg')).toBeUndefined();
   });
 

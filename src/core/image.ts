@@ -26,7 +26,8 @@ export const EXPECTED_IMAGE = 'a local PNG, JPEG or WebP file inside the project
  */
 export function imagePathProblem(path: string): string | undefined {
   if (!path.trim()) return `expected ${EXPECTED_IMAGE}, found empty text`;
-  if (/^[a-z][a-z0-9+.-]*:/i.test(path) && !/^[a-z]:[\\/]/i.test(path)) {
+  // A scheme has two letters or more: `C:` alone is a Windows drive, an absolute path below.
+  if (/^[a-z][a-z0-9+.-]+:/i.test(path)) {
     const scheme = path.slice(0, path.indexOf(':') + 1).toLowerCase();
     const what = scheme === 'http:' || scheme === 'https:' ? 'a web address' : scheme === 'data:' ? 'a data: URL' : `a ${scheme} URL`;
     return `expected ${EXPECTED_IMAGE}, found ${what}: journey never downloads anything; save the picture in the project and name its path`;
