@@ -2,7 +2,10 @@ import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { afterEach } from 'vitest';
+import { pathToFileURL } from 'node:url';
+import type { Browser, Page } from 'puppeteer-core';
+import { afterEach, expect } from 'vitest';
+import { loadMap } from '../src/core/load.js';
 import { main } from '../src/cli.js';
 import type { Io } from '../src/io/terminal.js';
 
@@ -87,4 +90,32 @@ export function startJourney(argv: string[], cwd: string): { child: ChildProcess
     await new Promise((done) => child.on('exit', done));
   };
   return { child, waitFor, stop };
+}
+
+/** The problems of a map that must be invalid, one `file:line:col severity path: message` line each. */
+export function errorsOf(yaml: string): string[] {
+  const result = loadMap('map.yaml', yaml);
+  expect(result.ok).toBe(false);
+  return result.ok ? [] : lines(result.diagnostics);
+}
+
+/** The model of a map that must be valid. */
+export function mapOf(yaml: string) {
+  const result = loadMap('map.yaml', yaml);
+  if (!result.ok) throw new Error(lines(result.diagnostics).join('\n'));
+  return result.map;
+}
+
+/**
+ * Opens a document from disk as a reader would, at a width, and lists every request it makes beyond
+ * itself (an inline picture shows as a data: request, so it is not counted).
+ */
+export async function openDocument(browser: Browser, file: string, width = 1440): Promise<{ page: Page; requests: string[] }> {
+  const page = await browser.newPage();
+  await page.setViewport({ width, height: 1000 });
+  const requests: string[] = [];
+  const url = pathToFileURL(file).href;
+  page.on('request', (r) => void (r.url() !== url && !r.url().startsWith('data:') && requests.push(r.url())));
+  await page.goto(url, { waitUntil: 'load' });
+  return { page, requests };
 }

@@ -4,14 +4,12 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import Handlebars from 'handlebars';
-import { fromMarkdown } from 'mdast-util-from-markdown';
-import { gfmFromMarkdown } from 'mdast-util-gfm';
-import { gfm } from 'micromark-extension-gfm';
 import { stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { loadMap } from '../src/core/load.js';
 import { quickLoad } from '../src/core/quick-load.js';
 import { EXAMPLES, run, tempDir } from './helpers.js';
+import { parseMarkdown as parseMd } from './markdown-tree.js';
 
 /** A problem line as the text reporter prints it. */
 const PROBLEM = /^<stdin>:(\d+):(\d+) (error|warning) \S.*: \S/;
@@ -59,7 +57,6 @@ const validMap = fc.record({
   stages: fc.array(stage, { minLength: 1, maxLength: 5 }).map((stages) => stages.map((s, i) => ({ ...s, id: `s-${i}` }))),
 });
 
-const parseMd = (md: string) => fromMarkdown(md, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
 const mdText = (node: unknown): string => {
   const n = node as { type: string; value?: string; children?: unknown[] };
   return n.type === 'html' ? ' ' : (n.value ?? (n.children ?? []).map(mdText).join(''));

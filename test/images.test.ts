@@ -5,8 +5,7 @@ import { copyFileSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } fro
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import type { Browser, Page } from 'puppeteer-core';
+import type { Browser } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../src/browser/launch.js';
 import { imagePathProblem, monogram, sniffImage } from '../src/core/image.js';
@@ -15,7 +14,7 @@ import { imageBudget, readImage } from '../src/io/images.js';
 import { render } from '../src/index.js';
 import { axeViolations } from './axe.js';
 import { pngSize } from './read-back.js';
-import { ROOT, run, startJourney, tempDir } from './helpers.js';
+import { openDocument, ROOT, run, startJourney, tempDir } from './helpers.js';
 
 const FIXTURES = join(ROOT, 'test', 'fixtures', 'images');
 const fixture = (name: string) => readFileSync(join(FIXTURES, name));
@@ -271,16 +270,7 @@ describe('in Chromium', () => {
     await browser?.close();
   });
 
-  async function open(file: string, width = 1440): Promise<{ page: Page; requests: string[] }> {
-    const page = await browser.newPage();
-    await page.setViewport({ width, height: 1000 });
-    const requests: string[] = [];
-    const url = pathToFileURL(file).href;
-    // An inline picture shows as a data: request; anything else would have left the document.
-    page.on('request', (r) => void (r.url() !== url && !r.url().startsWith('data:') && requests.push(r.url())));
-    await page.goto(url, { waitUntil: 'load' });
-    return { page, requests };
-  }
+  const open = (file: string, width = 1440) => openDocument(browser, file, width);
 
   it('shows the persona picture and the logo, loads nothing, and adds no accessibility violation', async () => {
     const plain = project(null);

@@ -4,33 +4,11 @@ import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Code, Heading, Html, Root, Table } from 'mdast';
-import { fromMarkdown } from 'mdast-util-from-markdown';
-import { gfmFromMarkdown } from 'mdast-util-gfm';
-import { gfm } from 'micromark-extension-gfm';
 import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../src/browser/launch.js';
 import { run, tempDir } from './helpers.js';
-
-const parse = (md: string): Root => fromMarkdown(md, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
-
-function nodes<T>(tree: unknown, type: string): T[] {
-  const found: T[] = [];
-  const walk = (node: { type?: string; children?: unknown[] }) => {
-    if (node.type === type) found.push(node as T);
-    for (const child of node.children ?? []) walk(child as typeof node);
-  };
-  walk(tree as { children?: unknown[] });
-  return found;
-}
-
-/** Plain text of a node, with the `<br>` we put between items in a cell read as a line break. */
-function text(node: unknown): string {
-  const n = node as { type: string; value?: string; children?: unknown[] };
-  if (n.type === 'html') return n.value === '<br>' ? '\n' : n.value!;
-  if (n.value !== undefined) return n.value;
-  return (n.children ?? []).map(text).join('');
-}
+import { nodes, parseMarkdown as parse, text } from './markdown-tree.js';
 
 async function markdown(map: string, args: string[] = []): Promise<string> {
   const result = await run(['build', map, '-f', 'md', '-o', '-', ...args]);

@@ -6,8 +6,7 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync, realpathSync, symlin
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import type { Browser, Page } from 'puppeteer-core';
+import type { Browser } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../src/browser/launch.js';
 import { build, render } from '../src/index.js';
@@ -16,7 +15,7 @@ import { readMapFile } from '../src/pipeline/read.js';
 import { createReferences } from '../src/pipeline/references.js';
 import { axeViolations } from './axe.js';
 import { pdftotext, pngSize, words } from './read-back.js';
-import { BIN, EXAMPLES, ROOT, run, startJourney, tempDir } from './helpers.js';
+import { BIN, EXAMPLES, openDocument, ROOT, run, startJourney, tempDir } from './helpers.js';
 
 const FIXTURES = join(ROOT, 'test', 'fixtures', 'images');
 const fixture = (name: string) => readFileSync(join(FIXTURES, name));
@@ -264,15 +263,7 @@ describe('in Chromium', () => {
     await browser?.close();
   });
 
-  async function open(file: string, width = 1440): Promise<{ page: Page; requests: string[] }> {
-    const page = await browser.newPage();
-    await page.setViewport({ width, height: 1000 });
-    const requests: string[] = [];
-    const url = pathToFileURL(file).href;
-    page.on('request', (r) => void (r.url() !== url && !r.url().startsWith('data:') && requests.push(r.url())));
-    await page.goto(url, { waitUntil: 'load' });
-    return { page, requests };
-  }
+  const open = (file: string, width = 1440) => openDocument(browser, file, width);
 
   it('shows the rich example’s stage image, milestones, marks and sources, loading nothing', async () => {
     const out = join(tempDir(), 'rich.html');

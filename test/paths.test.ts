@@ -8,7 +8,6 @@ import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../src/browser/launch.js';
-import { loadMap } from '../src/core/load.js';
 import { diffMaps } from '../src/core/diff.js';
 import { pointY } from '../src/render/curve.js';
 import { diffHtml } from '../src/render/diff.js';
@@ -16,7 +15,7 @@ import { renderHtml } from '../src/render/html.js';
 import { sheetHtml } from '../src/render/sheets.js';
 import { buildView } from '../src/render/view.js';
 import { axeViolations } from './axe.js';
-import { EXAMPLES, run, tempDir } from './helpers.js';
+import { EXAMPLES, mapOf, run, tempDir } from './helpers.js';
 import { pngSize, words, pdftotext } from './read-back.js';
 
 let browser: Browser;
@@ -26,12 +25,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-const mapOf = (yaml: string) => {
-  const result = loadMap('map.yaml', yaml);
-  if (!result.ok) throw new Error('invalid map');
-  return result.map;
-};
 
 const TWO = `template: current-state
 title: Two buyers

@@ -5,9 +5,6 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import type { Code, Heading, Image, Root, Table } from 'mdast';
-import { fromMarkdown } from 'mdast-util-from-markdown';
-import { gfmFromMarkdown } from 'mdast-util-gfm';
-import { gfm } from 'micromark-extension-gfm';
 import type { Browser, Page } from 'puppeteer-core';
 import { parse as parseYaml } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,18 +12,9 @@ import { launchBrowser } from '../src/browser/launch.js';
 import { diffMaps } from '../src/core/diff.js';
 import { jsonSchema } from '../src/core/json-schema.js';
 import { loadMap } from '../src/core/load.js';
-import { lines, ROOT, run, tempDir } from './helpers.js';
+import { errorsOf, mapOf, ROOT, run, tempDir } from './helpers.js';
+import { nodes, parseMarkdown as parseMd, text } from './markdown-tree.js';
 
-const errorsOf = (yaml: string) => {
-  const result = loadMap('map.yaml', yaml);
-  expect(result.ok).toBe(false);
-  return lines(result.diagnostics);
-};
-const mapOf = (yaml: string) => {
-  const result = loadMap('map.yaml', yaml);
-  if (!result.ok) throw new Error(lines(result.diagnostics).join('\n'));
-  return result.map;
-};
 const head = 'template: current-state\ntitle: Shoes\n';
 const TWO = `${head}personas:\n  - { name: Giulia }\n  - { id: marco, name: Marco Rossi }\n`;
 
@@ -371,23 +359,6 @@ describe('journey diff on rich maps', () => {
   });
 });
 
-const parseMd = (md: string): Root => fromMarkdown(md, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
-function nodes<T>(tree: unknown, type: string): T[] {
-  const found: T[] = [];
-  const walk = (node: { type?: string; children?: unknown[] }) => {
-    if (node.type === type) found.push(node as T);
-    for (const child of node.children ?? []) walk(child as typeof node);
-  };
-  walk(tree as { children?: unknown[] });
-  return found;
-}
-function text(node: unknown): string {
-  const n = node as { type: string; value?: string; alt?: string; children?: unknown[] };
-  if (n.type === 'html') return n.value === '<br>' ? '\n' : n.value!;
-  if (n.type === 'image') return `[image: ${n.alt}]`;
-  if (n.value !== undefined) return n.value;
-  return (n.children ?? []).map(text).join('');
-}
 
 describe('Markdown of a rich map', () => {
   let browser: Browser;

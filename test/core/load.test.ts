@@ -1,18 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { loadMap } from '../../src/core/load.js';
 import { TEMPLATE_IDS, TEMPLATES } from '../../src/templates/registry.js';
-import { lines } from '../helpers.js';
+import { errorsOf, mapOf } from '../helpers.js';
 
-const errorsOf = (yaml: string) => {
-  const result = loadMap('map.yaml', yaml);
-  expect(result.ok).toBe(false);
-  return lines(result.diagnostics);
-};
-const mapOf = (yaml: string) => {
-  const result = loadMap('map.yaml', yaml);
-  if (!result.ok) throw new Error(lines(result.diagnostics).join('\n'));
-  return result.map;
-};
 
 describe('the model', () => {
   it('normalises text-or-list values, emotion words, ids and touchpoints', () => {

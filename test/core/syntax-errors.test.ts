@@ -3,14 +3,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadMap } from '../../src/core/load.js';
-import { EXAMPLES, lines, run, tempDir } from '../helpers.js';
+import { EXAMPLES, errorsOf, run, tempDir } from '../helpers.js';
 import { writeFileSync } from 'node:fs';
 
-const errorsOf = (yaml: string) => {
-  const result = loadMap('map.yaml', yaml);
-  expect(result.ok).toBe(false);
-  return lines(result.diagnostics);
-};
 const HEAD = 'template: current-state\ntitle: T\nstages:\n';
 /** The rich example with one line changed, so each slip is tried in a real map, not only a toy. */
 const example = readFileSync(join(EXAMPLES, 'current-state.yaml'), 'utf8');
