@@ -25,9 +25,6 @@ const oneOf = <T extends readonly [string, ...string[]]>(values: T, what: string
 
 const megabytes = () => z.number({ error: (iss) => `expected a size in MB, ${found(iss)}` }).check(z.gt(0, { error: (iss) => `expected a size greater than 0, ${found(iss)}` }));
 
-/** The default size limits of stage images inlined into documents (core/image.ts, with a persona picture's and a logo's). */
-export const IMAGE_LIMITS = STAGE_IMAGE_LIMITS;
-
 const opt = <S extends z.ZodMiniType>(schema: S, description?: string) => (description ? described(z.optional(schema), description) : z.optional(schema));
 
 export function buildConfigSchema(choices: ConfigChoices) {
@@ -64,8 +61,8 @@ export function buildConfigSchema(choices: ConfigChoices) {
     images: opt(
       z.strictObject(
         {
-          max_image_mb: opt(megabytes(), `Refuse a stage image larger than this many MB (default ${IMAGE_LIMITS.imageMb})`),
-          max_map_images_mb: opt(megabytes(), `Refuse a map whose stage images together are larger than this many MB (default ${IMAGE_LIMITS.mapMb})`),
+          max_image_mb: opt(megabytes(), `Refuse a stage image larger than this many MB (default ${STAGE_IMAGE_LIMITS.imageMb})`),
+          max_map_images_mb: opt(megabytes(), `Refuse a map whose stage images together are larger than this many MB (default ${STAGE_IMAGE_LIMITS.mapMb})`),
         },
         { error: (iss) => `expected image limits ({ max_image_mb, max_map_images_mb }), ${found(iss)}` },
       ),
