@@ -1,5 +1,4 @@
 // Many maps as one body of work: shared persona files, maps based on maps, shards and the site.
-import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -8,7 +7,7 @@ import type { Browser } from 'puppeteer-core';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../src/browser/launch.js';
-import { BIN, EXAMPLES, run, tempDir } from './helpers.js';
+import { EXAMPLES, run, startJourney, tempDir } from './helpers.js';
 
 const PORTFOLIO = join(EXAMPLES, 'portfolio');
 /** A copy of examples/portfolio in a temporary project folder (with a config file, so it is the project). */
@@ -83,25 +82,15 @@ describe('shared persona files', () => {
 
   it('rebuild, under --watch, every map that names a saved persona file', async () => {
     const root = portfolio();
-    const child = spawn(process.execPath, [BIN, 'build', 'portfolio/shop', '--watch'], { cwd: root, env: { ...process.env, NO_COLOR: '1' } });
-    let stderr = '';
-    child.stderr.on('data', (d) => (stderr += d));
-    const waitFor = (text: string, from = 0) =>
-      new Promise<void>((done, fail) => {
-        const deadline = Date.now() + 10_000;
-        const poll = setInterval(() => {
-          if (stderr.indexOf(text, from) !== -1) (clearInterval(poll), done());
-          else if (Date.now() > deadline) (clearInterval(poll), fail(new Error(`waited for ${text}; got:\n${stderr}`)));
-        }, 20);
-      });
+    const watch = startJourney(['build', 'portfolio/shop', '--watch'], root);
+    const { waitFor } = watch;
     await waitFor('Watching 3 maps for changes.');
-    const mark = stderr.length;
+    const mark = watch.stderr.length;
     const persona = join(root, 'portfolio/personas/giulia.yaml');
     writeFileSync(persona, readFileSync(persona, 'utf8').replace('city: Bologna', 'city: Modena'));
     for (const name of ['returns', 'shoes-current', 'shoes-future']) await waitFor(`↻ portfolio/shop/${name}.yaml`, mark);
     expect(readFileSync(join(root, 'portfolio/shop/returns.html'), 'utf8')).toContain('Modena');
-    child.kill('SIGINT');
-    expect(await new Promise((done) => child.on('exit', done))).toBe(0);
+    expect(await watch.stop()).toBe(0);
   });
 });
 
