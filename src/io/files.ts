@@ -121,10 +121,14 @@ export type Followed = { inside: true; real: string } | { inside: false; link: s
 export function followInside(path: string, root: string): Followed | undefined {
   const absolute = resolve(path);
   const realRoot = realRootOf(root);
-  const named = isInside(absolute, realRoot) ? realRoot : isInside(absolute, resolve(root)) ? resolve(root) : undefined;
+  const writtenRoot = resolve(root);
+  const named = isInside(absolute, realRoot) ? realRoot : isInside(absolute, writtenRoot) ? writtenRoot : undefined;
   if (named === undefined) return undefined;
   const pending = namesOf(relative(named, absolute));
-  const stepsAway = (p: string) => !isInside(p, realRoot) && !isInside(realRoot, p); // neither inside nor on the way down to it
+  // Inside the project, or on the way down to it (an absolute link into the project passes its
+  // parents, as its real path or as written: /tmp is a link on macOS).
+  const within = (p: string) => isInside(p, realRoot) || isInside(p, writtenRoot);
+  const stepsAway = (p: string) => !within(p) && !isInside(realRoot, p) && !isInside(writtenRoot, p);
   let current = realRoot;
   let link = '';
   let missing = false;
@@ -138,7 +142,7 @@ export function followInside(path: string, root: string): Followed | undefined {
     if (missing || name === '..') continue;
     // Synchronous calls: a map read or a document written asks this once; a batch of a thousand
     // queued asynchronous ones behind the file reads on libuv's few threads.
-    const info = lstatSync(next, { throwIfNoEntry: false });
+    const info = entryAt(next);
     if (!info) missing = true;
     if (!info?.isSymbolicLink()) continue;
     if (++hops > 40) return { inside: true, real: join(current, ...pending) }; // a loop: opening it says so
@@ -153,7 +157,16 @@ export function followInside(path: string, root: string): Followed | undefined {
     current = isAbsolute(target) ? parse(target).root : dirname(next);
     pending.unshift(...namesOf(target));
   }
-  return isInside(current, realRoot) ? { inside: true, real: current } : { inside: false, link };
+  return within(current) ? { inside: true, real: current } : { inside: false, link };
+}
+
+/** What is at `path` itself (a link is not followed), or undefined when nothing can be seen there (missing, a parent that is a file, no permission). */
+export function entryAt(path: string): Stats | undefined {
+  try {
+    return lstatSync(path, { throwIfNoEntry: false });
+  } catch {
+    return undefined;
+  }
 }
 
 const namesOf = (path: string) => path.split(sep === '\\' ? /[\\/]/ : '/');
@@ -288,7 +301,7 @@ export function removeStaleTemps(dir: string, options: { thisProcess?: boolean }
     if (Number.isNaN(pid)) continue;
     const ours = pid === process.pid;
     if (ours ? !options.thisProcess : isRunning(pid)) continue;
-    if (!lstatSync(join(dir, name), { throwIfNoEntry: false })?.isFile()) continue; // only a file journey could have left
+    if (!entryAt(join(dir, name))?.isFile()) continue; // only a file journey could have left
     rmSync(join(dir, name), { force: true });
     removed.push(name);
   }

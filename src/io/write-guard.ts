@@ -2,10 +2,10 @@
 // later): never over a map or any .yaml file, never through a link out of the project, never two
 // documents to one path. Commands ask here before writing; writeFileAtomic (files.ts) then
 // refuses anything but a regular file or a missing path.
-import { lstatSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { realpath, stat } from 'node:fs/promises';
 import { dirname, extname, relative, resolve } from 'node:path';
-import { fileHash, followInside, isInside, linkStaysInside, Refused } from './files.js';
+import { entryAt, fileHash, followInside, isInside, linkStaysInside, Refused } from './files.js';
 
 export interface OutputContext {
   /** Where relative paths start. */
@@ -28,7 +28,7 @@ export async function outputRefusal(target: string, context: OutputContext): Pro
   if (/^\.ya?ml$/i.test(extname(path))) return 'a .yaml file could be a map: journey never writes one; choose another output';
   // A path that does not exist yet is no map under another name: only an existing one is compared
   // with the inputs by real path and by device and inode (a hard link).
-  const exists = existsAsEntry(path);
+  const exists = entryAt(path) !== undefined;
   const known = exists ? await inputsOf(context) : undefined;
   const input = exists
     ? (known!.byPath.get(path) ?? known!.byPath.get(await realpath(path).catch(() => path)) ?? known!.byIdentity.get((await fileIdentity(path)) ?? ''))
@@ -53,15 +53,6 @@ export function linkRefusal(target: string, context: Pick<OutputContext, 'cwd' |
 }
 
 const shownPath = (path: string, cwd: string) => relative(cwd, path) || '.';
-
-/** Whether anything is at `path` (a parent that is a file counts as nothing: writing then says why). */
-function existsAsEntry(path: string): boolean {
-  try {
-    return lstatSync(path, { throwIfNoEntry: false }) !== undefined;
-  } catch {
-    return false;
-  }
-}
 
 /**
  * Each input by its path as named, its real path and its device and inode (a hard link), worked out
@@ -145,7 +136,7 @@ export function removalRefusal(path: string, context: RemovalContext): string | 
     const followed = followInside(absolute, root);
     if (followed?.inside === false) return `it leads out of ${what} through a symbolic link (${shownPath(followed.link, context.cwd)}): journey removes only files it wrote inside it`;
   }
-  const info = lstatSync(absolute, { throwIfNoEntry: false });
+  const info = entryAt(absolute);
   if (info && !info.isFile()) return 'it is not a regular file: journey removes only files it wrote';
   return undefined;
 }

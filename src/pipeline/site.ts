@@ -3,13 +3,12 @@
 // page; the rest of the site is still built. Pages whose content did not change are not rewritten,
 // and pages of maps that are gone are removed.
 import { createHash } from 'node:crypto';
-import { lstatSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { problem } from '../core/diagnostics.js';
 import { diffMaps } from '../core/diff.js';
 import type { JourneyMap } from '../core/model.js';
 import { ProblemsError } from '../errors.js';
-import { readMapBytes } from '../io/files.js';
+import { entryAt, readMapBytes } from '../io/files.js';
 import { commonBase } from '../io/inputs.js';
 import { linkRefusal, removalRefusal, removeWritten } from '../io/write-guard.js';
 import type { Io } from '../io/terminal.js';
@@ -163,7 +162,7 @@ async function writePages(pages: Map<string, string>, folder: string, inputs: st
   let unchanged = 0;
   await inFlight([...pages], 8, async ([page, html]) => {
     // Unchanged, and still a regular file (never a link put in its place).
-    if (before[page] === hashes[page] && lstatSync(join(root, page), { throwIfNoEntry: false })?.isFile()) return void unchanged++;
+    if (before[page] === hashes[page] && entryAt(join(root, page))?.isFile()) return void unchanged++;
     await write(target(page), html, rules);
     written.push(page);
   });
@@ -182,7 +181,7 @@ const MANIFEST_BYTES = 16 * 1024 * 1024;
  * wrote. One that is a link, a pipe, a device or over its limit stops the site, at the manifest.
  */
 async function readManifest(path: string, projectRoot: string, io: Io): Promise<Record<string, string>> {
-  const info = lstatSync(path, { throwIfNoEntry: false });
+  const info = entryAt(path);
   if (!info) return {};
   const shown = relative(io.cwd, path);
   const expected = "the site's list of pages (a JSON file journey writes)";
