@@ -208,3 +208,27 @@ describe('a link out of the project', () => {
     expect(present).not.toContain('Secret');
   }, 120_000);
 });
+
+describe('following links inside the project', () => {
+  it('lets a link come back into the project by a relative or an absolute path, through the project folder’s name as given, and stops at the first step out', async () => {
+    const { followInside } = await import('../src/io/files.js');
+    const { project } = setup();
+    const alias = join(project, '..', 'alias');
+    symlinkSync('project', alias); // the project named through a link, as /tmp is on macOS
+    symlinkSync(join(project, 'journeys', 'a.yaml'), join(project, 'journeys', 'absolute.yaml'));
+    symlinkSync(join(alias, 'journeys', 'a.yaml'), join(project, 'journeys', 'via-alias.yaml'));
+    symlinkSync('../../project/journeys/a.yaml', join(project, 'journeys', 'relative.yaml'));
+    symlinkSync('../../elsewhere/important.html', join(project, 'journeys', 'out.html'));
+    symlinkSync('loop', join(project, 'loop'));
+    for (const root of [project, alias]) {
+      expect(followInside(join(root, 'journeys', 'absolute.yaml'), root)).toEqual({ inside: true, real: join(project, 'journeys', 'a.yaml') });
+      expect(followInside(join(root, 'journeys', 'relative.yaml'), root)).toEqual({ inside: true, real: join(project, 'journeys', 'a.yaml') });
+      expect(followInside(join(root, 'journeys', 'out.html', 'deeper'), root)).toEqual({ inside: false, link: join(root, 'journeys', 'out.html') });
+      expect(followInside(join(root, 'loop'), root)).toMatchObject({ inside: true }); // opening it says "too many levels of symbolic links"
+    }
+    // The project folder's own name, as the command line gave it, may be passed; another link outside may not.
+    expect(followInside(join(alias, 'journeys', 'via-alias.yaml'), alias)).toEqual({ inside: true, real: join(project, 'journeys', 'a.yaml') });
+    expect(followInside(join(project, 'journeys', 'via-alias.yaml'), project)).toEqual({ inside: false, link: join(project, 'journeys', 'via-alias.yaml') });
+    expect(followInside(join(project, '..', 'elsewhere', 'important.html'), project)).toBeUndefined(); // named outside: the command line is trusted
+  });
+});
