@@ -26,11 +26,11 @@ describe('reading a map', () => {
     const { code, stderr } = await runBin(['validate', 'map.yaml'], { cwd: dir });
     expect(code).toBe(1);
     // Named on the command line, it is a link out of the project (the current folder): refused as that.
-    expect(stderr).toContain('map.yaml:1:1 error file: the file is a symbolic link to a file outside the project folder: expected a journey map inside it');
+    expect(stderr).toContain('map.yaml:1:1 error file: the file is a symbolic link to a file outside the project folder: expected a journey map file inside it');
     expect(await readMapBytes(join(dir, 'map.yaml'), { maxBytes: MiB })).toEqual({ ok: false, reason: 'expected a journey map file, found a character device' });
     expect(await readMapBytes(dir, { maxBytes: MiB })).toEqual({ ok: false, reason: 'expected a journey map file, found a folder' });
     // Layouts and config files are read the same way, and named as what they should be.
-    expect(await readMapBytes(join(dir, 'map.yaml'), { maxBytes: MiB, expected: 'a Handlebars layout' })).toEqual({ ok: false, reason: 'expected a Handlebars layout file, found a character device' });
+    expect(await readMapBytes(join(dir, 'map.yaml'), { maxBytes: MiB, expected: 'a Handlebars layout file' })).toEqual({ ok: false, reason: 'expected a Handlebars layout file, found a character device' });
   });
 
   it('refuses a 1.5 GB file from its size, without reading it', async () => {
@@ -73,7 +73,7 @@ describe('reading a map', () => {
     symlinkSync('../real.yaml', join(project, 'maps', 'inside.yaml'));
     symlinkSync(dir, join(project, 'up'));
     const options = { maxBytes: MiB, projectRoot: project };
-    const refused = { ok: false, reason: 'the file is a symbolic link to a file outside the project folder: expected a journey map inside it' };
+    const refused = { ok: false, reason: 'the file is a symbolic link to a file outside the project folder: expected a journey map file inside it' };
     expect(await readMapBytes(join(project, 'maps', 'leak.yaml'), options)).toEqual(refused);
     expect(await readMapBytes(join(project, 'up', 'secret.env'), options)).toEqual(refused); // a linked folder
     expect(await readMapBytes(join(project, 'maps', 'inside.yaml'), options)).toMatchObject({ ok: true });

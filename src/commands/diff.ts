@@ -50,7 +50,7 @@ export async function diff(first: string, second: string | undefined, options: D
   const document =
     options.format === 'md' ? render.diffMarkdown(result, names) : options.format === 'html' ? render.diffHtml(result, names) : render.diffText(result, names, painter(io.color && !options.output));
   if (options.output && options.output !== '-') {
-    await createWriter(io)(options.output, document, { what: 'diff report', inputs: [first, ...(second ? [second] : [])] });
+    await createWriter(io)(options.output, document, { what: 'diff report', inputs: [first, ...(second ? [second] : [])], projectRoot: config?.dir ?? io.cwd });
     io.stderr(`${paint.green('✓')} ${options.output}: ${render.summaryLine(result)}\n`);
   } else if (options.reporter !== 'json') {
     io.stdout(document);

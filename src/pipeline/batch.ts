@@ -7,7 +7,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BrowserError } from '../browser/launch.js';
 import { problem } from '../core/diagnostics.js';
-import { removeStaleTemps } from '../io/files.js';
+import { linkStaysInside, removeStaleTemps } from '../io/files.js';
 import { outputPath } from '../io/inputs.js';
 import { outputCollisions } from '../io/write-guard.js';
 import type { Io } from '../io/terminal.js';
@@ -59,7 +59,8 @@ export async function buildMaps(files: string[], plan: BuildPlan, renderer: Rend
     for (const input of inputs) colliding.set(input, [...(colliding.get(input) ?? []), `${output} (with ${inputs.filter((i) => i !== input).join(', ')})`]);
   }
   // A build that was killed (SIGKILL) left temporary files of its own naming: the next one removes them.
-  const folders = [...new Set(targets.filter((t) => t.output !== '-').map((t) => dirname(resolve(io.cwd, t.output))))];
+  // Only in folders the write guard allows: one that leads out of the project is not cleaned either.
+  const folders = [...new Set(targets.filter((t) => t.output !== '-').map((t) => dirname(resolve(io.cwd, t.output))))].filter((folder) => linkStaysInside(folder, plan.projectRoot));
   for (const folder of folders) removeStaleTemps(folder);
 
   const threads = parallelThreads(files, plan);

@@ -196,7 +196,7 @@ export async function watch(built: FileReport[], plan: BuildPlan, renderer: Rend
       ignore: (path) => outputs.has(path),
       async onChange(change) {
         if (change.layout) {
-          const loaded = await loadLayout(plan.layoutFile!, io);
+          const loaded = await loadLayout(plan.layoutFile!, io, plan.projectRoot);
           if ('diagnostic' in loaded) {
             reporter.report({ command: 'watch', files: [{ file: plan.layoutFile!, diagnostics: [loaded.diagnostic] }] });
             return [];
