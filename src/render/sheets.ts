@@ -37,10 +37,20 @@ export interface Fit {
 }
 
 /**
- * The stage pictures' heights tried on a printed page, largest first: pictures shrink before text
- * does, so a map whose text would fall under 6 pt beside full-size pictures gets smaller pictures.
+ * The looks tried on a printed page, in turn, while the text would print under 6 pt: the stage
+ * pictures shrink first (their height), then the map grows denser (less padding, a shorter curve,
+ * tighter lines: print.css's `dense-1`, `dense-2`), so text shrinks last. Without pictures only the
+ * densities are tried.
  */
-const IMAGE_HEIGHTS = ['8.5rem', '6rem', '4rem', '2.5rem'];
+const LOOKS = [
+  { image: '8.5rem', dense: 0 },
+  { image: '6rem', dense: 0 },
+  { image: '4rem', dense: 0 },
+  { image: '4rem', dense: 1 },
+  { image: '2.5rem', dense: 1 },
+  { image: '2.5rem', dense: 2 },
+];
+export type Look = (typeof LOOKS)[number];
 
 /**
  * Lays the loaded document's sheets out at the width where they fit `area` (CSS pixels) best, with
@@ -48,9 +58,9 @@ const IMAGE_HEIGHTS = ['8.5rem', '6rem', '4rem', '2.5rem'];
  * real layout in the page, measured as it is (a sheet's width includes anything that overflows it,
  * such as a long word), all in one call.
  */
-async function fitSheets(page: Page, area: { width: number; height: number }, maxScale: number, imageHeights: string[]): Promise<Fit | undefined> {
+async function fitSheets(page: Page, area: { width: number; height: number }, maxScale: number, looks: Look[]): Promise<Fit | undefined> {
   return page.evaluate(
-    (W, H, maxScale, stageMin, stageMax, imageHeights, minText) => {
+    (W, H, maxScale, stageMin, stageMax, looks, minText) => {
       const root = document.documentElement;
       const sheets = [...document.querySelectorAll<HTMLElement>('.scroller')];
       if (!sheets.length) return undefined; // a custom layout without the map
@@ -105,19 +115,26 @@ async function fitSheets(page: Page, area: { width: number; height: number }, ma
         }
         return best;
       };
-      const pictures = document.querySelector('img.stage-image') ? imageHeights : [null];
-      let chosen: { best: ReturnType<typeof search>; image: string | null } | undefined;
-      for (const image of pictures) {
-        if (image) root.style.setProperty('--image-h', image);
+      const pictures = !!document.querySelector('img.stage-image');
+      // Without pictures, the looks that differ only in their pictures are the same look.
+      const tries = looks.filter((look, i) => pictures || i === 0 || look.dense !== looks[i - 1]!.dense);
+      const apply = (look: (typeof looks)[number]) => {
+        root.style.setProperty('--image-h', look.image);
+        root.classList.remove('dense-1', 'dense-2');
+        if (look.dense) root.classList.add(`dense-${look.dense}`);
+      };
+      let chosen: { best: ReturnType<typeof search>; look: (typeof looks)[number] } | undefined;
+      for (const look of tries) {
+        apply(look);
         const best = search();
-        if (!chosen || best.scale > chosen.best.scale) chosen = { best, image };
+        if (!chosen || best.scale > chosen.best.scale) chosen = { best, look };
         if (best.scale * minFont >= minText - 0.01) {
-          chosen = { best, image };
+          chosen = { best, look };
           break;
         }
       }
-      // The page is left as chosen: its pictures' height and its width.
-      if (chosen!.image) root.style.setProperty('--image-h', chosen!.image);
+      // The page is left as chosen: its look and its width.
+      apply(chosen!.look);
       root.style.setProperty('--sheet-w', `${chosen!.best.width}px`);
       return { scale: chosen!.best.scale, width: chosen!.best.width, minFont, label };
     },
@@ -126,7 +143,7 @@ async function fitSheets(page: Page, area: { width: number; height: number }, ma
     maxScale,
     STAGE_WIDTH.min,
     STAGE_WIDTH.max,
-    imageHeights,
+    looks,
     MIN_TEXT_PX,
   );
 }
@@ -172,14 +189,14 @@ export async function layOutSheets(
   page: Page,
   map: JourneyMap,
   context: RenderContext,
-  options: { style: SheetStyle; area: { width: number; height: number }; maxScale: number; split: boolean; css?: string; shrinkImages?: boolean },
+  options: { style: SheetStyle; area: { width: number; height: number }; maxScale: number; split: boolean; css?: string; compact?: boolean },
 ): Promise<SheetLayout> {
   // Every column: the main path's stages and those of its forks' paths.
   const stages = mapColumns(map).length;
   const load = async (stagesPerSheet: number, pageLabels = true) => {
     const html = sheetHtml(map, context, options.style, { stagesPerTable: stagesPerSheet, pageLabels: pageLabels && options.style === 'poster' }, options.css);
     await page.setContent(html, { waitUntil: 'load', timeout: context.timeout });
-    return fitSheets(page, options.area, options.maxScale, options.shrinkImages ? IMAGE_HEIGHTS : [IMAGE_HEIGHTS[0]!]);
+    return fitSheets(page, options.area, options.maxScale, options.compact ? LOOKS : [LOOKS[0]!]);
   };
   const readable = (fit: Fit | undefined) => !fit || fit.scale * fit.minFont >= MIN_TEXT_PX - 0.01;
   let perSheet = stages;
