@@ -324,10 +324,10 @@ describe('in Chromium', () => {
     const list = execFileSync('pdfimages', ['-list', join(dir, 'map.pdf')], { encoding: 'utf8' }).split('\n').slice(2).filter(Boolean);
     expect(list.length).toBeGreaterThanOrEqual(2);
     expect(pngSize(join(dir, 'map.png')).width).toBeGreaterThan(100);
-    // The poster (the map alone) leads its title line with the logo.
+    // The poster (the map alone) leads its title line with the logo, and its persona card shows the picture.
     expect((await run(['build', 'map.yaml', '-f', 'pdf', '-o', 'poster.pdf'], { cwd: dir, env: process.env as Record<string, string> })).code).toBe(0);
     const poster = execFileSync('pdfimages', ['-list', join(dir, 'poster.pdf')], { encoding: 'utf8' }).split('\n').slice(2).filter(Boolean);
-    expect(poster).toHaveLength(1);
+    expect(poster).toHaveLength(2);
   });
 
   it('shows the picture on the site persona page, with the name once', async () => {
