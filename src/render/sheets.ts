@@ -53,8 +53,8 @@ const LOOKS = [
 export type Look = (typeof LOOKS)[number];
 
 /**
- * Lays the loaded document's sheets out at the width where they fit `area` (CSS pixels) best, with
- * the largest stage pictures (of `imageHeights`) that keep its text at 6 pt or more. Every try is a
+ * Lays the loaded document's sheets out at the width where they fit `area` (CSS pixels) best, in the
+ * first of `looks` that keeps its text at 6 pt or more (else the one that comes nearest). Every try is a
  * real layout in the page, measured as it is (a sheet's width includes anything that overflows it,
  * such as a long word), all in one call.
  */
@@ -69,16 +69,19 @@ async function fitSheets(page: Page, area: { width: number; height: number }, ma
       if (heading?.offsetHeight) H -= heading.getBoundingClientRect().height + parseFloat(getComputedStyle(heading).marginBottom);
       const stages = Math.max(1, ...sheets.map((s) => s.querySelectorAll('thead th[scope="col"]').length));
       const label = sheets[0]!.querySelector('.corner')?.getBoundingClientRect().width ?? 200;
-      // The smallest text of the map, which splitting the map can make larger.
-      let minFont = Infinity;
-      for (const sheet of sheets) {
-        const walker = document.createTreeWalker(sheet, NodeFilter.SHOW_TEXT);
-        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-          const element = node.parentElement;
-          if (!node.textContent?.trim() || !element || element.closest('.visually-hidden')) continue;
-          minFont = Math.min(minFont, parseFloat(getComputedStyle(element).fontSize));
+      // The smallest text of the map in its look, which splitting the map can make larger.
+      const smallestText = () => {
+        let smallest = Infinity;
+        for (const sheet of sheets) {
+          const walker = document.createTreeWalker(sheet, NodeFilter.SHOW_TEXT);
+          for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+            const element = node.parentElement;
+            if (!node.textContent?.trim() || !element || element.closest('.visually-hidden')) continue;
+            smallest = Math.min(smallest, parseFloat(getComputedStyle(element).fontSize));
+          }
         }
-      }
+        return smallest;
+      };
       const tryWidth = (width: number) => {
         root.style.setProperty('--sheet-w', `${width}px`);
         let [w, h] = [width, 0];
@@ -123,20 +126,18 @@ async function fitSheets(page: Page, area: { width: number; height: number }, ma
         root.classList.remove('dense-1', 'dense-2');
         if (look.dense) root.classList.add(`dense-${look.dense}`);
       };
-      let chosen: { best: ReturnType<typeof search>; look: (typeof looks)[number] } | undefined;
+      let chosen: { best: ReturnType<typeof search>; look: (typeof looks)[number]; minFont: number } | undefined;
       for (const look of tries) {
         apply(look);
-        const best = search();
-        if (!chosen || best.scale > chosen.best.scale) chosen = { best, look };
-        if (best.scale * minFont >= minText - 0.01) {
-          chosen = { best, look };
-          break;
-        }
+        const [best, minFont] = [search(), smallestText()];
+        const readable = best.scale * minFont >= minText - 0.01;
+        if (!chosen || readable || best.scale * minFont > chosen.best.scale * chosen.minFont) chosen = { best, look, minFont };
+        if (readable) break;
       }
       // The page is left as chosen: its look and its width.
       apply(chosen!.look);
       root.style.setProperty('--sheet-w', `${chosen!.best.width}px`);
-      return { scale: chosen!.best.scale, width: chosen!.best.width, minFont, label };
+      return { scale: chosen!.best.scale, width: chosen!.best.width, minFont: chosen!.minFont, label };
     },
     area.width,
     area.height,
