@@ -50,8 +50,8 @@ describe('PDF posters (the default)', () => {
     }
     const info = pdfinfo(join(dir, 'current-state.pdf'));
     expect(info.Title).toBe('Buying running shoes online');
-    // The title line: title, template, persona and last review, once.
-    expect(words(pdftotext(join(dir, 'current-state.pdf')))).toMatch(/^Buying running shoes online Current state Persona Giulia Last reviewed 2026-11-01 /);
+    // The title line: title, template, the persona's card (monogram, name, one line) and last review, once.
+    expect(words(pdftotext(join(dir, 'current-state.pdf')))).toMatch(/^Buying running shoes online Current state G Persona Giulia 34, amateur runner[^]*? Last reviewed 2026-11-01 /);
   });
 
   it('fit 12 stages on one A3 page; on A4 continue on a second page rather than print text under 6 pt', async () => {
@@ -89,7 +89,7 @@ describe('PDF posters (the default)', () => {
     expect(pages.length).toBeLessThanOrEqual(4);
     let next = 1;
     for (const [p, text] of pages.entries()) {
-      expect(text).toMatch(new RegExp(`^Thirty stages Current state Persona Giulia Last reviewed 2026-11-01 Page ${p + 1} of ${pages.length} `));
+      expect(text).toMatch(new RegExp(`^Thirty stages Current state G Persona Giulia Last reviewed 2026-11-01 Page ${p + 1} of ${pages.length} `));
       for (const question of [...LANE_QUESTIONS, 'Emotion curve', 'Pain points', 'Opportunities', 'KPIs']) expect(text, `page ${p + 1}: ${question}`).toContain(question);
       // Stages follow each other across the pages, each on exactly one page, with its point of the curve.
       const stages = [...text.matchAll(/STEP (\d+) /g)].map((m) => Number(m[1]));

@@ -186,6 +186,25 @@ describe('journey site', () => {
     expect(page).toContain('href="../../personas/marco.html"');
   });
 
+  it('shows text on the health page, groups personas by who they are, and names every persona of a map', async () => {
+    const root = portfolio();
+    // Another Tomasz (an inline persona of his own), and a map with two shared personas.
+    writeFileSync(join(root, 'portfolio', 'shop', 'other-tomasz.yaml'), 'template: current-state\ntitle: Fixing a bike\npersona: { name: Tomasz, description: A student }\nstages:\n  - name: Look\n    emotion: 0\n');
+    writeFileSync(join(root, 'portfolio', 'shop', 'together.yaml'), 'template: current-state\ntitle: Shopping together\npersonas: [../personas/giulia.yaml, ../personas/marco.yaml]\nstages:\n  - name: Look\n    emotion: { giulia: 2, marco: -2 }\n');
+    const r = await run(['site', 'portfolio', '-o', 'site'], { cwd: root });
+    expect(r.code, r.stderr).toBe(0);
+    const health = readFileSync(join(root, 'site', 'health.html'), 'utf8');
+    expect(health).not.toContain('[object Object]');
+    expect(health).toMatch(/Return request: [A-Z]/);
+    const page = await browser.newPage();
+    await page.goto(pathToFileURL(join(root, 'site', 'index.html')).href);
+    const personaGroups = await page.$$eval('#group-persona ~ .site-groups h3', (hs) => hs.map((h) => h.textContent));
+    expect(personaGroups.filter((name) => name!.startsWith('Tomasz'))).toHaveLength(2);
+    const together = await page.$$eval('tbody tr', (trs) => trs.find((tr) => tr.textContent!.includes('Shopping together'))!.querySelectorAll('td')[1]!.textContent);
+    expect(together).toBe('Giulia, Marco');
+    await page.close();
+  });
+
   it('builds the portfolio: every page loads with no request, every link resolves, the index lists every map', async () => {
     const root = portfolio();
     const r = await run(['site', 'portfolio', '-o', 'site'], { cwd: root });
