@@ -130,6 +130,18 @@ describe('journey diff --rev', () => {
     });
   });
 
+  it('with git before 2.38, which ignores safe.bareRepository, still refuses a planted folder as the repository', async () => {
+    const { repo, marker } = hostileRepository(VECTORS['a promisor remote over ssh with core.sshCommand']!, true);
+    // git as it was before 2.38: the same git, with that one setting taken out of its command line.
+    const bin = tempDir();
+    writeFileSync(join(bin, 'git'), `#!/bin/sh\nfor a; do shift; [ "$a" = safe.bareRepository=explicit ] && a=safe.bareRepository=all; set -- "$@" "$a"; done\nexec '${execFileSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).trim()}' "$@"\n`);
+    chmodSync(join(bin, 'git'), 0o755);
+    const result = await runBin(['diff', 'map.yaml', '--rev', 'HEAD'], { cwd: join(repo, 'maps', 'x'), env: { PATH: `${bin}:${process.env.PATH}` } });
+    expect(existsSync(marker)).toBe(false);
+    expect(result.stderr).toContain(`map.yaml@HEAD:1:1 error file: cannot read map.yaml at revision HEAD: ${join(repo, 'maps', 'x')} is not inside a git work tree with a .git of its own`);
+    expect(result.code).toBe(1);
+  });
+
   it('reads a map in a folder below the working directory, or from a sub-folder, by its path in the repository', async () => {
     const { repo } = hostileRepository({ config: {} }, false);
     const below = await runBin(['diff', 'x/map.yaml', '--rev', 'HEAD'], { cwd: join(repo, 'maps') });

@@ -1,7 +1,7 @@
 // A map as it was at a git revision, for `journey diff --rev`.
 import { execFile } from 'node:child_process';
-import { realpath } from 'node:fs/promises';
-import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { lstat, readFile, realpath } from 'node:fs/promises';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { promisify } from 'node:util';
 import { problem } from '../core/diagnostics.js';
 import type { LoadResult } from '../core/load.js';
@@ -26,11 +26,27 @@ async function git(args: string[], cwd: string, maxBuffer: number): Promise<Buff
 async function repositoryOf(file: string, io: Io): Promise<{ gitDir: string; topLevel: string; path: string }> {
   const cwd = await realpath(io.cwd);
   const [bare, gitDir, topLevel] = (await git(GIT_REPOSITORY_ARGS, cwd, 64 * 1024)).toString('utf8').split('\n');
-  // git before 2.38 ignores safe.bareRepository: a folder that looks like a bare repository is refused here.
-  if (bare !== 'false' || !gitDir || !topLevel) throw new GitRefusal(`${io.cwd} is not inside a git work tree`);
+  // git before 2.38 ignores safe.bareRepository: a planted folder is refused here, whatever its config says.
+  if (bare !== 'false' || !gitDir || !topLevel || !(io.env.GIT_DIR || (await madeByGit(topLevel, gitDir)))) {
+    throw new GitRefusal(`${io.cwd} is not inside a git work tree with a .git of its own`);
+  }
   const path = relative(topLevel, resolve(cwd, file));
-  if (path === '' || path.startsWith('..') || isAbsolute(path)) throw new GitRefusal(`it is outside the git repository of the working directory (${topLevel})`);
+  if (path === '' || path === '..' || path.startsWith(`..${sep}`) || isAbsolute(path)) throw new GitRefusal(`it is outside the git repository of the working directory (${topLevel})`);
   return { gitDir, topLevel, path: path.split(sep).join('/') };
+}
+
+/**
+ * Whether `gitDir` is the git directory of `topLevel` as git makes one: `<top>/.git`, or the folder a
+ * `.git` file there names (a linked worktree, a submodule). A commit cannot hold a `.git`, so a
+ * folder a pull request planted never is.
+ */
+async function madeByGit(topLevel: string, gitDir: string): Promise<boolean> {
+  const dotGit = join(topLevel, '.git');
+  const info = await lstat(dotGit).catch(() => undefined);
+  const named = info?.isDirectory() ? dotGit : info?.isFile() && info.size < 4096 ? /^gitdir: (.+)$/m.exec(await readFile(dotGit, 'utf8'))?.[1] : undefined;
+  const real = (path: string) => realpath(resolve(topLevel, path)).catch(() => undefined);
+  const expected = named === undefined ? undefined : await real(named);
+  return expected !== undefined && expected === (await real(gitDir));
 }
 
 /** The map as it was at a git revision (`git show <rev>:<path>` in the working directory's repository). */
