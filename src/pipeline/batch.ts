@@ -39,7 +39,11 @@ export interface FileResult {
   browserProblem?: string;
 }
 
-export async function buildMaps(files: string[], plan: BuildPlan, renderer: Renderer, io: Io, progress: Progress): Promise<BatchResult> {
+/**
+ * With `ownSignals` false (a watch round), Ctrl-C is the caller's, which lets the round finish;
+ * otherwise the batch stops on it, see stopOnInterrupt.
+ */
+export async function buildMaps(files: string[], plan: BuildPlan, renderer: Renderer, io: Io, progress: Progress, ownSignals = true): Promise<BatchResult> {
   const reports: FileReport[] = new Array(files.length);
   const write = createWriter(io);
   const references = referencesFor(plan, io);
@@ -73,7 +77,7 @@ export async function buildMaps(files: string[], plan: BuildPlan, renderer: Rend
   const cleanUp = () => folders.forEach((folder) => removeStaleTemps(folder, { thisProcess: true }));
   process.on('exit', cleanUp);
   const stopping: Stopping = { now: false, threads: [] };
-  const unsubscribe = stopOnInterrupt(io, stopping, cleanUp);
+  const unsubscribe = ownSignals ? stopOnInterrupt(io, stopping, cleanUp) : () => {};
   // This thread's maps; none is started once the batch is being stopped.
   const buildHere = async (i: number) => {
     if (stopping.now) return;

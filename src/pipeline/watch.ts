@@ -205,7 +205,7 @@ export async function watch(built: FileReport[], plan: BuildPlan, renderer: Rend
         }
         if (change.maps.length === 0) return [];
         const started = Date.now();
-        const { reports, browserProblem } = await buildMaps(change.maps, plan, renderer, io, silentProgress);
+        const { reports, browserProblem } = await buildMaps(change.maps, plan, renderer, io, silentProgress, false);
         const ms = Date.now() - started;
         reporter.report({ command: 'watch', files: reports, problems: browserProblem ? [browserProblem] : [] });
         for (const r of reports) {
