@@ -29,8 +29,9 @@ export const GIT_SAFETY = [
 ];
 
 /**
- * The environment besides: no lazy fetch of missing objects (git 2.45+), no protocol at all, no
- * password prompt, no lock taken to refresh the index.
+ * The environment besides: no lazy fetch of missing objects (git 2.39.4+), no protocol at all, no
+ * password prompt, no lock taken to refresh the index. The system and global configuration are the
+ * machine's, not the repository's, and are kept: a CI container may need their safe.directory.
  */
 export const GIT_SAFE_ENV = { GIT_NO_LAZY_FETCH: '1', GIT_ALLOW_PROTOCOL: 'none', GIT_PROTOCOL_FROM_USER: '0', GIT_TERMINAL_PROMPT: '0', GIT_OPTIONAL_LOCKS: '0' };
 
