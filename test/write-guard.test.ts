@@ -74,13 +74,13 @@ describe('git revisions', () => {
     expect(revisionProblem('')).toBe('expected a revision (a branch, tag or commit), found nothing');
     expect(revisionProblem('main\n--x')).toBe('expected a revision (a branch, tag or commit), found control characters');
     for (const rev of ['main', 'origin/main', 'HEAD~2', 'v1.0', 'a1b2c3d']) expect(revisionProblem(rev)).toBeUndefined();
-    expect(gitShowArgs('main', 'map.yaml')).toEqual(['show', '--end-of-options', 'main:./map.yaml']);
+    expect(gitShowArgs({ gitDir: '/r/.git', topLevel: '/r' }, 'main', 'maps/map.yaml').slice(-4)).toEqual(['show', '--no-textconv', '--end-of-options', 'main:maps/map.yaml']);
   });
 
   it('git never takes what follows --end-of-options as an option (no file is written)', () => {
     const dir = tempDir();
     execFileSync('git', ['init', '-q'], { cwd: dir });
-    expect(() => execFileSync('git', gitShowArgs('--output=x', 'map.yaml'), { cwd: dir, stdio: 'pipe' })).toThrow();
+    expect(() => execFileSync('git', gitShowArgs({ gitDir: join(dir, '.git'), topLevel: dir }, '--output=x', 'map.yaml'), { cwd: dir, stdio: 'pipe' })).toThrow();
     expect(readdirSync(dir)).toEqual(['.git']);
   });
 });

@@ -70,12 +70,28 @@ export function createWriter(io: Io) {
       const code = (error as NodeJS.ErrnoException).code;
       throw new WriteError(`cannot write ${target}: ${code === 'EEXIST' || code === 'ENOTDIR' ? 'a parent of this path is a file, not a folder' : fsReason(error)}`);
     }
+    if (stopping) throw new WriteError(`${target} was not written: journey is stopping`);
+    const writing = writeFileAtomic(path, data);
+    underWay.add(writing);
     try {
-      await writeFileAtomic(path, data);
+      await writing;
     } catch (error) {
       throw new WriteError(`cannot write ${target}: ${fsReason(error)}`);
+    } finally {
+      underWay.delete(writing);
     }
   };
+}
+
+// A process stopped by a signal while a write creates its temporary file could exit between the
+// removal of temporary files and the file's creation, leaving it behind: it stops writing first.
+const underWay = new Set<Promise<void>>();
+let stopping = false;
+
+/** Refuses every write of this thread from now on; resolves once those under way have ended (renamed or removed). */
+export async function stopWriting(): Promise<void> {
+  stopping = true;
+  await Promise.allSettled([...underWay]);
 }
 
 export type Writer = ReturnType<typeof createWriter>;
