@@ -338,8 +338,9 @@ describe('in Chromium', () => {
     const pdf = join(dir, 'rich-map.pdf');
     const text = words(pdftotext(pdf));
     for (const expected of ['Chooses where to buy', 'Moment of truth', 'SOURCES', '1. Web analytics, Q3 2026', '2. Interviews (September 2026)', 'an assumption, not yet backed by research']) expect(text).toContain(expected);
-    // Five columns with pictures in their headings: two pages at a readable size; the pictures at their own size.
-    expect(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' })).toMatch(/Pages:\s+2\n/);
+    // Five columns with pictures in their headings: one A4 page, the pictures shrunk before the text,
+    // and embedded at their own resolution.
+    expect(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' })).toMatch(/Pages:\s+1\n/);
     const images = execFileSync('pdfimages', ['-list', pdf], { encoding: 'utf8' }).split('\n').slice(2).filter(Boolean);
     expect(images.some((line) => /^\s*1\s+\d+\s+image\s+240\s+150\s/.test(line)), images.join('\n')).toBe(true);
     expect(pngSize(join(dir, 'rich-map.png')).width).toBeGreaterThan(1500);
