@@ -22,6 +22,9 @@ const STAGE_HEAD = ['name', 'id'];
 const STAGE_MOMENT = ['emotion', 'milestone', 'image', 'image_alt'];
 const STAGE_AFTER_LANES = ['pain_points', 'opportunities', 'kpis', 'owner', 'technology', 'notes', 'branches', 'rejoin'];
 
+/** Lists whose items stay blocks however short: a stage, a branch or a persona is a section of the map. */
+const BLOCK_ITEMS = new Set(['stages', 'branches', 'personas']);
+
 /** A line this long or shorter may hold a short list (`[a, b]`) or a flat item (`{ name: x, channel: web }`). */
 const FLOW_WIDTH = 100;
 /** Where a folded block of text (`>-`) wraps. */
@@ -54,7 +57,8 @@ export function formatMap(text: string): FormatResult {
     Map: (_, map, path) => {
       const parent = path.at(-1);
       // A flat item of a list (`- { name: Search, channel: web }`) and scores per persona may stand on one line; others are blocks.
-      map.flow = (isSeq(parent) || keyOf(parent) === 'emotion') && fitsOnOneLine(map, 'map');
+      const item = isSeq(parent) && !BLOCK_ITEMS.has(keyOf(path.at(-2)) ?? '');
+      map.flow = (item || keyOf(parent) === 'emotion') && fitsOnOneLine(map, 'map');
     },
   });
   keepFoldedLines(doc);
@@ -136,13 +140,14 @@ function unpaddedSeq(seq: YAMLSeq): YAMLSeq['toString'] {
  * but a folded block (`summary: >-`) is refolded at FOLD_WIDTH, as its writer meant it to wrap.
  */
 function keepFoldedLines(doc: Document): void {
-  const schema = doc.schema as unknown as { tags: { tag: string; format?: string; stringify?: (...args: unknown[]) => string }[] };
+  type Ctx = { options: object };
+  const schema = doc.schema as unknown as { tags: { tag: string; format?: string; stringify?: (item: unknown, ctx: Ctx, ...rest: unknown[]) => string }[] };
   schema.tags = schema.tags.map((tag) => {
     if (tag.tag !== 'tag:yaml.org,2002:str' || tag.format || !tag.stringify) return tag;
     const stringify = tag.stringify;
     return {
       ...tag,
-      stringify: (item: unknown, ctx: { options: object }, ...rest: unknown[]) =>
+      stringify: (item: unknown, ctx: Ctx, ...rest: unknown[]) =>
         stringify(item, isScalar(item) && item.type === 'BLOCK_FOLDED' ? { ...ctx, options: { ...ctx.options, lineWidth: FOLD_WIDTH } } : ctx, ...rest),
     };
   });
