@@ -49,7 +49,7 @@ import { isTemplateId, TEMPLATE_IDS, TEMPLATES } from '../templates/registry.js'
 import { lineStarts, nodeAt, nodeRange, offsetAt, tokenRange, writingAt, type Position } from './document.js';
 
 /** How long typing must pause before a document is checked again. */
-const DEBOUNCE_MS = 150;
+const DEBOUNCE_MS = 100;
 /** Path completion looks this deep below the map's folder, and lists at most this many files. */
 const PATH_DEPTH = 4;
 const MAX_PATHS = 500;
