@@ -115,6 +115,8 @@ describe('journey lsp --stdio', () => {
     expect(await hover(6, 6)).toContain('`very-negative`, `frustrated`');
     expect(await hover(6, 14)).toContain('**negative-emotion-unexplained**');
     expect(await hover(8, 40)).toBe('**conversion** = 3.1% (2026-11-30), from metrics.csv');
+    const metric = await editor.request<{ uri: string; range: { start: { line: number } } }>('textDocument/definition', 'map.yaml', 8, 40);
+    expect(metric).toMatchObject({ uri: editor.uri('metrics.csv'), range: { start: { line: 1 } } });
   });
 
   it('completes keys of the template and custom lanes, emotion words, channels, persona ids, rejoin stages and paths', async () => {
@@ -156,6 +158,11 @@ describe('journey lsp --stdio', () => {
     const definition = (needle: string) => editor.request<{ uri: string; range: { start: { line: number } } } | null>('textDocument/definition', 'rich-map.yaml', ...where(needle));
     expect((await definition('portfolio/personas/giulia.yaml'))?.uri).toBe(editor.uri('portfolio/personas/giulia.yaml'));
     expect((await definition('screens/product-page.png'))?.uri).toBe(editor.uri('screens/product-page.png'));
+    writeFileSync(join(root, 'before.yaml'), 'template: current-state\ntitle: Before\nstages:\n  - name: A\n');
+    const based = `based_on: before.yaml\n${text}`;
+    await editor.change('rich-map.yaml', based);
+    expect((await editor.request<{ uri: string }>('textDocument/definition', 'rich-map.yaml', 0, 12)).uri).toBe(editor.uri('before.yaml'));
+    await editor.change('rich-map.yaml', text);
     const rejoin = /rejoin: (\S+)/.exec(text)![1]!;
     const target = await definition(`rejoin: ${rejoin}`.slice(8));
     expect(target?.uri).toBe(editor.uri('rich-map.yaml'));
@@ -181,6 +188,9 @@ describe('journey lsp --stdio', () => {
     expect(huge.map((d) => d.message)).toEqual([expect.stringMatching(/larger than/)]);
     const deep = await editor.open('deep.yaml', `a: ${'['.repeat(5000)}${']'.repeat(5000)}\n`);
     expect(deep.map((d) => d.message).join('\n')).toMatch(/nest more than 64 levels/);
+    const crowded = await editor.open('crowded.yaml', `a: [${'a,'.repeat(600_000)}a]\n`);
+    expect(crowded.map((d) => d.message)).toEqual([expect.stringMatching(/^more than 100,000 YAML values/)]);
+    expect(await editor.request('textDocument/hover', 'crowded.yaml', 0, 1)).toBeNull();
     const binary = await editor.open('binary.yaml', 'title: a\u0000b\n');
     expect(binary.map((d) => d.message)).toEqual([expect.stringMatching(/NUL byte/)]);
     const outside = await editor.open(pathToFileURL(join(tempDir(), 'map.yaml')).href, MAP);

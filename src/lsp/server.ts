@@ -36,6 +36,7 @@ import { readMap } from '../core/read-map.js';
 import { CONFIDENCES, IMAGE_EXTENSION, stageId } from '../core/schema.js';
 import { DEFAULT_LIMITS, tooLarge } from '../core/text.js';
 import { declaredLaneKeys, schemaFor } from '../core/validate.js';
+import { nodeLimitOffsetOf } from '../core/yaml-bounds.js';
 import { lintFindings } from '../commands/lint.js';
 import { isInside, linkStaysInside, readMapBytes } from '../io/files.js';
 import { CONFIG_NAMES, loadConfig, type Config } from '../io/config.js';
@@ -204,6 +205,8 @@ function createServer(connection: Connection, io: Io) {
     const file = doc && fileOf(uri);
     if (!doc || !file || doc.getText().length > DEFAULT_LIMITS.maxBytes) return undefined;
     const text = doc.getText();
+    // Within the reader's limits, or not at all: its problems already say why.
+    if (nodeLimitOffsetOf(text) !== undefined) return undefined;
     const yaml = parseDocument(text, { uniqueKeys: false });
     let value: unknown;
     try {
