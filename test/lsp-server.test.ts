@@ -186,15 +186,17 @@ describe('journey lsp --stdio', () => {
     const editor = await editorIn(root);
     const huge = await editor.open('huge.yaml', `title: ${'x'.repeat(6 * 1024 * 1024)}\n`);
     expect(huge.map((d) => d.message)).toEqual([expect.stringMatching(/larger than/)]);
-    const deep = await editor.open('deep.yaml', `a: ${'['.repeat(5000)}${']'.repeat(5000)}\n`);
+    const deep = await editor.open('deep.yaml', `title: ${'['.repeat(5000)}${']'.repeat(5000)}\n`);
     expect(deep.map((d) => d.message).join('\n')).toMatch(/nest more than 64 levels/);
-    const crowded = await editor.open('crowded.yaml', `a: [${'a,'.repeat(600_000)}a]\n`);
+    const crowded = await editor.open('crowded.yaml', `title: [${'a,'.repeat(600_000)}a]\n`);
     expect(crowded.map((d) => d.message)).toEqual([expect.stringMatching(/^more than 100,000 YAML values/)]);
     expect(await editor.request('textDocument/hover', 'crowded.yaml', 0, 1)).toBeNull();
     const binary = await editor.open('binary.yaml', 'title: a\u0000b\n');
     expect(binary.map((d) => d.message)).toEqual([expect.stringMatching(/NUL byte/)]);
     const outside = await editor.open(pathToFileURL(join(tempDir(), 'map.yaml')).href, MAP);
     expect(outside.map((d) => d.message)).toEqual([expect.stringMatching(/outside the workspace/)]);
+    // A YAML file that is no map (a CI workflow) is not checked, as journey validate skips it in a folder.
+    expect(await editor.open('ci.yml', 'name: CI\non: [push]\njobs: {}\n')).toEqual([]);
     // Still answering after all of that.
     expect(await editor.request('textDocument/hover', 'deep.yaml', 0, 5)).toBeNull();
     expect(await editor.request('textDocument/documentSymbol', 'huge.yaml')).toEqual([]);

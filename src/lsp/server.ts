@@ -34,13 +34,13 @@ import { LOCALES, UI, type Locale } from '../core/locale.js';
 import { listedPersonaId, personaFileId } from '../core/personas.js';
 import { readMap } from '../core/read-map.js';
 import { CONFIDENCES, IMAGE_EXTENSION, stageId } from '../core/schema.js';
-import { DEFAULT_LIMITS, tooLarge } from '../core/text.js';
+import { decodeText, DEFAULT_LIMITS, tooLarge } from '../core/text.js';
 import { declaredLaneKeys, schemaFor } from '../core/validate.js';
 import { nodeLimitOffsetOf } from '../core/yaml-bounds.js';
 import { lintFindings } from '../commands/lint.js';
 import { isInside, linkStaysInside, readMapBytes } from '../io/files.js';
 import { CONFIG_NAMES, loadConfig, type Config } from '../io/config.js';
-import { looksLikePersona } from '../io/inputs.js';
+import { looksLikeMap, looksLikePersona } from '../io/inputs.js';
 import type { Io } from '../io/terminal.js';
 import { loadMetrics, metricsSource } from '../pipeline/metrics.js';
 import { readMapFile } from '../pipeline/read.js';
@@ -140,8 +140,13 @@ function createServer(connection: Connection, io: Io) {
       const loaded = await loadConfig(file, shown, bytes);
       return loaded.ok ? [] : loaded.diagnostics;
     }
+    const decoded = decodeText(shown, bytes, { ...DEFAULT_LIMITS, maxBytes });
+    if (!decoded.ok) return decoded.diagnostics;
+    // Like `journey validate <folder>`, a YAML file that is neither a map nor a persona file (a CI workflow) is not checked.
+    const persona = looksLikePersona(text.slice(0, 64 * 1024));
+    if (!persona && !looksLikeMap(text)) return [];
     const references = createReferences(cwd, { projectRoot: project.root, maxBytes, defaultLocale: project.config?.locale, images: stageImageLimits(project.config?.images) });
-    if (looksLikePersona(text.slice(0, 64 * 1024))) {
+    if (persona) {
       const read = await references.persona(shown, bytes);
       return read.ok ? [] : read.diagnostics;
     }
