@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { Lexer } from 'yaml';
 import { formatMap } from '../src/core/format.js';
 import { loadMap } from '../src/core/load.js';
+import { rewriteReadFile } from '../src/pipeline/write.js';
 import { EXAMPLES, ROOT, run, tempDir } from './helpers.js';
 
 /** Every .yaml file under a folder. */
@@ -126,6 +127,16 @@ stages:
     expect(linked.code).toBe(1);
     expect(linked.stderr).toContain('cannot write link.yaml: it is a symbolic link');
     expect(readFileSync(join(dir, 'real.yaml'), 'utf8')).toBe(MESSY);
+  });
+
+  it('rewrites a file only while it holds what was read: a save in between wins', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'map.yaml'), MESSY);
+    const read = readFileSync(join(dir, 'map.yaml'));
+    writeFileSync(join(dir, 'map.yaml'), `${MESSY}# saved meanwhile\n`);
+    const io = { cwd: dir } as Parameters<typeof rewriteReadFile>[1];
+    await expect(rewriteReadFile('map.yaml', io, read, 'template: current-state\n')).rejects.toThrow('cannot write map.yaml: it changed since it was read; run journey fmt again');
+    expect(readFileSync(join(dir, 'map.yaml'), 'utf8')).toBe(`${MESSY}# saved meanwhile\n`);
   });
 
   it('formats standard input to standard output', async () => {
