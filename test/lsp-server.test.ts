@@ -98,6 +98,12 @@ describe('journey lsp --stdio', () => {
     expect((await editor.open('journey.config.yaml', 'locale: fr\n')).map((d) => d.message)).toEqual([expect.stringMatching(/^expected a locale: `en`, `it` or `pl`, found text "fr"/)]);
     expect((await editor.open('personas/ana.yaml', 'name: Ana\nid: Ana B\n')).map((d) => [d.range.start.line, d.message])).toEqual([[1, expect.stringMatching(/^expected an id of lowercase letters/)]]);
 
+    // A map in a subfolder names shared files of the project folder (the config file's).
+    mkdirSync(join(root, 'maps'));
+    const nested = map.replace('personas/ana.yaml', '../personas/ana.yaml');
+    writeFileSync(join(root, 'maps', 'nested.yaml'), nested);
+    expect((await editor.open('maps/nested.yaml', nested)).filter((d) => d.severity === 1)).toEqual([]);
+
     const afterSave = await editor.save('personas/ana.yaml', 'nome: Ana\n', 'map.yaml');
     expect(afterSave.map((d) => d.message).join('\n')).toMatch(/personas\/ana\.yaml:1:1: .*unknown key `nome`: did you mean `name`\?/);
   });

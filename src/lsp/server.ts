@@ -110,7 +110,8 @@ function createServer(connection: Connection, io: Io) {
         for (let d = dir; isInside(d, workspace) || d === workspace; d = dirname(d)) {
           for (const name of CONFIG_NAMES) {
             const path = join(d, name);
-            if (!(await linkStaysInside(path, workspace).catch(() => false))) continue;
+            const isFile = await stat(path).then((info) => info.isFile(), () => false);
+            if (!isFile || !(await linkStaysInside(path, workspace).catch(() => false))) continue;
             const loaded = await loadConfig(path, relative(d, path)).catch(() => undefined);
             if (loaded) return { root: d, config: loaded.ok ? loaded.config : undefined };
           }
