@@ -286,7 +286,8 @@ function createServer(connection: Connection, io: Io) {
   const metricsOf = async (file: string) => {
     const project = await projectOf(file);
     const source = metricsSource(undefined, project.config, { ...io, cwd: project.root });
-    return source ? { ...(await loadMetrics(source).catch(() => undefined)), path: source.path } as { file: string; values: Record<string, { value: string; date: string | null }>; path: string } : undefined;
+    const data = source && (await loadMetrics(source).catch(() => undefined)); // a malformed file: its problems are build's to report
+    return data && { ...data, path: source!.path };
   };
 
   connection.onCompletion(

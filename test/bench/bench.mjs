@@ -243,7 +243,7 @@ const results = await measure(ONLY === 'lsp' ? rows.filter((r) => r.group === 'e
 const browser = ONLY ? undefined : findBrowser();
 let pdfResults = [];
 let pdfSkipped;
-if (!browser) {
+if (!browser && !ONLY) {
   pdfSkipped = 'no Chrome or Chromium found (set PUPPETEER_EXECUTABLE_PATH): the PDF and PNG rows are skipped';
   console.error(pdfSkipped);
 } else {
