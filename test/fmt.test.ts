@@ -6,6 +6,7 @@ import { Lexer } from 'yaml';
 import { formatMap } from '../src/core/format.js';
 import { loadMap } from '../src/core/load.js';
 import { rewriteReadFile } from '../src/pipeline/write.js';
+import { TEMPLATE_IDS, TEMPLATES } from '../src/templates/registry.js';
 import { EXAMPLES, ROOT, run, tempDir } from './helpers.js';
 
 /** Every .yaml file under a folder. */
@@ -93,6 +94,10 @@ stages:
     expect(result.stdout).toBe('');
     expect(result.stderr).toMatch(/every file is formatted\n$/);
     expect(result.code).toBe(0);
+  });
+
+  it('the starter map of every template (journey init) is formatted', () => {
+    for (const id of TEMPLATE_IDS) expect((formatMap(TEMPLATES[id].starter) as { text: string }).text, id).toBe(TEMPLATES[id].starter);
   });
 
   it('--check names the unformatted files and exits 1 without touching them; without it, rewrites them in place', async () => {

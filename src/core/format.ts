@@ -123,8 +123,10 @@ function fitsOnOneLine(node: YAMLSeq | YAMLMap, kind: 'seq' | 'map'): boolean {
   if (node.items.length === 0) return Boolean(node.flow);
   if (node.comment || node.commentBefore) return false;
   let width = 0;
+  // Plain text with a comma or a bracket would need quotes on one line: such a list stays a block.
+  const quoted = (n: { type?: string }) => n.type === 'QUOTE_DOUBLE' || n.type === 'QUOTE_SINGLE';
   const scalar = (n: unknown) =>
-    isScalar(n) && !n.comment && !n.commentBefore && !n.anchor && !n.tag && (n.type === 'PLAIN' || n.type === 'QUOTE_DOUBLE' || n.type === 'QUOTE_SINGLE' || n.type === undefined) && !/[\n\r]/.test(String(n.value)) && ((width += String(n.value).length + 4), true);
+    isScalar(n) && !n.comment && !n.commentBefore && !n.anchor && !n.tag && (quoted(n) || ((n.type === 'PLAIN' || n.type === undefined) && !/[,[\]{}]/.test(String(n.value)))) && !/[\n\r]/.test(String(n.value)) && ((width += String(n.value).length + 4), true);
   const ok = kind === 'seq' ? node.items.every(scalar) : node.items.every((p) => isPair(p) && scalar(p.key) && (p.value === null || scalar(p.value)));
   // The key in front of it and the indentation take about a quarter of the line.
   return ok && width <= FLOW_WIDTH * 0.75;
