@@ -5,7 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Diagnostic } from 'vscode-languageserver-protocol/node';
 import { Editor } from './lsp-client.js';
-import { EXAMPLES, run, tempDir } from './helpers.js';
+import { EXAMPLES, run, runBin, tempDir } from './helpers.js';
 
 const editors: Editor[] = [];
 afterEach(() => {
@@ -207,5 +207,10 @@ describe('journey lsp --stdio', () => {
     expect(await editor.request('textDocument/hover', 'deep.yaml', 0, 5)).toBeNull();
     expect(await editor.request('textDocument/documentSymbol', 'huge.yaml')).toEqual([]);
     expect(await editor.stop()).toBe(0);
+  });
+
+  it('ends when the editor closes the pipe without a word, rather than lingering', async () => {
+    const result = await runBin(['lsp', '--stdio'], { cwd: tempDir(), input: '' });
+    expect(result).toEqual({ code: 1, stdout: '', stderr: '' });
   });
 });

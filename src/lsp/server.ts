@@ -65,6 +65,8 @@ export function startServer(io: Io): Promise<number> {
   const connection = createConnection(new StreamMessageReader(process.stdin), new StreamMessageWriter(process.stdout));
   const server = createServer(connection, io);
   connection.listen();
+  // An editor that goes away closes the pipe without `exit`: end then, as after `exit` without `shutdown`.
+  process.stdin.once('end', () => server.stop(1));
   return server.exited;
 }
 
@@ -423,7 +425,11 @@ function createServer(connection: Connection, io: Io) {
   });
   connection.onExit(() => exited(0));
   documents.listen(connection);
-  return { exited: exitedPromise };
+  const stop = (code: number) => {
+    for (const timer of timers.values()) clearTimeout(timer);
+    exited(code);
+  };
+  return { exited: exitedPromise, stop };
 }
 
 /** A problem in another file (a persona file a map names) shown on the map: at 1:1, naming where it is. */
