@@ -113,6 +113,16 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     .addOption(new Option('--max-age <months>', 'a map reviewed longer ago than this is stale (default: 6)').argParser(positive('a whole number of months', true)))
     .action((inputs: string[], opts) => run(opts.reporter, async () => (await import('./commands/lint.js')).lint(inputs, opts, io)));
 
+  mapsCommand('fmt', 'rewrite maps in one canonical layout (key order, indentation, short lists on one line), keeping every comment', 'print only the files')
+    .option('--check', 'change nothing: list the files that are not formatted and exit 1 if any')
+    .action((inputs: string[], opts) => run(opts.reporter, async () => (await import('./commands/fmt.js')).fmt(inputs, opts, io)));
+
+  program
+    .command('lsp')
+    .description('run the language server for editors (diagnostics, quick fixes, hover, completion, formatting)')
+    .option('--stdio', 'talk over standard input and output (the only transport)')
+    .action(() => run('text', async () => (await import('./commands/lsp.js')).lsp(io)));
+
   mapsCommand('site', 'build a static site of many maps: an index, a page per map and per persona, and a health page', 'print problems only')
     .option('-o, --output <dir>', 'the folder to write the site to', 'site')
     .option('--title <text>', 'the title of the index page (default: Journey maps)')

@@ -1,6 +1,8 @@
 // journey lint: validate each map, then check the valid ones against good practice.
 import type { Io } from '../io/terminal.js';
-import { checkFile, readMapFile, shownName } from '../pipeline/read.js';
+import { checkFile, readMapFile, shownName, type ReadResult } from '../pipeline/read.js';
+import type { References } from '../pipeline/references.js';
+import type { LintOptions } from '../core/lint/index.js';
 import type { Diagnostic } from '../core/diagnostics.js';
 import { problemAt } from '../core/locate.js';
 import { EXIT } from '../errors.js';
@@ -25,7 +27,6 @@ export async function lint(inputs: string[], options: LintCommandOptions, io: Io
   const session = await openSession(inputs, { ...options, personas: true }, io);
   const rules = session.config?.lint.rules;
   const maxAgeMonths = options.maxAge ?? session.config?.lint.maxAgeMonths ?? 6;
-  const { lintMap } = await import('../core/lint/index.js');
   const files: FileReport[] = [];
   for (const file of [...session.files, ...session.personas]) {
     if (session.personas.includes(file)) {
@@ -34,16 +35,23 @@ export async function lint(inputs: string[], options: LintCommandOptions, io: Io
     }
     const read = (path: string, positions: boolean) => readMapFile(path, io, { defaultLocale: session.config?.locale, maxBytes: session.maxBytes, positions, references: session.references });
     const loaded = await read(file, true);
-    const findings: Diagnostic[] = [];
-    if (loaded.ok && loaded.source) {
-      // A map based on another is checked against it: the base is read as a map of its own.
-      const basePath = session.references.basedOnPath(file, loaded.map);
-      const base = basePath ? await read(basePath, false) : undefined;
-      if (base && !base.ok) findings.push(problemAt(loaded.source, 'based_on', `the map this one is based on (${basePath}) has problems: run journey validate ${basePath}`));
-      const settings = { rules: rules ?? {}, maxAgeMonths, today: options.today ?? new Date(), base: base?.ok ? { map: base.map, file: basePath! } : undefined };
-      findings.push(...lintMap(loaded.map, loaded.source, settings));
-    }
+    const findings = await lintFindings(file, loaded, read, session.references, { rules: rules ?? {}, maxAgeMonths, today: options.today ?? new Date() });
     files.push({ file: shownName(file), diagnostics: [...loaded.diagnostics, ...findings] });
   }
   return report({ command: 'lint', files, quiet: options.quiet }, options.reporter, io);
+}
+
+/**
+ * The lint findings of a map read with positions; a map it is based on is read (with `read`) and
+ * checked against. Nothing for a map with problems. Shared with the language server.
+ */
+export async function lintFindings(file: string, loaded: ReadResult, read: (path: string, positions: boolean) => Promise<ReadResult>, references: References, settings: Omit<LintOptions, 'base'>): Promise<Diagnostic[]> {
+  if (!loaded.ok || !loaded.source) return [];
+  const { lintMap } = await import('../core/lint/index.js');
+  const findings: Diagnostic[] = [];
+  const basePath = references.basedOnPath(file, loaded.map);
+  const base = basePath ? await read(basePath, false) : undefined;
+  if (base && !base.ok) findings.push(problemAt(loaded.source, 'based_on', `the map this one is based on (${basePath}) has problems: run journey validate ${basePath}`));
+  findings.push(...lintMap(loaded.map, loaded.source, { ...settings, base: base?.ok ? { map: base.map, file: basePath! } : undefined }));
+  return findings;
 }

@@ -31,3 +31,11 @@ export function formatPath(path: readonly PathSegment[]): string {
 export function bySourceOrder(a: Diagnostic, b: Diagnostic): number {
   return a.file.localeCompare(b.file) || a.line - b.line || a.col - b.col;
 }
+
+/**
+ * The value a problem suggests instead of what was written (`thinkng` → `thinking`, `Happy` →
+ * `happy`), for an editor's quick fix. Every "did you mean" of the core ends its message the same way.
+ */
+export function suggestionOf(diagnostic: Pick<Diagnostic, 'message'>): string | undefined {
+  return /did you mean `([^`]+)`\?$/.exec(diagnostic.message)?.[1];
+}

@@ -63,10 +63,10 @@ export async function findConfigFile(cwd: string): Promise<string | undefined> {
   }
 }
 
-/** Reads and validates a config file; `shown` is its path as printed in problems. */
-export async function loadConfig(path: string, shown: string): Promise<{ ok: true; config: Config } | { ok: false; diagnostics: Diagnostic[] }> {
+/** Reads and validates a config file; `shown` is its path as printed in problems; `given`, its text as an editor holds it. */
+export async function loadConfig(path: string, shown: string, given?: Uint8Array): Promise<{ ok: true; config: Config } | { ok: false; diagnostics: Diagnostic[] }> {
   // Its own folder is its project: a config file that is a link out of it is refused.
-  const file = await readMapBytes(path, { maxBytes: DEFAULT_LIMITS.maxBytes, projectRoot: dirname(path), expected: 'a config file' });
+  const file = given ? { ok: true as const, bytes: given } : await readMapBytes(path, { maxBytes: DEFAULT_LIMITS.maxBytes, projectRoot: dirname(path), expected: 'a config file' });
   if (!file.ok) return { ok: false, diagnostics: [problem(shown, 1, 1, 'file', file.reason.replace(/^cannot read the file/, 'cannot read the config file'))] };
   const bytes = file.bytes;
   const read = await readDocument(shown, bytes, configSchema(), { expected: 'a mapping of settings', empty: {} });

@@ -7,6 +7,8 @@ import { readMapBytes } from './files.js';
 export const STDIN = '-';
 const MAP_EXTENSIONS = new Set(['.yaml', '.yml']);
 const MAP_KEY = /^(template|title|stages)\s*:/m;
+/** A YAML file is taken for a map when it has one of a map's top-level keys (a CI workflow has none). */
+export const looksLikeMap = (text: string) => MAP_KEY.test(text);
 /**
  * A shared persona file (`personas/giulia.yaml`): a `name`, and no top-level key a persona does not
  * have (a CI workflow has a `name` too, but also `on` and `jobs`).
@@ -43,7 +45,7 @@ export async function expandInputs(inputs: string[], cwd: string, relativeTo = c
       // read is kept, so that reading it reports why.
       const read = await readMapBytes(path, { maxBytes: DEFAULT_LIMITS.maxBytes, projectRoot });
       const text = read.ok ? new TextDecoder().decode(read.bytes) : '';
-      (!read.ok || MAP_KEY.test(text) ? files : looksLikePersona(text) ? personas : skipped).push(shown(path));
+      (!read.ok || looksLikeMap(text) ? files : looksLikePersona(text) ? personas : skipped).push(shown(path));
     }
   };
   const shown = (absolute: string) => relative(cwd, absolute) || '.';

@@ -1,6 +1,6 @@
 // The one way out for every file a command writes (documents, reports, schemas, starter maps): the
 // same guard against writing over a map, folders created as needed, and an atomic write.
-import { access } from 'node:fs/promises';
+import { access, readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { CliError, EXIT } from '../errors.js';
 import { fsReason, makeFolder, writeFileAtomic } from '../io/files.js';
@@ -97,3 +97,19 @@ export async function stopWriting(): Promise<void> {
 export type Writer = ReturnType<typeof createWriter>;
 
 export const exists = (path: string) => access(path).then(() => true, () => false);
+
+/**
+ * journey fmt's one exception to "never write a .yaml file": the map it read, rewritten in place, and
+ * only while it still holds exactly the bytes that were read (an editor's save in between wins).
+ * writeFileAtomic then refuses a link or anything but a regular file.
+ */
+export async function rewriteReadFile(target: string, io: Io, read: Uint8Array, data: string): Promise<void> {
+  const path = resolve(io.cwd, target);
+  const now = await readFile(path).catch(() => undefined);
+  if (!now || Buffer.compare(now, read) !== 0) throw new WriteError(`cannot write ${target}: it changed since it was read; run journey fmt again`);
+  try {
+    await writeFileAtomic(path, data);
+  } catch (error) {
+    throw new WriteError(`cannot write ${target}: ${fsReason(error)}`);
+  }
+}

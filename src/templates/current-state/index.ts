@@ -60,8 +60,7 @@ title: Renewing a parking permit
 summary: How residents renew their yearly parking permit today.
 updated: 2026-11-01
 owners: [Service design team]
-goals:
-  - Halve the calls to the help desk during renewal month
+goals: [Halve the calls to the help desk during renewal month]
 persona:
   name: Marta
   description: 52, drives to work, renews once a year.
@@ -81,9 +80,9 @@ stages:
     thinking: Which documents do they want this time?
     actions: [Fills in the online form, Uploads documents]
     touchpoints: [Permit website]
-    pain_points: [The document list is hidden in a PDF]
-    opportunities: [Show the document list on the form itself]
     change: Put the checklist on the first page of the form
     rationale: Half of all help-desk calls ask about documents.
+    pain_points: [The document list is hidden in a PDF]
+    opportunities: [Show the document list on the form itself]
 `,
 };
