@@ -113,7 +113,7 @@ function createServer(connection: Connection, io: Io) {
           for (const name of CONFIG_NAMES) {
             const path = join(d, name);
             const isFile = await stat(path).then((info) => info.isFile(), () => false);
-            if (!isFile || !(await linkStaysInside(path, workspace).catch(() => false))) continue;
+            if (!isFile || !linkStaysInside(path, workspace)) continue;
             const loaded = await loadConfig(path, relative(d, path)).catch(() => undefined);
             if (loaded) return { root: d, config: loaded.ok ? loaded.config : undefined };
           }
@@ -383,7 +383,7 @@ function createServer(connection: Connection, io: Io) {
 
   /** A file's location, when it is a regular file inside the workspace (through links too). */
   async function fileLocation(path: string): Promise<Location | null> {
-    if (!isInside(path, workspace) || !(await linkStaysInside(path, workspace).catch(() => false))) return null;
+    if (!isInside(path, workspace) || !linkStaysInside(path, workspace)) return null;
     const isFile = await stat(path).then((info) => info.isFile(), () => false);
     return !isFile ? null : { uri: pathToFileURL(path).href, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } };
   }
