@@ -1,5 +1,6 @@
 // The three faces of `journey diff`: terminal text, Markdown for a pull-request comment, and an
 // HTML page with both emotion curves drawn in the changes table, above the changes highlighted per cell.
+import { withSymbols } from './symbols.js';
 import type { ChalkInstance } from 'chalk';
 import { templateMismatch, type BranchStageDiff, type MapDiff, type StageDiff } from '../core/diff.js';
 import { DIFF, type DiffLabels } from '../core/locale.js';
@@ -220,7 +221,7 @@ export function diffHtml(diff: MapDiff, files: [string, string]): string {
     labels: ui,
     words: { changes: w.changes },
   });
-  return html.endsWith('\n') ? html : `${html}\n`;
+  return withSymbols(html.endsWith('\n') ? html : `${html}\n`);
 }
 
 /**

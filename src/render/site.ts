@@ -1,6 +1,7 @@
 // The pages of `journey site`, from the maps of a portfolio as data: a page per map (its document
 // with links), a page per shared persona, an index and a health page. Pure: the pipeline reads the
 // maps and writes the pages. Every link is relative, so the site works from disk and on any host.
+import { withSymbols } from './symbols.js';
 import { posix } from 'node:path';
 import type { Diagnostic } from '../core/diagnostics.js';
 import { curveY, emotionLevel, emotionWord, signedScore } from '../core/emotion.js';
@@ -262,4 +263,4 @@ export function siteHealth(site: Site): string {
 }
 
 const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-const finish = (html: string) => (html.endsWith('\n') ? html : `${html}\n`);
+const finish = (html: string) => withSymbols(html.endsWith('\n') ? html : `${html}\n`);
