@@ -8,8 +8,7 @@
 // that is damaged, too large, a link or from another version of journey is ignored, and every map
 // whose documents it would have listed is built.
 import { createHash } from 'node:crypto';
-import { execFile } from 'node:child_process';
-import { lstatSync, realpathSync, statSync } from 'node:fs';
+import { closeSync, constants, fstatSync, lstatSync, openSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import pkg from '../../package.json' with { type: 'json' };
 import { findBrowser, defaultFindContext } from '../browser/find.js';
@@ -55,6 +54,26 @@ interface Manifest {
 }
 
 const digest = (data: string | Uint8Array) => createHash('sha256').update(data).digest('hex');
+
+/**
+ * The content hash of a regular file of at most `maxBytes`, or undefined. Not readMapBytes: a batch
+ * hashes a thousand files, and its 64 KiB buffer per read was most of the check's time (garbage).
+ * Opening does not wait for a writer (a pipe is refused once opened).
+ */
+function hashFile(path: string, maxBytes: number): string | undefined {
+  let fd: number | undefined;
+  try {
+    fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+    const info = fstatSync(fd);
+    if (!info.isFile() || info.size > maxBytes) return undefined;
+    const bytes = readFileSync(fd);
+    return bytes.length > maxBytes ? undefined : digest(bytes);
+  } catch {
+    return undefined;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
 const slash = (p: string) => p.split(sep).join('/');
 
 /** The settings of a build that decide every document of a format, as one digest per format. */
@@ -73,25 +92,25 @@ async function settingsDigests(plan: BuildPlan, io: Io, config: unknown): Promis
   };
   const digests = new Map<Format, string>();
   for (const format of plan.formats) {
-    const browserId = FORMATS[format].needsBrowser ? await browserIdentity(browser.executable, io) : '';
+    const browserId = FORMATS[format].needsBrowser ? browserIdentity(browser.executable, io) : '';
     digests.set(format, digest(JSON.stringify({ ...common, format, browser: browserId })));
   }
   return digests;
 }
 
-/** The browser PDF and PNG are made with: its path and the version it reports (else its file's size and time). */
-async function browserIdentity(executable: string | undefined, io: Io): Promise<string> {
+/**
+ * The browser PDF and PNG are made with: its path, and its program's size and time, which change
+ * with its version (asking the browser for its version would start it, for every build).
+ */
+function browserIdentity(executable: string | undefined, io: Io): string {
   const found = findBrowser(executable, defaultFindContext(io.env));
   if (!found.ok) return 'none';
-  const version = await new Promise<string>((done) =>
-    execFile(found.path, ['--version'], { timeout: 10_000, env: { ...io.env } }, (error, stdout) => done(error ? '' : String(stdout).trim())),
-  );
-  let file = '';
   try {
     const info = statSync(realpathSync(found.path));
-    file = `${info.size}:${info.mtimeMs}`;
-  } catch {}
-  return `${found.path}\n${version}\n${file}`;
+    return `${found.path}\n${info.size}:${info.mtimeMs}`;
+  } catch {
+    return found.path;
+  }
 }
 
 /** A manifest's text as data, or undefined when it is not one of this version, whole and well formed. */
@@ -150,7 +169,8 @@ export async function openBuildCache(plan: BuildPlan, io: Io): Promise<BuildCach
     const sources = new Map<string, string>();
   const hashes = new Map<string, Promise<string | undefined>>();
 
-  const folderOf = (target: string) => (plan.outDir ? resolve(io.cwd, plan.outDir) : dirname(resolve(io.cwd, target)));
+  const outDir = plan.outDir ? resolve(io.cwd, plan.outDir) : undefined;
+  const folderOf = (target: string) => outDir ?? dirname(resolve(io.cwd, target));
   const keyOf = (target: string) => slash(relative(folderOf(target), resolve(io.cwd, target)));
   const manifestOf = async (target: string) => {
     const folder = folderOf(target);
@@ -184,9 +204,7 @@ export async function openBuildCache(plan: BuildPlan, io: Io): Promise<BuildCach
         } catch {
           return undefined;
         }
-        if (!isInside(real, realRoot)) return undefined;
-        const read = await readMapBytes(real, { maxBytes: MAX_INPUT_BYTES });
-        return read.ok ? digest(read.bytes) : undefined;
+        return isInside(real, realRoot) ? hashFile(real, MAX_INPUT_BYTES) : undefined;
       })();
       hashes.set(path, hash);
     }
@@ -206,16 +224,14 @@ export async function openBuildCache(plan: BuildPlan, io: Io): Promise<BuildCach
     } catch {
       return false;
     }
-    const read = await readMapBytes(path, { maxBytes: MAX_INPUT_BYTES });
-    return read.ok && digest(read.bytes) === entry.hash;
+    return hashFile(path, MAX_INPUT_BYTES) === entry.hash;
   };
 
   return {
     async upToDate(file, targets) {
       const path = resolve(io.cwd, file);
-      const read = await readMapBytes(path, { maxBytes: MAX_INPUT_BYTES });
-      if (!read.ok) return undefined;
-      const source = digest(read.bytes);
+      const source = hashFile(path, MAX_INPUT_BYTES);
+      if (source === undefined) return undefined;
       // Kept for record(): the map as it was before its build, so a save during the build is not missed.
       sources.set(file, source);
       if (options.force) return undefined;
@@ -283,8 +299,8 @@ export async function openBuildCache(plan: BuildPlan, io: Io): Promise<BuildCach
       inputs.push([fromRoot(dependency), hash]);
     }
     const path = resolve(io.cwd, r.target);
-    const read = await readMapBytes(path, { maxBytes: MAX_INPUT_BYTES });
-    if (!read.ok) return undefined;
+    const hash = hashFile(path, MAX_INPUT_BYTES);
+    if (hash === undefined) return undefined;
     const info = lstatSync(path);
     const metricIds = [...new Set(r.metricIds)].sort();
     return {
@@ -296,7 +312,7 @@ export async function openBuildCache(plan: BuildPlan, io: Io): Promise<BuildCach
       metricIds,
       size: info.size,
       mtimeMs: info.mtimeMs,
-      hash: digest(read.bytes),
+      hash,
     };
   }
 }
