@@ -5,7 +5,7 @@
 import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { EXAMPLES, runBin, tempDir } from './helpers.js';
+import { EXAMPLES, runBin, startJourney, tempDir } from './helpers.js';
 
 const stage = (extra = '') => `stages:\n  - name: Search\n    emotion: 1\n    actions: [Searches]${extra}\n`;
 const MAPS: Record<string, string> = {
@@ -161,5 +161,24 @@ describe('incremental builds', () => {
     const second = await build(cwd, ['--shard', '2/2']);
     expect([...first.built, ...second.built].sort()).toEqual(Object.keys(MAPS));
     expect((await build(cwd)).upToDate).toEqual(Object.keys(MAPS));
+  });
+
+  it('watches the files an up-to-date map names: a saved persona file rebuilds exactly the maps that name it', async () => {
+    const cwd = await builtProject();
+    const before = snapshot(cwd);
+    const watching = startJourney(['build', '--watch'], cwd);
+    try {
+      await watching.waitFor('Watching 5 maps');
+      expect(snapshot(cwd)).toEqual(before); // the first build found every document up to date
+      writeFileSync(join(cwd, 'maps/personas/giulia.yaml'), 'name: Giulia C\nimage: giulia.png\n');
+      await watching.waitFor('↻ maps/a.yaml');
+      const after = snapshot(cwd);
+      expect([...after].filter(([f, s]) => before.get(f)?.mtimeMs !== s.mtimeMs).map(([f]) => f)).toEqual(['a.html']);
+      expect(after.get('a.html')!.bytes).toContain('Giulia C');
+    } finally {
+      await watching.stop();
+    }
+    // The watch rebuild was recorded: nothing is left for the next build.
+    expect((await build(cwd)).built).toEqual([]);
   });
 });
