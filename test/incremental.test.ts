@@ -2,9 +2,10 @@
 // inputs changed (the map, the files it names, the metric values it shows, the config, the layout,
 // journey's version), leaves every other document as it was (same bytes, same time), and never
 // trusts a manifest it did not write.
-import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { defaultFindContext, findBrowser } from '../src/browser/find.js';
 import { EXAMPLES, runBin, startJourney, tempDir } from './helpers.js';
 
 const stage = (extra = '') => `stages:\n  - name: Search\n    emotion: 1\n    actions: [Searches]${extra}\n`;
@@ -180,5 +181,22 @@ describe('incremental builds', () => {
     }
     // The watch rebuild was recorded: nothing is left for the next build.
     expect((await build(cwd)).built).toEqual([]);
+  });
+
+  it('builds a PDF again with another browser', { timeout: 180_000 }, async () => {
+    const found = findBrowser(undefined, defaultFindContext(process.env));
+    if (!found.ok) throw new Error('no browser found for the PDF test');
+    const cwd = tempDir();
+    writeFileSync(join(cwd, 'map.yaml'), MAPS['e.yaml']!);
+    const pdf = async (...args: string[]) => JSON.parse((await runBin(['build', 'map.yaml', '-f', 'pdf', '--reporter', 'json', ...args], { cwd })).stdout).files[0];
+    expect(await pdf()).toMatchObject({ ok: true, outputs: ['map.pdf'] });
+    expect(await pdf()).toMatchObject({ ok: true, upToDate: true });
+    // The same browser by another path (a wrapper, as a CI image might have): the documents are made again.
+    const wrapper = join(cwd, 'chrome.sh');
+    writeFileSync(wrapper, `#!/bin/sh\nexec '${found.path}' "$@"\n`);
+    chmodSync(wrapper, 0o755);
+    const other = await pdf('--browser', wrapper);
+    expect(other).toMatchObject({ ok: true, outputs: ['map.pdf'] });
+    expect(other.upToDate).toBeUndefined();
   });
 });
