@@ -1,10 +1,10 @@
 // The three faces of `journey diff`: terminal text, Markdown for a pull-request comment, and an
 // HTML page with both emotion curves drawn in the changes table, above the changes highlighted per cell.
-import { withSymbols } from './symbols.js';
 import type { ChalkInstance } from 'chalk';
 import { templateMismatch, type BranchStageDiff, type MapDiff, type StageDiff } from '../core/diff.js';
 import { DIFF, type DiffLabels } from '../core/locale.js';
 import { htmlEngine } from './html.js';
+import { withSymbols } from './symbols.js';
 import { mdCell, mdLine, mdText } from './markdown-text.js';
 import { signedScore } from '../core/emotion.js';
 import { buildCurveView, describeCurve, markerShape, type SeriesInput } from './curve.js';

@@ -1,7 +1,6 @@
 // The pages of `journey site`, from the maps of a portfolio as data: a page per map (its document
 // with links), a page per shared persona, an index and a health page. Pure: the pipeline reads the
 // maps and writes the pages. Every link is relative, so the site works from disk and on any host.
-import { withSymbols } from './symbols.js';
 import { posix } from 'node:path';
 import type { Diagnostic } from '../core/diagnostics.js';
 import { curveY, emotionLevel, emotionWord, signedScore } from '../core/emotion.js';
@@ -10,6 +9,7 @@ import type { JourneyMap, Persona } from '../core/model.js';
 import { themeCss, type Theme } from '../core/theme.js';
 import { templateOf } from '../templates/registry.js';
 import { extraCss, htmlEngine } from './html.js';
+import { withSymbols } from './symbols.js';
 import { buildView, type View } from './view.js';
 
 export interface SiteEntry {
