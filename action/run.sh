@@ -121,7 +121,8 @@ documents=0
 if [ "$ok" = true ]; then
   "${journey[@]}" build "${maps[@]}" --format "$formats" --out-dir "$out_dir" --reporter github
   [ $? -eq 0 ] || ok=false
-  [ -d "$out_dir" ] && documents="$(find "$out_dir" -type f | wc -l | tr -d ' ')"
+  # The documents, without the build's manifest (kept for the next, incremental, build).
+  [ -d "$out_dir" ] && documents="$(find "$out_dir" -type f ! -name .journey-build.json | wc -l | tr -d ' ')"
   if [ "$ok" = true ]; then say "| build | ✓ $documents documents ($formats) in \`$out_dir\` |"; else say "| build | ✗ some documents were not built |"; fi
 else
   say "| build | skipped: fix the problems first |"

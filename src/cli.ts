@@ -105,6 +105,7 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     .addOption(new Option('--scale <n>', `PNG pixels per CSS pixel (default: ${DEFAULT_SCALE})`).argParser(positive('a scale', false, MAX_SCALE)))
     .addOption(new Option('--jobs <n>', 'PDF and PNG documents made at once').argParser(positive('a whole number', true)).default(4))
     .addOption(new Option('--shard <k/n>', 'build only part k of n of the maps (a stable split by path, for a CI matrix)').argParser(shardArg))
+    .option('--force', 'build every map, even one whose documents are up to date (see .journey-build.json)')
     .addOption(new Option('--timeout <seconds>', 'give up on a browser that has not started or printed after this long').argParser(positive('a number of seconds')).default(60))
     .action((inputs: string[], opts) => run(opts.reporter, async () => (await import('./commands/build.js')).build(inputs, opts, io)));
 

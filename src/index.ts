@@ -180,6 +180,8 @@ export interface BuildOptions extends DocumentOptions {
   jobs?: number;
   /** Refuse map files larger than this many MiB (default 5). */
   maxFileSize?: number;
+  /** Build every map, even one whose documents are up to date (default: as `journey build`, only what changed). */
+  force?: boolean;
 }
 
 export interface BuildResult extends RunResult {

@@ -186,11 +186,11 @@ stages:
   it('marks pain points and opportunities with distinct SVG icons, the row label staying text', async () => {
     const page = await openMap(BLUEPRINT);
     const marks = await page.$$eval('tr.row-pain th, tr.row-opportunity th', (ths) =>
-      ths.map((th) => ({ label: (th as HTMLElement).innerText, icon: th.querySelector('svg')?.getAttribute('class'), hidden: th.querySelector('svg')?.getAttribute('aria-hidden') })),
+      ths.map((th) => ({ label: (th as HTMLElement).innerText, icon: th.querySelector('svg use')?.getAttribute('href'), hidden: th.querySelector('svg')?.getAttribute('aria-hidden') })),
     );
     expect(marks).toEqual([
-      { label: 'Pain points', icon: 'icon icon-pain', hidden: 'true' },
-      { label: 'Opportunities', icon: 'icon icon-opportunity', hidden: 'true' },
+      { label: 'Pain points', icon: '#i-pain', hidden: 'true' },
+      { label: 'Opportunities', icon: '#i-opportunity', hidden: 'true' },
     ]);
     // No glyph text drawn by CSS in front of the label.
     expect(await page.$eval('tr.row-pain .row-label', (e) => getComputedStyle(e, '::before').content)).toBe('none');

@@ -27,7 +27,8 @@ describe('inputs', () => {
     const cwd = project();
     const { code, stderr } = await run(['build', 'maps'], { cwd });
     expect(code, stderr).toBe(0);
-    expect(listAll(join(cwd, 'maps'))).toEqual(['shop/today.html', 'shop/today.yaml', 'shop/tomorrow.html', 'shop/tomorrow.yml', 'support/blueprint.html', 'support/blueprint.yaml']);
+    // Each folder of documents keeps the manifest of the build (for the next one, incremental).
+    expect(listAll(join(cwd, 'maps'))).toEqual(['shop/.journey-build.json', 'shop/today.html', 'shop/today.yaml', 'shop/tomorrow.html', 'shop/tomorrow.yml', 'support/.journey-build.json', 'support/blueprint.html', 'support/blueprint.yaml']);
     expect(stderr).toMatch(/✓ 3 built, 0 failed, \d+(\.\d)? s\n$/);
   });
 
@@ -35,7 +36,7 @@ describe('inputs', () => {
     const cwd = project();
     const { code } = await run(['build', 'maps/**/*.yaml', '-d', 'site', '-f', 'html,md'], { cwd });
     expect(code).toBe(0);
-    expect(listAll(join(cwd, 'site'))).toEqual(['shop/today.html', 'shop/today.md', 'support/blueprint.html', 'support/blueprint.md']);
+    expect(listAll(join(cwd, 'site'))).toEqual(['.journey-build.json', 'shop/today.html', 'shop/today.md', 'support/blueprint.html', 'support/blueprint.md']);
   });
 
   it('skip, and name, other YAML found in a folder, but still report a misspelled map', async () => {
@@ -108,7 +109,7 @@ describe('progress', () => {
     // Maps are built several at a time: the last line counts 3 of 3, naming whichever finished last.
     expect(live.stderr).toMatch(/\r\u001b\[2K\[3\/3\] maps\/\S+\.ya?ml/);
     expect(live.stderr).not.toContain('→');
-    const plain = await run(['build', 'maps'], { cwd });
+    const plain = await run(['build', 'maps', '--force'], { cwd });
     expect(plain.stderr).not.toContain('\r');
     expect(plain.stderr).toContain('✓ maps/shop/today.yaml → maps/shop/today.html\n');
   });
@@ -140,7 +141,7 @@ describe('journey.config.yaml', () => {
     const sub = join(cwd, 'maps');
     const { code, stderr } = await run(['build'], { cwd: sub });
     expect(code, stderr).toBe(0);
-    expect(listAll(join(cwd, 'public'))).toEqual(['no-locale.html', 'no-locale.md', 'today.html', 'today.md', 'tomorrow.html', 'tomorrow.md']);
+    expect(listAll(join(cwd, 'public'))).toEqual(['.journey-build.json', 'no-locale.html', 'no-locale.md', 'today.html', 'today.md', 'tomorrow.html', 'tomorrow.md']);
     // The config's locale applies to a map that sets none, not to one that does.
     expect(readFileSync(join(cwd, 'public/no-locale.html'), 'utf8')).toContain('<html lang="it">');
     expect(readFileSync(join(cwd, 'public/today.html'), 'utf8')).toContain('<html lang="en">');

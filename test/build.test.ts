@@ -63,7 +63,7 @@ describe('journey build', () => {
     expect(onDir.code).toBe(1);
     expect(onDir.stderr).toContain('cannot write new: is a directory');
     expect(readdirSync(cwd).sort()).toEqual(['current-state.yaml', 'new']);
-    expect(readdirSync(join(cwd, 'new/dir'))).toEqual(['out.html']);
+    expect(readdirSync(join(cwd, 'new/dir')).sort()).toEqual(['.journey-build.json', 'out.html']);
   });
 
   it('exits 2 on an unknown format or -o with several maps', async () => {

@@ -154,25 +154,31 @@ describe('the emotion curve', () => {
     }
   });
 
-  it('draws a face per level that differs in shape, not only in colour', async () => {
+  it('draws a face per level that differs in shape, not only in colour, each face defined once in the document', async () => {
     const page = await built(FIVE);
     const faces = await page.$$eval('.curve-cell .mark', (marks) =>
-      marks.map((m) => ({
-        level: [...m.classList].find((c) => c.startsWith('level-')),
-        // The drawing alone: the paths' geometry, without any colour.
-        shape: [...m.querySelectorAll('.face path')].map((p) => `${p.getAttribute('class')} ${p.getAttribute('d')}`).join(' | '),
-        hidden: m.querySelector('.face')!.getAttribute('aria-hidden'),
-        inline: m.querySelector('svg.face') !== null,
-      })),
+      marks.map((m) => {
+        // A face points at its drawing, a symbol of the same document.
+        const href = m.querySelector('svg.face use')?.getAttribute('href') ?? '';
+        const symbol = href.startsWith('#') ? document.getElementById(href.slice(1)) : null;
+        return {
+          level: [...m.classList].find((c) => c.startsWith('level-')),
+          // The drawing alone: the paths' geometry, without any colour (told apart in grey too).
+          shape: symbol ? [...symbol.querySelectorAll('path')].map((p) => `${p.getAttribute('class')} ${p.getAttribute('d')}`).join(' | ') : null,
+          hidden: m.querySelector('.face')!.getAttribute('aria-hidden'),
+          symbol: symbol?.tagName ?? null,
+        };
+      }),
     );
+    expect(faces.every((f) => f.hidden === 'true' && f.symbol === 'symbol')).toBe(true);
     expect(new Set(faces.slice(0, 5).map((f) => f.shape)).size).toBe(5);
     expect(faces[5]!.shape).toBe(faces[0]!.shape);
-    expect(faces.every((f) => f.hidden === 'true' && f.inline)).toBe(true);
+    // Each drawing once: a symbol per level used, however many points wear it.
+    const html = await page.content();
+    expect(html.match(/<symbol id="f1-/g)).toHaveLength(5);
+    expect(html.match(/<use href="#f1-/g)).toHaveLength(faces.length);
     // No emoji: the faces are drawn, so every platform shows the same.
     expect(await page.$eval('.curve-row', (r) => /\p{Extended_Pictographic}/u.test(r.textContent ?? ''))).toBe(false);
-    // Told apart in grey too: the level's mouth and eyes differ, pixel by pixel.
-    const pixels = await page.$$eval('.curve-cell .face', (svgs) => svgs.slice(0, 5).map((s) => s.innerHTML.replace(/fill="[^"]*"/g, '')));
-    expect(new Set(pixels).size).toBe(5);
     await page.close();
   });
 
@@ -350,8 +356,10 @@ describe('the diff chart', () => {
     const page = await diffPage(1440);
     const look = await page.evaluate(() => {
       const path = (series: number) => getComputedStyle(document.querySelector(`.curve-line .series-${series}`)!).strokeDasharray;
-      const marker = (series: number) => document.querySelector(`.mark.series-${series} .face-shape`)!.getAttribute('d');
-      const fill = (series: number) => getComputedStyle(document.querySelector(`.mark.series-${series} .face-shape`)!).fill;
+      // A face's drawing is the symbol it points at; its fill, the colour its mark gives it.
+      const symbol = (series: number) => document.getElementById(document.querySelector(`.mark.series-${series} .face use`)!.getAttribute('href')!.slice(1))!;
+      const marker = (series: number) => symbol(series).querySelector('.face-shape')!.getAttribute('d');
+      const fill = (series: number) => getComputedStyle(document.querySelector(`.mark.series-${series}`)!).getPropertyValue('--face-bg').trim();
       return {
         dashes: [path(1), path(2)],
         markers: [marker(1), marker(2)],
@@ -362,7 +370,7 @@ describe('the diff chart', () => {
     expect(look.dashes[0]).toBe('none');
     expect(look.dashes[1]).not.toBe('none');
     expect(look.markers[0]).not.toBe(look.markers[1]);
-    expect(look.fills[1]).toBe('rgb(255, 255, 255)'); // the earlier curve's markers are hollow
+    expect(look.fills[1]).toBe('#fff'); // the earlier curve's markers are hollow
     expect(look.fills[0]).not.toBe(look.fills[1]);
     expect(look.legend).toEqual([
       { name: 'before.yaml', dash: look.dashes[1], marker: look.markers[1] },

@@ -178,6 +178,38 @@ describe('a hostile map', () => {
   });
 });
 
+describe('drawings defined once', () => {
+  it('points every face, icon and grid at a symbol of the document, defined once and only when used', async () => {
+    const { page, requests } = await openBuilt('examples/rich-map.yaml');
+    const look = await page.evaluate(() => ({
+      uses: [...document.querySelectorAll('use')].map((u) => u.getAttribute('href')!),
+      symbols: [...document.querySelectorAll('symbol')].map((s) => s.id),
+    }));
+    const used = [...new Set(look.uses)];
+    expect(look.uses.length).toBeGreaterThan(used.length); // drawings repeat…
+    expect(look.symbols).toEqual(look.symbols.filter((id, i) => look.symbols.indexOf(id) === i)); // …each defined once
+    expect([...look.symbols].sort()).toEqual(used.map((h) => h.slice(1)).sort()); // and only those used
+    // Drawn, not empty: a channel icon has the size of its drawing.
+    const icon = await page.$eval('.channel .icon', (e) => (e as SVGSVGElement).getBBox().width);
+    expect(icon).toBeGreaterThan(5); // a use of a missing symbol draws nothing (0)
+    expect(requests.filter((u) => !u.startsWith('data:'))).toEqual([]); // its pictures are inline
+    await page.close();
+  });
+
+  it('gives right-to-left items their own direction, and no attribute to the others', async () => {
+    const dir = tempDir();
+    const map = join(dir, 'map.yaml');
+    writeFileSync(map, 'template: current-state\ntitle: Directions\nstages:\n  - name: A\n    actions: [Opens the page, פותח את הדף]\n');
+    const { page } = await openBuilt(map);
+    const items = await page.$$eval('tr[data-lane="actions"] li', (lis) => lis.map((li) => [li.getAttribute('dir'), getComputedStyle(li).direction]));
+    expect(items).toEqual([
+      [null, 'ltr'],
+      ['auto', 'rtl'],
+    ]);
+    await page.close();
+  });
+});
+
 describe('determinism', () => {
   it('gives byte-identical HTML for the same map', async () => {
     const dir = tempDir();

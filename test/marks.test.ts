@@ -293,7 +293,7 @@ describe('in Chromium', () => {
         'Moment of truth',
       ]);
       expect(await page.$$eval('.milestone', (l) => l.map((m) => [...m.childNodes].filter((n) => n.nodeType === 3).map((n) => n.textContent).join('')))).toEqual(['Chooses where to buy', 'Moment of truth', 'Moment of truth']);
-      expect(await page.$$eval('.milestone svg.icon-milestone', (l) => l.length)).toBe(3);
+      expect(await page.$$eval('.milestone svg.icon use[href="#i-milestone"]', (l) => l.length)).toBe(3);
       // Assumptions stand out without colour: a dashed frame and the word, visible.
       const assumed = await page.$$eval('.item-assumed', (l) => l.map((e) => ({ text: (e as HTMLElement).innerText.replace(/\s+/g, ' '), border: getComputedStyle(e).borderTopStyle })));
       expect(assumed).toEqual([
@@ -302,7 +302,7 @@ describe('in Chromium', () => {
         { text: 'Price match for returning runners assumed', border: 'dashed' },
       ]);
       // Observed and reported items get an icon, their word for screen readers only.
-      const observed = await page.$$eval('.item-observed .confidence', (l) => l.map((e) => ({ icon: !!e.querySelector('svg.icon-observed'), word: e.textContent, shown: (e.querySelector('.confidence-word') as HTMLElement).getBoundingClientRect().width })));
+      const observed = await page.$$eval('.item-observed .confidence', (l) => l.map((e) => ({ icon: !!e.querySelector('svg.icon use[href="#i-observed"]'), word: e.textContent, shown: (e.querySelector('.confidence-word') as HTMLElement).getBoundingClientRect().width })));
       expect(observed.length).toBe(3);
       for (const o of observed) expect(o).toEqual({ icon: true, word: 'observed', shown: 1 });
       // Each source number links to its entry in the list below the map.

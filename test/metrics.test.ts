@@ -44,9 +44,9 @@ describe('KPIs with live metrics', () => {
     const cwd = project({ 'data/metrics.json': json }, 'it');
     const { code, stdout } = await run(['build', 'map.yaml', '--metrics', 'data/metrics.json', '-o', '-'], { cwd });
     expect(code).toBe(0);
-    expect(stdout).toContain('<li dir="auto">Conversion rate <span class="metric metric-met">3.9% · obiettivo 3.5% · ✓ raggiunto · al 2026-11-20</span></li>');
-    expect(stdout).toContain('<li dir="auto">NPS <span class="metric metric-not-met">35 · obiettivo &gt;&#x3D; 40 · ✗ non raggiunto</span></li>');
-    expect(stdout).toContain('<li dir="auto">Returns <span class="metric metric-missing">nessun dato · obiettivo &lt;&#x3D; 8%</span></li>');
+    expect(stdout).toContain('<li>Conversion rate <span class="metric metric-met">3.9% · obiettivo 3.5% · ✓ raggiunto · al 2026-11-20</span></li>');
+    expect(stdout).toContain('<li>NPS <span class="metric metric-not-met">35 · obiettivo &gt;&#x3D; 40 · ✗ non raggiunto</span></li>');
+    expect(stdout).toContain('<li>Returns <span class="metric metric-missing">nessun dato · obiettivo &lt;&#x3D; 8%</span></li>');
   });
 
   it('prints a hostile value from a metrics file as text in every format', async () => {

@@ -77,7 +77,8 @@ function faces(page: Page) {
           return {
             column,
             classes: mark.className,
-            shape: mark.querySelector('.face-shape')!.getAttribute('d'),
+            // The face's drawing: the symbol it points at.
+            shape: document.getElementById(mark.querySelector('.face use')!.getAttribute('href')!.slice(1))!.querySelector('.face-shape')!.getAttribute('d'),
             x: face.left + face.width / 2,
             y: face.top + face.height / 2,
             /** Height in the cell, in percent from its top. */

@@ -27,6 +27,8 @@ import { createWriter, stopWriting, WriteError, type Writer } from './write.js';
 
 /** Below this many maps a second thread costs more to start than it saves. */
 const PARALLEL_MIN_MAPS = 64;
+/** Maps checked at once for being up to date: reads overlap the hashing. */
+const IO_OVERLAP = 8;
 
 export interface BatchResult {
   reports: FileReport[];
@@ -37,6 +39,8 @@ export interface BatchResult {
 export interface FileResult {
   report: FileReport;
   browserProblem?: string;
+  /** The metrics the map's KPIs name, when metrics were applied (incremental builds compare their values). */
+  metricIds?: string[];
 }
 
 /**
@@ -67,12 +71,28 @@ export async function buildMaps(files: string[], plan: BuildPlan, renderer: Rend
   const folders = [...new Set(targets.filter((t) => t.output !== '-').map((t) => dirname(resolve(io.cwd, t.output))))].filter((folder) => linkStaysInside(folder, plan.projectRoot));
   for (const folder of folders) removeStaleTemps(folder);
 
-  const threads = parallelThreads(files, plan);
-  const indexes = files.map((_, i) => i).filter((i) => {
+  const candidates = files.map((_, i) => i).filter((i) => {
     const clash = colliding.get(files[i]!);
     if (clash) finish(i, { report: { file: shownName(files[i]!), diagnostics: [problem(shownName(files[i]!), 1, 1, 'output', `two maps would write the same document: ${clash.join('; ')}; rename one or use -d`)], outputs: [] } });
     return !clash;
   });
+  // Maps whose documents are up to date are reported as such, and not built again.
+  const targetsOf = (i: number) => plan.formats.map((format, f) => [format, targets[i * plan.formats.length + f]!.output] as [Format, string]);
+  const cache = plan.incremental ? await (await import('./incremental.js')).openBuildCache(plan, io) : undefined;
+  const indexes: number[] = [];
+  if (cache) {
+    await inFlight(candidates, IO_OVERLAP, async (i) => {
+      const upToDate = await cache.upToDate(files[i]!, targetsOf(i));
+      if (upToDate) finish(i, { report: upToDate });
+      else indexes.push(i);
+    });
+    indexes.sort((a, b) => a - b);
+  } else indexes.push(...candidates);
+  const built = (i: number, result: FileResult) => {
+    cache?.record(files[i]!, targetsOf(i), result.report, result.metricIds);
+    finish(i, result);
+  };
+  const threads = parallelThreads(indexes.length, plan);
   // Worker threads' temporary files are not this thread's to remove: every temporary file of this
   // process in the batch's folders is removed when it is stopped, or exits another way (a second Ctrl-C).
   const cleanUp = () => folders.forEach((folder) => removeStaleTemps(folder, { thisProcess: true }));
@@ -83,7 +103,7 @@ export async function buildMaps(files: string[], plan: BuildPlan, renderer: Rend
   const buildHere = async (i: number) => {
     if (stopping.now) return;
     progress.start(files[i]!);
-    finish(i, await buildFile(files[i]!, plan, { renderer, write, references }, io, browserProblem !== undefined));
+    built(i, await buildFile(files[i]!, plan, { renderer, write, references }, io, browserProblem !== undefined));
   };
   try {
     if (threads > 1) {
@@ -91,7 +111,7 @@ export async function buildMaps(files: string[], plan: BuildPlan, renderer: Rend
       const shares = Array.from({ length: threads }, (_, t) => indexes.filter((_, n) => n % threads === t));
       await Promise.all([
         inFlight(shares[0]!, plan.jobs, buildHere),
-        ...shares.slice(1).map((share) => runWorker(share.map((i) => ({ index: i, file: files[i]! })), plan, io, finish, stopping)),
+        ...shares.slice(1).map((share) => runWorker(share.map((i) => ({ index: i, file: files[i]! })), plan, io, built, stopping)),
       ]);
     } else {
       await inFlight(indexes, plan.jobs, buildHere);
@@ -102,6 +122,7 @@ export async function buildMaps(files: string[], plan: BuildPlan, renderer: Rend
     unsubscribe();
     process.off('exit', cleanUp);
   }
+  await cache?.save(write, files);
   progress.end();
   return { reports, browserProblem };
 }
@@ -127,8 +148,10 @@ export async function buildFile(file: string, plan: BuildPlan, { renderer, write
   let browserProblem: string | undefined;
   if (!result.ok) return { report };
   let map = result.map;
+  let metricIds: string[] | undefined;
   if (plan.metrics) {
     const { applyMetrics, missingMetricWarning } = await import('../core/metrics.js');
+    metricIds = map.stages.flatMap((s) => s.kpis.flatMap((k) => (k.metric ? [k.metric] : [])));
     const applied = applyMetrics(map, plan.metrics);
     map = applied.map;
     report.diagnostics.push(...applied.missing.map((m) => missingMetricWarning(report.file, result.source, m, plan.metrics!.file)));
@@ -154,12 +177,12 @@ export async function buildFile(file: string, plan: BuildPlan, { renderer, write
       else throw error;
     }
   }
-  return { report, browserProblem };
+  return { report, browserProblem, metricIds };
 }
 
 /** How many threads to build with: several only for large batches without a browser, and only from the bundle. */
-function parallelThreads(files: string[], plan: BuildPlan): number {
-  if (files.length < PARALLEL_MIN_MAPS || plan.formats.some((f) => FORMATS[f].needsBrowser) || plan.output !== undefined || !workerScript()) return 1;
+function parallelThreads(maps: number, plan: BuildPlan): number {
+  if (maps < PARALLEL_MIN_MAPS || plan.formats.some((f) => FORMATS[f].needsBrowser) || plan.output !== undefined || !workerScript()) return 1;
   return Math.max(1, Math.min(availableParallelism(), 4));
 }
 
@@ -199,7 +222,8 @@ interface Stopping {
 
 async function runWorker(share: WorkerData['share'], plan: BuildPlan, io: Io, finish: (index: number, result: FileResult) => void, stopping: Stopping): Promise<void> {
   // The environment is the worker's own; the browser is never used there.
-  const data: WorkerData = { plan: { ...plan, render: { ...plan.render, browser: { ...plan.render.browser, env: {} } } }, share, cwd: io.cwd };
+  // The main thread alone decides what is up to date and keeps the manifests.
+  const data: WorkerData = { plan: { ...plan, incremental: undefined, render: { ...plan.render, browser: { ...plan.render.browser, env: {} } } }, share, cwd: io.cwd };
   const { Worker } = await import('node:worker_threads'); // loaded only for batches large enough to split
   const thread = new Worker(workerScript()!, { workerData: data });
   stopping.threads.push(thread);

@@ -33,6 +33,8 @@ export interface BuildOptions {
   metrics?: string;
   /** `--allow-config-browser`: run the browser the config file names. */
   allowConfigBrowser?: boolean;
+  /** `--force`: build every map, even one whose documents are up to date. */
+  force?: boolean;
   /** A checked theme (the API's `theme` option), in place of the config file's. */
   theme?: Theme;
 }
@@ -57,6 +59,11 @@ export interface BuildPlan {
   jobs: number;
   /** KPI values from `--metrics` or the config's `metrics:`, applied to every map. */
   metrics?: MetricsData;
+  /**
+   * Maps whose documents are up to date are not built again (pipeline/incremental.ts); `force`
+   * builds them all. None for a build to standard output or from standard input.
+   */
+  incremental?: { force: boolean; config: unknown };
 }
 
 /** Maps in flight at once in one thread for documents made without a browser. */
@@ -98,6 +105,7 @@ export function planBuild(files: string[], options: BuildOptions, session: { con
     // Documents made without a browser keep several maps in flight so reads and writes overlap the
     // CPU work; a browser prints `--jobs` pages at once.
     jobs: needsBrowser ? Math.max(1, options.jobs ?? 4) : IO_OVERLAP,
+    incremental: output === '-' || files.includes(STDIN) ? undefined : { force: options.force ?? false, config: config ?? null },
   };
 }
 

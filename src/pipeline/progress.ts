@@ -32,6 +32,7 @@ export function createProgress(total: number, io: Io, options: { reporter: Repor
       waiting.set(index, report);
       for (let r = waiting.get(next); r; r = waiting.get(next)) {
         waiting.delete(next++);
+        if (r.upToDate) continue; // the summary counts them
         for (const out of r.outputs ?? []) if (out !== '-') io.stderr(`${paint.green('✓')} ${terminalSafe(r.file)} → ${terminalSafe(out)}\n`);
       }
     },

@@ -130,7 +130,8 @@ export interface CurveOptions {
 /** Height of a score in the curve, in percent from the top: +2 at 14%, 0 on the midline, −2 at 86%. */
 export const pointY = (score: number) => 50 - score * 18;
 
-const FACES: Record<string, FaceView> = {
+/** The face of each level (render/symbols.ts draws each once per document). */
+export const FACES: Record<string, FaceView> = {
   p2: { lines: 'M6.8,10.2q1.7,-2.4 3.4,0M13.8,10.2q1.7,-2.4 3.4,0', fill: 'M6.8,13.6h10.4q0,5.4 -5.2,5.4q-5.2,0 -5.2,-5.4z' },
   p1: { lines: 'M8.5,9.6v.01M15.5,9.6v.01M7.6,14.2q4.4,4.4 8.8,0', fill: null },
   z: { lines: 'M8.5,9.6v.01M15.5,9.6v.01M7.8,15.6h8.4', fill: null },
@@ -150,7 +151,7 @@ export const MAX_SERIES = SHAPES.length;
 /** The marker outline of series style 1…5. */
 export const markerShape = (style: number) => SHAPES[style - 1]!;
 
-/** Label placement per level: see CurvePoint.labelSide. */
+/** Label placement per level: see CurvePoint.labelSide (the stylesheet places a mark's label by its level alike). */
 const LABEL_SIDE: Record<string, 'above' | 'below'> = { p2: 'below', p1: 'above', z: 'below', m1: 'below', m2: 'above' };
 
 function points(scores: (number | null)[], paths: (string | null)[], ui: UiLabels): CurvePoint[] {

@@ -4,6 +4,7 @@ import type { ChalkInstance } from 'chalk';
 import { templateMismatch, type BranchStageDiff, type MapDiff, type StageDiff } from '../core/diff.js';
 import { DIFF, type DiffLabels } from '../core/locale.js';
 import { htmlEngine } from './html.js';
+import { withSymbols } from './symbols.js';
 import { mdCell, mdLine, mdText } from './markdown-text.js';
 import { signedScore } from '../core/emotion.js';
 import { buildCurveView, describeCurve, markerShape, type SeriesInput } from './curve.js';
@@ -220,7 +221,7 @@ export function diffHtml(diff: MapDiff, files: [string, string]): string {
     labels: ui,
     words: { changes: w.changes },
   });
-  return html.endsWith('\n') ? html : `${html}\n`;
+  return withSymbols(html.endsWith('\n') ? html : `${html}\n`);
 }
 
 /**

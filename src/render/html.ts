@@ -3,6 +3,7 @@ import { themeCss, type Theme } from '../core/theme.js';
 import type { RenderContext } from './options.js';
 import { createEngine, type Template } from './handlebars.js';
 import { iconSvg } from './icons.js';
+import { withSymbols } from './symbols.js';
 import { buildView, usesMarks, type TableOptions, type View } from './view.js';
 
 let engine: ReturnType<typeof createEngine> | undefined;
@@ -17,7 +18,7 @@ export function htmlEngine(): ReturnType<typeof createEngine> {
 export const CSP_META = `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:">`;
 /**
  * `{{{csp}}}` in the page partial prints the policy, whichever layout uses the partial; `{{icon name}}`
- * draws one of the built-in icons (render/icons.ts) as inline SVG, nothing for an unknown name.
+ * draws one of the built-in icons (render/icons.ts), defined once in the document, nothing for an unknown name.
  */
 const HELPERS = {
   csp: () => CSP_META,
@@ -31,7 +32,7 @@ export function renderHtml(map: JourneyMap, options: { layout?: Template; tables
   const view = buildView(map, options.tables, options.theme);
   let html = layout({ ...view, css: htmlEngine().css + extraCss(map, view) + themeCss(options.theme) });
   if (options.layout) html = withPolicy(html);
-  return html.endsWith('\n') ? html : `${html}\n`; // a final newline, for clean diffs
+  return withSymbols(html.endsWith('\n') ? html : `${html}\n`); // a final newline, for clean diffs
 }
 
 /**

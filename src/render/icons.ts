@@ -1,9 +1,10 @@
-// The documents' icons: 24-px line drawings, stroked in the text's colour, drawn inline (no font, no
-// emoji, no request), so every platform and every printer shows the same. They are decorative: the
+// The documents' icons: 24-px line drawings, stroked in the text's colour, defined once per document as
+// inline SVG symbols (render/symbols.ts: no font, no emoji, no request), so every platform and every
+// printer shows the same. They are decorative: the
 // text beside them says the same thing (`aria-hidden`).
 
 /** Each icon's drawing inside a 24 × 24 box: a few path commands, stroked 2 px wide, round ends. */
-const DRAWINGS: Record<string, string> = {
+export const ICON_DRAWINGS: Record<string, string> = {
   // Channels
   web: '<circle cx="12" cy="12" r="9"/><path d="M3 12h18M12 3c-3 3.5-3 14.5 0 18M12 3c3 3.5 3 14.5 0 18"/>',
   app: '<rect x="7" y="2.5" width="10" height="19" rx="2"/><path d="M11 18h2"/>',
@@ -54,9 +55,8 @@ export function channelIcon(channel: string): string | null {
 /** The channels with an icon, for the README and tests. */
 export const CHANNEL_ICONS = Object.keys(CHANNEL_WORDS);
 
-/** An icon's SVG markup, or empty text for a name that has none. */
+/** An icon's SVG markup, pointing at its symbol (the document defines it once), or empty text for a name that has none. */
 export function iconSvg(name: string): string {
-  const drawing = Object.hasOwn(DRAWINGS, name) ? DRAWINGS[name] : undefined;
-  if (!drawing) return '';
-  return `<svg class="icon icon-${name}" viewBox="0 0 24 24" width="16" height="16" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round" aria-hidden="true" focusable="false">${drawing}</svg>`;
+  if (!Object.hasOwn(ICON_DRAWINGS, name)) return '';
+  return `<svg class="icon" aria-hidden="true"><use href="#i-${name}"/></svg>`;
 }

@@ -9,6 +9,7 @@ import type { JourneyMap, Persona } from '../core/model.js';
 import { themeCss, type Theme } from '../core/theme.js';
 import { templateOf } from '../templates/registry.js';
 import { extraCss, htmlEngine } from './html.js';
+import { withSymbols } from './symbols.js';
 import { buildView, type View } from './view.js';
 
 export interface SiteEntry {
@@ -278,4 +279,4 @@ export function siteHealth(site: Site): string {
 }
 
 const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-const finish = (html: string) => (html.endsWith('\n') ? html : `${html}\n`);
+const finish = (html: string) => withSymbols(html.endsWith('\n') ? html : `${html}\n`);

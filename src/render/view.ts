@@ -25,6 +25,11 @@ export interface ItemView {
   source: string | null;
   /** The source's number in the document's list of sources (`sources`), numbered in order of first use; null without a source. */
   sourceNumber: number | null;
+  /**
+   * The item holds right-to-left text (Hebrew, Arabic…): it takes its direction from its first strong
+   * letter (`dir="auto"`). Other items read left to right like the document, so they need no attribute.
+   */
+  dirAuto: boolean;
 }
 export interface CellView {
   items: ItemView[];
@@ -444,17 +449,24 @@ function describeColumns(curve: CurveView, columns: Column[], people: number, ma
 }
 
 /** An item as the layouts print it; `evidence` adds how sure the map is of it and where it comes from. */
-const itemView = (text: string, rest: Partial<ItemView> = {}, evidence?: { confidence: Confidence | null; source: string | null }, ui?: UiLabels): ItemView => ({
-  text,
-  channel: null,
-  channelIcon: null,
-  metric: null,
-  confidence: evidence?.confidence ?? null,
-  confidenceWord: evidence?.confidence && ui ? ui.confidence[evidence.confidence] : null,
-  source: evidence?.source ?? null,
-  sourceNumber: null,
-  ...rest,
-});
+function itemView(text: string, rest: Partial<ItemView> = {}, evidence?: { confidence: Confidence | null; source: string | null }, ui?: UiLabels): ItemView {
+  const item: ItemView = {
+    text,
+    channel: null,
+    channelIcon: null,
+    metric: null,
+    confidence: evidence?.confidence ?? null,
+    confidenceWord: evidence?.confidence && ui ? ui.confidence[evidence.confidence] : null,
+    source: evidence?.source ?? null,
+    sourceNumber: null,
+    dirAuto: false,
+    ...rest,
+  };
+  item.dirAuto = RIGHT_TO_LEFT.test(text) || RIGHT_TO_LEFT.test(item.channel ?? '') || RIGHT_TO_LEFT.test(item.metric?.text ?? '');
+  return item;
+}
+/** Letters of the right-to-left scripts (Hebrew, Arabic, Syriac, Thaana, N'Ko… and their presentation forms). */
+const RIGHT_TO_LEFT = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc\u{10800}-\u{10fff}\u{1e800}-\u{1efff}]/u;
 
 function cell(values: readonly (string | Item | Touchpoint)[], ui: UiLabels): CellView {
   return cellOf(

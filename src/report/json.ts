@@ -12,6 +12,8 @@ export interface FileResult {
   ok: boolean;
   /** The documents written (build only). */
   outputs?: string[];
+  /** Build: the documents in `outputs` were up to date, so the map was not built again. */
+  upToDate?: boolean;
   problems: Diagnostic[];
 }
 
@@ -19,14 +21,15 @@ export interface RunResult {
   files: FileResult[];
   /** Problems of the run rather than of one map: a browser that would not start, a usage mistake. */
   problems?: { message: string; severity: 'error' }[];
-  summary: { files: number; failed: number; errors: number; warnings: number; built?: number; seconds?: number };
+  summary: { files: number; failed: number; errors: number; warnings: number; built?: number; upToDate?: number; seconds?: number };
 }
 
 /** A run as the data the json reporter prints. */
 export function runResult(run: RunReport): RunResult {
-  const files = run.files.map((r) => ({ file: r.file, ok: !hasErrors(r), ...(r.outputs ? { outputs: r.outputs } : {}), problems: r.diagnostics }));
+  const files = run.files.map((r) => ({ file: r.file, ok: !hasErrors(r), ...(r.outputs ? { outputs: r.outputs } : {}), ...(r.upToDate ? { upToDate: true } : {}), problems: r.diagnostics }));
   const counts = tally(run.files);
-  const summary: RunResult['summary'] = run.command === 'build' ? { ...counts, built: counts.files - counts.failed, seconds: run.seconds ?? 0 } : counts;
+  const upToDate = run.files.filter((r) => r.upToDate).length;
+  const summary: RunResult['summary'] = run.command === 'build' ? { ...counts, built: counts.files - counts.failed - upToDate, upToDate, seconds: run.seconds ?? 0 } : counts;
   const problems = run.problems?.length ? { problems: run.problems.map((message) => ({ message, severity: 'error' as const })) } : {};
   return { files, ...problems, summary };
 }

@@ -13,6 +13,8 @@ export interface FileReport {
   dependencies?: string[];
   /** True when a document asked for was not written for a reason outside the map (no browser). */
   incomplete?: boolean;
+  /** Build: the map's documents were up to date, so it was not built again (`outputs` lists them). */
+  upToDate?: boolean;
 }
 
 export interface RunReport {

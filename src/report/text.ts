@@ -38,8 +38,9 @@ function summaryLine(run: RunReport, paint: ChalkInstance): string | undefined {
     case 'build': {
       if (run.quiet) return undefined;
       const incomplete = Boolean(run.problems?.length) || failed > 0;
-      if (files === 1 && !incomplete) return undefined; // the ✓ line said it all
-      const text = `${files - failed} built, ${failed} failed, ${run.seconds ?? 0} s`;
+      const upToDate = run.files.filter((f) => f.upToDate).length;
+      if (files === 1 && !incomplete && !upToDate) return undefined; // the ✓ line said it all
+      const text = `${files - failed - upToDate} built, ${upToDate ? `${upToDate} up to date, ` : ''}${failed} failed, ${run.seconds ?? 0} s`;
       return incomplete ? paint.red(`✗ ${text}`) : paint.green(`✓ ${text}`);
     }
     case 'validate':

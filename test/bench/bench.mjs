@@ -5,7 +5,7 @@
 // min–max and ratios. Runs are interleaved round-robin so machine noise hits every row alike.
 // Options: --runs N (default 7), --quick (fewer runs, smaller batches), --out FILE.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, writeFileSync, existsSync, readdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync, existsSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -218,8 +218,15 @@ function browserRows(browser) {
 prepare();
 const node = process.execPath;
 const J = (...a) => [node, BIN, ...a];
+// A cold build: no documents, and no manifest of an earlier build (see incremental builds).
 const clean = (dir, ext) => () => {
-  for (const f of readdirSync(join(WORK, dir))) if (f.endsWith(ext)) rmSync(join(WORK, dir, f));
+  for (const f of readdirSync(join(WORK, dir))) if (f.endsWith(ext) || f === '.journey-build.json') rmSync(join(WORK, dir, f));
+};
+// One map of the batch saved with a new title: the build after it makes that one map again.
+let edits = 0;
+const changeOne = () => {
+  const file = join(WORK, 'batch/map-0000.yaml');
+  writeFileSync(file, readFileSync(file, 'utf8').replace(/^title: .*$/m, `title: Benchmark journey, edit ${++edits}`));
 };
 console.error(`journey benchmark: ${RUNS} runs per row, batches of ${BATCH} (HTML) and ${PDF_BATCH} (PDF, PNG), in ${WORK}`);
 
@@ -227,13 +234,16 @@ const rows = [
   { group: 'start', name: 'node -e 0', cmd: [node, '-e', '0'] },
   { group: 'start', name: 'journey --version', cmd: J('--version'), floor: 'node -e 0', target: 1.5 },
   { group: 'one map', name: 'plain YAML+Handlebars, 1 map', cmd: [node, 'floor-html.mjs', 'one/map.yaml', 'floor-out'] },
-  { group: 'one map', name: 'journey build (6 stages) → HTML', cmd: J('build', 'one/map.yaml', '-o', 'one/map.html'), floor: 'node -e 0', target: 2 },
-  { group: 'one map', name: 'journey build (6 stages) → Markdown', cmd: J('build', 'one/map.yaml', '-f', 'md', '-o', 'one/map.md'), floor: 'node -e 0', target: 2 },
+  // --force: the map is built each time, as after a save (else the document would be up to date).
+  { group: 'one map', name: 'journey build (6 stages) → HTML', cmd: J('build', 'one/map.yaml', '-o', 'one/map.html', '--force'), floor: 'node -e 0', target: 2 },
+  { group: 'one map', name: 'journey build (6 stages) → Markdown', cmd: J('build', 'one/map.yaml', '-f', 'md', '-o', 'one/map.md', '--force'), floor: 'node -e 0', target: 2 },
   { group: 'one map', name: 'journey validate (6 stages)', cmd: J('validate', 'one/map.yaml'), floor: 'node -e 0' },
-  { group: '2,000 stages', name: 'journey build (2,000 stages) → HTML', cmd: J('build', 'huge/map.yaml', '-o', 'huge/map.html') },
-  { group: '2,000 stages', name: 'journey build (2,000 stages) → Markdown', cmd: J('build', 'huge/map.yaml', '-f', 'md', '-o', 'huge/map.md') },
+  { group: '2,000 stages', name: 'journey build (2,000 stages) → HTML', cmd: J('build', 'huge/map.yaml', '-o', 'huge/map.html', '--force') },
+  { group: '2,000 stages', name: 'journey build (2,000 stages) → Markdown', cmd: J('build', 'huge/map.yaml', '-f', 'md', '-o', 'huge/map.md', '--force') },
   { group: `${BATCH} maps`, name: `plain YAML+Handlebars, ${BATCH} maps`, cmd: [node, 'floor-html.mjs', 'batch', 'floor-out'], before: clean('floor-out', '.html') },
   { group: `${BATCH} maps`, name: `journey build ${BATCH} maps → HTML`, cmd: J('build', 'batch', '-q'), floor: `plain YAML+Handlebars, ${BATCH} maps`, target: 1, before: clean('batch', '.html') },
+  // Right after the cold build of the same run: one map changed, the other documents up to date.
+  { group: `${BATCH} maps`, name: `journey build ${BATCH} maps → HTML, one changed`, cmd: J('build', 'batch', '-q'), floor: `journey build ${BATCH} maps → HTML`, target: 0.2, before: changeOne },
   // A whole site from scratch (index, a page per map, health), next to the build of the same maps.
   { group: `${BATCH} maps`, name: `journey site ${BATCH} maps`, cmd: J('site', 'batch', '-o', 'site', '-q'), floor: `journey build ${BATCH} maps → HTML`, target: 1.5, before: () => rmSync(join(WORK, 'site'), { recursive: true, force: true }) },
   { group: 'editor', name: 'journey validate (30 stages)', cmd: J('validate', 'lsp/map.yaml'), floor: 'node -e 0' },
@@ -335,6 +345,10 @@ async function measureLsp(runs) {
 }
 const lspResults = [await measureLsp(Math.max(15, RUNS * 3))];
 
+// ---------------------------------------------------------------- size
+// The 2,000-stage document (its last build above), against a limit: each drawing is defined once.
+const sizeResults = [{ name: 'HTML of 2,000 stages: size', group: 'size', floor: null, bytes: statSync(join(WORK, 'huge/map.html')).size, limitBytes: 2.5e6 }];
+
 // ---------------------------------------------------------------- report
 const all = [...results, ...pdfResults, ...previewResults, ...lspResults];
 const targets = new Map([...rows, ...(browser ? browserRows(browser) : [])].map((r) => [r.name, r.target]));
@@ -351,12 +365,16 @@ for (const r of all) {
   const goal = target ? `≤ ${target}× ${r.meets ? '✓' : '✗'}` : r.limit ? `≤ ${fmt(r.limit)} ${r.meets ? '✓' : '✗'}` : '';
   table.push([r.name, fmt(r.median), `${fmt(r.min)}–${fmt(r.max)}`, r.peakMb ? `${r.peakMb.toFixed(0)} MB` : '', ratio ? `${ratio.toFixed(2)}× ${r.floor}` : '', goal]);
 }
+for (const r of sizeResults) {
+  r.meets = r.bytes < r.limitBytes;
+  table.push([r.name, `${(r.bytes / 1e6).toFixed(2)} MB`, '', '', '', `< ${r.limitBytes / 1e6} MB ${r.meets ? '✓' : '✗'}`]);
+}
 const widths = table[0].map((_, c) => Math.max(...table.map((row) => row[c].length)));
 const line = (row) => `| ${row.map((cell, c) => cell.padEnd(widths[c])).join(' | ')} |`;
 console.log([line(table[0]), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...table.slice(1).map(line)].join('\n'));
 if (pdfSkipped) console.log(`\n${pdfSkipped}`);
 
 mkdirSync(dirname(OUT), { recursive: true });
-writeFileSync(OUT, `${JSON.stringify({ date: new Date().toISOString(), node: process.version, cpus: (await import('node:os')).cpus().length, runs: RUNS, batch: BATCH, pdfBatch: PDF_BATCH, pdfSkipped: pdfSkipped ?? null, results: all }, null, 2)}\n`);
+writeFileSync(OUT, `${JSON.stringify({ date: new Date().toISOString(), node: process.version, cpus: (await import('node:os')).cpus().length, runs: RUNS, batch: BATCH, pdfBatch: PDF_BATCH, pdfSkipped: pdfSkipped ?? null, results: [...all, ...sizeResults] }, null, 2)}\n`);
 console.error(`\nresults written to ${OUT}`);
 rmSync(WORK, { recursive: true, force: true });
