@@ -72,7 +72,7 @@ export function lines(diagnostics: { file: string; line: number; col: number; pa
  * A journey process that keeps running (`--watch`, `preview`), as a user starts it: `waitFor` resolves
  * once its standard error has printed a text, and `stop` sends Ctrl-C and waits for it to end.
  */
-export function startJourney(argv: string[], cwd: string): { child: ChildProcess; waitFor: (text: string) => Promise<void>; stop: () => Promise<void> } {
+export function startJourney(argv: string[], cwd: string): { child: ChildProcess; waitFor: (text: string) => Promise<void>; stop: () => Promise<void>; stderr: () => string } {
   const child = spawn(process.execPath, [BIN, ...argv], { cwd, env: { ...process.env, NO_COLOR: '1' } });
   let stderr = '';
   child.stderr.on('data', (d) => (stderr += d));
@@ -89,7 +89,7 @@ export function startJourney(argv: string[], cwd: string): { child: ChildProcess
     child.kill('SIGINT');
     await new Promise((done) => child.on('exit', done));
   };
-  return { child, waitFor, stop };
+  return { child, waitFor, stop, stderr: () => stderr };
 }
 
 /** The problems of a map that must be invalid, one `file:line:col severity path: message` line each. */
