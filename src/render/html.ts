@@ -14,10 +14,13 @@ export function htmlEngine(): ReturnType<typeof createEngine> {
 }
 
 /** Nothing in a document may load or run: no script, no request, whatever a map contains. */
-export const POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:";
+const POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:";
 export const CSP_META = `<meta http-equiv="Content-Security-Policy" content="${POLICY}">`;
+/** A team's layout's documents: the same, and neither a `<base>` nor a form. */
+const LAYOUT_POLICY = `${POLICY}; base-uri 'none'; form-action 'none'`;
 /**
- * `{{{csp}}}` in the page partial prints the policy, whichever layout uses the partial; `{{icon name}}`
+ * `{{{csp}}}` in the page partial prints the policy (a team's layout's document gets journey's own
+ * head instead, render/layout-document.ts); `{{icon name}}`
  * draws one of the built-in icons (render/icons.ts) as inline SVG, nothing for an unknown name.
  */
 const HELPERS = {
@@ -61,5 +64,5 @@ export async function compileHtmlLayout(file: string, source: string): Promise<T
   customEngine ??= createEngine('html', HELPERS, (await import('handlebars')).default);
   const { layoutDocument } = await import('./layout-document.js');
   const template = customEngine.compile(file, source);
-  return (view) => layoutDocument(template(view), (view as View).lang).html;
+  return (view) => layoutDocument(template(view), (view as View).lang, LAYOUT_POLICY);
 }

@@ -15,16 +15,13 @@
 //   SVG never mix (an HTML element inside SVG is removed), MathML and the raw-text elements but
 //   `<style>` are not on the list, and so the serialised result parses back to the same tree.
 import { parse, serializeOuter, html as parse5Html, type DefaultTreeAdapterTypes as T } from 'parse5';
-import { POLICY } from './html.js';
 
 const { NS } = parse5Html;
 
-/** The policy of a team's layout: the documents' own, and neither a `<base>` nor a form. */
-export const LAYOUT_CSP = `${POLICY}; base-uri 'none'; form-action 'none'`;
-
-const HEAD_START: Record<string, string>[] = [
+/** What the head starts with: the charset, the content policy, no DNS prefetching. */
+const headStart = (policy: string): Record<string, string>[] => [
   { charset: 'utf-8' },
-  { 'http-equiv': 'Content-Security-Policy', content: LAYOUT_CSP },
+  { 'http-equiv': 'Content-Security-Policy', content: policy },
   // Chromium resolves the host names of links ahead of a click, a request the policy does not govern.
   { 'http-equiv': 'x-dns-prefetch-control', content: 'off' },
 ];
@@ -75,53 +72,39 @@ const remoteUrl = /url\s*\(\s*['"]?\s*(?!#|data:)/i;
 
 type Node = T.ChildNode;
 
-/** What the sanitiser removed, by name (`<script>`, `onerror=`), for tests. */
-export interface Cleaned {
-  html: string;
-  removed: string[];
-}
-
 /**
- * The document of a layout's output: journey's start of the document, then what the layout wrote in
- * the head and the body that is on the allowlist. `lang` is the map's, unless the layout's `<html>`
- * says another.
+ * The document of a layout's output: journey's start of the document with its content `policy`, then
+ * what the layout wrote in the head and the body that is on the allowlist. `lang` is the map's, unless
+ * the layout's `<html>` says another.
  */
-export function layoutDocument(output: string, lang: string): Cleaned {
+export function layoutDocument(output: string, lang: string, policy: string): string {
   const document = parse(output);
   const root = document.childNodes.find((n): n is T.Element => n.nodeName === 'html')!;
-  const removed: string[] = [];
-  clean(root, removed);
+  clean(root);
   if (!root.attrs.some((a) => a.name === 'lang')) root.attrs.unshift({ name: 'lang', value: lang });
   const head = root.childNodes.find((n): n is T.Element => n.nodeName === 'head')!;
-  const start = HEAD_START.map((attrs): Node => element('meta', attrs, head));
+  const start = headStart(policy).map((attrs): Node => element('meta', attrs, head));
   const rest = head.childNodes[0];
   const newline = rest?.nodeName === '#text' && (rest as T.TextNode).value.startsWith('\n') ? [] : [text('\n', head)];
   head.childNodes.unshift(...start.flatMap((meta) => [text('\n', head), meta]), ...newline);
   if (root.childNodes[0] === head) root.childNodes.unshift(text('\n', root));
-  return { html: `<!DOCTYPE html>\n${serializeOuter(root)}\n`, removed };
+  return `<!DOCTYPE html>\n${serializeOuter(root)}\n`;
 }
 
 /** Removes, in place, every child of `parent` not on the allowlist, and every attribute not allowed. */
-function clean(parent: T.Element, removed: string[]): void {
-  parent.attrs = parent.attrs.filter((attr) => {
-    const ok = attributeAllowed(parent, attr);
-    if (!ok) removed.push(`${attr.prefix ? `${attr.prefix}:` : ''}${attr.name}=`);
-    return ok;
-  });
+function clean(parent: T.Element): void {
+  parent.attrs = parent.attrs.filter((attr) => attributeAllowed(parent, attr));
   let gone = false; // the line break after what was removed goes with it
   parent.childNodes = parent.childNodes.filter((node) => {
     const after = gone;
     gone = false;
-    if (node.nodeName === '#text') return !(after && /^\s*$/.test((node as T.TextNode).value));
+    if (node.nodeName === '#text') return !(after && /^[ \t]*\n\s*$/.test((node as T.TextNode).value));
     gone = true;
     if (node.nodeName === '#comment' || node.nodeName === '#documentType') return false;
     const child = node as T.Element;
-    if (!elementAllowed(parent, child)) {
-      removed.push(`<${child.tagName}>`);
-      return false;
-    }
+    if (!elementAllowed(parent, child)) return false;
     gone = false;
-    clean(child, removed);
+    clean(child);
     return true;
   });
 }
