@@ -195,7 +195,7 @@ describe('a layout from the pull request', () => {
     const preview = startJourney(['preview', 'map.yaml', '--layout', 'brand.hbs', '--port', '0'], cwd);
     try {
       await preview.waitFor('Press Ctrl-C to stop.');
-      const url = /at (http:\/\/\S+)/.exec(preview.stderr())![1]!;
+      const url = /at (http:\/\/\S+)/.exec(preview.stderr)![1]!;
       const page = await browser.newPage();
       await page.goto(url, { waitUntil: 'load' });
       // The preview's own script still runs: it marks the page once the server's first state arrived.
