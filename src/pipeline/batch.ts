@@ -172,7 +172,11 @@ export async function buildFile(file: string, plan: BuildPlan, { renderer, write
       if (error instanceof BrowserError) {
         browserProblem = error.message;
         report.incomplete = true;
-      } else if (error instanceof LayoutError) report.diagnostics.push(layoutProblem(error));
+      } else if (error instanceof LayoutError) {
+        // HTML and a PDF document both use the layout: its mistake is reported once.
+        const found = layoutProblem(error);
+        if (!report.diagnostics.some((d) => d.file === found.file && d.line === found.line && d.col === found.col && d.message === found.message)) report.diagnostics.push(found);
+      }
       else if (error instanceof RenderError || error instanceof WriteError) fail(error.message);
       else throw error;
     }

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type FullHandlebars from 'handlebars';
 import { TEMPLATES_DIR } from '../paths.js';
 import { Handlebars as BuiltInHandlebars, templateFiles, type TemplateInput } from './template-files.js';
+import { BudgetSpent, countWork, withinBudget } from './layout-budget.js';
 
 export type Template = (context: unknown) => string;
 
@@ -41,6 +42,12 @@ export function createEngine(kind: 'html' | 'markdown', helpers: Record<string, 
     },
     ...helpers,
   });
+  // A team's layout may come from a pull request: `{{log}}` would print its text to the CI log, and
+  // its work is counted against a budget (render/layout-budget.ts).
+  if (withCompiler) {
+    hb.unregisterHelper('log');
+    countWork(hb);
+  }
   const files = templateFiles(kind);
   const options = { strict: true, noEscape: kind === 'markdown' };
   // Precompiled in the bundle; source text when running from src/ (tests).
@@ -52,11 +59,14 @@ export function createEngine(kind: 'html' | 'markdown', helpers: Record<string, 
   }
   const cache = new Map<string, Template>();
 
-  const guard = (file: string, template: HandlebarsTemplateDelegate): Template => (context) => {
+  /** `blocks`: a team's layout renders within the budget, its own blocks' positions telling where it was spent. */
+  const guard = (file: string, template: HandlebarsTemplateDelegate, blocks?: Set<string>): Template => (context) => {
+    // Inherited properties stay denied, and silently: the compile-time check names them.
+    const render = (view: unknown) => template(view, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
     try {
-      // Inherited properties stay denied, and silently: the compile-time check names them.
-      return template(context, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
+      return blocks ? withinBudget(render, context, blocks) : render(context);
     } catch (error) {
+      if (error instanceof BudgetSpent) throw new LayoutError(file, error.loc?.line ?? 1, (error.loc?.column ?? 0) + 1, error.message);
       throw toLayoutError(file, error);
     }
   };
@@ -64,15 +74,16 @@ export function createEngine(kind: 'html' | 'markdown', helpers: Record<string, 
   /** Compiles a team's own layout; its mistakes are reported at its own file and line. */
   function compile(file: string, source: string): Template {
     let template: HandlebarsTemplateDelegate;
+    let blocks: Set<string>;
     try {
-      inheritedNames(file, hb.parse(source));
+      blocks = checkLayout(file, hb.parse(source));
       template = hb.compile(source, options);
       template({}); // parse now, so syntax errors surface here rather than mid-batch
     } catch (error) {
       if (error instanceof LayoutError) throw error;
       if (isParseError(error)) throw toLayoutError(file, error);
     }
-    return guard(file, template!);
+    return guard(file, template!, blocks!);
   }
 
   return {
@@ -97,17 +108,33 @@ export function createEngine(kind: 'html' | 'markdown', helpers: Record<string, 
 const INHERITED = new Set(Object.getOwnPropertyNames(Object.prototype));
 const inherited = (name: string) => `"${name}" is a property every JavaScript object inherits, not data of the view model`;
 
-/** A path such as `{{constructor}}` or `{{title.hasOwnProperty}}` is an error at its place, before rendering. */
-function inheritedNames(file: string, program: hbs.AST.Program): void {
+/** What journey prints unescaped: its stylesheet and its policy, never text from a map. */
+const RAW = new Set(['css', 'csp']);
+
+/**
+ * Checks a team's layout before it renders, each mistake an error at its place: a path such as
+ * `{{constructor}}` or `{{title.hasOwnProperty}}`, three braces (`{{{title}}}`, `{{& title}}`) around
+ * anything but `css`, since user text is never printed raw, and `{{log}}`. Returns where its blocks start.
+ */
+function checkLayout(file: string, program: hbs.AST.Program): Set<string> {
+  const blocks = new Set<string>();
+  const at = (loc: hbs.AST.SourceLocation | undefined, message: string) => new LayoutError(file, loc?.start.line ?? 1, (loc?.start.column ?? 0) + 1, message);
   const visit = (node: unknown): void => {
     if (Array.isArray(node)) return node.forEach(visit);
     if (node === null || typeof node !== 'object') return;
-    const n = node as { type?: string; parts?: string[]; loc?: hbs.AST.SourceLocation };
+    const n = node as { type?: string; parts?: string[]; original?: string; loc?: hbs.AST.SourceLocation; escaped?: boolean; path?: { original?: unknown } };
     const name = n.type === 'PathExpression' ? n.parts?.find((part) => INHERITED.has(part)) : undefined;
-    if (name !== undefined) throw new LayoutError(file, n.loc?.start.line ?? 1, (n.loc?.start.column ?? 0) + 1, inherited(name));
+    if (name !== undefined) throw at(n.loc, inherited(name));
+    if (n.type === 'MustacheStatement' && n.escaped === false && !RAW.has(String(n.path?.original))) {
+      const what = String(n.path?.original ?? '…');
+      throw at(n.loc, `{{{${what}}}} would print text unescaped: only {{{css}}} may use three braces; write {{${what}}}`);
+    }
+    if (n.type === 'BlockStatement' && n.loc) blocks.add(`${n.loc.start.line}:${n.loc.start.column}`);
+    if (/^(Mustache|Block|SubExpression)/.test(n.type ?? '') && n.path?.original === 'log') throw at(n.loc, '{{log}} would write to the terminal and the CI log: a layout cannot');
     for (const [key, value] of Object.entries(node)) if (key !== 'loc') visit(value);
   };
   visit(program);
+  return blocks;
 }
 
 function isParseError(error: unknown): boolean {

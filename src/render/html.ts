@@ -14,11 +14,15 @@ export function htmlEngine(): ReturnType<typeof createEngine> {
   return engine;
 }
 
-/** Nothing in a document may load or run: no script, no request, whatever a map or a layout contains. */
-export const CSP_META = `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:">`;
+/** Nothing in a document may load or run: no script, no request, whatever a map contains. */
+const POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:";
+export const CSP_META = `<meta http-equiv="Content-Security-Policy" content="${POLICY}">`;
+/** A team's layout's documents: the same, and neither a `<base>` nor a form. */
+const LAYOUT_POLICY = `${POLICY}; base-uri 'none'; form-action 'none'`;
 /**
- * `{{{csp}}}` in the page partial prints the policy, whichever layout uses the partial; `{{icon name}}`
- * draws one of the built-in icons (render/icons.ts), defined once in the document, nothing for an unknown name.
+ * `{{{csp}}}` in the page partial prints the policy (a team's layout's document gets journey's own
+ * head instead, render/layout-document.ts); `{{icon name}}` draws one of the built-in icons
+ * (render/icons.ts), defined once in the document, nothing for an unknown name.
  */
 const HELPERS = {
   csp: () => CSP_META,
@@ -30,8 +34,7 @@ const HELPERS = {
 export function renderHtml(map: JourneyMap, options: { layout?: Template; tables?: TableOptions; theme?: Theme } = {}): string {
   const layout = options.layout ?? htmlEngine().layout(map.template);
   const view = buildView(map, options.tables, options.theme);
-  let html = layout({ ...view, css: htmlEngine().css + extraCss(map, view) + themeCss(options.theme) });
-  if (options.layout) html = withPolicy(html);
+  const html = layout({ ...view, css: htmlEngine().css + extraCss(map, view) + themeCss(options.theme) });
   return withSymbols(html.endsWith('\n') ? html : `${html}\n`); // a final newline, for clean diffs
 }
 
@@ -47,27 +50,20 @@ export function extraCss(map: JourneyMap, view: View): string {
   return marks + rich;
 }
 
-/**
- * A team's own layout may come from a pull request: its document gets the policy ahead of anything
- * that could load or run, unless it already has it there (the `page` partial puts it first). Two
- * policies both apply, so a layout cannot loosen this one with its own.
- */
-function withPolicy(html: string): string {
-  const at = html.indexOf(CSP_META);
-  if (at !== -1 && !/<(script|iframe|object|embed|link|base|img|svg|frame|meta http-equiv="refresh")/i.test(html.slice(0, at))) return html;
-  const head = /<head[^>]*>/i.exec(html) ?? /<html[^>]*>/i.exec(html) ?? /^\s*<!doctype[^>]*>/i.exec(html);
-  const end = head ? head.index + head[0].length : 0;
-  return `${html.slice(0, end)}${CSP_META}${html.slice(end)}`;
-}
-
 /** The format registry's HTML renderer. */
 export const renderHtmlDocument = (map: JourneyMap, context: RenderContext) => renderHtml(map, { layout: context.layout, theme: context.theme });
 
 let customEngine: ReturnType<typeof createEngine> | undefined;
 
-/** Compiles a team's own layout (`--layout brand.hbs`) with the built-in partials and helpers. */
+/**
+ * Compiles a team's own layout (`--layout brand.hbs`) with the built-in partials and helpers. It may
+ * come from a pull request, so its document is journey's start of a document (charset, policy) and
+ * what the layout wrote that can neither run, load nor navigate (render/layout-document.ts).
+ */
 export async function compileHtmlLayout(file: string, source: string): Promise<Template> {
-  // The compiler is loaded only here: building with the built-in layouts never needs it.
+  // The compiler and the HTML parser are loaded only here: the built-in layouts never need them.
   customEngine ??= createEngine('html', HELPERS, (await import('handlebars')).default);
-  return customEngine.compile(file, source);
+  const { layoutDocument } = await import('./layout-document.js');
+  const template = customEngine.compile(file, source);
+  return (view) => layoutDocument(template(view), (view as View).lang, LAYOUT_POLICY);
 }

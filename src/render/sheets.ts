@@ -6,6 +6,7 @@ import type { Page } from 'puppeteer-core';
 import { BrowserError } from '../browser/launch.js';
 import type { JourneyMap } from '../core/model.js';
 import { RenderError } from './errors.js';
+import { LayoutError } from './handlebars.js';
 import { htmlEngine, renderHtml } from './html.js';
 import type { RenderContext } from './options.js';
 import { mapColumns, type TableOptions } from './view.js';
@@ -242,7 +243,8 @@ export async function withTimeout<T>(work: Promise<T>, ms: number, doing: string
   try {
     return await Promise.race([work, timeout]);
   } catch (error) {
-    if (error instanceof RenderError || error instanceof BrowserError) throw error;
+    // A team's layout's own mistake is reported at its place, as in HTML.
+    if (error instanceof RenderError || error instanceof BrowserError || error instanceof LayoutError) throw error;
     const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
     throw new RenderError(`the browser failed while ${doing}: ${message}`);
   } finally {
