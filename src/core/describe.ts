@@ -11,10 +11,22 @@ export function describeValue(value: unknown): string {
     case 'boolean':
       return `${value}`;
     case 'object':
-      return 'a mapping (key: value pairs)';
+      return objectKind(value);
     default:
       return typeof value;
   }
+}
+
+/**
+ * What kind of object a YAML value became: a mapping, or one of the types YAML 1.1 tags make
+ * (`!!timestamp`, `!!set`, `!!binary`, `!!omap`), which are not mappings though JavaScript calls them objects.
+ */
+function objectKind(value: object): string {
+  if (value instanceof Date) return 'a date and time';
+  if (value instanceof Set) return 'a set (`!!set`)';
+  if (value instanceof Map) return 'an ordered mapping (`!!omap`)';
+  if (value instanceof Uint8Array) return 'binary data (`!!binary`)';
+  return 'a mapping (key: value pairs)';
 }
 
 /** Words for what a file holds without repeating it: for a file that may not be a map at all (a secret behind a link, say). */
@@ -23,7 +35,7 @@ export function describeKind(value: unknown): string {
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'string') return value === '' ? 'empty text' : 'text';
   if (typeof value === 'number') return 'a number';
-  if (typeof value === 'object') return 'a mapping (key: value pairs)';
+  if (typeof value === 'object') return objectKind(value);
   return typeof value === 'boolean' ? 'true or false' : typeof value;
 }
 

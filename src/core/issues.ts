@@ -149,6 +149,9 @@ export function valueAt(value: unknown, path: readonly PathSegment[]): unknown {
   return v;
 }
 
+/** A mapping as YAML gives it: not a list, nor a set, binary data or a date that a YAML 1.1 tag makes. */
 export function isPlainObject(v: unknown): v is Record<string, unknown> {
-  return v !== null && typeof v === 'object' && !Array.isArray(v);
+  if (v === null || typeof v !== 'object' || Array.isArray(v)) return false;
+  const proto = Object.getPrototypeOf(v);
+  return proto === Object.prototype || proto === null;
 }

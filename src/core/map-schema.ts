@@ -1,6 +1,6 @@
 // The schema of a whole map for one template, composed from the shared parts and the template's lanes.
 import * as z from 'zod/mini';
-import { closest, describeValue, excerpt, listWords } from './describe.js';
+import { closest, describeValue, excerpt, listWords, quote } from './describe.js';
 import { isPlainObject } from './issues.js';
 import { SLUG, basedOn, customLaneFields, date, described, item, itemList, locale, optionalText, persona, personas, requiredText, slug, stageCommon, stageId, stageLater, textList, touchpointList } from './schema.js';
 import { TEMPLATE_IDS, TEMPLATES } from '../templates/registry.js';
@@ -181,8 +181,8 @@ function duplicateStages(list: readonly unknown[]): { path: [number, string]; me
     if (!written && !first.written) {
       message =
         first.name === name
-          ? `two stages are named ${name} (stages ${a} and ${b}): rename one or give each an \`id\``
-          : `stages ${a} and ${b} are named ${first.name} and ${name}, which give the same id \`${id}\`: rename one or give each an \`id\``;
+          ? `two stages are named ${quote(name)} (stages ${a} and ${b}): rename one or give each an \`id\``
+          : `stages ${a} and ${b} are named ${quote(first.name)} and ${quote(name)}, which give the same id \`${id}\`: rename one or give each an \`id\``;
     } else {
       const fromName = !first.written ? a : !written ? b : undefined;
       message = `two stages have the id \`${id}\` (stages ${a} and ${b}${fromName ? `; stage ${fromName} takes it from its name` : ''}): expected a unique \`id\` for each stage`;

@@ -39,6 +39,10 @@ export function parseSource(file: string, text: string, limits: Limits = DEFAULT
   const deep = deepestBeyond(doc, MAX_DEPTH);
   if (deep !== undefined) return { ok: false, diagnostics: [...diagnostics, at(deep, 'yaml', tooDeep)] };
 
+  // YAML 1.1 (`%YAML 1.1`) reads `2026-11-01` as a timestamp: a map means the date as written.
+  visit(doc, { Scalar: (_, node) => void (node.value instanceof Date && node.source !== undefined && (node.value = node.source)) });
+  const foreign = foreignTypes(doc).map(({ offset, tag, kind }) => at(offset, 'yaml', `\`${tag}\` makes ${kind}, which journey files have no place for: remove the tag`));
+  if (foreign.length > 0) return { ok: false, diagnostics: [...diagnostics, ...foreign] };
   let value: unknown;
   try {
     value = doc.toJS({ maxAliasCount: limits.maxAliasCount });
@@ -50,6 +54,19 @@ export function parseSource(file: string, text: string, limits: Limits = DEFAULT
     return { ok: false, diagnostics };
   }
   return { ok: true, source: { file, text, doc, lines }, value, diagnostics };
+}
+
+// The YAML 1.1 types that are neither text, number, true/false, list nor mapping.
+const FOREIGN: Record<string, string> = { binary: 'binary data', set: 'a set', omap: 'an ordered mapping', pairs: 'a list of pairs' };
+function foreignTypes(doc: Document.Parsed): { offset: number; tag: string; kind: string }[] {
+  const out: { offset: number; tag: string; kind: string }[] = [];
+  visit(doc, {
+    Node(_, node) {
+      const name = node.tag?.replace(/^tag:yaml\.org,2002:/, '');
+      if (name && Object.hasOwn(FOREIGN, name)) out.push({ offset: node.range?.[0] ?? 0, tag: `!!${name}`, kind: FOREIGN[name]! });
+    },
+  });
+  return out;
 }
 
 const tooDeep = `lists and mappings nest more than ${MAX_DEPTH} levels deep here; expected a journey map`;

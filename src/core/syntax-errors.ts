@@ -178,10 +178,10 @@ function colonInValue(src: Lines, l: number, error: YAMLError): SyntaxProblem | 
   const value = src.text(l).slice(col).replace(/\s+#.*$/, '').trimEnd();
   if (col <= src.contentCol(l) || !/:(\s|$)/.test(value) || /^["'[{]/.test(value)) return undefined;
   const key = keyName(src.content(l));
-  const quoted = value.includes('"') ? `'${value.replace(/'/g, "''")}'` : `"${value}"`;
+  const [open, body] = value.includes('"') ? ["'", value.replace(/'/g, "''")] : ['"', value];
   return {
     offset: error.pos[0],
-    message: `this value contains \`: \`, which YAML reads as the start of another key: put the value in quotes (\`${short(`${key}: ${quoted}`)}\`)`,
+    message: `this value contains \`: \`, which YAML reads as the start of another key: put the value in quotes (\`${fixed(`${key}: ${open}`, body, open)}\`)`,
   };
 }
 
@@ -189,7 +189,7 @@ function missingColon(src: Lines, l: number, error: YAMLError): SyntaxProblem | 
   const content = src.content(l);
   if (!content || hasKey(content) || !/IMPLICIT_KEY|MISSING_CHAR/.test(error.code)) return undefined;
   const word = /^([A-Za-z_][\w-]*)(?:\s+(.*))?$/.exec(content);
-  const fix = word ? ` (\`${short(`${word[1]}:${word[2] ? ` ${word[2]}` : ''}`)}\`)` : '';
+  const fix = word ? ` (\`${fixed(`${word[1]}:${word[2] ? ' ' : ''}`, word[2] ?? '')}\`)` : '';
   return { offset: src.start(l) + src.contentCol(l), message: `expected \`key: value\`, found \`${short(content)}\`: add a colon after the key${fix}` };
 }
 
@@ -231,6 +231,20 @@ function hasKey(content: string): boolean {
 
 const keyName = (content: string) => content.replace(/^(-\s+)+/, '').split(/:(\s|$)/)[0]!;
 const short = (s: string) => (s.length > 40 ? `${s.slice(0, 39)}…` : s);
+/**
+ * A corrected line to copy: `head` and `tail` whole (the key and the closing quote that make it a
+ * fix), a long value shortened in its middle, where the reader still recognises it.
+ */
+function fixed(head: string, value: string, tail = ''): string {
+  const chars = Array.from(value);
+  if (chars.length <= 60) return `${head}${value}${tail}`;
+  // Cut between words where there are any.
+  const start = chars.slice(0, 40).join('');
+  const end = chars.slice(-20).join('');
+  const cutStart = start.lastIndexOf(' ') > 20 ? start.slice(0, start.lastIndexOf(' ')) : start;
+  const cutEnd = end.indexOf(' ') >= 0 && end.indexOf(' ') < 10 ? end.slice(end.indexOf(' ') + 1) : end;
+  return `${head}${cutStart} … ${cutEnd}${tail}`;
+}
 
 /** The text's lines, with the indentation facts the explanations need. Line numbers are 0-based. */
 class Lines {

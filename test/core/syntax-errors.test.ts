@@ -31,7 +31,7 @@ describe('YAML syntax errors', () => {
       'map.yaml:2:1 error yaml: expected `key: value`, found `title T`: add a colon after the key (`title: T`)',
     ]);
     expect(errorsOf(exampleWith(33, (l) => l.replace('thinking:', 'thinking')))).toEqual([
-      'map.yaml:33:5 error yaml: expected `key: value`, found `thinking My old shoes hurt after 5 km. …`: add a colon after the key (`thinking: My old shoes hurt after 5 km.…`)',
+      'map.yaml:33:5 error yaml: expected `key: value`, found `thinking My old shoes hurt after 5 km. …`: add a colon after the key (`thinking: My old shoes hurt after 5 km. Time for new ones?`)',
     ]);
   });
 
