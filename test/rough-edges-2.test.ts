@@ -1,6 +1,11 @@
 // More surprises new users hit, round 2, each as the user meets it: the message, its place, the exit code.
+import { readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { errorsOf, mapOf } from './helpers.js';
+import { ROOT, errorsOf, mapOf, runBin, tempDir } from './helpers.js';
+import { pngSize } from './read-back.js';
+
+const README = readFileSync(join(ROOT, 'README.md'), 'utf8');
 
 describe('a YAML 1.1 map', () => {
   it('reads `updated: 2026-11-01` as the date it is, and a date as a stage name as written', () => {
@@ -34,5 +39,26 @@ describe('messages quote what the map wrote', () => {
     expect(errorsOf('template: current-state\ntitle: T\nstages:\n  - name: A\n    thinking: Nota: piove\n')).toEqual([
       'map.yaml:5:15 error yaml: this value contains `: `, which YAML reads as the start of another key: put the value in quotes (`thinking: "Nota: piove"`)',
     ]);
+  });
+});
+
+describe('the figures the README quotes', () => {
+  it('the PNG size comes from the command it names, within the spread fonts make', async () => {
+    const said = /`(journey build examples\/current-state\.yaml -f png)` gives a picture of about ([\d,]+) × ([\d,]+) pixels\s+\((\d+) KB\)/.exec(README);
+    expect(said).not.toBeNull();
+    const [, command, width, height, kb] = said!;
+    const out = join(tempDir(), 'map.png');
+    const r = await runBin([...command!.split(' ').slice(1), '-o', out]);
+    expect(r.code).toBe(0);
+    const size = pngSize(out);
+    const near = (actual: number, quoted: string, spread: number) => expect(Math.abs(actual / Number(quoted.replace(/,/g, '')) - 1)).toBeLessThan(spread);
+    near(size.width, width!, 0.1);
+    near(size.height, height!, 0.1);
+    near(statSync(out).size / 1024, kb!, 0.25);
+  }, 120_000);
+
+  it('the preview latency names the command that measures it', () => {
+    expect(README).toContain('How fast a save shows: `npm run bench`');
+    expect(README).toMatch(/\*\*\d+ ms median, [\d–]+ ms over \d+\s+saves/);
   });
 });
