@@ -1,8 +1,14 @@
 // More surprises new users hit, round 2, each as the user meets it: the message, its place, the exit code.
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
-import { ROOT, errorsOf, mapOf, runBin, tempDir } from './helpers.js';
+import { EMOTION_WORDS, emotionHeadwordList, emotionScoreOf } from '../src/core/emotion.js';
+import { jsonSchema } from '../src/core/json-schema.js';
+import { loadMap } from '../src/core/load.js';
+import { LOCALES, UI } from '../src/core/locale.js';
+import { CHANNEL_WORDS, channelIcon } from '../src/render/icons.js';
+import { ROOT, errorsOf, mapOf, run, runBin, tempDir } from './helpers.js';
 import { pngSize } from './read-back.js';
 
 const README = readFileSync(join(ROOT, 'README.md'), 'utf8');
@@ -60,5 +66,107 @@ describe('the figures the README quotes', () => {
   it('the preview latency names the command that measures it', () => {
     expect(README).toContain('How fast a save shows: `npm run bench`');
     expect(README).toMatch(/\*\*\d+ ms median, [\d–]+ ms over \d+\s+saves/);
+  });
+});
+
+describe('a map’s own language: emotion words', () => {
+  const map = (locale: string, emotion: string) => `template: day-in-the-life\ntitle: T\nlocale: ${locale}\nstages:\n  - name: Sveglia\n    emotion: ${emotion}\n`;
+
+  it('an Italian map takes Italian words, in every gender and number, and English ones', () => {
+    const scores = ['felice', 'felici', 'contenta', 'neutrale', 'neutra', 'frustrato', 'frustrate', 'molto-positiva', 'molto-negativo', 'preoccupata', 'entusiasta', 'happy'].map(
+      (word) => mapOf(map('it', word)).stages[0]!.emotion,
+    );
+    expect(scores).toEqual([1, 1, 1, 0, 0, -2, -2, 2, -2, -1, 2, 1]);
+  });
+
+  it('a Polish map takes Polish words, in every gender and number', () => {
+    const scores = ['zadowolony', 'zadowolona', 'zadowoleni', 'sfrustrowany', 'sfrustrowana', 'neutralny', 'szczęśliwa', 'bardzo-pozytywne', 'zmartwiony', 'zachwycona'].map(
+      (word) => mapOf(map('pl', word)).stages[0]!.emotion,
+    );
+    expect(scores).toEqual([1, 1, 1, -2, -2, 0, 1, 2, -1, 2]);
+  });
+
+  it('the config file’s locale is the map’s when it sets none', () => {
+    const result = loadMap('map.yaml', 'template: current-state\ntitle: T\nstages:\n  - name: A\n    emotion: felice\n', { defaultLocale: 'it' });
+    expect(result.ok && result.map.stages[0]!.emotion).toBe(1);
+  });
+
+  it('a word of another language is refused, with its word in the map’s language and the locale that takes it', () => {
+    expect(errorsOf(map('en', 'felice'))).toEqual([
+      'map.yaml:6:14 error stages[0].emotion: expected an emotion: a whole number from -2 to 2 or one of `very-negative`, `frustrated`, `negative`, `worried`, `neutral`, `positive`, `happy`, `very-positive` or `delighted`, found text "felice"; `felice` is Italian: did you mean `happy`? (or set `locale: it` to write the map in Italian)',
+    ]);
+    expect(errorsOf(map('pl', 'frustrata'))[0]).toContain('found text "frustrata"; `frustrata` is Italian: did you mean `sfrustrowany`? (or set `locale: it` to write the map in Italian)');
+  });
+
+  it('the message lists the words of the map’s language, and suggests near misses', () => {
+    expect(errorsOf(map('it', 'felicce'))).toEqual([
+      'map.yaml:6:14 error stages[0].emotion: expected an emotion: a whole number from -2 to 2 or one of `very-negative`, `frustrated`, `negative`, `worried`, `neutral`, `positive`, `happy`, `very-positive` or `delighted`, or in Italian `molto-negativo`, `frustrato`, `negativo`, `preoccupato`, `neutrale`, `neutro`, `positivo`, `felice`, `contento`, `molto-positivo` or `entusiasta` (in any gender and number), found text "felicce"; did you mean `felice`?',
+    ]);
+    expect(errorsOf(map('pl', 'Zadowolona'))[0]).toMatch(/found text "Zadowolona"; did you mean `zadowolona`\?$/);
+  });
+
+  it('import reads the same words: a sheet’s Italian and Polish scores', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'map.csv'), 'Title,Giornata\nStage,Sveglia,Treno,Ufficio,Casa\nEmozione,felice,frustrata,neutrale,zadowolony\n');
+    const r = await run(['import', 'map.csv', '-o', 'map.yaml'], { cwd: dir });
+    expect(r.stderr).not.toContain('error');
+    expect(r.code).toBe(0);
+    expect(mapOf(readFileSync(join(dir, 'map.yaml'), 'utf8')).stages.map((s) => s.emotion)).toEqual([1, -2, 0, 1]);
+  });
+});
+
+describe('the emotion vocabulary', () => {
+  it('the JSON Schema takes every locale’s words, since a map’s locale may come from the config file', () => {
+    const validate = new Ajv2020({ strict: false }).compile(jsonSchema('current-state'));
+    const map = (emotion: string) => ({ template: 'current-state', title: 'T', stages: [{ name: 'A', emotion }] });
+    for (const word of ['happy', 'felice', 'frustrata', 'zadowolona', 'szczęśliwi']) expect(validate(map(word)), word).toBe(true);
+    expect(validate(map('feliz'))).toBe(false);
+  });
+
+  it('holds each locale’s own names of the scale, and gives a word the same score in every locale', () => {
+    for (const l of LOCALES) {
+      for (const [score, label] of Object.entries(UI[l].emotions)) expect(emotionScoreOf(label, [l])).toBe(Number(score));
+    }
+    const scores = new Map<string, number>();
+    for (const l of LOCALES) {
+      for (const [word, score] of Object.entries(EMOTION_WORDS[l])) {
+        expect(scores.get(word) ?? score).toBe(score);
+        scores.set(word, score);
+      }
+    }
+  });
+});
+
+describe('a map’s own language: channel icons', () => {
+  it('Italian and Polish channels get their icon, in any case and spacing, Polish also without accents', () => {
+    const words = ['negozio', 'Telefono', 'sito web', 'Sito_Web', 'app', 'e-mail', 'chat', 'posta', 'sportello', 'sklep', 'telefon', 'Strona internetowa', 'przegladarka', 'czat na żywo'];
+    expect(words.map(channelIcon)).toEqual(['store', 'phone', 'web', 'web', 'app', 'email', 'chat', 'post', 'store', 'store', 'phone', 'web', 'web', 'chat']);
+    // English maps keep their icons: `mail` is still the post.
+    expect(channelIcon('mail')).toBe('post');
+  });
+
+  it('no word gives two icons, and the README lists every word of every language', () => {
+    const seen = new Map<string, string>();
+    const section = README.slice(README.indexOf('A map in Italian or Polish'), README.indexOf('Polish words also without their accents'));
+    for (const [locale, byIcon] of Object.entries(CHANNEL_WORDS)) {
+      for (const [icon, words] of Object.entries(byIcon)) {
+        for (const word of words) {
+          expect(seen.get(word) ?? icon, word).toBe(icon);
+          seen.set(word, icon);
+          if (locale !== 'en') expect(section.replace(/\s+/g, ' '), word).toContain(word.replace(/-/g, ' '));
+        }
+      }
+    }
+    for (const l of ['it', 'pl'] as const) for (const word of emotionHeadwordList(l)) expect(section, word).toContain(`\`${word}\``);
+  });
+
+  it('an Italian map’s touchpoints show their icons in the document', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'map.yaml'), 'template: current-state\ntitle: T\nlocale: it\nstages:\n  - name: A\n    emotion: felice\n    touchpoints:\n      - { name: Vetrina, channel: negozio }\n      - { name: Assistenza, channel: telefono }\n');
+    const r = await run(['build', 'map.yaml'], { cwd: dir });
+    expect(r.code).toBe(0);
+    const html = readFileSync(join(dir, 'map.html'), 'utf8');
+    expect(html).toContain('icon-store');
+    expect(html).toContain('icon-phone');
   });
 });
