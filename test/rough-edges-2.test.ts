@@ -170,3 +170,27 @@ describe('a map’s own language: channel icons', () => {
     expect(html).toContain('icon-phone');
   });
 });
+
+describe('did you mean', () => {
+  it('a part of a template’s name: `blueprint` → `service-blueprint`', () => {
+    expect(errorsOf('template: blueprint\ntitle: T\nstages:\n  - name: A\n')).toEqual([
+      'map.yaml:1:11 error template: unknown template "blueprint": expected one of `current-state`, `future-state`, `day-in-the-life` or `service-blueprint`; did you mean `service-blueprint`?',
+    ]);
+  });
+
+  it('a key written in Italian or Polish, with or without its accents, and a long shared start', () => {
+    const stage = (key: string) => errorsOf(`template: day-in-the-life\ntitle: T\nlocale: it\nstages:\n  - name: Sveglia\n    ${key}: x\n`)[0];
+    expect(stage('priorita')).toBe('map.yaml:6:5 error stages[0].priorita: unknown key `priorita`: did you mean `priorities`?');
+    expect(stage('priorità')).toBe('map.yaml:6:5 error stages[0]["priorità"]: unknown key `priorità`: did you mean `priorities`?');
+    expect(stage('punti_critici')).toContain('unknown key `punti_critici`: did you mean `pain_points`?');
+    expect(stage('pensieri')).toContain('did you mean `thinking`?');
+    expect(stage('priorytety')).toContain('did you mean `priorities`?');
+    expect(stage('product_usage')).toContain('did you mean `product_use`?');
+    expect(errorsOf('template: current-state\ntitolo: T\ntitle: T\nstages:\n  - name: A\n')[0]).toContain('unknown key `titolo`: did you mean `title`?');
+  });
+
+  it('no guess where two candidates fit alike', () => {
+    expect(errorsOf('template: state\ntitle: T\nstages:\n  - name: A\n')[0]).toMatch(/`service-blueprint`$/);
+    expect(errorsOf(`template: current-state\ntitle: T\nstages:\n  - name: A\n    emotion: very-happy\n`)[0]).toMatch(/found text "very-happy"$/);
+  });
+});

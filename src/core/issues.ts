@@ -2,6 +2,7 @@
 import type * as z from 'zod/mini';
 import type { $ZodIssue } from 'zod/v4/core';
 import { closest, excerpt, listWords } from './describe.js';
+import { keyForWord } from './key-words.js';
 import { formatPath, type Diagnostic, type PathSegment } from './diagnostics.js';
 import { locate } from './locate.js';
 import type { Source } from './source.js';
@@ -97,7 +98,7 @@ function strangerObject(branch: readonly Issue[], at: readonly PathSegment[], ro
 
 function unknownKeyMessage(key: string, objectPath: PathSegment[], ctx: IssueContext): string {
   const known = keysAt(ctx.schema, objectPath) ?? [];
-  const guess = ctx.synonymOf?.(key, objectPath) ?? closest(key, known);
+  const guess = ctx.synonymOf?.(key, objectPath) ?? keyForWord(key, known) ?? closest(key, known);
   const extra = ctx.explainUnknownKey?.(key, objectPath);
   const shown = excerpt(key);
   if (extra) return `unknown key \`${shown}\`: ${extra}${guess ? `; did you mean \`${guess}\`?` : ''}`;
