@@ -1,6 +1,6 @@
 // More surprises new users hit, round 2, each as the user meets it: the message, its place, the exit code.
-import { readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
 import { EMOTION_WORDS, emotionHeadwordList, emotionScoreOf } from '../src/core/emotion.js';
@@ -8,7 +8,7 @@ import { jsonSchema } from '../src/core/json-schema.js';
 import { loadMap } from '../src/core/load.js';
 import { LOCALES, UI } from '../src/core/locale.js';
 import { CHANNEL_WORDS, channelIcon } from '../src/render/icons.js';
-import { ROOT, errorsOf, mapOf, run, runBin, tempDir } from './helpers.js';
+import { EXAMPLES, ROOT, errorsOf, mapOf, run, runBin, tempDir } from './helpers.js';
 import { pngSize } from './read-back.js';
 
 const README = readFileSync(join(ROOT, 'README.md'), 'utf8');
@@ -192,5 +192,29 @@ describe('did you mean', () => {
   it('no guess where two candidates fit alike', () => {
     expect(errorsOf('template: state\ntitle: T\nstages:\n  - name: A\n')[0]).toMatch(/`service-blueprint`$/);
     expect(errorsOf(`template: current-state\ntitle: T\nstages:\n  - name: A\n    emotion: very-happy\n`)[0]).toMatch(/found text "very-happy"$/);
+  });
+});
+
+describe('the examples’ editor modelines', () => {
+  // A schema an example names is committed beside it, so an editor finds it in a fresh clone; it must
+  // be what `journey schema` prints today. After a change to the format, regenerate it:
+  //   node bin/journey.js schema -o examples/journey.schema.json
+  //   node bin/journey.js schema --persona -o examples/persona.schema.json
+  const COMMANDS: Record<string, string[]> = { 'journey.schema.json': ['schema'], 'persona.schema.json': ['schema', '--persona'] };
+
+  it('every `$schema` modeline in examples/ names a file that exists and equals `journey schema`', async () => {
+    const files = readdirSync(EXAMPLES, { recursive: true, encoding: 'utf8' }).filter((f) => /\.ya?ml$/.test(f));
+    const named = files.flatMap((f) => {
+      const m = /^# yaml-language-server: \$schema=(\S+)/m.exec(readFileSync(join(EXAMPLES, f), 'utf8'));
+      return m ? [{ map: f, schema: resolve(EXAMPLES, dirname(f), m[1]!) }] : [];
+    });
+    expect(named.map((n) => n.map).sort()).toEqual(['portfolio/personas/giulia.yaml', 'rich-map.yaml']);
+    for (const { map, schema } of named) {
+      expect(existsSync(schema), `${map} names ${schema}`).toBe(true);
+      const command = COMMANDS[basename(schema)];
+      expect(command, `${map}: no command gives ${basename(schema)}`).toBeDefined();
+      const printed = await run(command!);
+      expect(readFileSync(schema, 'utf8') === printed.stdout, `${relative(ROOT, schema)} differs from \`journey ${command!.join(' ')}\`: regenerate it`).toBe(true);
+    }
   });
 });
