@@ -218,3 +218,45 @@ describe('the examples’ editor modelines', () => {
     }
   });
 });
+
+describe('a syntax error hides nothing else', () => {
+  const HEAD = 'template: current-state\ntitle: T\nstages:\n';
+  it('journey validate reports the rest of the file’s problems beside the syntax error, each at its place', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'map.yaml'), `template: blueprint\ntitle: T\nstages:\n  - name: A\n    thinking: Nota: piove\n  - name: B\n    emotion: felice\n  - name: C\n    thinkng: x\n`);
+    const r = await run(['validate', 'map.yaml'], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe(
+      [
+        'map.yaml:1:11 error template: unknown template "blueprint": expected one of `current-state`, `future-state`, `day-in-the-life` or `service-blueprint`; did you mean `service-blueprint`?',
+        'map.yaml:5:15 error yaml: this value contains `: `, which YAML reads as the start of another key: put the value in quotes (`thinking: "Nota: piove"`)',
+        'map.yaml:7:14 error stages[1].emotion: expected an emotion: a whole number from -2 to 2 or one of `very-negative`, `frustrated`, `negative`, `worried`, `neutral`, `positive`, `happy`, `very-positive` or `delighted`, found text "felice"; `felice` is Italian: did you mean `happy`? (or set `locale: it` to write the map in Italian)',
+        '✗ 3 errors in 1 file',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('reports nothing the slip itself causes: the key a spoiled line held, the entries after a spoiled one', () => {
+    // `name` is on the spoiled line: no "missing `name`"; the stages after it keep their numbers.
+    expect(errorsOf(`${HEAD}  - name: A: b\n    emotion: 1\n  - name: B\n    emotion: 9\n`).map((l) => l.slice(0, 60))).toEqual([
+      'map.yaml:4:11 error yaml: this value contains `: `, which YA',
+      'map.yaml:7:14 error stages[1].emotion: expected an emotion: ',
+    ]);
+    // A tab, an unclosed quote, a duplicate key, a wrong indentation: the next stage is still checked.
+    for (const slip of ['\tthinking: x', '    thinking: "never closed', '    notes: a\n    notes: b', '   notes: a']) {
+      const found = errorsOf(`${HEAD}  - name: A\n${slip}\n  - name: B\n    emotion: 9\n`);
+      expect(found, slip).toHaveLength(2);
+      expect(found[1], slip).toMatch(/error stages\[1\]\.emotion: expected an emotion: .*found the number 9$/);
+    }
+    // The problems of a stage that holds a slip wait for it to be fixed: its keys may have moved.
+    expect(errorsOf(`${HEAD}  - name: A\n    emotion: 3\n    thinking: Note: x\n`)).toHaveLength(1);
+  });
+
+  it('says what it could not check: the rest after a slip that spoils it', () => {
+    expect(errorsOf(`${HEAD}  - name: A\n    owners: [a, b]]\n  - name: B\n    emotion: 9\n`)).toEqual([
+      'map.yaml:5:19 error yaml: this `]` closes nothing: remove it, or add the `[` it should close',
+      'map.yaml:5:19 warning yaml: the rest of this file, after line 5, is checked once its YAML syntax is fixed',
+    ]);
+  });
+});

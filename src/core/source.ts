@@ -17,7 +17,15 @@ export interface Source {
 
 export type SourceResult =
   | { ok: true; source: Source; value: unknown; diagnostics: Diagnostic[] }
-  | { ok: false; diagnostics: Diagnostic[] };
+  | {
+      ok: false;
+      diagnostics: Diagnostic[];
+      /**
+       * For YAML syntax errors: the lines (0-based, first and last) they spoil, the last `Infinity`
+       * when a slip spoils the rest of the file; null when they cannot be told. Absent for other failures.
+       */
+      spoiled?: [number, number][] | null;
+    };
 
 export function parseSource(file: string, text: string, limits: Limits = DEFAULT_LIMITS): SourceResult {
   const crowded = nodeLimitOffsetOf(text); // before the parser builds millions of nodes
@@ -31,11 +39,13 @@ export function parseSource(file: string, text: string, limits: Limits = DEFAULT
   };
   // Running out of stack means nesting too deep; anything else is a slip explained in plain words.
   const overflow = doc.errors.find((e) => /call stack/i.test(e.message));
-  const diagnostics: Diagnostic[] = overflow
-    ? [at(overflow.pos[0], 'yaml', tooDeep)]
-    : explainSyntaxErrors(text, doc, lines).map((p) => at(p.offset, 'yaml', p.message));
+  const explained = overflow ? [] : explainSyntaxErrors(text, doc, lines);
+  const diagnostics: Diagnostic[] = overflow ? [at(overflow.pos[0], 'yaml', tooDeep)] : explained.map((p) => at(p.offset, 'yaml', p.message));
   for (const w of doc.warnings) diagnostics.push({ ...at(w.pos[0], 'yaml', libraryMessage(w.message)), severity: 'warning' });
-  if (doc.errors.length > 0) return { ok: false, diagnostics };
+  if (doc.errors.length > 0) {
+    if (overflow) return { ok: false, diagnostics };
+    return { ok: false, diagnostics, spoiled: explained.every((p) => p.lines) ? explained.map((p) => p.lines!) : null };
+  }
   const deep = deepestBeyond(doc, MAX_DEPTH);
   if (deep !== undefined) return { ok: false, diagnostics: [...diagnostics, at(deep, 'yaml', tooDeep)] };
 
