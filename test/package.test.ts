@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXAMPLES, ROOT } from './helpers.js';
 
 const run = promisify(execFile);
-const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { name: string; version: string; dependencies: Record<string, string> };
+const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { name: string; version: string; license: string; dependencies: Record<string, string>; allowScripts?: Record<string, boolean> };
 
 let dir: string;
 let app: string;
@@ -46,11 +46,18 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 describe('the packed package', () => {
   it('holds the bundle, its types, the layouts and the bin, and neither sources nor tests', () => {
     const files = packed.files.map((f) => f.path);
-    for (const f of ['bin/journey.js', 'dist/cli.js', 'dist/index.js', 'dist/batch-worker.js', 'dist/types/index.d.ts', 'templates/html/style.css', 'README.md', 'package.json']) {
+    for (const f of ['bin/journey.js', 'dist/cli.js', 'dist/index.js', 'dist/batch-worker.js', 'dist/types/index.d.ts', 'templates/html/style.css', 'README.md', 'LICENSE', 'package.json']) {
       expect(files).toContain(f);
     }
     expect(files.filter((f) => /^(src|test|examples)\//.test(f))).toEqual([]);
     expect(packed.size).toBeLessThan(1024 * 1024);
+  });
+
+  it('carries the licence package.json names', () => {
+    expect(pkg.license).toBe('MIT');
+    const licence = readFileSync(join(app, 'node_modules', pkg.name, 'LICENSE'), 'utf8');
+    expect(licence).toMatch(/^MIT License\n\nCopyright \(c\) 2026 the journey authors\n/);
+    expect(licence).toContain('THE SOFTWARE IS PROVIDED "AS IS"');
   });
 
   it('installs only its runtime dependencies, none with an install script', () => {
@@ -167,5 +174,16 @@ await render('title: x', 'docx');
     const tsc = await inApp(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.readme.json']);
     expect(tsc.stdout + tsc.stderr).toBe('');
     expect(tsc.code).toBe(0);
+  });
+});
+
+describe('setting up from a clone', () => {
+  // npm 11 lists, after every install, the packages with install scripts that package.json's
+  // `allowScripts` does not cover ("install scripts not yet covered by allowScripts"); npm 12 skips them.
+  it('covers every install script of the locked dependencies, so `npm ci` warns of none', () => {
+    const lock = JSON.parse(readFileSync(join(ROOT, 'package-lock.json'), 'utf8')) as { packages: Record<string, { hasInstallScript?: boolean }> };
+    const withScripts = Object.entries(lock.packages).flatMap(([path, p]) => (p.hasInstallScript ? [path.replace(/^.*node_modules\//, '')] : []));
+    expect(withScripts.length).toBeGreaterThan(0);
+    expect(withScripts.filter((name) => !Object.hasOwn(pkg.allowScripts ?? {}, name))).toEqual([]);
   });
 });

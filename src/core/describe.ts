@@ -11,10 +11,22 @@ export function describeValue(value: unknown): string {
     case 'boolean':
       return `${value}`;
     case 'object':
-      return 'a mapping (key: value pairs)';
+      return objectKind(value);
     default:
       return typeof value;
   }
+}
+
+/**
+ * What kind of object a YAML value became: a mapping, or one of the types YAML 1.1 tags make
+ * (`!!timestamp`, `!!set`, `!!binary`, `!!omap`), which are not mappings though JavaScript calls them objects.
+ */
+function objectKind(value: object): string {
+  if (value instanceof Date) return 'a date and time';
+  if (value instanceof Set) return 'a set (`!!set`)';
+  if (value instanceof Map) return 'an ordered mapping (`!!omap`)';
+  if (value instanceof Uint8Array) return 'binary data (`!!binary`)';
+  return 'a mapping (key: value pairs)';
 }
 
 /** Words for what a file holds without repeating it: for a file that may not be a map at all (a secret behind a link, say). */
@@ -23,7 +35,7 @@ export function describeKind(value: unknown): string {
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'string') return value === '' ? 'empty text' : 'text';
   if (typeof value === 'number') return 'a number';
-  if (typeof value === 'object') return 'a mapping (key: value pairs)';
+  if (typeof value === 'object') return objectKind(value);
   return typeof value === 'boolean' ? 'true or false' : typeof value;
 }
 
@@ -52,17 +64,42 @@ export function editDistance(a: string, b: string): number {
   return prev[b.length]!;
 }
 
-/** The closest candidate, if it is close enough to be a likely typo. */
+/** `Priorità`, `przeglądarka`, `Pain-Points` → `priorita`, `przegladarka`, `pain_points`: how words are compared for a suggestion. */
+export function foldWord(word: string): string {
+  return word.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/ł/g, 'l').replace(/Ł/g, 'L').toLowerCase().trim().replace(/[\s-]+/g, '_');
+}
+
+/**
+ * The candidate a user most likely meant: the same word but for case, accents or dashes; else one
+ * within a typo's reach (edit distance); else the only one the word is a whole part of
+ * (`blueprint` → `service-blueprint`) or that shares a long start with it (`priorita` → `priorities`).
+ */
 export function closest(word: string, candidates: Iterable<string>): string | undefined {
-  const lower = word.toLowerCase().replace(/-/g, '_');
+  const w = foldWord(word);
+  const list = [...candidates].map((c) => ({ c, k: foldWord(c) }));
+  const same = list.find(({ k }) => k === w);
+  if (same) return same.c;
   let best: string | undefined;
   let bestDistance = Infinity;
-  for (const candidate of candidates) {
-    const d = editDistance(lower, candidate.toLowerCase().replace(/-/g, '_'));
-    if (d < bestDistance) [best, bestDistance] = [candidate, d];
+  for (const { c, k } of list) {
+    const d = editDistance(w, k);
+    if (d < bestDistance) [best, bestDistance] = [c, d];
   }
-  const allowed = Math.max(1, Math.floor(word.length / 3));
-  return bestDistance <= allowed ? best : undefined;
+  if (bestDistance <= Math.max(1, Math.floor(word.length / 3))) return best;
+  if (w.length < 4) return undefined;
+  const only = (found: { c: string }[]) => (found.length === 1 ? found[0]!.c : undefined);
+  const part = only(list.filter(({ k }) => k.split('_').includes(w)));
+  if (part) return part;
+  // The longest shared start, if one candidate has it alone and it is most of the shorter word.
+  const shared = list.map(({ c, k }) => ({ c, n: sharedStart(w, k), of: Math.min(w.length, k.length) }));
+  const longest = Math.max(...shared.map((x) => x.n));
+  return longest >= 5 ? only(shared.filter((x) => x.n === longest && x.n >= 0.7 * x.of)) : undefined;
+}
+
+function sharedStart(a: string, b: string): number {
+  let n = 0;
+  while (n < a.length && a[n] === b[n]) n++;
+  return n;
 }
 
 /**

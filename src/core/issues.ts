@@ -2,6 +2,7 @@
 import type * as z from 'zod/mini';
 import type { $ZodIssue } from 'zod/v4/core';
 import { closest, excerpt, listWords } from './describe.js';
+import { keyForWord } from './key-words.js';
 import { formatPath, type Diagnostic, type PathSegment } from './diagnostics.js';
 import { locate } from './locate.js';
 import type { Source } from './source.js';
@@ -97,7 +98,7 @@ function strangerObject(branch: readonly Issue[], at: readonly PathSegment[], ro
 
 function unknownKeyMessage(key: string, objectPath: PathSegment[], ctx: IssueContext): string {
   const known = keysAt(ctx.schema, objectPath) ?? [];
-  const guess = ctx.synonymOf?.(key, objectPath) ?? closest(key, known);
+  const guess = ctx.synonymOf?.(key, objectPath) ?? keyForWord(key, known) ?? closest(key, known);
   const extra = ctx.explainUnknownKey?.(key, objectPath);
   const shown = excerpt(key);
   if (extra) return `unknown key \`${shown}\`: ${extra}${guess ? `; did you mean \`${guess}\`?` : ''}`;
@@ -149,6 +150,9 @@ export function valueAt(value: unknown, path: readonly PathSegment[]): unknown {
   return v;
 }
 
+/** A mapping as YAML gives it: not a list, nor a set, binary data or a date that a YAML 1.1 tag makes. */
 export function isPlainObject(v: unknown): v is Record<string, unknown> {
-  return v !== null && typeof v === 'object' && !Array.isArray(v);
+  if (v === null || typeof v !== 'object' || Array.isArray(v)) return false;
+  const proto = Object.getPrototypeOf(v);
+  return proto === Object.prototype || proto === null;
 }

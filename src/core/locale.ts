@@ -2,6 +2,8 @@
 // template names) live with each template in src/templates/<id>/.
 export const LOCALES = ['en', 'it', 'pl'] as const;
 export type Locale = (typeof LOCALES)[number];
+/** Each locale's language, in English, for messages (`felice` is Italian). */
+export const LOCALE_NAMES: Record<Locale, string> = { en: 'English', it: 'Italian', pl: 'Polish' };
 
 /** The words of `journey templates` around the templates' own labels. */
 export const LISTING: Record<Locale, { columns: string; lanes: string; optional: string; bands: string; defaultBand: string }> = {

@@ -1,10 +1,11 @@
 // The schema of a whole map for one template, composed from the shared parts and the template's lanes.
 import * as z from 'zod/mini';
-import { closest, describeValue, excerpt, listWords } from './describe.js';
+import { closest, describeValue, excerpt, listWords, quote } from './describe.js';
 import { isPlainObject } from './issues.js';
-import { SLUG, basedOn, customLaneFields, date, described, item, itemList, locale, optionalText, persona, personas, requiredText, slug, stageCommon, stageId, stageLater, textList, touchpointList } from './schema.js';
+import { SLUG, basedOn, customLaneFields, date, described, item, itemList, locale, optionalText, persona, personas, requiredText, slug, stageCommon, stageEmotion, stageId, stageLater, textList, touchpointList } from './schema.js';
 import { TEMPLATE_IDS, TEMPLATES } from '../templates/registry.js';
 import type { TemplateDefinition } from '../templates/types.js';
+import type { Locale } from './locale.js';
 
 const TOP_LEVEL_DESCRIPTIONS = {
   template: 'The kind of map: current-state, future-state, day-in-the-life or service-blueprint',
@@ -68,7 +69,7 @@ export const MAX_BRANCHES = 4;
  * which the caller reports) it checks everything the templates share, so one mistake never hides
  * the others: stages then accept any further key, since their lanes depend on the template.
  */
-export function buildMapSchema(def: TemplateDefinition | undefined, customLaneKeys: readonly string[] = []) {
+export function buildMapSchema(def: TemplateDefinition | undefined, customLaneKeys: readonly string[] = [], mapLocale?: Locale) {
   const laneShape: Record<string, z.ZodMiniType> = {};
   for (const lane of def?.lanes ?? []) {
     const schema = lane.kind === 'touchpoints' ? touchpointList : itemList;
@@ -81,7 +82,7 @@ export function buildMapSchema(def: TemplateDefinition | undefined, customLaneKe
   // A custom lane of a version-1 map keeps its name, even one of the keys added since.
   const later: Record<string, z.ZodMiniType> = Object.fromEntries(Object.entries(stageLater).filter(([key]) => !Object.hasOwn(laneShape, key)));
   // A stage of a branch takes every key of a stage but a fork of its own: forks do not nest.
-  const branchStageShape = { ...stageCommon, ...def?.stageExtras, ...laneShape, ...later };
+  const branchStageShape = { ...stageCommon, emotion: stageEmotion(mapLocale), ...def?.stageExtras, ...laneShape, ...later };
   const branchStage = def ? z.strictObject(branchStageShape, stageError) : z.looseObject(branchStageShape, stageError);
   const branchError = (iss: { input?: unknown }) => `expected a branch: a mapping with \`name\` and \`stages\`, found ${describeValue(iss.input)}`;
   const branch = z.strictObject(
@@ -181,8 +182,8 @@ function duplicateStages(list: readonly unknown[]): { path: [number, string]; me
     if (!written && !first.written) {
       message =
         first.name === name
-          ? `two stages are named ${name} (stages ${a} and ${b}): rename one or give each an \`id\``
-          : `stages ${a} and ${b} are named ${first.name} and ${name}, which give the same id \`${id}\`: rename one or give each an \`id\``;
+          ? `two stages are named ${quote(name)} (stages ${a} and ${b}): rename one or give each an \`id\``
+          : `stages ${a} and ${b} are named ${quote(first.name)} and ${quote(name)}, which give the same id \`${id}\`: rename one or give each an \`id\``;
     } else {
       const fromName = !first.written ? a : !written ? b : undefined;
       message = `two stages have the id \`${id}\` (stages ${a} and ${b}${fromName ? `; stage ${fromName} takes it from its name` : ''}): expected a unique \`id\` for each stage`;

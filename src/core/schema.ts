@@ -3,9 +3,9 @@
 // generated from the input side of the same schemas. zod/mini: the same checks as classic zod,
 // several times cheaper to load, which every start of the CLI pays for.
 import * as z from 'zod/mini';
-import { EMOTION_MAX, EMOTION_MIN, EMOTION_WORDS } from './emotion.js';
-import { closest, describeValue, didYouMean, listWords, quote } from './describe.js';
-import { LOCALES } from './locale.js';
+import { EMOTION_MAX, EMOTION_MIN, emotionHeadwordList, emotionLocales, emotionScoreOf, emotionWords, translateEmotionWord } from './emotion.js';
+import { closest, describeValue, didYouMean, excerpt, listWords, quote } from './describe.js';
+import { LOCALE_NAMES, LOCALES, type Locale } from './locale.js';
 import { MAX_TEXT_LENGTH } from './text.js';
 
 const found = (iss: { input?: unknown }) => `found ${describeValue(iss.input)}`;
@@ -47,14 +47,33 @@ export const optionalText = then(z.nullish(text), (v) => v ?? null);
 
 const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
-const emotionWords = Object.keys(EMOTION_WORDS) as (keyof typeof EMOTION_WORDS)[];
+/**
+ * "`very-negative`, … or `delighted`, or in Italian `molto-negativo`, … (in any gender and number)";
+ * the English words alone when the locale is in doubt (a map with an unknown `locale`).
+ */
+function emotionWordList(locale: Locale | undefined): string {
+  const own = locale && locale !== 'en' ? `, or in ${LOCALE_NAMES[locale]} ${listWords(emotionHeadwordList(locale))} (in any gender and number)` : '';
+  return `one of ${listWords(emotionHeadwordList('en'))}${own}`;
+}
 
-const emotionError = (iss: { input?: unknown }) =>
-  `expected an emotion: a whole number from ${EMOTION_MIN} to ${EMOTION_MAX} or one of ${listWords(emotionWords)}, ${found(iss)}${didYouMean(iss.input, [...emotionWords, -2, -1, 0, 1, 2])}`;
-const emotionScore = z.union([z.int({ error: emotionError }).check(z.gte(EMOTION_MIN, { error: emotionError }), z.lte(EMOTION_MAX, { error: emotionError })), z.enum(emotionWords)], {
-  error: emotionError,
-});
-const toScore = (v: number | keyof typeof EMOTION_WORDS | null | undefined): number | null => (v == null ? null : typeof v === 'number' ? v : EMOTION_WORDS[v]);
+const emotionError = (locale: Locale | undefined) => (iss: { input?: unknown }) => {
+  const input = iss.input;
+  // A word of another locale's map: its word in this one (`felice` in an English map → `happy`).
+  const other = typeof input === 'string' && locale ? translateEmotionWord(input, locale) : undefined;
+  const words = emotionWords(locale);
+  const hint = other
+    ? `; \`${excerpt(input as string)}\` is ${LOCALE_NAMES[other.from]}: did you mean \`${other.word}\`? (or set \`locale: ${other.from}\` to write the map in ${LOCALE_NAMES[other.from]})`
+    : didYouMean(input, [...words, -2, -1, 0, 1, 2]) || (typeof input === 'string' && closest(input, words) ? `; did you mean \`${closest(input, words)}\`?` : '');
+  return `expected an emotion: a whole number from ${EMOTION_MIN} to ${EMOTION_MAX} or ${emotionWordList(locale)}, ${found(iss)}${hint}`;
+};
+
+/** A score: a whole number, or a word of the map's locale or English (every locale's when it is not known: the JSON Schema). */
+function emotionScore(locale: Locale | undefined) {
+  const error = emotionError(locale);
+  return z.union([z.int({ error }).check(z.gte(EMOTION_MIN, { error }), z.lte(EMOTION_MAX, { error })), z.enum(emotionWords(locale) as [string, ...string[]])], { error });
+}
+const toScore = (v: string | number | null | undefined, locale: Locale | undefined): number | null =>
+  v == null ? null : typeof v === 'number' ? v : emotionScoreOf(v, emotionLocales(locale))!;
 
 /** Scores per persona (`{ giulia: -1, marco: 1 }`), keyed by persona id, as written; a map with `personas:` only. */
 export type PersonaScores = Record<string, number | null>;
@@ -63,25 +82,36 @@ export type PersonaScores = Record<string, number | null>;
  * How the customer feels at a stage: one score, or with `personas:` a score per persona
  * (`{ giulia: -1, marco: 1 }`). Which ids a map may use is checked with the whole map (map-checks.ts).
  */
-export const emotion = then(
-  z.nullish(
-    z.union(
-      [
-        emotionScore,
-        z.record(z.string().check(z.regex(SLUG_PATTERN, { error: (iss) => `expected a persona id (lowercase letters, digits and dashes) as the key of a score, ${found(iss)}` })), z.nullish(emotionScore), {
-          error: emotionError,
-        }),
-      ],
-      { error: emotionError },
+function emotion(locale: Locale | undefined) {
+  const score = emotionScore(locale);
+  const error = emotionError(locale);
+  return then(
+    z.nullish(
+      z.union(
+        [
+          score,
+          z.record(z.string().check(z.regex(SLUG_PATTERN, { error: (iss) => `expected a persona id (lowercase letters, digits and dashes) as the key of a score, ${found(iss)}` })), z.nullish(score), {
+            error,
+          }),
+        ],
+        { error },
+      ),
     ),
-  ),
-  (v): number | null | PersonaScores => {
-    if (v == null || typeof v !== 'object') return toScore(v);
-    const scores: PersonaScores = Object.create(null);
-    for (const [id, score] of Object.entries(v)) scores[id] = toScore(score);
-    return scores;
-  },
-);
+    (v): number | null | PersonaScores => {
+      if (v == null || typeof v !== 'object') return toScore(v, locale);
+      const scores: PersonaScores = Object.create(null);
+      for (const [id, s] of Object.entries(v)) scores[id] = toScore(s, locale);
+      return scores;
+    },
+  );
+}
+
+/** A stage's `emotion` for a map in `locale`: its words and English ones; every locale's when it is not known (the JSON Schema). */
+export const stageEmotion = (locale?: Locale) =>
+  described(
+    emotion(locale),
+    'How the customer feels: -2 to 2, or very-negative/frustrated, negative/worried, neutral, positive/happy, very-positive/delighted (an Italian or Polish map also takes its own words: frustrato, felice, zadowolony…); with `personas:`, a score per persona: { giulia: -1, marco: 1 }',
+  );
 
 /** How sure the map is of an item: seen in research, told by customers or staff, or a guess to check. */
 export const CONFIDENCES = ['observed', 'reported', 'assumed'] as const;
@@ -327,7 +357,7 @@ export const imagePath = then(
 export const stageCommon = {
   name: described(requiredText, 'The column heading of this stage'),
   id: described(z.optional(slug), 'A unique id of lowercase letters, digits and dashes; derived from the name when absent'),
-  emotion: described(emotion, 'How the customer feels: -2 to 2, or very-negative/frustrated, negative/worried, neutral, positive/happy, very-positive/delighted; with `personas:`, a score per persona: { giulia: -1, marco: 1 }'),
+  emotion: stageEmotion(),
   pain_points: described(itemList, 'What goes wrong or hurts at this stage'),
   opportunities: described(itemList, 'What we could do better at this stage'),
   kpis: described(kpiList, 'How the business measures this stage (back-end band): text, or { name, metric, target }'),

@@ -4,7 +4,7 @@
 // is what makes export-then-import give back the same map. Pure: the files are read and written at
 // the edges (pipeline/import.ts, render/sheet.ts) with csv-parse/csv-stringify and read-/write-excel-file.
 import { quote } from './describe.js';
-import { EMOTION_WORDS } from './emotion.js';
+import { emotionScoreOf } from './emotion.js';
 import { LOCALES, UI, type Locale } from './locale.js';
 import type { Item, JourneyMap, Kpi, Touchpoint } from './model.js';
 import { allStages } from './stages.js';
@@ -345,13 +345,7 @@ export function emotionOf(text: string): number | undefined {
     const n = Number(t);
     return n >= -2 && n <= 2 ? n : undefined;
   }
-  const word = norm(t).replace(/ /g, '-');
-  if (Object.hasOwn(EMOTION_WORDS, word)) return EMOTION_WORDS[word as keyof typeof EMOTION_WORDS];
-  for (const l of LOCALES) {
-    const found = Object.entries(UI[l].emotions).find(([, w]) => norm(w) === norm(t));
-    if (found) return Number(found[0]);
-  }
-  return undefined;
+  return emotionScoreOf(norm(t));
 }
 
 /** What a row's label names in this template, and in which language it was written (keys have none). */

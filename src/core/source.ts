@@ -17,7 +17,15 @@ export interface Source {
 
 export type SourceResult =
   | { ok: true; source: Source; value: unknown; diagnostics: Diagnostic[] }
-  | { ok: false; diagnostics: Diagnostic[] };
+  | {
+      ok: false;
+      diagnostics: Diagnostic[];
+      /**
+       * For YAML syntax errors: the lines (0-based, first and last) they spoil, the last `Infinity`
+       * when a slip spoils the rest of the file; null when they cannot be told. Absent for other failures.
+       */
+      spoiled?: [number, number][] | null;
+    };
 
 export function parseSource(file: string, text: string, limits: Limits = DEFAULT_LIMITS): SourceResult {
   const crowded = nodeLimitOffsetOf(text); // before the parser builds millions of nodes
@@ -31,14 +39,20 @@ export function parseSource(file: string, text: string, limits: Limits = DEFAULT
   };
   // Running out of stack means nesting too deep; anything else is a slip explained in plain words.
   const overflow = doc.errors.find((e) => /call stack/i.test(e.message));
-  const diagnostics: Diagnostic[] = overflow
-    ? [at(overflow.pos[0], 'yaml', tooDeep)]
-    : explainSyntaxErrors(text, doc, lines).map((p) => at(p.offset, 'yaml', p.message));
+  const explained = overflow ? [] : explainSyntaxErrors(text, doc, lines);
+  const diagnostics: Diagnostic[] = overflow ? [at(overflow.pos[0], 'yaml', tooDeep)] : explained.map((p) => at(p.offset, 'yaml', p.message));
   for (const w of doc.warnings) diagnostics.push({ ...at(w.pos[0], 'yaml', libraryMessage(w.message)), severity: 'warning' });
-  if (doc.errors.length > 0) return { ok: false, diagnostics };
+  if (doc.errors.length > 0) {
+    if (overflow) return { ok: false, diagnostics };
+    return { ok: false, diagnostics, spoiled: explained.every((p) => p.lines) ? explained.map((p) => p.lines!) : null };
+  }
   const deep = deepestBeyond(doc, MAX_DEPTH);
   if (deep !== undefined) return { ok: false, diagnostics: [...diagnostics, at(deep, 'yaml', tooDeep)] };
 
+  // YAML 1.1 (`%YAML 1.1`) reads `2026-11-01` as a timestamp: a map means the date as written.
+  visit(doc, { Scalar: (_, node) => void (node.value instanceof Date && node.source !== undefined && (node.value = node.source)) });
+  const foreign = foreignTypes(doc).map(({ offset, tag, kind }) => at(offset, 'yaml', `\`${tag}\` makes ${kind}, which journey files have no place for: remove the tag`));
+  if (foreign.length > 0) return { ok: false, diagnostics: [...diagnostics, ...foreign] };
   let value: unknown;
   try {
     value = doc.toJS({ maxAliasCount: limits.maxAliasCount });
@@ -50,6 +64,19 @@ export function parseSource(file: string, text: string, limits: Limits = DEFAULT
     return { ok: false, diagnostics };
   }
   return { ok: true, source: { file, text, doc, lines }, value, diagnostics };
+}
+
+// The YAML 1.1 types that are neither text, number, true/false, list nor mapping.
+const FOREIGN: Record<string, string> = { binary: 'binary data', set: 'a set', omap: 'an ordered mapping', pairs: 'a list of pairs' };
+function foreignTypes(doc: Document.Parsed): { offset: number; tag: string; kind: string }[] {
+  const out: { offset: number; tag: string; kind: string }[] = [];
+  visit(doc, {
+    Node(_, node) {
+      const name = node.tag?.replace(/^tag:yaml\.org,2002:/, '');
+      if (name && Object.hasOwn(FOREIGN, name)) out.push({ offset: node.range?.[0] ?? 0, tag: `!!${name}`, kind: FOREIGN[name]! });
+    },
+  });
+  return out;
 }
 
 const tooDeep = `lists and mappings nest more than ${MAX_DEPTH} levels deep here; expected a journey map`;

@@ -8,6 +8,8 @@ import { Scalar, isPair, isScalar, visit, type Document, type LineCounter, type 
 export interface SyntaxProblem {
   offset: number;
   message: string;
+  /** The lines (0-based, first and last; `Infinity`: to the end) the slip spoils: the rest of the file is checked without them. */
+  lines?: [number, number];
 }
 
 /** One problem per real mistake in a document the library could not parse. */
@@ -26,6 +28,7 @@ export function explainSyntaxErrors(text: string, doc: Document.Parsed, lines: L
     return tabLines.map((l) => ({
       offset: src.start(l) + src.text(l).indexOf('\t'),
       message: 'this line is indented with a tab: indent with spaces (YAML does not allow tabs for indentation)',
+      lines: [l, l],
     }));
   }
 
@@ -41,12 +44,12 @@ export function explainSyntaxErrors(text: string, doc: Document.Parsed, lines: L
     const found =
       error.code === 'DUPLICATE_KEY' ? duplicateKey(doc, error, src) : error.code === 'UNEXPECTED_TOKEN' ? unexpected(src, error, line) : structural(src, line, error);
     if (found) {
-      out.push(found.problem);
+      out.push({ ...found.problem, lines: [src.lineOf(found.problem.offset), found.spoils ?? found.through] });
       doneThrough = Math.max(line, found.through);
       for (let l = found.line; l <= found.through; l++) src.explained.add(l);
     } else if (out.length === 0) {
       // Nothing we recognise: the library's own words, without its position suffix.
-      out.push({ offset: error.pos[0], message: libraryMessage(error.message) });
+      out.push({ offset: error.pos[0], message: libraryMessage(error.message), lines: [line, line] });
       doneThrough = line;
     }
     // Otherwise an error we cannot explain after one we did is its cascade.
@@ -80,6 +83,10 @@ const isUnclosedError = (e: YAMLError) => /closing .?quote|end with an? [\]}]|^E
 function unclosed(text: string, doc: Document.Parsed, errors: readonly YAMLError[]): SyntaxProblem[] {
   if (!errors.some(isUnclosedError)) return [];
   const out: SyntaxProblem[] = [];
+  const lineOfOpening = (offset: number): [number, number] => {
+    const line = text.slice(0, offset).split('\n').length - 1;
+    return [line, line];
+  };
   visit(doc, {
     Scalar(_, node) {
       const quote = node.type === Scalar.QUOTE_DOUBLE ? '"' : node.type === Scalar.QUOTE_SINGLE ? "'" : undefined;
@@ -87,7 +94,7 @@ function unclosed(text: string, doc: Document.Parsed, errors: readonly YAMLError
       const source = text.slice(node.range[0], node.range[1]);
       // A closed quote ends with its quote character (and a single quote is not an escaped '').
       const closed = source.length > 1 && source.endsWith(quote) && (quote === '"' ? !source.endsWith('\\"') || source.endsWith('\\\\"') : true);
-      if (!closed) out.push({ offset: node.range[0], message: `this quoted text is never closed: expected a closing ${quote} before the end of the file` });
+      if (!closed) out.push({ offset: node.range[0], message: `this quoted text is never closed: expected a closing ${quote} before the end of the file`, lines: lineOfOpening(node.range[0]) });
     },
     Collection(_, node) {
       if (!node.flow || !node.range) return;
@@ -102,6 +109,7 @@ function unclosed(text: string, doc: Document.Parsed, errors: readonly YAMLError
         out.push({
           offset: node.range[0],
           message: `${list ? 'this list is never closed: add a `]` where it ends' : 'this mapping is never closed: add a `}` where it ends'}${comment}`,
+          lines: lineOfOpening(node.range[0]),
         });
       }
     },
@@ -114,6 +122,8 @@ interface Found {
   /** The lines the problem accounts for: later errors there are its cascade. */
   line: number;
   through: number;
+  /** The last line the slip spoils for checking the rest, when beyond `through` (what hangs below a duplicate or misplaced key). */
+  spoils?: number;
 }
 
 function duplicateKey(doc: Document.Parsed, error: YAMLError, src: Lines): Found | undefined {
@@ -132,7 +142,7 @@ function duplicateKey(doc: Document.Parsed, error: YAMLError, src: Lines): Found
   if (first === undefined || first === error.pos[0]) return undefined;
   const line = src.lineOf(error.pos[0]);
   const message = `duplicate key \`${name}\`: it is already set on line ${src.lineOf(first) + 1}; keep one of the two`;
-  return { problem: { offset: error.pos[0], message }, line, through: line };
+  return { problem: { offset: error.pos[0], message }, line, through: line, spoils: src.blockEnd(line) };
 }
 
 /** A closing bracket that closes nothing, or text after a closing quote. */
@@ -143,7 +153,7 @@ function unexpected(src: Lines, error: YAMLError, line: number): Found | undefin
     const [close, open] = closer === 'seq' ? [']', '['] : ['}', '{'];
     // The parser reads nothing after it: every later error is this one's cascade.
     const message = `this \`${close}\` closes nothing: remove it, or add the \`${open}\` it should close`;
-    return { problem: { offset: at, message }, line, through: src.all.length - 1 };
+    return { problem: { offset: at, message }, line, through: src.all.length - 1, spoils: Infinity };
   }
   const before = src.source.slice(0, at).trimEnd();
   if (/scalar at node end/.test(error.message) && /["']$/.test(before)) {
@@ -166,8 +176,10 @@ function structural(src: Lines, line: number, error: YAMLError): Found | undefin
     const dash = misplacedDash(src, l);
     // The item's own lines follow the misplaced `-`, so they are off too: one slip, one error.
     if (dash) return { problem: dash, line: l, through: src.blockEnd(l) };
-    const problem = wrongIndent(src, l) ?? (l === line ? missingColon(src, l, error) : undefined);
-    if (problem) return { problem, line: l, through: l };
+    const indent = wrongIndent(src, l);
+    if (indent) return { problem: indent, line: l, through: l, spoils: src.blockEnd(l) };
+    const colon = l === line ? missingColon(src, l, error) : undefined;
+    if (colon) return { problem: colon, line: l, through: l };
   }
   return undefined;
 }
@@ -178,10 +190,10 @@ function colonInValue(src: Lines, l: number, error: YAMLError): SyntaxProblem | 
   const value = src.text(l).slice(col).replace(/\s+#.*$/, '').trimEnd();
   if (col <= src.contentCol(l) || !/:(\s|$)/.test(value) || /^["'[{]/.test(value)) return undefined;
   const key = keyName(src.content(l));
-  const quoted = value.includes('"') ? `'${value.replace(/'/g, "''")}'` : `"${value}"`;
+  const [open, body] = value.includes('"') ? ["'", value.replace(/'/g, "''")] : ['"', value];
   return {
     offset: error.pos[0],
-    message: `this value contains \`: \`, which YAML reads as the start of another key: put the value in quotes (\`${short(`${key}: ${quoted}`)}\`)`,
+    message: `this value contains \`: \`, which YAML reads as the start of another key: put the value in quotes (\`${fixed(`${key}: ${open}`, body, open)}\`)`,
   };
 }
 
@@ -189,7 +201,7 @@ function missingColon(src: Lines, l: number, error: YAMLError): SyntaxProblem | 
   const content = src.content(l);
   if (!content || hasKey(content) || !/IMPLICIT_KEY|MISSING_CHAR/.test(error.code)) return undefined;
   const word = /^([A-Za-z_][\w-]*)(?:\s+(.*))?$/.exec(content);
-  const fix = word ? ` (\`${short(`${word[1]}:${word[2] ? ` ${word[2]}` : ''}`)}\`)` : '';
+  const fix = word ? ` (\`${fixed(`${word[1]}:${word[2] ? ' ' : ''}`, word[2] ?? '')}\`)` : '';
   return { offset: src.start(l) + src.contentCol(l), message: `expected \`key: value\`, found \`${short(content)}\`: add a colon after the key${fix}` };
 }
 
@@ -231,6 +243,20 @@ function hasKey(content: string): boolean {
 
 const keyName = (content: string) => content.replace(/^(-\s+)+/, '').split(/:(\s|$)/)[0]!;
 const short = (s: string) => (s.length > 40 ? `${s.slice(0, 39)}…` : s);
+/**
+ * A corrected line to copy: `head` and `tail` whole (the key and the closing quote that make it a
+ * fix), a long value shortened in its middle, where the reader still recognises it.
+ */
+function fixed(head: string, value: string, tail = ''): string {
+  const chars = Array.from(value);
+  if (chars.length <= 60) return `${head}${value}${tail}`;
+  // Cut between words where there are any.
+  const start = chars.slice(0, 40).join('');
+  const end = chars.slice(-20).join('');
+  const cutStart = start.lastIndexOf(' ') > 20 ? start.slice(0, start.lastIndexOf(' ')) : start;
+  const cutEnd = end.indexOf(' ') >= 0 && end.indexOf(' ') < 10 ? end.slice(end.indexOf(' ') + 1) : end;
+  return `${head}${cutStart} … ${cutEnd}${tail}`;
+}
 
 /** The text's lines, with the indentation facts the explanations need. Line numbers are 0-based. */
 class Lines {

@@ -3,7 +3,7 @@
 import type { $ZodIssue } from 'zod/v4/core';
 import { isPlainObject } from './issues.js';
 import type { Locale, UiLabels } from './locale.js';
-import { UI } from './locale.js';
+import { LOCALES, UI } from './locale.js';
 import { buildMapSchema, type MapSchema, type ValidatedMap } from './map-schema.js';
 import type { JourneyMap, Touchpoint, Lane } from './model.js';
 import { crossCheck } from './map-checks.js';
@@ -18,12 +18,14 @@ import type { TemplateDefinition } from '../templates/types.js';
 // Schemas are built once per template and set of custom lanes: a batch of maps reuses them.
 // No template (an unknown or missing one) checks what every template shares.
 const schemas = new Map<string, MapSchema>();
-export function schemaFor(template: TemplateId | undefined, laneKeys: string[]): MapSchema {
-  const cacheKey = `${template ?? ''}|${laneKeys.join(',')}`;
+export function schemaFor(template: TemplateId | undefined, laneKeys: string[], locale?: Locale): MapSchema {
+  const cacheKey = `${template ?? ''}|${locale ?? ''}|${laneKeys.join(',')}`;
   let schema = schemas.get(cacheKey);
-  if (!schema) schemas.set(cacheKey, (schema = buildMapSchema(template && TEMPLATES[template], laneKeys)));
+  if (!schema) schemas.set(cacheKey, (schema = buildMapSchema(template && TEMPLATES[template], laneKeys, locale)));
   return schema;
 }
+
+const isLocale = (v: unknown): v is Locale => (LOCALES as readonly unknown[]).includes(v);
 
 /** Custom lane keys the map declares, read before validation because the stage schema depends on them. */
 export function declaredLaneKeys(lanes: unknown): string[] {
@@ -49,7 +51,9 @@ export type Validation = {
 };
 
 export function validateMap(template: TemplateId | undefined, value: Record<string, unknown>, defaultLocale?: Locale): Validation {
-  const schema = schemaFor(template, declaredLaneKeys(value.lanes));
+  // Emotion words are those of the map's locale (and English); any locale's while the locale is in doubt.
+  const locale = value.locale ?? defaultLocale ?? 'en';
+  const schema = schemaFor(template, declaredLaneKeys(value.lanes), isLocale(locale) ? locale : undefined);
   // Refused before validation, which would otherwise work through every stage first.
   const count = stageCount(value.stages);
   if (count > MAX_STAGES) {

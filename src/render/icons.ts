@@ -2,6 +2,7 @@
 // inline SVG symbols (render/symbols.ts: no font, no emoji, no request), so every platform and every
 // printer shows the same. They are decorative: the
 // text beside them says the same thing (`aria-hidden`).
+import type { Locale } from '../core/locale.js';
 
 /** Each icon's drawing inside a 24 × 24 box: a few path commands, stroked 2 px wide, round ends. */
 export const ICON_DRAWINGS: Record<string, string> = {
@@ -29,31 +30,75 @@ export const ICON_DRAWINGS: Record<string, string> = {
   assumed: '<circle cx="12" cy="12" r="9.5"/><path d="M9.2 9.3a2.9 2.9 0 0 1 5.6.9c0 1.9-2.8 2.4-2.8 4M12 17.3v.01"/>',
 };
 
-/** The words a map may write for each channel (lowercase, spaces and underscores as dashes). */
-const CHANNEL_WORDS: Record<string, readonly string[]> = {
-  web: ['web', 'website', 'web-site', 'site', 'online', 'internet', 'browser', 'webshop', 'web-shop', 'online-shop', 'e-commerce', 'ecommerce', 'search', 'www'],
-  app: ['app', 'apps', 'mobile', 'mobile-app', 'application', 'ios', 'android', 'smartphone'],
-  email: ['email', 'e-mail', 'emails', 'newsletter'],
-  phone: ['phone', 'telephone', 'call', 'calls', 'call-centre', 'call-center', 'callcenter', 'contact-centre', 'contact-center', 'hotline', 'ivr', 'voice'],
-  store: ['store', 'shop', 'in-store', 'instore', 'retail', 'branch', 'showroom', 'boutique', 'outlet'],
-  social: ['social', 'social-media', 'socials', 'facebook', 'instagram', 'twitter', 'linkedin', 'tiktok', 'youtube'],
-  chat: ['chat', 'live-chat', 'livechat', 'chatbot', 'messenger', 'whatsapp', 'messaging'],
-  offline: ['offline', 'in-person', 'face-to-face', 'person', 'event', 'events', 'word-of-mouth'],
-  sms: ['sms', 'text', 'text-message', 'texts', 'mms'],
-  video: ['video', 'video-call', 'videocall', 'webinar', 'zoom'],
-  post: ['post', 'mail', 'letter', 'postal', 'postal-mail', 'direct-mail', 'snail-mail'],
-  kiosk: ['kiosk', 'atm', 'terminal', 'self-service', 'ticket-machine', 'vending'],
-  partner: ['partner', 'partners', 'reseller', 'third-party', 'dealer', 'broker'],
-};
-const CHANNELS = new Map(Object.entries(CHANNEL_WORDS).flatMap(([icon, words]) => words.map((w) => [w, icon] as const)));
+type ChannelIcon = 'web' | 'app' | 'email' | 'phone' | 'store' | 'social' | 'chat' | 'offline' | 'sms' | 'video' | 'post' | 'kiosk' | 'partner';
 
-/** The icon of a channel as a map writes it (`Website`, `e-mail`, `in store`), or null for a channel it does not know. */
+/**
+ * The words a map may write for each channel, per language (lowercase, spaces and underscores as
+ * dashes). Every language's words give their icon in every map: a channel is free text, and an
+ * Italian word in an English map still names that channel.
+ */
+export const CHANNEL_WORDS: Record<Locale, Record<ChannelIcon, readonly string[]>> = {
+  en: {
+    web: ['web', 'website', 'web-site', 'site', 'online', 'internet', 'browser', 'webshop', 'web-shop', 'online-shop', 'e-commerce', 'ecommerce', 'search', 'www'],
+    app: ['app', 'apps', 'mobile', 'mobile-app', 'application', 'ios', 'android', 'smartphone'],
+    email: ['email', 'e-mail', 'emails', 'newsletter'],
+    phone: ['phone', 'telephone', 'call', 'calls', 'call-centre', 'call-center', 'callcenter', 'contact-centre', 'contact-center', 'hotline', 'ivr', 'voice'],
+    store: ['store', 'shop', 'in-store', 'instore', 'retail', 'branch', 'showroom', 'boutique', 'outlet'],
+    social: ['social', 'social-media', 'socials', 'facebook', 'instagram', 'twitter', 'linkedin', 'tiktok', 'youtube'],
+    chat: ['chat', 'live-chat', 'livechat', 'chatbot', 'messenger', 'whatsapp', 'messaging'],
+    offline: ['offline', 'in-person', 'face-to-face', 'person', 'event', 'events', 'word-of-mouth'],
+    sms: ['sms', 'text', 'text-message', 'texts', 'mms'],
+    video: ['video', 'video-call', 'videocall', 'webinar', 'zoom'],
+    post: ['post', 'mail', 'letter', 'postal', 'postal-mail', 'direct-mail', 'snail-mail'],
+    kiosk: ['kiosk', 'atm', 'terminal', 'self-service', 'ticket-machine', 'vending'],
+    partner: ['partner', 'partners', 'reseller', 'third-party', 'dealer', 'broker'],
+  },
+  it: {
+    web: ['sito', 'sito-web', 'sito-internet', 'pagina-web', 'negozio-online', 'ricerca', 'motore-di-ricerca'],
+    app: ['applicazione', 'app-mobile'],
+    email: ['posta-elettronica'],
+    phone: ['telefono', 'telefonata', 'chiamata', 'numero-verde', 'centralino', 'assistenza-telefonica'],
+    store: ['negozio', 'punto-vendita', 'filiale', 'sportello', 'agenzia'],
+    social: ['social-network', 'rete-sociale'],
+    chat: ['chat-dal-vivo', 'messaggistica', 'assistente-virtuale'],
+    offline: ['di-persona', 'dal-vivo', 'evento', 'eventi', 'incontro', 'passaparola'],
+    sms: ['messaggio', 'messaggio-di-testo'],
+    video: ['videochiamata', 'video-chiamata', 'videoconferenza'],
+    post: ['posta', 'lettera', 'raccomandata', 'posta-cartacea'],
+    kiosk: ['chiosco', 'totem', 'bancomat', 'biglietteria-automatica', 'distributore'],
+    partner: ['rivenditore', 'rivenditori', 'concessionario', 'intermediario', 'terze-parti'],
+  },
+  pl: {
+    web: ['strona', 'strona-internetowa', 'strona-www', 'sklep-internetowy', 'witryna', 'przeglądarka', 'wyszukiwarka'],
+    app: ['aplikacja', 'aplikacja-mobilna'],
+    email: ['poczta-elektroniczna', 'mejl'],
+    phone: ['telefon', 'rozmowa-telefoniczna', 'infolinia', 'połączenie', 'telefonicznie'],
+    store: ['sklep', 'sklep-stacjonarny', 'salon', 'oddział', 'placówka', 'punkt-sprzedaży', 'okienko'],
+    social: ['media-społecznościowe', 'portal-społecznościowy'],
+    chat: ['czat', 'czat-na-żywo', 'komunikator', 'czatbot'],
+    offline: ['osobiście', 'na-miejscu', 'spotkanie', 'wydarzenie', 'poczta-pantoflowa'],
+    sms: ['wiadomość-tekstowa', 'esemes'],
+    video: ['wideo', 'rozmowa-wideo', 'wideorozmowa', 'wideokonferencja'],
+    post: ['poczta', 'list', 'przesyłka', 'list-polecony'],
+    kiosk: ['automat', 'bankomat', 'biletomat', 'automat-biletowy', 'paczkomat'],
+    partner: ['pośrednik', 'pośrednicy', 'dystrybutor', 'partnerzy'],
+  },
+};
+
+/** Lowercase, dashes for spaces and underscores, no accents: `Sito web` → `sito-web`, `przegladarka` finds `przeglądarka`. */
+const channelKey = (word: string) =>
+  word.trim().toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/ł/g, 'l').replace(/[\s_]+/g, '-');
+const CHANNELS = new Map(
+  Object.values(CHANNEL_WORDS).flatMap((byIcon) => Object.entries(byIcon).flatMap(([icon, words]) => words.map((w) => [channelKey(w), icon] as const))),
+);
+
+/** The icon of a channel as a map writes it (`Website`, `e-mail`, `sito web`, `sklep`), or null for a channel it does not know. */
 export function channelIcon(channel: string): string | null {
-  return CHANNELS.get(channel.trim().toLowerCase().replace(/[\s_]+/g, '-')) ?? null;
+  return CHANNELS.get(channelKey(channel)) ?? null;
 }
 
 /** The channels with an icon, for the README and tests. */
-export const CHANNEL_ICONS = Object.keys(CHANNEL_WORDS);
+export const CHANNEL_ICONS = Object.keys(CHANNEL_WORDS.en);
 
 /** An icon's SVG markup, pointing at its symbol (the document defines it once), or empty text for a name that has none. */
 export function iconSvg(name: string): string {

@@ -179,7 +179,7 @@ stages:
       'map.yaml:3:9 error stages: expected at least one stage, found an empty list',
     ]);
     expect(errorsOf('template: current-state\ntitle: T\nstages:\n  - name: Pay\n  - name: pay\n  - { name: X, id: pay }\n')).toEqual([
-      'map.yaml:5:11 error stages[1].name: stages 1 and 2 are named Pay and pay, which give the same id `pay`: rename one or give each an `id`',
+      'map.yaml:5:11 error stages[1].name: stages 1 and 2 are named "Pay" and "pay", which give the same id `pay`: rename one or give each an `id`',
       'map.yaml:6:20 error stages[2].id: two stages have the id `pay` (stages 1 and 3; stage 1 takes it from its name): expected a unique `id` for each stage',
     ]);
     expect(errorsOf('template: current-state\ntitle: T\nlanes: [{ key: thinking, label: X }]\nstages: [{ name: A }]\n')).toEqual([
@@ -218,7 +218,7 @@ stages:
       'map.yaml:1:11 error template: unknown template "customer-journey": expected one of `current-state`, `future-state`, `day-in-the-life` or `service-blueprint`',
       'map.yaml:3:9 error locale: expected a locale: `en`, `it` or `pl`, found text "de"',
       'map.yaml:6:14 error stages[0].emotion: expected an emotion: a whole number from -2 to 2 or one of `very-negative`, `frustrated`, `negative`, `worried`, `neutral`, `positive`, `happy`, `very-positive` or `delighted`, found the number 7',
-      'map.yaml:8:11 error stages[1].name: two stages are named A (stages 1 and 2): rename one or give each an `id`',
+      'map.yaml:8:11 error stages[1].name: two stages are named "A" (stages 1 and 2): rename one or give each an `id`',
     ]);
     expect(errorsOf('title: T\nlocale: EN\nstages: [{ name: A }]\n')).toEqual([
       'map.yaml:1:1 error template: missing required key `template`: expected one of `current-state`, `future-state`, `day-in-the-life` or `service-blueprint`',
@@ -241,7 +241,7 @@ stages:
 `),
     ).toEqual([
       'map.yaml:8:14 error stages[3].emotion: expected an emotion: a whole number from -2 to 2 or one of `very-negative`, `frustrated`, `negative`, `worried`, `neutral`, `positive`, `happy`, `very-positive` or `delighted`, found the number 9',
-      'map.yaml:10:11 error stages[5].name: two stages are named Reparto (stages 4 and 6): rename one or give each an `id`',
+      'map.yaml:10:11 error stages[5].name: two stages are named "Reparto" (stages 4 and 6): rename one or give each an `id`',
     ]);
   });
 

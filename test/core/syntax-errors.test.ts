@@ -31,7 +31,7 @@ describe('YAML syntax errors', () => {
       'map.yaml:2:1 error yaml: expected `key: value`, found `title T`: add a colon after the key (`title: T`)',
     ]);
     expect(errorsOf(exampleWith(33, (l) => l.replace('thinking:', 'thinking')))).toEqual([
-      'map.yaml:33:5 error yaml: expected `key: value`, found `thinking My old shoes hurt after 5 km. …`: add a colon after the key (`thinking: My old shoes hurt after 5 km.…`)',
+      'map.yaml:33:5 error yaml: expected `key: value`, found `thinking My old shoes hurt after 5 km. …`: add a colon after the key (`thinking: My old shoes hurt after 5 km. Time for new ones?`)',
     ]);
   });
 
@@ -109,6 +109,7 @@ describe('more slips of people new to YAML', () => {
   it('a bracket that closes nothing, and text after a closing quote', () => {
     expect(errorsOf('template: current-state\ntitle: T\nowners: [a, b]]\nstages:\n  - name: A\n')).toEqual([
       'map.yaml:3:15 error yaml: this `]` closes nothing: remove it, or add the `[` it should close',
+      'map.yaml:3:15 warning yaml: the rest of this file, after line 3, is checked once its YAML syntax is fixed',
     ]);
     expect(errorsOf('template: current-state\ntitle: "T" extra\nstages:\n  - name: A\n')).toEqual([
       'map.yaml:2:12 error yaml: text after the closing quote: put all of the value inside the quotes',
