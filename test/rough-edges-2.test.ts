@@ -166,8 +166,8 @@ describe('a map’s own language: channel icons', () => {
     const r = await run(['build', 'map.yaml'], { cwd: dir });
     expect(r.code).toBe(0);
     const html = readFileSync(join(dir, 'map.html'), 'utf8');
-    expect(html).toContain('icon-store');
-    expect(html).toContain('icon-phone');
+    expect(html).toContain('<use href="#i-store"/>');
+    expect(html).toContain('<use href="#i-phone"/>');
   });
 });
 

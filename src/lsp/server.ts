@@ -25,7 +25,7 @@ import {
 } from 'vscode-languageserver/node.js';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { isMap, isScalar, isSeq, parseDocument, type Node } from 'yaml';
-import { EMOTION_WORDS, emotionWord, signedScore } from '../core/emotion.js';
+import { EMOTION_WORDS, emotionLocales, emotionWord, emotionWords, signedScore } from '../core/emotion.js';
 import { suggestionOf, type Diagnostic } from '../core/diagnostics.js';
 import { formatMap } from '../core/format.js';
 import { isPlainObject, keysAt } from '../core/issues.js';
@@ -256,7 +256,7 @@ function createServer(connection: Connection, io: Io) {
     const template = isTemplateId(p.value.template) ? TEMPLATES[p.value.template] : undefined;
     const locale = await localeOf(p);
     if (onKey && key === 'emotion') {
-      const scale = [-2, -1, 0, 1, 2].map((score) => `- \`${signedScore(score)}\` ${emotionWord(score, UI[locale])}: ${Object.entries(EMOTION_WORDS).filter(([, s]) => s === score).map(([w]) => `\`${w}\``).join(', ')}`);
+      const scale = [-2, -1, 0, 1, 2].map((score) => `- \`${signedScore(score)}\` ${emotionWord(score, UI[locale])}: ${emotionLocales(locale).flatMap((l) => Object.entries(EMOTION_WORDS[l]).filter(([, s]) => s === score).map(([w]) => `\`${w}\``)).join(', ')}`);
       return [`**emotion**: how the customer feels, from -2 to 2${Array.isArray(p.value.personas) ? ' (or a score per persona: `{ id: score }`)' : ''}\n\n${scale.join('\n')}`];
     }
     if (onKey && typeof key === 'string' && isStagePath(path.slice(0, -1)) && template) {
@@ -309,7 +309,7 @@ function createServer(connection: Connection, io: Io) {
       }
       switch (writing.key) {
         case 'emotion':
-          return words([...Object.keys(EMOTION_WORDS), -2, -1, 0, 1, 2]);
+          return words([...emotionWords(await localeOf(p)), -2, -1, 0, 1, 2]);
         case 'channel':
           return words(CHANNEL_ICONS);
         case 'rejoin':
