@@ -256,28 +256,7 @@ stages:
 });
 
 describe('journey export, then import', () => {
-  // The rich example holds what a sheet cannot (forks, several personas, confidence): export warns
-  // about it instead (test/rich-maps.test.ts). Every version-1 example goes through unchanged.
-  const examples = readdirSync(EXAMPLES).filter((f) => f.endsWith('.yaml') && f !== 'rich-map.yaml');
-
-  for (const format of ['csv', 'xlsx'] as const) {
-    it(`gives back the same map through ${format}: every example builds to identical Markdown and HTML`, async () => {
-      const cwd = tempDir();
-      for (const example of examples) {
-        const name = example.replace(/\.yaml$/, '');
-        const exported = await run(['export', join(EXAMPLES, example), '-f', format, '-o', `${name}.${format}`], { cwd });
-        expect(exported.code, exported.stderr).toBe(0);
-        const imported = await run(['import', `${name}.${format}`, '-o', `${name}.yaml`], { cwd });
-        expect(imported.code, imported.stderr).toBe(0);
-        for (const document of ['md', 'html']) {
-          const before = await run(['build', join(EXAMPLES, example), '-f', document, '-o', '-'], { cwd });
-          const after = await run(['build', `${name}.yaml`, '-f', document, '-o', '-'], { cwd });
-          expect(after.stdout, `${example} through ${format} as ${document}`).toBe(before.stdout);
-        }
-      }
-    });
-  }
-
+  // Every example and fixture comes back the same, model for model: test/round-trip.test.ts.
   it('keeps KPIs with metrics and targets, channels, ids and custom lanes through a spreadsheet', async () => {
     const cwd = tempDir();
     const map = `template: day-in-the-life

@@ -1,14 +1,16 @@
-// journey import, between the file and the core: reads a CSV, an XLSX or a Mermaid journey diagram
-// (each library loaded only here), turns it into a map (core/sheet-layout.ts, core/mermaid-journey.ts),
+// journey import, between the file and the core: reads a CSV, an XLSX, Markdown or a Mermaid journey
+// diagram (each library loaded only here), turns it into a map (core/sheet-layout.ts, with
+// core/markdown-map.ts for a Markdown table, or core/mermaid-journey.ts),
 // writes it as YAML and checks the result like any map. The file may come from a pull request: its
 // size is bounded, an XLSX's unpacked size too, and binary content is never echoed.
 import { stat } from 'node:fs/promises';
 import { basename, extname, resolve } from 'node:path';
 import { quote } from '../core/describe.js';
 import { problem, type Diagnostic } from '../core/diagnostics.js';
-import { mermaidSource, mermaidToMap } from '../core/mermaid-journey.js';
+import { markdownGrid } from '../core/markdown-map.js';
+import { isJourney, mermaidToMap } from '../core/mermaid-journey.js';
 import { readMap } from '../core/read-map.js';
-import { gridToMap, type GridImport } from '../core/sheet-layout.js';
+import { gridToMap, restoreFormula, type GridImport } from '../core/sheet-layout.js';
 import { DEFAULT_LIMITS, decodeText, MAX_STAGES } from '../core/text.js';
 import { fsReason, readBytes } from '../io/files.js';
 import type { TemplateId } from '../templates/registry.js';
@@ -42,11 +44,11 @@ const tooLarge = (size: number) => `file is ${Math.ceil(size / 1024)} KiB, large
 export async function importMap(shown: string, bytes: Uint8Array, options: { template?: TemplateId; sheet?: string }): Promise<ImportResult> {
   const kind = IMPORT_KINDS[extname(shown).toLowerCase() as keyof typeof IMPORT_KINDS];
   const fail = (message: string, line = 1, col = 1, path = 'file'): ImportResult => ({ ok: false, diagnostics: [problem(shown, line, col, path, message)] });
-  if (!kind) return fail(`cannot import a ${extname(shown) || 'file without extension'}: expected a .csv or .xlsx spreadsheet, or a Mermaid journey (.mmd, .mermaid, or .md with a mermaid block)`);
+  if (!kind) return fail(`cannot import a ${extname(shown) || 'file without extension'}: expected a .csv or .xlsx spreadsheet, a Mermaid journey (.mmd, .mermaid), or Markdown (.md) with a table of stages or a mermaid block`);
   if (bytes.length > DEFAULT_LIMITS.maxBytes) return fail(tooLarge(bytes.length));
 
   let name: string;
-  let grid: { rows: string[][]; address: (row: number, col: number) => { line: number; col: number; path: string } } | undefined;
+  let grid: { rows: string[][]; address: (row: number, col: number) => { line: number; col: number; path: string }; band?: (row: number) => string | undefined } | undefined;
   let made: { map?: Record<string, unknown>; diagnostics: Diagnostic[]; where?: GridImport['cells']; address?: NonNullable<typeof grid>['address'] };
   if (kind === 'xlsx') {
     const read = await readXlsx(shown, bytes, options.sheet);
@@ -62,15 +64,24 @@ export async function importMap(shown: string, bytes: Uint8Array, options: { tem
       if (!read.ok) return read;
       grid = read.grid;
     } else {
-      const source = mermaidSource(decoded.text, kind === 'markdown');
-      if (!source.text) return fail('found no ```mermaid block holding a journey diagram');
-      const result = mermaidToMap(source.text, { template: options.template, offset: source.offset });
-      made = { map: result.map, diagnostics: result.problems.map((p) => problem(shown, p.line, p.col, 'mermaid', p.message)) };
+      let mermaid: { text: string; offset: number } | undefined = { text: decoded.text, offset: 0 };
+      if (kind === 'markdown') {
+        // A table (or journey's stage sections) is read as a sheet; else the first Mermaid journey.
+        const read = await readMarkdown(decoded.text);
+        if (read.problem) return fail(read.problem.message, read.problem.line, read.problem.col, 'markdown');
+        if (read.grid) grid = read.grid;
+        mermaid = read.mermaid;
+        if (!grid && !mermaid) return fail('found no table of stages and no ```mermaid block holding a journey diagram: expected a GFM table whose header row names the stages, or a Mermaid journey');
+      }
+      if (!grid) {
+        const result = mermaidToMap(mermaid!.text, { template: options.template, offset: mermaid!.offset });
+        made = { map: result.map, diagnostics: result.problems.map((p) => problem(shown, p.line, p.col, 'mermaid', p.message)) };
+      }
     }
   }
   if (grid) {
     if (grid.rows.length > MAX_ROWS || grid.rows.some((r) => r.length > MAX_STAGES + 1)) return fail(`the sheet has more than ${MAX_ROWS} rows or ${MAX_STAGES} stages: expected one journey map`);
-    const result = gridToMap(grid.rows, { template: options.template, fallbackTitle: basename(shown, extname(shown)) });
+    const result = gridToMap(grid.rows, { template: options.template, fallbackTitle: basename(shown, extname(shown)), rowBand: grid.band });
     const address = grid.address;
     made = {
       map: result.map,
@@ -127,7 +138,31 @@ async function readCsv(shown: string, text: string) {
   const records = parsed.records;
   return {
     ok: true as const,
-    grid: { rows: records.map((r) => r.cells), address: (row: number, col: number) => ({ line: records[row]?.line ?? 1, col: col + 1, path: cellName(row, col) }) },
+    // A cell that `journey export` neutralised against formulas reads back as the text it was.
+    grid: { rows: records.map((r) => r.cells.map(restoreFormula)), address: (row: number, col: number) => ({ line: records[row]?.line ?? 1, col: col + 1, path: cellName(row, col) }) },
+  };
+}
+
+/**
+ * Markdown read with micromark's GFM parser (loaded only here): its table as a grid whose cells keep
+ * their line and column, or else its first ```mermaid block that holds a journey.
+ */
+async function readMarkdown(text: string) {
+  const [{ fromMarkdown }, { gfm }, { gfmFromMarkdown }] = await Promise.all([import('mdast-util-from-markdown'), import('micromark-extension-gfm'), import('mdast-util-gfm')]);
+  const tree = fromMarkdown(text, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
+  const read = markdownGrid(tree);
+  const code = tree.children.find((n) => n.type === 'code' && n.lang === 'mermaid' && isJourney(n.value));
+  // The diagram starts on the line after the fence.
+  const mermaid = code?.type === 'code' ? { text: code.value, offset: code.position!.start.line } : undefined;
+  if (!read.grid) return { problem: 'problem' in read ? read.problem : undefined, mermaid };
+  const { rows, where, bands } = read.grid;
+  return {
+    grid: {
+      rows,
+      address: (row: number, col: number) => ({ ...(where[row]?.[col] ?? where[row]?.[0] ?? { line: 1, col: 1 }), path: 'markdown' }),
+      band: (row: number) => bands[row],
+    },
+    mermaid,
   };
 }
 
