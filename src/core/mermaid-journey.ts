@@ -111,6 +111,9 @@ export function isJourney(text: string): boolean {
   return /^\s*journey/.test(body);
 }
 
+/** A name as Mermaid shows it: its entities decoded, a `<br>` (a line break in the chart) a space. */
+const shown = (text: string) => decode(text).replace(/<\/?br\s*\/?>/gi, ' ').replace(/\s+/g, ' ').trim();
+
 interface Diagram {
   title?: string;
   accTitle?: string;
@@ -178,19 +181,21 @@ function readDiagram(source: string, problems: LineProblem[], offset: number): D
     if (pending) {
       const wanted = pending.type === 'taskName' ? 'taskData' : pending.type === 'acc_title' ? 'acc_title_value' : 'acc_descr_value';
       if (token.type !== wanted) {
-        if (pending.type === 'taskName') unexpected(token, `\`: score\` after the task ${quote(decode(pending.text.trim()))} (a task is \`Task name: score: actor, actor\`)`);
+        const hash = text[pending.offset + pending.text.length] === '#';
+        if (pending.type === 'taskName' && hash) fail(pending.offset + pending.text.length, `expected \`: score\` after the task ${quote(shown(pending.text))}, found \`#\`, which starts a comment in Mermaid (write \`#35;\` for the character)`);
+        else if (pending.type === 'taskName') unexpected(token, `\`: score\` after the task ${quote(shown(pending.text))} (a task is \`Task name: score: actor, actor\`)`);
         else unexpected(token, 'text after it');
         return undefined;
       }
       if (token.type === 'taskData') {
-        const task = readTask(decode(pending.text).trim(), decode(token.text), token.offset, fail);
+        const task = readTask(shown(pending.text), decode(token.text), token.offset, fail);
         if (task) {
           if (++taskCount > MAX_YAML_NODES) return fail(pending.offset, `more than ${MAX_YAML_NODES.toLocaleString('en')} tasks by here: expected a journey of a readable size`), undefined;
           let section = diagram.sections.at(-1);
           if (!section) diagram.sections.push((section = { name: '', line: place(pending.offset).line, tasks: [] }));
           section.tasks.push(task);
         }
-      } else if (token.type === 'acc_title_value') diagram.accTitle = decode(token.text).trim();
+      } else if (token.type === 'acc_title_value') diagram.accTitle = shown(token.text);
       else diagram.accDescr = decode(token.text).trim();
       pending = undefined;
       continue;
@@ -199,12 +204,12 @@ function readDiagram(source: string, problems: LineProblem[], offset: number): D
       case 'NEWLINE':
         break;
       case 'title':
-        diagram.title = decode(token.text.slice(6)).trim();
+        diagram.title = shown(token.text.slice(6));
         break;
       case 'section':
         // Stops at the limit while reading: a diagram of 200,000 sections costs no more than one of 10,001.
         if (diagram.sections.length === MAX_STAGES) return fail(token.offset, `more than ${MAX_STAGES.toLocaleString('en')} sections: a map has at most ${MAX_STAGES.toLocaleString('en')} stages`), undefined;
-        diagram.sections.push({ name: decode(token.text.slice(8)).trim(), line: place(token.offset).line, tasks: [] });
+        diagram.sections.push({ name: shown(token.text.slice(8)), line: place(token.offset).line, tasks: [] });
         break;
       case 'acc_descr_multiline_value':
         if (!text.includes('}', token.offset + token.text.length)) {
@@ -236,7 +241,7 @@ function readTask(name: string, data: string, at: number, fail: (at: number, mes
     fail(at + 1 + (scoreText.length - scoreText.trimStart().length), `expected a score from 1 to 5 after the task's name, found ${quote(scoreText.trim())}`);
     return undefined;
   }
-  return { name, score, actors: (actorText ?? '').split(',').map((a) => a.trim()).filter(Boolean) };
+  return { name, score, actors: (actorText ?? '').split(',').map(shown).filter(Boolean) };
 }
 
 /** `positive`, `negativo`: the name journey's own chart gives a task, the word of its score in some locale. */
