@@ -19,9 +19,11 @@ export interface MarkdownGrid {
   where: Position[][];
   /** The heading a row's table is under (`### Backstage`), for the band of a custom lane. */
   bands: (string | undefined)[];
+  /** What was left out, and where: a table of other columns than the map's. */
+  warnings: (Position & { message: string })[];
 }
 
-export type MarkdownRead = { grid: MarkdownGrid } | { grid?: undefined; problem?: Position & { message: string } };
+export type MarkdownRead = { grid?: MarkdownGrid };
 
 type Node = RootContent | PhrasingContent | ListItem;
 const start = (node: { position?: { start: { line: number; column: number } } }): Position => ({ line: node.position?.start.line ?? 1, col: node.position?.start.column ?? 1 });
@@ -88,8 +90,7 @@ function templateNamed(name: string): { id: string; locale?: Locale } | undefine
 }
 
 /**
- * The Markdown as a grid: undefined when it holds no table and no stage sections, a problem when
- * its tables do not make one map.
+ * The Markdown as a grid; none when it holds no table and no stage sections.
  */
 export function markdownGrid(tree: Root): MarkdownRead {
   const rows: string[][] = [];
@@ -167,7 +168,7 @@ export function markdownGrid(tree: Root): MarkdownRead {
   where.push([]);
   bands.push(undefined);
 
-  return tables.length ? tableRows(tables, nodes, { rows, where, bands }) : sectionRows(sections, { rows, where, bands });
+  return tables.length ? tableRows(tables, nodes, { rows, where, bands, warnings: [] }) : sectionRows(sections, { rows, where, bands, warnings: [] });
 }
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -197,7 +198,10 @@ function tableRows(tables: Table[], nodes: RootContent[], grid: MarkdownGrid): M
     if (node !== tables[0]) {
       const texts = head!.children.map((c) => plainText(c).trim());
       const differs = texts.length !== headerTexts.length || texts.some((t, i) => i > 0 && t !== headerTexts[i]);
-      if (differs) return { problem: { ...start(node), message: `this table's stages are not those of the first table (line ${start(tables[0]!).line}): expected the tables of one journey map, with the same header row` } };
+      if (differs) {
+        grid.warnings.push({ ...start(node), message: `this table's header row is not the map's (the table on line ${start(tables[0]!).line}): left out of the map` });
+        continue;
+      }
     }
     for (const row of body) {
       const cells = row.children.map((c) => plainText(c).trim());

@@ -396,18 +396,42 @@ export function emotionOf(text: string): number | undefined {
   return undefined;
 }
 
+/**
+ * Words people head a row with, besides the template's question in any locale and the key: per lane
+ * or row key, for any template that has it (`Customer actions`, `Thoughts & feelings`, `KPI`).
+ */
+const SYNONYMS: Record<string, readonly string[]> = {
+  emotion: ['emotions', 'feeling', 'feelings', 'mood', 'sentiment', 'emotional state', 'emozioni', 'emocja', 'nastrój'],
+  thinking: ['thoughts', 'thinking', 'thoughts & feelings', 'thoughts and feelings', 'customer thoughts', 'what they think', 'pensieri', 'myśli'],
+  actions: ['action', 'customer actions', 'customer action', 'doing', 'what they do', 'azioni', 'działania'],
+  touchpoints: ['touchpoint', 'touch points', 'touch point', 'punti di contatto', 'punkty styku'],
+  priorities: ['priority', 'priorità', 'priorytety'],
+  evidence: ['physical evidence', 'props'],
+  communication: ['frontstage', 'frontstage actions', 'frontstage interactions'],
+  backstage: ['backstage actions', 'backstage interactions'],
+  support: ['support processes', 'supporting processes'],
+  pain_points: ['pain point', 'pains', 'pain', 'problems', 'problemi', 'problemy'],
+  opportunities: ['opportunity', 'ideas', 'opportunità', 'szanse'],
+  kpis: ['kpi', 'metrics', 'measures', 'success metrics'],
+  owner: ['responsible', 'accountable'],
+  technology: ['tech', 'tools', 'systems'],
+  notes: ['note', 'comments'],
+};
+const synonym = (key: string, n: string) => SYNONYMS[key]?.some((w) => norm(w) === n) ?? false;
+
 /** What a row's label names in this template, and in which language it was written (keys have none). */
 function rowTarget(template: TemplateId, label: string): { target: RowTarget; locale?: Locale } {
   const n = norm(label);
   const def = TEMPLATES[template];
   if (n === 'id') return { target: { kind: 'id' } };
   for (const l of LOCALES) {
-    if (n === norm(UI[l].emotion) || n === 'emotions' || n === 'feeling') return { target: { kind: 'emotion' }, locale: n === 'emotion' ? undefined : l };
+    if (n === norm(UI[l].emotion)) return { target: { kind: 'emotion' }, locale: n === 'emotion' ? undefined : l };
   }
+  if (synonym('emotion', n)) return { target: { kind: 'emotion' } };
   const keyOf = (key: string) => n === key.replace(/_/g, ' ');
   for (const lane of def.lanes) {
     const target = { kind: 'lane' as const, key: lane.key, touchpoints: lane.kind === 'touchpoints' };
-    if (keyOf(lane.key)) return { target };
+    if (keyOf(lane.key) || synonym(lane.key, n)) return { target };
     const locale = LOCALES.find((l) => norm(def.labels[l].lanes[lane.key] ?? '') === n);
     if (locale) return { target, locale };
   }
@@ -416,7 +440,7 @@ function rowTarget(template: TemplateId, label: string): { target: RowTarget; lo
     if (keyOf(key) || locale) return { target: { kind: 'field', key }, locale };
   }
   for (const [key, labelIn] of Object.entries(COMMON_ROWS)) {
-    if (keyOf(key)) return { target: { kind: 'common', key } };
+    if (keyOf(key) || synonym(key, n)) return { target: { kind: 'common', key } };
     // KPI, Back-end: the same word in several locales says nothing about the language.
     const matches = LOCALES.filter((l) => norm(labelIn(l)) === n);
     if (matches.length) return { target: { kind: 'common', key }, locale: matches.length === 1 ? matches[0] : undefined };

@@ -48,7 +48,9 @@ export async function importMap(shown: string, bytes: Uint8Array, options: { tem
   if (bytes.length > DEFAULT_LIMITS.maxBytes) return fail(tooLarge(bytes.length));
 
   let name: string;
-  let grid: { rows: string[][]; address: (row: number, col: number) => { line: number; col: number; path: string }; band?: (row: number) => string | undefined } | undefined;
+  let grid:
+    | { rows: string[][]; address: (row: number, col: number) => { line: number; col: number; path: string }; band?: (row: number) => string | undefined; warnings?: { line: number; col: number; message: string }[] }
+    | undefined;
   let made: { map?: Record<string, unknown>; diagnostics: Diagnostic[]; where?: GridImport['cells']; address?: NonNullable<typeof grid>['address'] };
   if (kind === 'xlsx') {
     const read = await readXlsx(shown, bytes, options.sheet);
@@ -68,7 +70,6 @@ export async function importMap(shown: string, bytes: Uint8Array, options: { tem
       if (kind === 'markdown') {
         // A table (or journey's stage sections) is read as a sheet; else the first Mermaid journey.
         const read = await readMarkdown(decoded.text);
-        if (read.problem) return fail(read.problem.message, read.problem.line, read.problem.col, 'markdown');
         if (read.grid) grid = read.grid;
         mermaid = read.mermaid;
         if (!grid && !mermaid) return fail('found no table of stages and no ```mermaid block holding a journey diagram: expected a GFM table whose header row names the stages, or a Mermaid journey');
@@ -87,10 +88,13 @@ export async function importMap(shown: string, bytes: Uint8Array, options: { tem
       map: result.map,
       where: result.cells,
       address,
-      diagnostics: result.problems.map((p) => {
-        const at = address(p.row, p.col);
-        return { ...problem(shown, at.line, at.col, at.path, p.message), severity: p.severity };
-      }),
+      diagnostics: [
+        ...(grid.warnings ?? []).map((w) => ({ ...problem(shown, w.line, w.col, 'markdown', w.message), severity: 'warning' as const })),
+        ...result.problems.map((p) => {
+          const at = address(p.row, p.col);
+          return { ...problem(shown, at.line, at.col, at.path, p.message), severity: p.severity };
+        }),
+      ],
     };
   }
   if (!made!.map || made!.diagnostics.some((d) => d.severity === 'error')) return { ok: false, diagnostics: made!.diagnostics };
@@ -154,13 +158,14 @@ async function readMarkdown(text: string) {
   const code = tree.children.find((n) => n.type === 'code' && n.lang === 'mermaid' && isJourney(n.value));
   // The diagram starts on the line after the fence.
   const mermaid = code?.type === 'code' ? { text: code.value, offset: code.position!.start.line } : undefined;
-  if (!read.grid) return { problem: 'problem' in read ? read.problem : undefined, mermaid };
-  const { rows, where, bands } = read.grid;
+  if (!read.grid) return { mermaid };
+  const { rows, where, bands, warnings } = read.grid;
   return {
     grid: {
       rows,
       address: (row: number, col: number) => ({ ...(where[row]?.[col] ?? where[row]?.[0] ?? { line: 1, col: 1 }), path: 'markdown' }),
       band: (row: number) => bands[row],
+      warnings,
     },
     mermaid,
   };
