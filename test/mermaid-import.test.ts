@@ -2,13 +2,13 @@
 // headless Chromium) on a corpus taken from Mermaid's documentation and tests (test/fixtures/mermaid):
 // what Mermaid reads comes in with the same sections and tasks, what it refuses is refused at its line.
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { launchBrowser } from '../src/browser/launch.js';
 import { ROOT, run, tempDir } from './helpers.js';
+import { openMermaidPage } from './mermaid-page.js';
 
 const CORPUS = join(ROOT, 'test/fixtures/mermaid');
 const corpus = (dir: string) => readdirSync(join(CORPUS, dir)).filter((f) => f.endsWith('.mmd'));
@@ -17,9 +17,7 @@ let browser: Browser;
 let page: Page;
 beforeAll(async () => {
   browser = await launchBrowser({ env: process.env });
-  page = await browser.newPage();
-  await page.setContent('<!DOCTYPE html><html><body></body></html>');
-  await page.addScriptTag({ path: createRequire(import.meta.url).resolve('mermaid/dist/mermaid.min.js') });
+  page = await openMermaidPage(browser);
 }, 60_000);
 afterAll(async () => {
   await browser?.close();
