@@ -210,6 +210,8 @@ function tableRows(tables: Table[], nodes: RootContent[], grid: MarkdownGrid): M
       grid.where.push(row.children.map(start));
       grid.bands.push(band);
     }
+    // A heading names the band of the table right under it; a later table without one has none.
+    band = undefined;
   }
   return { grid };
 }

@@ -115,11 +115,13 @@ export function mapToGrid(map: JourneyMap): { rows: SheetCell[][]; width: number
     block('persona.frustrations', p.frustrations);
     block('persona.demographics', p.demographics.map((d) => `${d.label}: ${d.value}`));
   }
-  // Custom lanes' keys and bands, only when one is not what its label and the template give: a sheet
-  // stays as people write it. `key (band): label`, the band only where it is not the default one.
+  // Custom lanes' keys and bands, only when one is not what its label and the template give, or its
+  // label would be read as another row's (`Mood`): a sheet stays as people write it. `key (band):
+  // label`, the band only where it is not the default one.
   const custom = map.lanes.filter((l) => l.custom);
   const defaultBand = templateOf(map.template).defaultBand;
-  if (custom.some((l) => l.key !== customKey(l.label) || l.band !== defaultBand)) {
+  const plain = (l: (typeof custom)[number]) => l.key === customKey(l.label) && l.band === defaultBand && rowTarget(map.template as TemplateId, l.label).target.kind === 'custom';
+  if (!custom.every(plain)) {
     block('lanes', custom.map((l) => `${l.key}${l.band === defaultBand ? '' : ` (${l.band})`}: ${l.label}`));
   }
   rows.push([], ['', ...stages.map((s) => s.name)]);
@@ -260,18 +262,6 @@ export function gridToMap(
   const labels = body.map((r) => cell(r, 0));
   const template = options.template ?? (top.template as TemplateId | undefined) ?? guessTemplate(labels);
   const locales = new Map<Locale, number>();
-  const targets = body.map((r, i) => {
-    if (!labels[i]) at(r, 0, 'this row has content but no label: expected what the row holds (a lane question or key) in this cell');
-    const { target, locale } = rowTarget(template, labels[i]!);
-    if (locale) locales.set(locale, (locales.get(locale) ?? 0) + 1);
-    return target;
-  });
-
-  const stages: Record<string, unknown>[] = columns.map((c, s) => {
-    cells.set(`stages.${s}`, { row: header, col: c });
-    cells.set(`stages.${s}.name`, { row: header, col: c });
-    return { name: cell(header, c) };
-  });
   const customLanes: { key: string; label: string; band?: string }[] = [];
   const declared = new Map<string, { key: string; band?: string }>(); // by label, from a Lanes row above the grid
   for (const line of (top.lanes as string[] | undefined) ?? []) {
@@ -282,6 +272,23 @@ export function gridToMap(
     else at(cells.get('lanes')!.row, 1, `expected each custom lane as \`key: label\` (or \`key (band): label\`) on a line of its own, found ${quote(line)}`);
   }
   delete top.lanes;
+  let scores = 0;
+  const targets = body.map((r, i) => {
+    if (!labels[i]) at(r, 0, 'this row has content but no label: expected what the row holds (a lane question or key) in this cell');
+    // A custom lane the Lanes row declares is one, even when its label is also a lane's common name.
+    if (declared.has(norm(labels[i]!))) return { kind: 'custom' as const, label: labels[i]! };
+    const { target, locale } = rowTarget(template, labels[i]!);
+    // A map has one row of scores: a second row that names it (`Feeling` after `Emotion`) is a lane of its own.
+    if (target.kind === 'emotion' && (scores++ > 0)) return { kind: 'custom' as const, label: labels[i]! };
+    if (locale) locales.set(locale, (locales.get(locale) ?? 0) + 1);
+    return target;
+  });
+
+  const stages: Record<string, unknown>[] = columns.map((c, s) => {
+    cells.set(`stages.${s}`, { row: header, col: c });
+    cells.set(`stages.${s}.name`, { row: header, col: c });
+    return { name: cell(header, c) };
+  });
   const taken = new Set<string>(Object.keys(TEMPLATES[template].stageExtras ?? {}).concat(TEMPLATES[template].lanes.map((l) => l.key), Object.keys(COMMON_ROWS), ['name', 'id', 'emotion']));
   body.forEach((r, i) => {
     const target = targets[i]!;
@@ -401,7 +408,7 @@ export function emotionOf(text: string): number | undefined {
  * or row key, for any template that has it (`Customer actions`, `Thoughts & feelings`, `KPI`).
  */
 const SYNONYMS: Record<string, readonly string[]> = {
-  emotion: ['emotions', 'feeling', 'feelings', 'mood', 'sentiment', 'emotional state', 'emozioni', 'emocja', 'nastrój'],
+  emotion: ['emotions', 'feeling', 'emotional state', 'emozioni'],
   thinking: ['thoughts', 'thinking', 'thoughts & feelings', 'thoughts and feelings', 'customer thoughts', 'what they think', 'pensieri', 'myśli'],
   actions: ['action', 'customer actions', 'customer action', 'doing', 'what they do', 'azioni', 'działania'],
   touchpoints: ['touchpoint', 'touch points', 'touch point', 'punti di contatto', 'punkty styku'],
