@@ -20,7 +20,19 @@ summary="${GITHUB_STEP_SUMMARY:-/dev/null}"
 cd "${GITHUB_WORKSPACE:-.}" || exit 1
 
 say() { printf '%s\n' "$*" >>"$summary"; }
-output() { printf '%s=%s\n' "$1" "$2" >>"$GITHUB_OUTPUT"; }
+# Each output in the multi-line form, between delimiters no value can foresee: a value holding a line
+# break cannot add outputs of its own.
+output() {
+  local delimiter
+  delimiter="journey-$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')"
+  printf '%s<<%s\n%s\n%s\n' "$1" "$delimiter" "$2" "$delimiter" >>"$GITHUB_OUTPUT"
+}
+# The folder is also the upload's path, where each line names paths to upload: one line only.
+if [[ "$out_dir" == *[[:cntrl:]]* ]]; then
+  echo "::error title=journey::out-dir: expected one folder name, found a line break or another control character"
+  output ok false
+  exit 1
+fi
 output out-dir "$out_dir"
 
 # --- journey itself -----------------------------------------------------------------------------

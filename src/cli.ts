@@ -5,6 +5,7 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import pkg from '../package.json' with { type: 'json' };
 import { LOCALES, type Locale } from './core/locale.js';
 import { parseShard, type Shard } from './core/shard.js';
+import { terminalSafe } from './core/safe-text.js';
 import { CliError, errorReport, EXIT } from './errors.js';
 import { processIo, type Io } from './io/terminal.js';
 import { DEFAULT_SCALE, DIFF_FORMATS, FORMAT_IDS, MAX_SCALE, MD_LAYOUTS, PAGE_SIZES, PDF_LAYOUTS, SHEET_FORMATS } from './render/formats.js';
@@ -65,7 +66,7 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     } catch (error) {
       if (!(error instanceof CliError)) throw error;
       exitCode = error.exitCode;
-      if (error.exitCode === EXIT.usage) io.stderr(`${paint.red('error:')} ${error.message}\n`);
+      if (error.exitCode === EXIT.usage) io.stderr(`${paint.red('error:')} ${error.message.split('\n').map(terminalSafe).join('\n')}\n`);
       else (await import('./report/index.js')).report({ command: 'validate', ...errorReport(error), quiet: true }, reporter, io);
     }
   };
@@ -187,7 +188,7 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
       return quiet ? EXIT.ok : EXIT.usage;
     }
     // A bug, not a user error: say so plainly, with the stack only when asked for.
-    io.stderr(`${paint.red('internal error')} ${error instanceof Error ? error.message : String(error)}\n`);
+    io.stderr(`${paint.red('internal error')} ${terminalSafe(error instanceof Error ? error.message : String(error))}\n`);
     if (io.env.JOURNEY_DEBUG && error instanceof Error) io.stderr(`${error.stack}\n`);
     io.stderr('This is a bug in journey; please report it with the map that caused it.\n');
     return EXIT.failed;

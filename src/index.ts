@@ -39,13 +39,19 @@ export interface ValidateOptions {
   maxFileSize?: number;
 }
 
-export interface ValidateResult {
-  ok: boolean;
-  /** Every problem, in source order, each with its line, column and path; `[]` for a valid map. */
-  diagnostics: Diagnostic[];
-  /** The normalised map every renderer takes, when the map is valid. */
-  map?: JourneyMap;
-}
+/**
+ * What validate() found. `ok` tells the two cases apart, so `if (checked.ok)` gives the map:
+ * a valid map has its model (and may have warnings), an invalid one has its problems and no model.
+ */
+export type ValidateResult =
+  | {
+      ok: true;
+      /** Every problem, in source order, each with its line, column and path; `[]` for a valid map. */
+      diagnostics: Diagnostic[];
+      /** The normalised map every renderer takes. */
+      map: JourneyMap;
+    }
+  | { ok: false; diagnostics: Diagnostic[]; map?: undefined };
 
 /** Checks a map against its template: the same verdict, positions and messages as `journey validate`. */
 export async function validate(source: MapSource, options: ValidateOptions = {}): Promise<ValidateResult> {

@@ -1,6 +1,6 @@
 // Accessibility as a reader with assistive technology meets it: axe-core in Chromium reports nothing,
 // at desktop and phone widths, on every kind of page journey writes.
-import { readdirSync, writeFileSync } from 'node:fs';
+import { cpSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser } from 'puppeteer-core';
@@ -44,6 +44,13 @@ describe('axe-core finds no violation', () => {
   const examples = readdirSync(EXAMPLES).filter((f) => f.endsWith('.yaml'));
   it.each(examples)('in examples/%s', async (name) => {
     expect(await violations(await built(['build', join(EXAMPLES, name)]))).toEqual(none);
+  });
+
+  it.each(['gold', 'teal', 'crimson'])('in the rich example with a %s accent', async (accent) => {
+    const dir = tempDir();
+    cpSync(EXAMPLES, dir, { recursive: true });
+    writeFileSync(join(dir, 'journey.config.yaml'), `theme:\n  accent: ${accent}\n`);
+    expect(await violations(await built(['build', join(dir, 'rich-map.yaml')], dir))).toEqual(none);
   });
 
   it('in a 30-stage map', async () => {

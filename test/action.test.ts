@@ -37,6 +37,25 @@ interface StepResult {
   npx: string[];
 }
 
+/** The outputs in a $GITHUB_OUTPUT file, read as the runner reads them: `name=value`, or `name<<delimiter`, lines, `delimiter`. */
+function readOutputs(text: string): Record<string, string> {
+  const outputs: Record<string, string> = {};
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const [, name, delimiter] = /^([^=]+?)<<(.+)$/.exec(lines[i]!) ?? [];
+    if (name && delimiter) {
+      const end = lines.indexOf(delimiter, i + 1);
+      expect(end, `no closing ${delimiter} for ${name}`).toBeGreaterThan(i);
+      outputs[name] = lines.slice(i + 1, end).join('\n');
+      i = end;
+    } else if (lines[i]) {
+      const [key, value] = lines[i]!.split(/=(.*)/);
+      outputs[key!] = value!;
+    }
+  }
+  return outputs;
+}
+
 /** Runs the action's script in `repo` as a workflow step would, with the action's inputs in `inputs`. */
 function step(repo: string, inputs: Record<string, string>): Promise<StepResult> {
   const runner = tempDir();
@@ -58,7 +77,7 @@ function step(repo: string, inputs: Record<string, string>): Promise<StepResult>
         env: { ...env, ...inputs, PATH: `${bin}:${process.env.PATH}`, NO_COLOR: '1', JOURNEY_BIN: BIN, GITHUB_ACTIONS: 'true', GITHUB_WORKSPACE: repo, GITHUB_OUTPUT: files.output, GITHUB_STEP_SUMMARY: files.summary, GITHUB_PATH: files.path, RUNNER_TEMP: runner },
       },
       (error, stdout) => {
-        const outputs = Object.fromEntries(readFileSync(files.output, 'utf8').trim().split('\n').map((l) => l.split(/=(.*)/).slice(0, 2) as [string, string]));
+        const outputs = readOutputs(readFileSync(files.output, 'utf8'));
         const npx = existsSync(files.npx) ? readFileSync(files.npx, 'utf8').trim().split('\n') : [];
         const path = readFileSync(files.path, 'utf8').split('\n').filter(Boolean);
         done({ code: error ? Number(error.code ?? 1) : 0, stdout, outputs, summary: readFileSync(files.summary, 'utf8'), path, npx });
@@ -107,6 +126,17 @@ describe('the GitHub Action', () => {
     expect(existsSync(join(repo, 'docs'))).toBe(false);
     expect(result.summary).toContain('| validate | ✗ problems, shown on the maps\' lines |');
     expect(result.summary).toContain('| build | skipped: fix the problems first |');
+  });
+
+  it('refuses an out-dir with a line break, which would add outputs and name more paths to upload', async () => {
+    const repo = repository({ 'maps/good.yaml': example('current-state') });
+    for (const outDir of ['docs\nok=true\ndocuments=99', 'docs\r\n/home/runner/.ssh']) {
+      const result = await step(repo, { JOURNEY_MAPS: 'maps', JOURNEY_OUT_DIR: outDir });
+      expect(result.code).toBe(1);
+      expect(result.stdout).toContain('::error title=journey::out-dir: expected one folder name, found a line break or another control character');
+      expect(result.outputs).toEqual({ ok: 'false' });
+      expect(readdirSync(repo).sort()).toEqual(['.git', 'maps']);
+    }
   });
 
   it('sets up a browser for PDF only when none is installed, and prints with it', async () => {

@@ -3,7 +3,7 @@ import { spawn } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BIN, EXAMPLES, run, tempDir } from './helpers.js';
+import { BIN, EXAMPLES, run, startJourney, tempDir } from './helpers.js';
 
 /** A project with maps in nested folders, and one broken map. */
 function project(): string {
@@ -191,36 +191,26 @@ describe('--watch', () => {
   it('rebuilds a saved map, keeps going after errors, picks up new maps, and stops on Ctrl-C', async () => {
     const cwd = tempDir();
     copyFileSync(join(EXAMPLES, 'current-state.yaml'), join(cwd, 'map.yaml'));
-    const child = spawn(process.execPath, [BIN, 'build', '.', '--watch'], { cwd, env: { ...process.env, NO_COLOR: '1' } });
-    let stderr = '';
-    child.stderr.on('data', (d) => (stderr += d));
-    const waitFor = (text: string, from: number) =>
-      new Promise<void>((done, fail) => {
-        const deadline = Date.now() + 10_000;
-        const poll = setInterval(() => {
-          if (stderr.indexOf(text, from) !== -1) (clearInterval(poll), done());
-          else if (Date.now() > deadline) (clearInterval(poll), fail(new Error(`waited for ${JSON.stringify(text)}; got:\n${stderr}`)));
-        }, 20);
-      });
+    const watch = startJourney(['build', '.', '--watch'], cwd);
+    const { waitFor } = watch;
     await waitFor('Watching 1 map for changes. Press Ctrl-C to stop.', 0);
 
-    let mark = stderr.length;
+    let mark = watch.stderr.length;
     writeFileSync(join(cwd, 'map.yaml'), readFileSync(join(cwd, 'map.yaml'), 'utf8').replace('title: Buying running shoes online', 'title: Buying trail shoes online'));
     await waitFor('↻ map.yaml → map.html', mark);
     expect(readFileSync(join(cwd, 'map.html'), 'utf8')).toContain('<h1>Buying trail shoes online</h1>');
 
-    mark = stderr.length;
+    mark = watch.stderr.length;
     writeFileSync(join(cwd, 'map.yaml'), broken);
     await waitFor('map.yaml:5:14 error stages[0].emotion:', mark);
     expect(readFileSync(join(cwd, 'map.html'), 'utf8')).toContain('<h1>Buying trail shoes online</h1>');
 
-    mark = stderr.length;
+    mark = watch.stderr.length;
     copyFileSync(join(EXAMPLES, 'day-in-the-life.yaml'), join(cwd, 'new.yaml'));
     await waitFor('↻ new.yaml → new.html', mark);
 
-    child.kill('SIGINT');
-    const code = await new Promise<number | null>((done) => child.on('exit', (c) => done(c)));
-    expect(stderr).toContain('Stopped watching.');
+    const code = await watch.stop();
+    expect(watch.stderr).toContain('Stopped watching.');
     expect(code).toBe(0);
   });
 });

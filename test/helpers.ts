@@ -69,27 +69,52 @@ export function lines(diagnostics: { file: string; line: number; col: number; pa
 }
 
 /**
+ * How long a test waits for a running journey to print something. Generous, because the suite must
+ * pass on a loaded machine: a wait only ends early when the text shows or the process exits.
+ */
+export const WAIT_LIMIT_MS = 90_000;
+
+export interface RunningJourney {
+  child: ChildProcess;
+  /** Everything it has printed on standard error so far. */
+  readonly stderr: string;
+  /** Resolves once standard error shows `text` at or after offset `from`; fails if the process exits first. */
+  waitFor: (text: string, from?: number) => Promise<void>;
+  /** Sends a signal (Ctrl-C by default) and resolves to the exit code. */
+  stop: (signal?: NodeJS.Signals) => Promise<number | null>;
+}
+
+/**
  * A journey process that keeps running (`--watch`, `preview`), as a user starts it: `waitFor` resolves
  * once its standard error has printed a text, and `stop` sends Ctrl-C and waits for it to end.
  */
-export function startJourney(argv: string[], cwd: string): { child: ChildProcess; waitFor: (text: string) => Promise<void>; stop: () => Promise<void> } {
-  const child = spawn(process.execPath, [BIN, ...argv], { cwd, env: { ...process.env, NO_COLOR: '1' } });
+export function startJourney(argv: string[], cwd: string, env: Record<string, string> = {}): RunningJourney {
+  const child = spawn(process.execPath, [BIN, ...argv], { cwd, env: { ...process.env, NO_COLOR: '1', ...env } });
   let stderr = '';
-  child.stderr.on('data', (d) => (stderr += d));
-  const waitFor = (text: string) =>
+  child.stderr!.on('data', (d) => (stderr += d));
+  const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
+  const waitFor = (text: string, from = 0) =>
     new Promise<void>((done, fail) => {
-      const deadline = Date.now() + 10_000;
+      const deadline = Date.now() + WAIT_LIMIT_MS;
       const poll = setInterval(() => {
-        if (stderr.includes(text)) (clearInterval(poll), done());
-        else if (Date.now() > deadline) (clearInterval(poll), fail(new Error(`waited for ${text}; got:\n${stderr}`)));
+        if (stderr.indexOf(text, from) !== -1) (clearInterval(poll), done());
+        else if (Date.now() > deadline || child.exitCode !== null || child.signalCode !== null)
+          (clearInterval(poll), fail(new Error(`waited for ${JSON.stringify(text)}; exit ${child.exitCode}; got:\n${stderr}`)));
       }, 20);
     });
-  const stop = async () => {
-    if (child.exitCode !== null) return;
-    child.kill('SIGINT');
-    await new Promise((done) => child.on('exit', done));
+  const stop = async (signal: NodeJS.Signals = 'SIGINT') => {
+    if (child.exitCode !== null || child.signalCode !== null) return child.exitCode;
+    child.kill(signal);
+    return exited;
   };
-  return { child, waitFor, stop };
+  return {
+    child,
+    get stderr() {
+      return stderr;
+    },
+    waitFor,
+    stop,
+  };
 }
 
 /** The problems of a map that must be invalid, one `file:line:col severity path: message` line each. */

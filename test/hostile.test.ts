@@ -153,7 +153,7 @@ describe('bounds', () => {
     expect(stderr).toMatch(/^<stdin>:5:\d+ error yaml: lists and mappings nest more than 64 levels deep here; expected a journey map\n/);
   });
 
-  it('count the stages of branches against the 10,000, and diff thousands of them in seconds', async () => {
+  it('count the stages of branches against the 10,000, and diff thousands of them (matched through indexes: the time is a bench row)', async () => {
     const fork = (prefix: string, perBranch: number) =>
       `template: current-state\ntitle: T\nstages:\n  - name: D\n    branches:\n${Array.from({ length: 4 }, (_, b) => `      - name: B${b}\n        stages:\n${Array.from({ length: perBranch }, (_, i) => `          - { id: ${prefix}${b}x${i}, name: S ${b} ${i} }\n`).join('')}`).join('')}`;
     const dir = tempDir();
@@ -162,22 +162,16 @@ describe('bounds', () => {
     // Renamed ids: every branch stage is matched by name, which once took minutes.
     writeFileSync(join(dir, 'a.yaml'), fork('a', 2400));
     writeFileSync(join(dir, 'b.yaml'), fork('b', 2400));
-    const started = performance.now();
     const diff = await run(['diff', 'a.yaml', 'b.yaml'], { cwd: dir });
     expect(diff.code, diff.stderr).toBe(0);
-    expect(performance.now() - started).toBeLessThan(10_000);
   });
 
-  it('refuse more than 10,000 stages quickly, and build 2,000 in seconds', async () => {
+  it('refuse more than 10,000 stages, and build 2,000', async () => {
     const stages = (n: number) => `template: current-state\ntitle: T\nstages:\n${Array.from({ length: n }, (_, i) => `  - name: Stage ${i}\n    emotion: ${(i % 5) - 2}\n    thinking: Thought ${i}\n`).join('')}`;
-    let started = performance.now();
     const tooMany = await run(['validate', '-'], { stdin: stages(12_000) });
-    expect(performance.now() - started).toBeLessThan(5000);
     expect(tooMany.stderr).toContain('<stdin>:4:3 error stages: expected at most 10,000 stages, found 12,000; split the journey into several maps');
-    started = performance.now();
     const built = await run(['build', '-', '-o', '-'], { stdin: stages(2000) });
     expect(built.code).toBe(0);
-    expect(performance.now() - started).toBeLessThan(10_000);
     expect(built.stdout).toContain('Stage 1999');
   });
 

@@ -89,6 +89,21 @@ describe('the theme', () => {
     expect(accentColours(parseColour('#0f766e')!).text).toBe('#0f766e');
   });
 
+  it('colours the stage header band from the accent, its white and lighter text at 4.5:1 or more', () => {
+    for (const name of ['gold', 'yellow', 'white', 'aqua', 'teal', '#3730a3', 'black', 'orange', 'lime', 'crimson']) {
+      const c = accentColours(parseColour(name)!);
+      const [white, head, path, muted] = [[255, 255, 255], c.head, c.headPath, c.headMuted].map((x) => (typeof x === 'string' ? parseColour(x)! : x)) as [number, number, number][];
+      expect(contrast(white!, head!), `${name}: white on the header`).toBeGreaterThanOrEqual(7);
+      expect(contrast(muted!, head!), `${name}: step numbers on the header`).toBeGreaterThanOrEqual(4.5);
+      expect(contrast(white!, path!), `${name}: white on a path's heading`).toBeGreaterThanOrEqual(4.5);
+    }
+    // Not navy whatever the accent: the header takes the accent's hue.
+    const teal = accentColours(parseColour('teal')!);
+    expect(teal.head).not.toBe('#1e2a4a');
+    expect(themeCss({ accent: 'teal' })).toContain(`--head: ${teal.head}`);
+    expect(themeCss({ accent: 'teal' })).toContain('--band-edge: #008080');
+  });
+
   it('accepts font names and generic families, and nothing that could end a CSS rule', () => {
     expect(parseFontList('Inter, Source Sans 3, "Noto Sans", system-ui')).toEqual({ ok: true, css: '"Inter", "Source Sans 3", "Noto Sans", system-ui' });
     for (const bad of ['Inter; } body { display: none', 'x</style><script>alert(1)</script>', 'url(https://evil/font.woff)', 'a{b}', '"a\\"b"', 'Inter,,serif', 'inherit', '/* c */ serif', 'a\nb']) {
@@ -309,10 +324,10 @@ describe('in Chromium', () => {
     const list = execFileSync('pdfimages', ['-list', join(dir, 'map.pdf')], { encoding: 'utf8' }).split('\n').slice(2).filter(Boolean);
     expect(list.length).toBeGreaterThanOrEqual(2);
     expect(pngSize(join(dir, 'map.png')).width).toBeGreaterThan(100);
-    // The poster (the map alone) leads its title line with the logo.
+    // The poster (the map alone) leads its title line with the logo, and its persona card shows the picture.
     expect((await run(['build', 'map.yaml', '-f', 'pdf', '-o', 'poster.pdf'], { cwd: dir, env: process.env as Record<string, string> })).code).toBe(0);
     const poster = execFileSync('pdfimages', ['-list', join(dir, 'poster.pdf')], { encoding: 'utf8' }).split('\n').slice(2).filter(Boolean);
-    expect(poster).toHaveLength(1);
+    expect(poster).toHaveLength(2);
   });
 
   it('shows the picture on the site persona page, with the name once', async () => {

@@ -7,10 +7,8 @@ import { run } from './helpers.js';
 const HEAD = 'template: current-state\ntitle: T\nstages: [{ name: A }]\n';
 
 describe('the node limit', () => {
-  it('refuses 2.6 million list items (5 MB) at the item that passes 100,000, in well under the old 13 s', async () => {
-    const started = performance.now();
+  it('refuses 2.6 million list items (5 MB) at the item that passes 100,000 (it once took 13 s and 2.6 GB)', async () => {
     const { code, stderr } = await run(['validate', '-'], { stdin: `${HEAD}owners: [${Array(2_600_000).fill('a').join(',')}]\n` });
-    expect(performance.now() - started).toBeLessThan(5000);
     expect(code).toBe(1);
     // 4 nodes before the list, `[` and 50,000 items with their commas: the limit falls at column 99,999.
     expect(stderr).toMatch(/^<stdin>:4:9999\d error yaml: more than 100,000 YAML values, list items and keys by here: expected a journey map of a readable size \(split a very large journey into several maps\)\n/);
@@ -36,13 +34,11 @@ describe('the node limit', () => {
 });
 
 describe('within the node limit', () => {
-  it('a mapping of 45,000 keys is checked in linear time (it took minutes), its duplicates found', async () => {
+  it('a mapping of 45,000 keys is checked (once quadratic: it took minutes), its duplicates found', async () => {
     const keys = Array.from({ length: 45_000 }, (_, i) => `    x${i}: 1\n`).join('');
     const stdin = `template: current-state\ntitle: T\nstages:\n  - name: A\n${keys}`;
-    const started = performance.now();
     const unknown = await run(['validate', '-'], { stdin });
     const duplicate = await run(['validate', '-'], { stdin: `${stdin}    x7: 2\n` });
-    expect(performance.now() - started).toBeLessThan(10_000);
     expect(duplicate.stderr).toBe('<stdin>:45005:5 error yaml: duplicate key `x7`: it is already set on line 12; keep one of the two\n✗ 1 error in 1 file\n');
     // Problems past the first 1,000 are counted, not listed.
     const lines = unknown.stderr.trimEnd().split('\n');

@@ -15,7 +15,7 @@ import { readMapFile } from '../src/pipeline/read.js';
 import { createReferences } from '../src/pipeline/references.js';
 import { axeViolations } from './axe.js';
 import { pdftotext, pngSize, words } from './read-back.js';
-import { BIN, EXAMPLES, openDocument, ROOT, run, startJourney, tempDir } from './helpers.js';
+import { BIN, EXAMPLES, openDocument, ROOT, run, startJourney, tempDir, WAIT_LIMIT_MS } from './helpers.js';
 
 const FIXTURES = join(ROOT, 'test', 'fixtures', 'images');
 const fixture = (name: string) => readFileSync(join(FIXTURES, name));
@@ -193,13 +193,13 @@ describe('a stage image', () => {
       return (await fetch(url)).text();
     };
     try {
-      await expect.poll(() => stderr, { timeout: 10_000 }).toContain('Press Ctrl-C to stop.');
+      await expect.poll(() => stderr, { timeout: WAIT_LIMIT_MS }).toContain('Press Ctrl-C to stop.');
       expect(await page()).toContain(`src="data:image/png;base64,${fixture('tiny.png').toString('base64').replace(/=/g, '&#x3D;')}"`);
       copyFileSync(join(FIXTURES, 'tiny.jpg'), join(dir, 'screens', 'tiny.png'));
-      await expect.poll(() => stderr, { timeout: 10_000 }).toContain('map.yaml:5:12 error stages[0].image: stage image "screens/tiny.png": the file is a JPEG picture but its name says PNG');
+      await expect.poll(() => stderr, { timeout: WAIT_LIMIT_MS }).toContain('map.yaml:5:12 error stages[0].image: stage image "screens/tiny.png": the file is a JPEG picture but its name says PNG');
       const other = readFileSync(join(EXAMPLES, 'screens', 'checkout.png'));
       writeFileSync(join(dir, 'screens', 'tiny.png'), other);
-      await expect.poll(page, { timeout: 10_000 }).toContain(`src="data:image/png;base64,${other.toString('base64').slice(0, 60)}`);
+      await expect.poll(page, { timeout: WAIT_LIMIT_MS }).toContain(`src="data:image/png;base64,${other.toString('base64').slice(0, 60)}`);
     } finally {
       child.kill('SIGINT');
       await new Promise((done) => child.on('exit', done));

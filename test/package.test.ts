@@ -150,4 +150,22 @@ await render('title: x', 'docx');
     expect(tsc.stdout + tsc.stderr).toBe('');
     expect(tsc.code).toBe(0);
   });
+  it("compiles the README's API example under --strict, as a user would paste it", async () => {
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    const section = readme.slice(readme.indexOf('\n## API\n'));
+    const example = /```js\n([\s\S]*?)```/.exec(section)![1]!;
+    expect(example).toContain(`from '${pkg.name}'`);
+    expect(example).toContain('if (checked.ok)');
+    writeFileSync(join(app, 'readme.ts'), `${example}\nexport {};\n`);
+    writeFileSync(
+      join(app, 'tsconfig.readme.json'),
+      JSON.stringify({
+        compilerOptions: { target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', strict: true, noEmit: true, skipLibCheck: true, types: ['node'], typeRoots: [join(ROOT, 'node_modules', '@types')] },
+        include: ['readme.ts'],
+      }),
+    );
+    const tsc = await inApp(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.readme.json']);
+    expect(tsc.stdout + tsc.stderr).toBe('');
+    expect(tsc.code).toBe(0);
+  });
 });

@@ -227,12 +227,18 @@ describe('a fork', () => {
   });
 
   it('without rejoin, ends each path with its last stage', () => {
-    // From the decision (column 1) straight across the other path to the competitor's shop (column 4): 5/6 of the way down at its column's left edge.
+    // From the decision (column 1) toward the competitor's shop (column 4), past the other path's
+    // columns: the line is drawn only in its own column, entering from a gap short of its left edge,
+    // as the straight line would (9/10 of the way down there).
     const view = buildView(mapOf(FORK.replace('    rejoin: delivery\n', '')));
-    const branchLines = (column: number) => view.curve.columns[column]!.lines.filter((l) => l.series.includes('/') && !l.over).map((l) => `${l.series} ${l.path}`);
+    const branchLines = (column: number) => view.curve.columns[column]!.lines.filter((l) => l.series.includes('/')).map((l) => `${l.series} ${l.path}`);
     expect(branchLines(3)).toEqual([`map/decision/buys-from-us M0,${(pointY(1) + pointY(2)) / 2} L50,${pointY(2)}`]);
-    expect(branchLines(4)).toEqual([`map/decision/goes-to-a-competitor M0,${pointY(-1) + ((pointY(-2) - pointY(-1)) * 5) / 6} L50,${pointY(-2)}`]);
+    expect(branchLines(4)).toEqual([`map/decision/goes-to-a-competitor M20,${pointY(-1) + ((pointY(-2) - pointY(-1)) * 9) / 10} L50,${pointY(-2)}`]);
     expect(branchLines(5)).toEqual([]);
+    // No path's line crosses another path's columns; only the main path bridges them, along the top edge.
+    const over = view.curve.columns.flatMap((c) => c.lines.filter((l) => l.over));
+    expect(over.length).toBeGreaterThan(0);
+    for (const line of over) expect(line, line.series).toMatchObject({ series: 'map', path: 'M0,3 L100,3' });
   });
 
   it('draws the fork on every sheet of a poster split into parts, each naming its paths', async () => {
@@ -292,7 +298,7 @@ describe('examples/rich-map.yaml', () => {
     const result = await run(['build', file, '-f', 'pdf,png', '-d', dir]);
     expect(result.code, result.stderr).toBe(0);
     const text = words(pdftotext(join(dir, 'rich-map.pdf')));
-    for (const phrase of ['Personas Giulia, Tomasz', 'Buys from us', 'Goes to a competitor', 'Checkout', 'Competitor shop', 'Main path']) expect(text).toContain(phrase);
+    for (const phrase of ['Persona Giulia 34, amateur runner', 'Persona Tomasz 45, marathon runner', 'Buys from us', 'Goes to a competitor', 'Checkout', 'Competitor shop', 'Main path']) expect(text).toContain(phrase);
     const png = pngSize(join(dir, 'rich-map.png'));
     expect(png.width).toBeGreaterThan(png.height);
   });

@@ -1,38 +1,11 @@
 // Defects found while restructuring the pipeline, each pinned by what a user sees.
-import { spawn } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BIN, EXAMPLES, run, tempDir } from './helpers.js';
+import { EXAMPLES, run, startJourney, tempDir } from './helpers.js';
 
 /** A `journey build … --watch` process, with a way to wait for what it prints. */
-function watching(args: string[], cwd: string) {
-  const child = spawn(process.execPath, [BIN, 'build', ...args, '--watch'], { cwd, env: { ...process.env, NO_COLOR: '1' } });
-  let stderr = '';
-  let exit: number | null | undefined;
-  child.stderr.on('data', (d) => (stderr += d));
-  child.on('exit', (c) => (exit = c));
-  return {
-    get stderr() {
-      return stderr;
-    },
-    get exit() {
-      return exit;
-    },
-    waitFor: (text: string, from = 0) =>
-      new Promise<void>((done, fail) => {
-        const deadline = Date.now() + 10_000;
-        const poll = setInterval(() => {
-          if (stderr.indexOf(text, from) !== -1) (clearInterval(poll), done());
-          else if (Date.now() > deadline || exit !== undefined) (clearInterval(poll), fail(new Error(`waited for ${JSON.stringify(text)}; exit ${exit}; got:\n${stderr}`)));
-        }, 20);
-      }),
-    stop: async () => {
-      if (exit === undefined) child.kill('SIGINT');
-      return new Promise<number | null>((done) => (exit !== undefined ? done(exit) : child.on('exit', (c) => done(c))));
-    },
-  };
-}
+const watching = (args: string[], cwd: string) => startJourney(['build', ...args, '--watch'], cwd);
 
 const retitle = (file: string, title: string) => writeFileSync(file, readFileSync(file, 'utf8').replace(/^title: .*$/m, `title: ${title}`));
 
@@ -45,7 +18,7 @@ describe('--watch', () => {
     const w = watching(['../maps/map.yaml'], join(root, 'work'));
     await w.waitFor('Watching 1 map for changes.');
     await new Promise((r) => setTimeout(r, 300));
-    expect(w.exit).toBeUndefined();
+    expect(w.child.exitCode).toBeNull();
     const mark = w.stderr.length;
     retitle(join(root, 'maps', 'map.yaml'), 'Seen from next door');
     await w.waitFor('↻ ../maps/map.yaml → ../maps/map.html', mark);

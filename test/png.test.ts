@@ -1,14 +1,13 @@
 // PNG pictures of the poster, read back by their header and decoded in Chromium.
-import { spawn } from 'node:child_process';
 import { chmodSync, copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { defaultFindContext, findBrowser } from '../src/browser/find.js';
 import { createBrowserPool } from '../src/browser/pool.js';
-import { BIN, EXAMPLES, run, tempDir } from './helpers.js';
+import { EXAMPLES, run, startJourney, tempDir } from './helpers.js';
 import { pngSize, richMap } from './read-back.js';
 
-const pool = createBrowserPool({ env: process.env, timeout: 30_000 });
+const pool = createBrowserPool({ env: process.env, timeout: 90_000 });
 afterAll(() => pool.close());
 
 /** Decodes a PNG in Chromium: its size, and whether a band `edge` pixels wide all round it is pure white and opaque. */
@@ -103,7 +102,7 @@ describe('PNG pictures', () => {
   it('are taken for a batch of ten maps, four pages at a time', { timeout: 90_000 }, async () => {
     const dir = tempDir();
     for (let i = 0; i < 10; i++) copyFileSync(join(EXAMPLES, 'current-state.yaml'), join(dir, `map-${i}.yaml`));
-    const { code, stderr } = await run(['build', '.', '-f', 'png', '--jobs', '4', '--timeout', '20'], { cwd: dir });
+    const { code, stderr } = await run(['build', '.', '-f', 'png', '--jobs', '4', '--timeout', '60'], { cwd: dir });
     expect(code, stderr).toBe(0);
     for (let i = 0; i < 10; i++) expect(pngSize(join(dir, `map-${i}.png`)).width).toBeGreaterThan(0);
   });
@@ -111,17 +110,7 @@ describe('PNG pictures', () => {
   it('are rebuilt in watch mode when the map is saved', async () => {
     const dir = tempDir();
     copyFileSync(join(EXAMPLES, 'current-state.yaml'), join(dir, 'map.yaml'));
-    const child = spawn(process.execPath, [BIN, 'build', 'map.yaml', '-f', 'png', '--scale', '1', '--watch'], { cwd: dir, env: { ...process.env, NO_COLOR: '1' } });
-    let stderr = '';
-    child.stderr.on('data', (d) => (stderr += d));
-    const waitFor = (text: string) =>
-      new Promise<void>((done, fail) => {
-        const deadline = Date.now() + 20_000;
-        const poll = setInterval(() => {
-          if (stderr.includes(text)) (clearInterval(poll), done());
-          else if (Date.now() > deadline) (clearInterval(poll), fail(new Error(`waited for ${text}; got:\n${stderr}`)));
-        }, 20);
-      });
+    const { waitFor, stop } = startJourney(['build', 'map.yaml', '-f', 'png', '--scale', '1', '--watch'], dir);
     try {
       await waitFor('Watching 1 map for changes.');
       const before = pngSize(join(dir, 'map.png'));
@@ -130,8 +119,7 @@ describe('PNG pictures', () => {
       await waitFor('↻ map.yaml → map.png');
       expect(pngSize(join(dir, 'map.png')).width).toBeGreaterThan(before.width);
     } finally {
-      child.kill('SIGINT');
-      await new Promise((done) => child.on('exit', done));
+      await stop();
     }
   });
 });

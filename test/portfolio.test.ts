@@ -1,5 +1,4 @@
 // Many maps as one body of work: shared persona files, maps based on maps, shards and the site.
-import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -8,7 +7,7 @@ import type { Browser } from 'puppeteer-core';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../src/browser/launch.js';
-import { BIN, EXAMPLES, run, tempDir } from './helpers.js';
+import { EXAMPLES, run, startJourney, tempDir } from './helpers.js';
 
 const PORTFOLIO = join(EXAMPLES, 'portfolio');
 /** A copy of examples/portfolio in a temporary project folder (with a config file, so it is the project). */
@@ -83,25 +82,15 @@ describe('shared persona files', () => {
 
   it('rebuild, under --watch, every map that names a saved persona file', async () => {
     const root = portfolio();
-    const child = spawn(process.execPath, [BIN, 'build', 'portfolio/shop', '--watch'], { cwd: root, env: { ...process.env, NO_COLOR: '1' } });
-    let stderr = '';
-    child.stderr.on('data', (d) => (stderr += d));
-    const waitFor = (text: string, from = 0) =>
-      new Promise<void>((done, fail) => {
-        const deadline = Date.now() + 10_000;
-        const poll = setInterval(() => {
-          if (stderr.indexOf(text, from) !== -1) (clearInterval(poll), done());
-          else if (Date.now() > deadline) (clearInterval(poll), fail(new Error(`waited for ${text}; got:\n${stderr}`)));
-        }, 20);
-      });
+    const watch = startJourney(['build', 'portfolio/shop', '--watch'], root);
+    const { waitFor } = watch;
     await waitFor('Watching 3 maps for changes.');
-    const mark = stderr.length;
+    const mark = watch.stderr.length;
     const persona = join(root, 'portfolio/personas/giulia.yaml');
     writeFileSync(persona, readFileSync(persona, 'utf8').replace('city: Bologna', 'city: Modena'));
     for (const name of ['returns', 'shoes-current', 'shoes-future']) await waitFor(`↻ portfolio/shop/${name}.yaml`, mark);
     expect(readFileSync(join(root, 'portfolio/shop/returns.html'), 'utf8')).toContain('Modena');
-    child.kill('SIGINT');
-    expect(await new Promise((done) => child.on('exit', done))).toBe(0);
+    expect(await watch.stop()).toBe(0);
   });
 });
 
@@ -195,6 +184,25 @@ describe('journey site', () => {
     const page = readFileSync(join(root, 'site', 'maps', 'shop', 'together.html'), 'utf8');
     expect(page).toContain('href="../../personas/giulia.html"');
     expect(page).toContain('href="../../personas/marco.html"');
+  });
+
+  it('shows text on the health page, groups personas by who they are, and names every persona of a map', async () => {
+    const root = portfolio();
+    // Another Tomasz (an inline persona of his own), and a map with two shared personas.
+    writeFileSync(join(root, 'portfolio', 'shop', 'other-tomasz.yaml'), 'template: current-state\ntitle: Fixing a bike\npersona: { name: Tomasz, description: A student }\nstages:\n  - name: Look\n    emotion: 0\n');
+    writeFileSync(join(root, 'portfolio', 'shop', 'together.yaml'), 'template: current-state\ntitle: Shopping together\npersonas: [../personas/giulia.yaml, ../personas/marco.yaml]\nstages:\n  - name: Look\n    emotion: { giulia: 2, marco: -2 }\n');
+    const r = await run(['site', 'portfolio', '-o', 'site'], { cwd: root });
+    expect(r.code, r.stderr).toBe(0);
+    const health = readFileSync(join(root, 'site', 'health.html'), 'utf8');
+    expect(health).not.toContain('[object Object]');
+    expect(health).toMatch(/Return request: [A-Z]/);
+    const page = await browser.newPage();
+    await page.goto(pathToFileURL(join(root, 'site', 'index.html')).href);
+    const personaGroups = await page.$$eval('#group-persona ~ .site-groups h3', (hs) => hs.map((h) => h.textContent));
+    expect(personaGroups.filter((name) => name!.startsWith('Tomasz'))).toHaveLength(2);
+    const together = await page.$$eval('tbody tr', (trs) => trs.find((tr) => tr.textContent!.includes('Shopping together'))!.querySelectorAll('td')[1]!.textContent);
+    expect(together).toBe('Giulia, Marco');
+    await page.close();
   });
 
   it('builds the portfolio: every page loads with no request, every link resolves, the index lists every map', async () => {

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../src/browser/launch.js';
-import { BIN, EXAMPLES, ROOT, run, tempDir } from './helpers.js';
+import { BIN, EXAMPLES, ROOT, run, startJourney, tempDir, WAIT_LIMIT_MS } from './helpers.js';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -34,23 +34,12 @@ afterEach(async () => {
 
 /** `journey preview …` as a separate process, once it says where it serves. */
 async function serve(args: string[], cwd: string, env: Record<string, string> = {}): Promise<Serving> {
-  const child = spawn(process.execPath, [BIN, 'preview', ...args], { cwd, env: { ...process.env, NO_COLOR: '1', ...env } });
-  let stderr = '';
-  child.stderr.on('data', (d) => (stderr += d));
-  const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
-  const waitFor = (text: string, from = 0) =>
-    new Promise<void>((done, fail) => {
-      const deadline = Date.now() + 10_000;
-      const poll = setInterval(() => {
-        if (stderr.indexOf(text, from) !== -1) (clearInterval(poll), done());
-        else if (Date.now() > deadline || child.exitCode !== null) (clearInterval(poll), fail(new Error(`waited for ${JSON.stringify(text)}; got:\n${stderr}`)));
-      }, 20);
-    });
-  const stop = async (signal: NodeJS.Signals = 'SIGINT') => (child.exitCode ?? child.signalCode) !== null ? child.exitCode : (child.kill(signal), exited);
-  const serving: Serving = { url: '', port: 0, stderr: () => stderr, waitFor, stop };
+  const journey = startJourney(['preview', ...args], cwd, env);
+  const { waitFor, stop } = journey;
+  const serving: Serving = { url: '', port: 0, stderr: () => journey.stderr, waitFor, stop };
   running.push(serving);
   await waitFor('Press Ctrl-C to stop.');
-  serving.url = /at (http:\/\/\S+)/.exec(stderr)![1]!;
+  serving.url = /at (http:\/\/\S+)/.exec(journey.stderr)![1]!;
   serving.port = Number(new URL(serving.url).port);
   return serving;
 }
@@ -99,7 +88,7 @@ describe('journey preview of one map', () => {
     });
     expect(scrolled).toEqual([300, 1500]);
     writeFileSync(join(cwd, 'map.yaml'), stagesMap('Thirty stages, edited'));
-    await page.waitForFunction(() => document.querySelector('h1')?.textContent === 'Thirty stages, edited', { timeout: 5000 });
+    await page.waitForFunction(() => document.querySelector('h1')?.textContent === 'Thirty stages, edited', { timeout: WAIT_LIMIT_MS });
     expect(await page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument)).toBe(true);
     expect(await page.evaluate(() => [window.scrollY, document.querySelector('.scroller')!.scrollLeft])).toEqual([300, 1500]);
     // The built document stays script-free: only the preview's page carries the script.
@@ -117,7 +106,7 @@ describe('journey preview of one map', () => {
       writeFileSync(join(cwd, 'map.yaml'), stagesMap(`Saved by the editor ${gap}`, 3));
       await new Promise((r) => setTimeout(r, gap));
       writeFileSync(join(cwd, 'map.yaml'), stagesMap(`Rewritten by the formatter ${gap}`, 3));
-      await page.waitForFunction((t) => document.querySelector('h1')?.textContent === t, { timeout: 5000 }, `Rewritten by the formatter ${gap}`);
+      await page.waitForFunction((t) => document.querySelector('h1')?.textContent === t, { timeout: WAIT_LIMIT_MS }, `Rewritten by the formatter ${gap}`);
     }
     await page.close();
   });
@@ -132,7 +121,7 @@ describe('journey preview of one map', () => {
     // Two problems: an emotion out of range and a misspelled key.
     const broken = good.replace('emotion: neutral', 'emotion: -7').replace('    thinking: Will they fit?', '    thinkng: Will they fit?');
     writeFileSync(join(cwd, 'map.yaml'), broken);
-    await page.waitForSelector('#journey-problems', { timeout: 5000 });
+    await page.waitForSelector('#journey-problems', { timeout: WAIT_LIMIT_MS });
     const lines = broken.split('\n');
     // line:col of a token, counted here from the text written (1-based, like the report).
     const at = (token: string) => `${lines.findIndex((l) => l.includes(token)) + 1}:${lines.find((l) => l.includes(token))!.indexOf(token) + 1}`;
@@ -143,7 +132,7 @@ describe('journey preview of one map', () => {
     expect(await page.$eval('h1', (e) => e.textContent)).toBe('Buying running shoes online');
     await s.waitFor('map.yaml:');
     writeFileSync(join(cwd, 'map.yaml'), good.replace('title: Buying running shoes online', 'title: Fixed'));
-    await page.waitForFunction(() => !document.querySelector('#journey-problems') && document.querySelector('h1')?.textContent === 'Fixed', { timeout: 5000 });
+    await page.waitForFunction(() => !document.querySelector('#journey-problems') && document.querySelector('h1')?.textContent === 'Fixed', { timeout: WAIT_LIMIT_MS });
     await page.close();
   });
 
@@ -155,9 +144,9 @@ describe('journey preview of one map', () => {
     const page = await open(s.url);
     expect(await page.$eval('.brand', (e) => e.textContent)).toBe('ACME');
     writeFileSync(join(cwd, 'brand.hbs'), '{{#> page}}<p class="brand">ACME Shoes</p>{{> header}}{{/page}}\n');
-    await page.waitForFunction(() => document.querySelector('.brand')?.textContent === 'ACME Shoes', { timeout: 5000 });
+    await page.waitForFunction(() => document.querySelector('.brand')?.textContent === 'ACME Shoes', { timeout: WAIT_LIMIT_MS });
     writeFileSync(join(cwd, 'brand.hbs'), '{{#> page}}\n<p>{{subtitle}}</p>{{/page}}\n');
-    await page.waitForSelector('#journey-problems', { timeout: 5000 });
+    await page.waitForSelector('#journey-problems', { timeout: WAIT_LIMIT_MS });
     expect(await overlayText(page)).toContain('brand.hbs:2:6 "subtitle" not defined');
     await page.close();
   });
@@ -180,7 +169,7 @@ describe('a hostile map in the preview', () => {
     expect(await page.evaluate(() => (window as unknown as { __pwned?: string }).__pwned)).toBeUndefined();
     const hostile = '<img src=x onerror=alert(1)>';
     writeFileSync(join(cwd, 'map.yaml'), `${readFileSync(join(cwd, 'map.yaml'), 'utf8')}"${hostile}": 1\n`);
-    await page.waitForSelector('#journey-problems', { timeout: 5000 });
+    await page.waitForSelector('#journey-problems', { timeout: WAIT_LIMIT_MS });
     expect(await overlayText(page)).toContain(`unknown key \`${hostile}\``);
     expect(await page.$$eval('#journey-problems *', (e) => e.map((x) => x.tagName.toLowerCase()).filter((t) => !['h2', 'p', 'ul', 'li', 'code'].includes(t)))).toEqual([]);
     expect(dialogs).toEqual([]);
@@ -199,10 +188,10 @@ describe('journey preview of a folder', () => {
     expect(await page.evaluate(() => document.body.innerText)).toContain('Bologna');
     const persona = join(root, 'portfolio/personas/giulia.yaml');
     writeFileSync(persona, readFileSync(persona, 'utf8').replace('city: Bologna', 'city: Modena'));
-    await page.waitForFunction(() => document.body.innerText.includes('Modena'), { timeout: 5000 });
+    await page.waitForFunction(() => document.body.innerText.includes('Modena'), { timeout: WAIT_LIMIT_MS });
     // A persona file with a problem is shown at its own line.
     writeFileSync(persona, readFileSync(persona, 'utf8').replace('name: Giulia', 'nme: Giulia'));
-    await page.waitForSelector('#journey-problems', { timeout: 5000 });
+    await page.waitForSelector('#journey-problems', { timeout: WAIT_LIMIT_MS });
     // Three maps name the file: its problems are listed once.
     const shown = (await overlayText(page))!;
     expect(shown).toMatch(/^2 problems\n/);
@@ -211,10 +200,10 @@ describe('journey preview of a folder', () => {
     await page.close();
     // A map added to the folder joins the site; one removed leaves it.
     writeFileSync(join(root, 'portfolio/home/new.yaml'), 'template: current-state\ntitle: A brand new journey\nstages:\n  - name: Start\n');
-    await expect.poll(async () => (await get(s.port, '/index.html')).body, { timeout: 5000 }).toContain('A brand new journey');
+    await expect.poll(async () => (await get(s.port, '/index.html')).body, { timeout: WAIT_LIMIT_MS }).toContain('A brand new journey');
     expect((await get(s.port, '/maps/home/new.html')).status).toBe(200);
     rmSync(join(root, 'portfolio/home/new.yaml'));
-    await expect.poll(async () => (await get(s.port, '/maps/home/new.html')).status, { timeout: 5000 }).toBe(404);
+    await expect.poll(async () => (await get(s.port, '/maps/home/new.html')).status, { timeout: WAIT_LIMIT_MS }).toBe(404);
   });
 });
 

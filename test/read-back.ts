@@ -22,13 +22,37 @@ export function pdftotext(file: string, page?: number): string {
 /** Every page's text, words folded. */
 export const pageTexts = (file: string) => Array.from({ length: pageCount(file) }, (_, i) => words(pdftotext(file, i + 1)));
 
-/** The smallest word on any page, by the height of its box in points (`pdftotext -bbox` writes XHTML). */
-export function smallestWord(file: string): { height: number; word: string } {
+export interface PdfWord {
+  xMin: number;
+  yMin: number;
+  xMax: number;
+  yMax: number;
+  text: string;
+}
+
+/** Every page's size (points) and words with their boxes, as `pdftotext -bbox` reads them. */
+export function pdfPages(file: string): { width: number; height: number; words: PdfWord[] }[] {
   const xhtml = execFileSync('pdftotext', ['-bbox', file, '-'], { encoding: 'utf8' });
+  const unescape = (t: string) => t.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+  return [...xhtml.matchAll(/<page width="([\d.]+)" height="([\d.]+)">([\s\S]*?)<\/page>/g)].map((page) => ({
+    width: Number(page[1]),
+    height: Number(page[2]),
+    words: [...page[3]!.matchAll(/<word xMin="([\d.-]+)" yMin="([\d.-]+)" xMax="([\d.-]+)" yMax="([\d.-]+)">([^<]*)<\/word>/g)].map((m) => ({
+      xMin: Number(m[1]),
+      yMin: Number(m[2]),
+      xMax: Number(m[3]),
+      yMax: Number(m[4]),
+      text: unescape(m[5]!),
+    })),
+  }));
+}
+
+/** The smallest word on any page, by the height of its box in points. */
+export function smallestWord(file: string): { height: number; word: string } {
   let smallest = { height: Infinity, word: '' };
-  for (const m of xhtml.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)) {
-    const height = Number(m[4]) - Number(m[2]);
-    if (height < smallest.height) smallest = { height, word: m[5]! };
+  for (const word of pdfPages(file).flatMap((p) => p.words)) {
+    const height = word.yMax - word.yMin;
+    if (height < smallest.height) smallest = { height, word: word.text };
   }
   return smallest;
 }

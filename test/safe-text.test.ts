@@ -1,6 +1,6 @@
 // Text from maps and paths cannot steer a terminal or a CI log.
 import { describe, expect, it } from 'vitest';
-import { safeDiagnostic, terminalSafe } from '../src/core/safe-text.js';
+import { documentSafe, jsonSafe, safeDiagnostic, terminalSafe } from '../src/core/safe-text.js';
 import { formatGithub } from '../src/report/github.js';
 import { formatDiagnostic, painter } from '../src/report/text.js';
 
@@ -31,5 +31,28 @@ describe('terminalSafe', () => {
     const github = formatGithub(safeDiagnostic(d));
     expect(github.split('\n')).toHaveLength(1);
     expect(github).not.toContain('\x1b');
+  });
+
+  it('breaks up what a CI runner takes for a command: a leading ::, and ##[ or ##vso[ anywhere', () => {
+    expect(terminalSafe('::stop-commands::x.yaml')).toBe('\\x3a:stop-commands::x.yaml');
+    expect(terminalSafe('  ::error::x')).toBe('  \\x3a:error::x');
+    expect(terminalSafe('a ##[warning]b ##VSO[task.complete]c')).toBe('a \\x23#[warning]b \\x23#VSO[task.complete]c');
+    for (const text of ['a::b.yaml', '# Title', 'C#[x]', 'issue #12']) expect(terminalSafe(text)).toBe(text);
+  });
+});
+
+describe('jsonSafe', () => {
+  it('escapes what JSON.stringify leaves raw, and parses back to exactly the value', () => {
+    const value = { file: 'x\u202e\u009b31m\u2028##[warning]y.yaml', tab: 'a\tb', plain: 'Café ☕' };
+    const text = jsonSafe(value);
+    expect(text).toContain('"x\\u202e\\u009b31m\\u2028\\u0023#[warning]y.yaml"');
+    expect(text).not.toMatch(/[\u0080-\u009f\u202e\u2028]|##\[/);
+    expect(JSON.parse(text)).toEqual(value);
+  });
+});
+
+describe('documentSafe', () => {
+  it('keeps a document\u2019s line breaks and colours, and neutralises each line', () => {
+    expect(documentSafe('\x1b[32m+ A\x1b[39m\n::warning::pwn (added)\n\u202eB ##[error]')).toBe('\x1b[32m+ A\x1b[39m\n\\x3a:warning::pwn (added)\n\\u202eB \\x23#[error]');
   });
 });

@@ -14,7 +14,7 @@ describe('outputRefusal', () => {
     writeFileSync(join(cwd, 'before.yaml'), 'x');
     symlinkSync('before.yaml', join(cwd, 'alias.txt'));
     linkSync(join(cwd, 'before.yaml'), join(cwd, 'hard.md'));
-    const context = { cwd, inputs: ['before.yaml', 'after.yaml', '-'] };
+    const context = { cwd, inputs: ['before.yaml', 'after.yaml', '-'], projectRoot: cwd };
     const isMap = 'it is the map before.yaml: journey never writes over a map; choose another output';
     expect(await outputRefusal('before.yaml', context)).toBe('a .yaml file could be a map: journey never writes one; choose another output');
     expect(await outputRefusal('new.YML', context)).toBe('a .yaml file could be a map: journey never writes one; choose another output');
@@ -31,8 +31,8 @@ describe('outputRefusal', () => {
     mkdirSync(join(dir, 'elsewhere'));
     symlinkSync('../elsewhere', join(project, 'out'));
     const context = { cwd: project, inputs: [], projectRoot: project };
-    expect(await outputRefusal('out/map.html', context)).toBe('it leads out of the project folder through a symbolic link: journey writes only inside it');
-    expect(await outputRefusal('out/new/deeper/map.html', context)).toBe('it leads out of the project folder through a symbolic link: journey writes only inside it');
+    expect(await outputRefusal('out/map.html', context)).toBe('it leads out of the project folder through a symbolic link (out): journey writes only inside it');
+    expect(await outputRefusal('out/new/deeper/map.html', context)).toBe('it leads out of the project folder through a symbolic link (out): journey writes only inside it');
     expect(await outputRefusal('site/new/map.html', context)).toBeUndefined();
     expect(await outputRefusal(join(dir, 'elsewhere', 'map.html'), context)).toBeUndefined(); // named outside: the command line is trusted
   });
@@ -74,13 +74,13 @@ describe('git revisions', () => {
     expect(revisionProblem('')).toBe('expected a revision (a branch, tag or commit), found nothing');
     expect(revisionProblem('main\n--x')).toBe('expected a revision (a branch, tag or commit), found control characters');
     for (const rev of ['main', 'origin/main', 'HEAD~2', 'v1.0', 'a1b2c3d']) expect(revisionProblem(rev)).toBeUndefined();
-    expect(gitShowArgs('main', 'map.yaml')).toEqual(['show', '--end-of-options', 'main:./map.yaml']);
+    expect(gitShowArgs({ gitDir: '/r/.git', topLevel: '/r' }, 'main', 'maps/map.yaml').slice(-4)).toEqual(['show', '--no-textconv', '--end-of-options', 'main:maps/map.yaml']);
   });
 
   it('git never takes what follows --end-of-options as an option (no file is written)', () => {
     const dir = tempDir();
     execFileSync('git', ['init', '-q'], { cwd: dir });
-    expect(() => execFileSync('git', gitShowArgs('--output=x', 'map.yaml'), { cwd: dir, stdio: 'pipe' })).toThrow();
+    expect(() => execFileSync('git', gitShowArgs({ gitDir: join(dir, '.git'), topLevel: dir }, '--output=x', 'map.yaml'), { cwd: dir, stdio: 'pipe' })).toThrow();
     expect(readdirSync(dir)).toEqual(['.git']);
   });
 });

@@ -1,6 +1,7 @@
 // journey diff: how a journey changes between two maps, or between a map and its version at a
 // git revision. Prints text, Markdown or HTML; exit 1 with --fail-on-regression if any stage got worse.
 import { diffMaps, templateMismatch } from '../core/diff.js';
+import { documentSafe, jsonSafe } from '../core/safe-text.js';
 import { EXIT, ProblemsError, usageError } from '../errors.js';
 import { revisionProblem } from '../io/git-args.js';
 import type { Io } from '../io/terminal.js';
@@ -50,13 +51,14 @@ export async function diff(first: string, second: string | undefined, options: D
   const document =
     options.format === 'md' ? render.diffMarkdown(result, names) : options.format === 'html' ? render.diffHtml(result, names) : render.diffText(result, names, painter(io.color && !options.output));
   if (options.output && options.output !== '-') {
-    await createWriter(io)(options.output, document, { what: 'diff report', inputs: [first, ...(second ? [second] : [])] });
+    await createWriter(io)(options.output, document, { what: 'diff report', inputs: [first, ...(second ? [second] : [])], projectRoot: config?.dir ?? io.cwd });
     io.stderr(`${paint.green('✓')} ${options.output}: ${render.summaryLine(result)}\n`);
   } else if (options.reporter !== 'json') {
-    io.stdout(document);
+    // A stage name with a line break must not start a line a CI runner takes for a command.
+    io.stdout(options.format === 'text' ? documentSafe(document) : document);
   }
   // For bots that comment on pull requests: the comparison as data, changes per stage.
-  if (options.reporter === 'json') io.stdout(`${JSON.stringify(render.diffJson(result, names), null, 2)}\n`);
+  if (options.reporter === 'json') io.stdout(`${jsonSafe(render.diffJson(result, names))}\n`);
   const regression = options.failOnRegression ? render.regressionMessage(result) : undefined;
   if (regression) {
     io.stderr(`${paint.red('✗')} ${regression} (--fail-on-regression)\n`);

@@ -21,7 +21,7 @@ export async function exportCommand(file: string, options: { format: SheetFormat
   const { renderSheet } = await import('../render/sheet.js');
   const data = await renderSheet(loaded.map, options.format);
   const target = options.output ?? (file === '-' ? '-' : outputPath(file, `.${options.format}`, { cwd: io.cwd, base: io.cwd }));
-  await createWriter(io)(target, data, { what: `${options.format} export`, inputs: [file] });
+  await createWriter(io)(target, data, { what: `${options.format} export`, inputs: [file], projectRoot: config?.dir ?? io.cwd });
   if (target !== '-') io.stderr(`${painter(io.color).green('✓')} ${file} → ${target}\n`);
   return EXIT.ok;
 }

@@ -21,7 +21,7 @@ export async function importCommand(file: string, options: ImportOptions, io: Io
   if (!result.ok) throw new ProblemsError([{ file, diagnostics: result.diagnostics }]);
   if (result.warnings.length) report({ command: 'validate', files: [{ file, diagnostics: result.warnings }], quiet: true }, 'text', io);
   const target = options.output ?? '-';
-  await createWriter(io)(target, result.yaml, { what: 'imported map', inputs: [file], writesMaps: true, force: options.force });
+  await createWriter(io)(target, result.yaml, { what: 'imported map', inputs: [file], projectRoot: io.cwd, writesMaps: true, force: options.force });
   if (target !== '-') io.stderr(`${painter(io.color).green('✓')} ${file} → ${target} (${result.stages} stage${result.stages === 1 ? '' : 's'})\n`);
   return EXIT.ok;
 }

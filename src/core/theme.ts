@@ -79,14 +79,32 @@ export const TEXT_CONTRAST = 4.6;
  * hue darkened (mixed with black) just enough to reach 4.5:1 on the darkest background text sits on.
  * The tints behind accent text are made from the accent too, so they match it.
  */
-export function accentColours(accent: Rgb): { text: string; decor: string; tint: string; line: string } {
+export function accentColours(accent: Rgb): { text: string; decor: string; tint: string; line: string; head: string; headPath: string; headMuted: string; headRule: string; curve: string } {
   const tint = mix(accent, WHITE, 0.1);
   const line = mix(accent, WHITE, 0.3);
   // The darkest backgrounds accent text is drawn on: the tint, and the light chip colour of channels.
   const backgrounds: Rgb[] = [tint, [0xee, 0xf0, 0xfb], [0xf3, 0xf1, 0xfd]];
   let text = accent;
   for (let k = 1; k <= 40 && backgrounds.some((bg) => contrast(text, bg) < TEXT_CONTRAST); k++) text = mix(BLACK, accent, k / 40);
-  return { text: toHex(text), decor: toHex(accent), tint: toHex(tint), line: toHex(line) };
+  // The stage header band: the accent darkened until white text on it has 7:1, so its lighter step
+  // numbers and a fork's lighter path headings still keep 4.5:1; the curve's line in the same dark hue.
+  let head = accent;
+  for (let k = 1; k <= 40 && contrast(WHITE, head) < 7; k++) head = mix(BLACK, accent, k / 40);
+  let headMuted = mix(WHITE, head, 0.8);
+  for (let k = 0.8; k < 1 && contrast(headMuted, head) < TEXT_CONTRAST; k += 0.02) headMuted = mix(WHITE, head, k);
+  let headPath = mix(WHITE, head, 0.15);
+  for (let k = 0.15; k > 0 && contrast(WHITE, headPath) < TEXT_CONTRAST; k -= 0.01) headPath = mix(WHITE, head, k);
+  return {
+    text: toHex(text),
+    decor: toHex(accent),
+    tint: toHex(tint),
+    line: toHex(line),
+    head: toHex(head),
+    headPath: toHex(headPath),
+    headMuted: toHex(headMuted),
+    headRule: toHex(mix(WHITE, head, 0.15)),
+    curve: toHex(mix(BLACK, head, 0.1)),
+  };
 }
 
 const GENERIC = ['serif', 'sans-serif', 'monospace', 'cursive', 'fantasy', 'system-ui', 'ui-serif', 'ui-sans-serif', 'ui-monospace', 'ui-rounded', 'math', 'emoji', 'fangsong'];
@@ -152,7 +170,12 @@ export function themeCss(theme: Theme | undefined): string {
   const accent = theme.accent ? parseColour(theme.accent) : undefined;
   if (accent) {
     const c = accentColours(accent);
-    rules.push(`:root { --accent: ${c.text}; --accent-decor: ${c.decor}; --accent-tint: ${c.tint}; --accent-line: ${c.line}; }`);
+    rules.push(
+      `:root { --accent: ${c.text}; --accent-decor: ${c.decor}; --accent-tint: ${c.tint}; --accent-line: ${c.line}; ` +
+        `--head: ${c.head}; --head-path: ${c.headPath}; --head-muted: ${c.headMuted}; --head-rule: ${c.headRule}; --curve-ink: ${c.curve}; }`,
+      // The bands' edges in the accent too (their tints still tell the bands apart).
+      `:root .section { --band-edge: ${c.decor}; }`,
+    );
   }
   if (theme.font) {
     const font = parseFontList(theme.font);

@@ -1,6 +1,6 @@
 // journey.config.yaml: project defaults for build and lint, found in the current folder or a parent.
 // Validated like a map, with the same error report; the schema is core/config-schema.ts.
-import { stat } from 'node:fs/promises';
+import { lstat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import type * as z from 'zod/mini';
 import { buildConfigSchema, type ConfigSchema } from '../core/config-schema.js';
@@ -53,7 +53,9 @@ export async function findConfigFile(cwd: string): Promise<string | undefined> {
   for (;;) {
     for (const name of CONFIG_NAMES) {
       const candidate = join(dir, name);
-      if (await stat(candidate).then((info) => info.isFile(), () => false)) return candidate;
+      // Whatever is there under the name is the config file: one that is a link, a pipe or a device
+      // is refused when it is read, not passed over for a parent's.
+      if (await lstat(candidate).then(() => true, () => false)) return candidate;
     }
     const parent = dirname(dir);
     if (parent === dir) return undefined;
@@ -63,7 +65,8 @@ export async function findConfigFile(cwd: string): Promise<string | undefined> {
 
 /** Reads and validates a config file; `shown` is its path as printed in problems. */
 export async function loadConfig(path: string, shown: string): Promise<{ ok: true; config: Config } | { ok: false; diagnostics: Diagnostic[] }> {
-  const file = await readMapBytes(path, { maxBytes: DEFAULT_LIMITS.maxBytes, expected: 'a config file' });
+  // Its own folder is its project: a config file that is a link out of it is refused.
+  const file = await readMapBytes(path, { maxBytes: DEFAULT_LIMITS.maxBytes, projectRoot: dirname(path), expected: 'a config file' });
   if (!file.ok) return { ok: false, diagnostics: [problem(shown, 1, 1, 'file', file.reason.replace(/^cannot read the file/, 'cannot read the config file'))] };
   const bytes = file.bytes;
   const read = await readDocument(shown, bytes, configSchema(), { expected: 'a mapping of settings', empty: {} });

@@ -1,10 +1,11 @@
 // The file system edge: reading maps and writing documents without ever leaving a partial file.
 // Maps come from pull requests, so what a path turns out to be (a pipe, a device, a link out of
 // the project, 1.5 GB) is checked before, and while, it is read.
-import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, readdirSync, realpathSync, rmSync } from 'node:fs';
-import { lstat, mkdir, open, realpath, rename, rm, stat } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, readdirSync, readlinkSync, realpathSync, rmSync } from 'node:fs';
+import { mkdir, open, rename, rm, stat } from 'node:fs/promises';
 import type { Stats } from 'node:fs';
-import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { basename, dirname, isAbsolute, join, parse, relative, resolve, sep } from 'node:path';
 import { tooLarge } from '../core/text.js';
 
 /** An operation journey declines for a reason of its own; the message says why, for `fsReason`. */
@@ -21,14 +22,15 @@ const CHUNK = 64 * 1024;
  * outside the project was named on the command line, which is trusted, and is read. Opening does
  * not wait for a writer (a named pipe is refused at once), and the file is checked once opened,
  * so a link swapped in between cannot slip a device past it. `expected` names what the file should
- * be in the reasons (default "a journey map"): a layout or a config file is read the same way.
+ * be in the reasons (default "a journey map file"): a layout, a config file, a metrics file, a
+ * picture is read the same way.
  */
 export async function readMapBytes(path: string, options: { maxBytes: number; projectRoot?: string; expected?: string }): Promise<ReadResult> {
   const refuse = (reason: string): ReadResult => ({ ok: false, reason });
-  const expected = options.expected ?? 'a journey map';
+  const expected = options.expected ?? 'a journey map file';
   const tooBig = (size?: number) => tooLarge(size, options.maxBytes, 'file', options.expected ?? 'a journey map in YAML');
   try {
-    if (options.projectRoot && !(await linkStaysInside(path, options.projectRoot))) {
+    if (options.projectRoot && !linkStaysInside(path, options.projectRoot)) {
       return refuse(`the file is a symbolic link to a file outside the project folder: expected ${expected} inside it`);
     }
     // Synchronous calls: a map is a few kilobytes, and a batch of a thousand spent more time queueing
@@ -37,7 +39,7 @@ export async function readMapBytes(path: string, options: { maxBytes: number; pr
     const fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
     try {
       const info = fstatSync(fd);
-      if (!info.isFile()) return refuse(`expected ${expected} file, found ${kindOf(info)}`);
+      if (!info.isFile()) return refuse(`expected ${expected}, found ${kindOf(info)}`);
       if (info.size > options.maxBytes) return refuse(tooBig(info.size));
       const chunks: Uint8Array[] = [];
       let total = 0;
@@ -60,6 +62,30 @@ export async function readMapBytes(path: string, options: { maxBytes: number; pr
   }
 }
 
+/**
+ * The sha256 (base64url) of a regular file's content, read in chunks (any size, in little memory),
+ * never through a link at its own name; undefined for anything else or a file that cannot be read.
+ */
+export function fileHash(path: string): string | undefined {
+  let fd: number;
+  try {
+    fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOFOLLOW ?? 0));
+  } catch {
+    return undefined;
+  }
+  try {
+    if (!fstatSync(fd).isFile()) return undefined;
+    const hash = createHash('sha256');
+    const buffer = Buffer.allocUnsafe(CHUNK);
+    for (let n; (n = readSync(fd, buffer, 0, CHUNK, null)) > 0; ) hash.update(buffer.subarray(0, n));
+    return hash.digest('base64url');
+  } catch {
+    return undefined;
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /** Reads a stream (standard input) up to `maxBytes`, and stops reading as soon as it is over. */
 export async function readStreamBytes(stream: AsyncIterable<Uint8Array>, maxBytes: number, what = 'standard input'): Promise<ReadResult> {
   const chunks: Uint8Array[] = [];
@@ -74,42 +100,98 @@ export async function readStreamBytes(stream: AsyncIterable<Uint8Array>, maxByte
 }
 
 /** `readMapBytes` for callers that take errors: throws `Refused`, whose message `fsReason` returns. */
-export async function readBytes(path: string, options: { maxBytes?: number; projectRoot?: string } = {}): Promise<Uint8Array> {
-  const read = await readMapBytes(path, { maxBytes: options.maxBytes ?? Infinity, projectRoot: options.projectRoot });
+export async function readBytes(path: string, options: { maxBytes: number; projectRoot?: string; expected?: string }): Promise<Uint8Array> {
+  const read = await readMapBytes(path, options);
   if (!read.ok) throw new Refused(read.reason.replace(/^cannot read the file: /, ''));
   return read.bytes;
 }
 
+/** Where a path inside the project leads: its real path (as far as it exists), or the link that leads out. */
+export type Followed = { inside: true; real: string } | { inside: false; link: string };
+
 /**
- * False when `path` lies inside `root` as written but resolves (through symbolic links) outside it.
- * A path that does not exist yet (an output) is judged by its deepest existing folder, so this
- * also guards writes: a linked output folder that leads out of the project is caught.
+ * Follows `path` one name at a time from the project folder `root`, as the system would, reading
+ * each symbolic link's text. The first step out of the folder makes the answer "outside", naming the
+ * link that led there (as written below `root`), so the answer never depends on what exists outside
+ * the project: whether a link's target exists must not show in a message (a CI log would tell which
+ * files the runner has). Nothing outside the project is ever looked at. A path that is itself outside
+ * the project was named on the command line, which is trusted: undefined, not judged. A path that
+ * does not exist yet (an output) is followed as far as it exists, the rest taken as written.
  */
-export async function linkStaysInside(path: string, root: string): Promise<boolean> {
+export function followInside(path: string, root: string): Followed | undefined {
   const absolute = resolve(path);
-  if (!isInside(absolute, resolve(root))) return true; // named outside the project: not ours to judge
-  const realRoot = await realRootOf(root);
-  let existing = absolute;
-  let rest = '';
-  for (;;) {
+  const realRoot = realRootOf(root);
+  const writtenRoot = resolve(root);
+  const named = isInside(absolute, realRoot) ? realRoot : isInside(absolute, writtenRoot) ? writtenRoot : undefined;
+  if (named === undefined) return undefined;
+  const pending = namesOf(relative(named, absolute));
+  // Inside the project, or on the way down to it (an absolute link into the project passes its
+  // parents, as its real path or as written: /tmp is a link on macOS).
+  const within = (p: string) => isInside(p, realRoot) || isInside(p, writtenRoot);
+  const stepsAway = (p: string) => !within(p) && !isInside(realRoot, p) && !isInside(writtenRoot, p);
+  let current = realRoot;
+  let link = '';
+  let missing = false;
+  let hops = 0;
+  while (pending.length) {
+    const name = pending.shift()!;
+    if (name === '.' || name === '') continue;
+    const next = name === '..' ? dirname(current) : join(current, name);
+    if (stepsAway(next)) return { inside: false, link };
+    current = next;
+    if (missing || name === '..') continue;
+    // Synchronous calls: a map read or a document written asks this once; a batch of a thousand
+    // queued asynchronous ones behind the file reads on libuv's few threads.
+    const info = entryAt(next);
+    if (!info) missing = true;
+    if (!info?.isSymbolicLink()) continue;
+    if (++hops > 40) return { inside: true, real: join(current, ...pending) }; // a loop: opening it says so
+    let target: string;
     try {
-      // The native call, synchronous: a map read or a document written asks it once, and a batch
-      // of a thousand queued them behind the file reads on libuv's few threads.
-      return isInside(join(realpathSync.native(existing), rest), realRoot);
-    } catch (error) {
-      const parent = dirname(existing);
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT' || parent === existing) return true;
-      rest = join(basename(existing), rest);
-      existing = parent;
+      target = readlinkSync(next);
+    } catch {
+      missing = true;
+      continue;
     }
+    link = join(resolve(root), relative(realRoot, next));
+    current = isAbsolute(target) ? parse(target).root : dirname(next);
+    pending.unshift(...namesOf(target));
+  }
+  return within(current) ? { inside: true, real: current } : { inside: false, link };
+}
+
+/** What is at `path` itself (a link is not followed), or undefined when nothing can be seen there (missing, a parent that is a file, no permission). */
+export function entryAt(path: string): Stats | undefined {
+  try {
+    return lstatSync(path, { throwIfNoEntry: false });
+  } catch {
+    return undefined;
   }
 }
 
+const namesOf = (path: string) => path.split(sep === '\\' ? /[\\/]/ : '/');
+
+/**
+ * False when `path` lies inside `root` as written but leads out of it through a symbolic link
+ * (`followInside`). A path that does not exist yet (an output) is judged as far as it exists, so
+ * this also guards writes: a linked output folder that leads out of the project is caught.
+ */
+export function linkStaysInside(path: string, root: string): boolean {
+  return followInside(path, root)?.inside !== false;
+}
+
 /** The project folder's real path, asked once: every map read and every document written checks it. */
-const realRoots = new Map<string, Promise<string>>();
-function realRootOf(root: string): Promise<string> {
+const realRoots = new Map<string, string>();
+function realRootOf(root: string): string {
   let real = realRoots.get(root);
-  if (!real) realRoots.set(root, (real = realpath(root).catch(() => resolve(root))));
+  if (real === undefined) {
+    try {
+      real = realpathSync.native(root);
+    } catch {
+      real = resolve(root);
+    }
+    realRoots.set(root, real);
+  }
   return real;
 }
 
@@ -219,6 +301,7 @@ export function removeStaleTemps(dir: string, options: { thisProcess?: boolean }
     if (Number.isNaN(pid)) continue;
     const ours = pid === process.pid;
     if (ours ? !options.thisProcess : isRunning(pid)) continue;
+    if (!entryAt(join(dir, name))?.isFile()) continue; // only a file journey could have left
     rmSync(join(dir, name), { force: true });
     removed.push(name);
   }

@@ -7,7 +7,7 @@
 import { realpath, stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { EXPECTED_IMAGE, IMAGE_TYPES, formatBytes, imagePathProblem, sniffImage, typeOfName, type ImageType } from '../core/image.js';
-import { fsReason, isInside, linkStaysInside, readMapBytes } from './files.js';
+import { followInside, fsReason, isInside, readMapBytes } from './files.js';
 
 /** A picture ready for a document. */
 export interface InlineImage {
@@ -64,15 +64,14 @@ export async function readImage(request: ImageRequest): Promise<ImageResult> {
     const svg = /\.svgz?$/i.test(written);
     return refuse(`expected a .png, .jpg, .jpeg or .webp file, found ${svg ? 'an SVG drawing (.svg), which can carry script and links: export it as PNG or WebP' : 'another kind of file'}`);
   }
-  let real: string;
-  try {
-    real = await realpath(target);
-  } catch (error) {
-    return refuse(`not found (${fsReason(error)}): expected ${EXPECTED_IMAGE}`);
-  }
-  if (!isInside(real, root) || !(await linkStaysInside(target, root))) return refuse(`is a symbolic link that leads outside the project folder: expected ${EXPECTED_IMAGE}`);
-  const info = await stat(real).catch(() => undefined);
-  if (!info?.isFile()) return refuse(`is not a file: expected ${EXPECTED_IMAGE}`);
+  // Followed link by link inside the project, so a link out of it is refused alike whether or not
+  // its target exists (a CI log must not tell which files the runner has).
+  const followed = followInside(target, root);
+  if (followed?.inside === false) return refuse(`is a symbolic link that leads outside the project folder: expected ${EXPECTED_IMAGE}`);
+  const real = followed?.real ?? target;
+  const info = await stat(real).catch((error: unknown) => fsReason(error));
+  if (typeof info === 'string') return refuse(`not found (${info}): expected ${EXPECTED_IMAGE}`);
+  if (!info.isFile()) return refuse(`is not a file: expected ${EXPECTED_IMAGE}`);
   const over = (size: number) => {
     // Exact bytes when the rounded sizes read alike ("1 MB: expected at most 1 MB").
     const [found, limit] = formatBytes(size) === formatBytes(request.maxBytes) ? [`${size.toLocaleString('en')} bytes`, `${request.maxBytes.toLocaleString('en')} bytes`] : [formatBytes(size), formatBytes(request.maxBytes)];
@@ -83,7 +82,7 @@ export async function readImage(request: ImageRequest): Promise<ImageResult> {
   const overBudget = (size: number) => refuse(`would bring this map's pictures to ${formatBytes(budget!.used + size)}: expected at most ${formatBytes(budget!.total)} together`);
   if (budget && budget.used + info.size > budget.total) return overBudget(info.size);
   // At most maxBytes + 1 bytes are read, so a file that grows past the limit is still refused.
-  const read = await readMapBytes(real, { maxBytes: request.maxBytes, projectRoot: root, expected: 'a picture' });
+  const read = await readMapBytes(real, { maxBytes: request.maxBytes, projectRoot: root, expected: 'a picture file' });
   if (!read.ok) return refuse(/limit/.test(read.reason) ? `is larger than ${formatBytes(request.maxBytes)}: expected at most that` : read.reason);
   const bytes = read.bytes;
   const sniffed = sniffImage(bytes);

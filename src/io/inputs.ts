@@ -25,8 +25,9 @@ const IGNORE = ['**/node_modules/**', '**/.*/**', '**/journey.config.yaml', '**/
  * machine, and a folder linked inside the project is scanned under its own name anyway. A linked
  * map is checked when it is named on its own. `relativeTo` is where the inputs
  * were written (the config file's folder for `inputs:` in it); paths come back relative to `cwd`.
+ * A file found that leads out of `projectRoot` is not read to sort it: reading it as a map says why.
  */
-export async function expandInputs(inputs: string[], cwd: string, relativeTo = cwd): Promise<{ files: string[]; personas: string[]; unmatched: string[]; skipped: string[] }> {
+export async function expandInputs(inputs: string[], cwd: string, relativeTo = cwd, projectRoot = relativeTo): Promise<{ files: string[]; personas: string[]; unmatched: string[]; skipped: string[] }> {
   // Loaded only for folders and patterns: a build of named files does not pay for it.
   const globbing = () => import('tinyglobby');
   const files: string[] = [];
@@ -40,7 +41,7 @@ export async function expandInputs(inputs: string[], cwd: string, relativeTo = c
     for (const path of paths.sort()) {
       // Read like a map (no pipe, no device, no more than the size limit); a file that cannot be
       // read is kept, so that reading it reports why.
-      const read = await readMapBytes(path, { maxBytes: DEFAULT_LIMITS.maxBytes });
+      const read = await readMapBytes(path, { maxBytes: DEFAULT_LIMITS.maxBytes, projectRoot });
       const text = read.ok ? new TextDecoder().decode(read.bytes) : '';
       (!read.ok || MAP_KEY.test(text) ? files : looksLikePersona(text) ? personas : skipped).push(shown(path));
     }

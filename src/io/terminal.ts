@@ -1,5 +1,7 @@
 // What a command may touch of the outside world, passed in so tests can run commands in-process.
 
+export type InterruptSignal = 'SIGINT' | 'SIGTERM';
+
 export interface Io {
   stdout: (text: string | Uint8Array) => void;
   stderr: (text: string) => void;
@@ -14,28 +16,31 @@ export interface Io {
    * `Refused` (an endless source is refused instead of filling memory).
    */
   readStdin: (maxBytes?: number) => Promise<Uint8Array>;
-  /** Runs `handler` on Ctrl-C or SIGTERM instead of exiting at once (watch mode, preview); returns the unsubscribe. */
-  onInterrupt: (handler: () => void) => () => void;
+  /**
+   * Runs `handler` on Ctrl-C or SIGTERM instead of exiting at once (watch mode, preview, a batch that
+   * finishes its writes first), with the signal, so it can be given again; returns the unsubscribe.
+   */
+  onInterrupt: (handler: (signal: InterruptSignal) => void) => () => void;
 }
 
 export function processIo(): Io {
   const env = process.env;
   const color = env.FORCE_COLOR ? env.FORCE_COLOR !== '0' : Boolean(process.stderr.isTTY) && !env.NO_COLOR && env.TERM !== 'dumb';
-  const handlers = new Set<() => void>();
+  const handlers = new Set<(signal: InterruptSignal) => void>();
   let interrupted = false;
   // Ctrl-C and `kill` end the process through 'exit', so temporary files are removed and a browser
   // is closed. A command that asked (watch mode, the preview server) gets the first Ctrl-C or
   // SIGTERM to stop cleanly; a second one ends the process at once.
-  const onSignal = (code: number) => () => {
+  const onSignal = (signal: InterruptSignal, code: number) => () => {
     if (handlers.size > 0 && !interrupted) {
       interrupted = true;
-      for (const handler of handlers) handler();
+      for (const handler of handlers) handler(signal);
     } else {
       process.exit(code);
     }
   };
-  process.on('SIGINT', onSignal(130));
-  process.on('SIGTERM', onSignal(143));
+  process.on('SIGINT', onSignal('SIGINT', 130));
+  process.on('SIGTERM', onSignal('SIGTERM', 143));
   // A reader that stops early (`journey build - | head -c 8`) closes the pipe: end quietly, as
   // command-line tools do, rather than with an unhandled EPIPE and a stack trace.
   for (const stream of [process.stdout, process.stderr]) {

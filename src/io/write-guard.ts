@@ -2,10 +2,10 @@
 // later): never over a map or any .yaml file, never through a link out of the project, never two
 // documents to one path. Commands ask here before writing; writeFileAtomic (files.ts) then
 // refuses anything but a regular file or a missing path.
-import { lstatSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { realpath, stat } from 'node:fs/promises';
-import { dirname, extname, resolve } from 'node:path';
-import { isInside, linkStaysInside } from './files.js';
+import { dirname, extname, relative, resolve } from 'node:path';
+import { entryAt, fileHash, followInside, isInside, linkStaysInside, Refused } from './files.js';
 
 export interface OutputContext {
   /** Where relative paths start. */
@@ -13,9 +13,9 @@ export interface OutputContext {
   /** The maps this command reads (`-` for standard input is ignored). */
   inputs: readonly string[];
   /** The project folder: an output inside it may not lead out of it through a link. */
-  projectRoot?: string;
+  projectRoot: string;
   /** Answers for output folders already checked in this run (a batch writes many documents to one folder). */
-  folders?: Map<string, Promise<boolean>>;
+  folders?: Map<string, string | undefined>;
 }
 
 /**
@@ -28,35 +28,31 @@ export async function outputRefusal(target: string, context: OutputContext): Pro
   if (/^\.ya?ml$/i.test(extname(path))) return 'a .yaml file could be a map: journey never writes one; choose another output';
   // A path that does not exist yet is no map under another name: only an existing one is compared
   // with the inputs by real path and by device and inode (a hard link).
-  const exists = existsAsEntry(path);
+  const exists = entryAt(path) !== undefined;
   const known = exists ? await inputsOf(context) : undefined;
   const input = exists
     ? (known!.byPath.get(path) ?? known!.byPath.get(await realpath(path).catch(() => path)) ?? known!.byIdentity.get((await fileIdentity(path)) ?? ''))
     : context.inputs.find((i) => i !== '-' && resolve(context.cwd, i) === path);
   if (input !== undefined) return `it is the map ${input}: journey never writes over a map; choose another output`;
-  if (context.projectRoot && !(await folderStaysInside(dirname(path), context))) {
-    return 'it leads out of the project folder through a symbolic link: journey writes only inside it';
-  }
-  return undefined;
+  return linkRefusal(path, context);
 }
 
-/** Whether anything is at `path` (a parent that is a file counts as nothing: writing then says why). */
-function existsAsEntry(path: string): boolean {
-  try {
-    return lstatSync(path, { throwIfNoEntry: false }) !== undefined;
-  } catch {
-    return false;
+/**
+ * Why `target` may not be written because its folder leads out of the project through a symbolic
+ * link (naming the link), or undefined. Every write asks, maps that init and import write included.
+ */
+export function linkRefusal(target: string, context: Pick<OutputContext, 'cwd' | 'projectRoot' | 'folders'>): string | undefined {
+  const folder = dirname(resolve(context.cwd, target));
+  let reason = context.folders?.get(folder);
+  if (reason === undefined && !context.folders?.has(folder)) {
+    const followed = followInside(folder, context.projectRoot);
+    reason = followed?.inside === false ? `it leads out of the project folder through a symbolic link (${shownPath(followed.link, context.cwd)}): journey writes only inside it` : undefined;
+    context.folders?.set(folder, reason);
   }
+  return reason;
 }
 
-/** Whether an output's folder stays inside the project, asked once per folder of a run (`context.folders`). */
-function folderStaysInside(folder: string, context: OutputContext): Promise<boolean> {
-  const ask = () => linkStaysInside(folder, context.projectRoot!);
-  if (!context.folders) return ask();
-  let answer = context.folders.get(folder);
-  if (!answer) context.folders.set(folder, (answer = ask()));
-  return answer;
-}
+const shownPath = (path: string, cwd: string) => relative(cwd, path) || '.';
 
 /**
  * Each input by its path as named, its real path and its device and inode (a hard link), worked out
@@ -117,5 +113,45 @@ export function outputCollisions(plan: readonly PlannedOutput[], cwd: string): {
 /** True when a path from a config file stays inside the config file's folder, as written and through links. */
 export async function staysInFolder(path: string, folder: string): Promise<boolean> {
   const absolute = resolve(folder, path);
-  return isInside(absolute, resolve(folder)) && (await linkStaysInside(absolute, folder));
+  return isInside(absolute, resolve(folder)) && linkStaysInside(absolute, folder);
+}
+
+export interface RemovalContext {
+  cwd: string;
+  projectRoot: string;
+  /** The folder journey wrote the file into (a site's folder): nothing outside it is removed. */
+  folder: string;
+}
+
+/**
+ * Why the file at `path` may not be removed, or undefined when it may. Judged on real paths, before
+ * anything is deleted: the file must lie inside `folder` and the project, reached without a symbolic
+ * link out of either, and be a regular file (a link itself is never followed nor removed).
+ */
+export function removalRefusal(path: string, context: RemovalContext): string | undefined {
+  const absolute = resolve(context.cwd, path);
+  const folder = resolve(context.cwd, context.folder);
+  if (absolute === folder || !isInside(absolute, folder)) return `it is not inside ${shownPath(folder, context.cwd)}: journey removes only files it wrote there`;
+  for (const [root, what] of [[context.projectRoot, 'the project folder'], [folder, shownPath(folder, context.cwd)]] as const) {
+    const followed = followInside(absolute, root);
+    if (followed?.inside === false) return `it leads out of ${what} through a symbolic link (${shownPath(followed.link, context.cwd)}): journey removes only files it wrote inside it`;
+  }
+  const info = entryAt(absolute);
+  if (info && !info.isFile()) return 'it is not a regular file: journey removes only files it wrote';
+  return undefined;
+}
+
+/**
+ * Removes a file journey wrote earlier (a page of the last site build), when `removalRefusal` allows
+ * and its content is still what journey wrote (`hash`: sha256, base64url): a list of such files
+ * (a site's manifest) lives in the output folder, where a pull request can edit it. Returns whether
+ * it was removed; a file changed since, or gone, is left alone. Throws `Refused` when it may not be.
+ */
+export function removeWritten(path: string, hash: string, context: RemovalContext): boolean {
+  const refused = removalRefusal(path, context);
+  if (refused) throw new Refused(refused);
+  const absolute = resolve(context.cwd, path);
+  if (fileHash(absolute) !== hash) return false;
+  rmSync(absolute);
+  return true;
 }

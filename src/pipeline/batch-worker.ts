@@ -19,7 +19,7 @@ const io: Io = {
   readStdin: async () => new Uint8Array(),
   onInterrupt: () => () => {},
 };
-const layout = plan.layoutFile ? await loadLayout(plan.layoutFile, io) : undefined;
+const layout = plan.layoutFile ? await loadLayout(plan.layoutFile, io, plan.projectRoot) : undefined;
 const renderer = createRenderer({ ...plan.render, layout: layout && 'template' in layout ? layout.template : undefined });
 const tools = { renderer, write: createWriter(io), references: referencesFor(plan, io) };
 // Several maps in flight, so file reads and writes overlap the CPU work, as on the main thread.

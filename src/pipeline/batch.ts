@@ -7,7 +7,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BrowserError } from '../browser/launch.js';
 import { problem } from '../core/diagnostics.js';
-import { removeStaleTemps } from '../io/files.js';
+import { linkStaysInside, removeStaleTemps } from '../io/files.js';
 import { outputPath } from '../io/inputs.js';
 import { outputCollisions } from '../io/write-guard.js';
 import type { Io } from '../io/terminal.js';
@@ -23,7 +23,7 @@ import type { BuildPlan } from './plan.js';
 import type { Progress } from './progress.js';
 import { readMapFile, shownName } from './read.js';
 import { createReferences, type References } from './references.js';
-import { createWriter, WriteError, type Writer } from './write.js';
+import { createWriter, stopWriting, WriteError, type Writer } from './write.js';
 
 /** Below this many maps a second thread costs more to start than it saves. */
 const PARALLEL_MIN_MAPS = 64;
@@ -39,7 +39,11 @@ export interface FileResult {
   browserProblem?: string;
 }
 
-export async function buildMaps(files: string[], plan: BuildPlan, renderer: Renderer, io: Io, progress: Progress): Promise<BatchResult> {
+/**
+ * With `ownSignals` false (a watch round), Ctrl-C is the caller's, which lets the round finish;
+ * otherwise the batch stops on it, see stopOnInterrupt.
+ */
+export async function buildMaps(files: string[], plan: BuildPlan, renderer: Renderer, io: Io, progress: Progress, ownSignals = true): Promise<BatchResult> {
   const reports: FileReport[] = new Array(files.length);
   const write = createWriter(io);
   const references = referencesFor(plan, io);
@@ -59,7 +63,8 @@ export async function buildMaps(files: string[], plan: BuildPlan, renderer: Rend
     for (const input of inputs) colliding.set(input, [...(colliding.get(input) ?? []), `${output} (with ${inputs.filter((i) => i !== input).join(', ')})`]);
   }
   // A build that was killed (SIGKILL) left temporary files of its own naming: the next one removes them.
-  const folders = [...new Set(targets.filter((t) => t.output !== '-').map((t) => dirname(resolve(io.cwd, t.output))))];
+  // Only in folders the write guard allows: one that leads out of the project is not cleaned either.
+  const folders = [...new Set(targets.filter((t) => t.output !== '-').map((t) => dirname(resolve(io.cwd, t.output))))].filter((folder) => linkStaysInside(folder, plan.projectRoot));
   for (const folder of folders) removeStaleTemps(folder);
 
   const threads = parallelThreads(files, plan);
@@ -68,35 +73,34 @@ export async function buildMaps(files: string[], plan: BuildPlan, renderer: Rend
     if (clash) finish(i, { report: { file: shownName(files[i]!), diagnostics: [problem(shownName(files[i]!), 1, 1, 'output', `two maps would write the same document: ${clash.join('; ')}; rename one or use -d`)], outputs: [] } });
     return !clash;
   });
-  if (threads > 1) {
-    // Worker threads' temporary files are not this thread's to remove when the process exits
-    // (Ctrl-C): remove every temporary file of this process in the batch's folders then.
-    const cleanUp = () => folders.forEach((folder) => removeStaleTemps(folder, { thisProcess: true }));
-    process.on('exit', cleanUp);
-    // On Ctrl-C the worker threads are stopped first, so none can start a temporary file after the
-    // clean-up; then the signal is given again, and the process ends as it would have (exit 130).
-    const threadsStopping: Stopping = { now: false, threads: [] };
-    const unsubscribe = io.onInterrupt(() => {
-      unsubscribe();
-      threadsStopping.now = true;
-      void Promise.all(threadsStopping.threads.map((t) => t.terminate())).then(() => (cleanUp(), process.kill(process.pid, 'SIGINT')));
-    });
-    // Worker threads build every n-th map, this thread the rest.
-    const shares = Array.from({ length: threads }, (_, t) => indexes.filter((_, n) => n % threads === t));
-    try {
+  // Worker threads' temporary files are not this thread's to remove: every temporary file of this
+  // process in the batch's folders is removed when it is stopped, or exits another way (a second Ctrl-C).
+  const cleanUp = () => folders.forEach((folder) => removeStaleTemps(folder, { thisProcess: true }));
+  process.on('exit', cleanUp);
+  const stopping: Stopping = { now: false, threads: [] };
+  const unsubscribe = ownSignals ? stopOnInterrupt(io, stopping, cleanUp) : () => {};
+  // This thread's maps; none is started once the batch is being stopped.
+  const buildHere = async (i: number) => {
+    if (stopping.now) return;
+    progress.start(files[i]!);
+    finish(i, await buildFile(files[i]!, plan, { renderer, write, references }, io, browserProblem !== undefined));
+  };
+  try {
+    if (threads > 1) {
+      // Worker threads build every n-th map, this thread the rest.
+      const shares = Array.from({ length: threads }, (_, t) => indexes.filter((_, n) => n % threads === t));
       await Promise.all([
-        inFlight(shares[0]!, plan.jobs, async (i) => finish(i, await buildFile(files[i]!, plan, { renderer, write, references }, io, false))),
-        ...shares.slice(1).map((share) => runWorker(share.map((i) => ({ index: i, file: files[i]! })), plan, io, finish, threadsStopping)),
+        inFlight(shares[0]!, plan.jobs, buildHere),
+        ...shares.slice(1).map((share) => runWorker(share.map((i) => ({ index: i, file: files[i]! })), plan, io, finish, stopping)),
       ]);
-    } finally {
-      unsubscribe();
-      process.off('exit', cleanUp);
+    } else {
+      await inFlight(indexes, plan.jobs, buildHere);
     }
-  } else {
-    await inFlight(indexes, plan.jobs, async (i) => {
-      progress.start(files[i]!);
-      finish(i, await buildFile(files[i]!, plan, { renderer, write, references }, io, browserProblem !== undefined));
-    });
+    // Stopped by a signal: no report; the signal given again ends the process.
+    if (stopping.now) await new Promise(() => {});
+  } finally {
+    unsubscribe();
+    process.off('exit', cleanUp);
   }
   progress.end();
   return { reports, browserProblem };
@@ -170,6 +174,21 @@ export interface WorkerData {
   plan: BuildPlan;
   share: { index: number; file: string }[];
   cwd: string;
+}
+
+/**
+ * On Ctrl-C or SIGTERM, writes stop and those under way end, and worker threads are stopped, so no
+ * temporary file can be started after `cleanUp`; then the signal is given again, and the process ends
+ * as it would have (exit 130 or 143). Returns the unsubscribe.
+ */
+function stopOnInterrupt(io: Io, stopping: Stopping, cleanUp: () => void): () => void {
+  const unsubscribe = io.onInterrupt((signal) => {
+    unsubscribe();
+    stopping.now = true;
+    setInterval(() => {}, 1 << 30); // alive until the signal given again arrives
+    void Promise.all([stopWriting(), ...stopping.threads.map((t) => t.terminate())]).then(() => (cleanUp(), process.kill(process.pid, signal)));
+  });
+  return unsubscribe;
 }
 
 /** The batch's worker threads, and whether they are being stopped (Ctrl-C): then their exit is no failure. */

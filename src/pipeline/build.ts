@@ -41,7 +41,7 @@ export async function prepareBuild(inputs: string[], options: JobOptions, io: Io
     const { loadMetrics, metricsSource } = await import('./metrics.js');
     plan.metrics = await loadMetrics(metricsSource(options.metrics, session.config, io)!, session.maxBytes);
   }
-  const layout = plan.layoutFile ? await loadLayout(plan.layoutFile, io) : undefined;
+  const layout = plan.layoutFile ? await loadLayout(plan.layoutFile, io, plan.projectRoot) : undefined;
   if (layout && 'diagnostic' in layout) throw new ProblemsError([{ file: plan.layoutFile!, diagnostics: [layout.diagnostic] }]);
   const renderer = createRenderer({ ...plan.render, layout: layout?.template });
   return {

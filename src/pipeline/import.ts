@@ -32,7 +32,7 @@ export async function importFile(file: string, cwd: string, options: { template?
   try {
     const { size } = await stat(path);
     if (size > DEFAULT_LIMITS.maxBytes) return { ok: false, diagnostics: [problem(file, 1, 1, 'file', tooLarge(size))] };
-    bytes = await readBytes(path);
+    bytes = await readBytes(path, { maxBytes: DEFAULT_LIMITS.maxBytes, projectRoot: cwd, expected: 'a spreadsheet or diagram file' });
   } catch (error) {
     return { ok: false, diagnostics: [problem(file, 1, 1, 'file', `cannot read the file: ${fsReason(error)}`)] };
   }

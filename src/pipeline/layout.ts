@@ -7,8 +7,9 @@ import { readMapBytes } from '../io/files.js';
 import type { Io } from '../io/terminal.js';
 import { LayoutError, type Template } from '../render/handlebars.js';
 
-export async function loadLayout(file: string, io: Io): Promise<{ template: Template } | { diagnostic: Diagnostic }> {
-  const read = await readMapBytes(resolve(io.cwd, file), { maxBytes: DEFAULT_LIMITS.maxBytes, expected: 'a Handlebars layout' });
+/** `projectRoot`: a layout inside the project may not lead out of it through a symbolic link. */
+export async function loadLayout(file: string, io: Io, projectRoot: string): Promise<{ template: Template } | { diagnostic: Diagnostic }> {
+  const read = await readMapBytes(resolve(io.cwd, file), { maxBytes: DEFAULT_LIMITS.maxBytes, projectRoot, expected: 'a Handlebars layout file' });
   if (!read.ok) return { diagnostic: problem(file, 1, 1, 'layout', read.reason.replace(/^cannot read the file/, 'cannot read the layout')) };
   const source = new TextDecoder().decode(read.bytes);
   try {

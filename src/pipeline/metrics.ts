@@ -1,8 +1,7 @@
 // Reads a metrics file (`--metrics`, or `metrics:` in the config) for a build: CSV or JSON rows of
 // `metric, value[, date]`. It may come from a pull request, so it gets a map's limits: bounded size,
 // no binary, strict UTF-8; a malformed file stops the build with every problem at its line.
-import { realpath } from 'node:fs/promises';
-import { extname, isAbsolute, relative, resolve } from 'node:path';
+import { extname, relative, resolve } from 'node:path';
 import { quote } from '../core/describe.js';
 import { problem } from '../core/diagnostics.js';
 import { collectMetrics, type MetricsData, type MetricsRow } from '../core/metrics.js';
@@ -16,8 +15,8 @@ export interface MetricsSource {
   /** The path as given (for messages) and where it is. */
   shown: string;
   path: string;
-  /** For `metrics:` in a config file: the project folder the file must stay inside. */
-  within?: string;
+  /** The project folder: a metrics file inside it may not lead out of it through a symbolic link. */
+  within: string;
 }
 
 /** The metrics of the file; throws ProblemsError, with every problem at its line, when it is malformed. */
@@ -28,11 +27,10 @@ export async function loadMetrics(source: MetricsSource, maxBytes = DEFAULT_LIMI
   };
   let bytes: Uint8Array = new Uint8Array();
   try {
-    // A link inside the project may point anywhere: the file's real place must be inside too.
-    if (source.within && !inside(await realpath(source.within), await realpath(path))) fail(`the metrics file must be inside the project folder (${source.within})`);
-    bytes = await readBytes(path);
+    // A link inside the project may point anywhere: refused, as is anything but a regular file or
+    // more than the limit, before (and while) reading.
+    bytes = await readBytes(path, { maxBytes, projectRoot: source.within, expected: 'a metrics file' });
   } catch (error) {
-    if (error instanceof ProblemsError) throw error;
     fail(`cannot read the metrics file: ${fsReason(error)}`);
   }
   const decoded = decodeText(shown, bytes, { ...DEFAULT_LIMITS, maxBytes }, { text: 'CSV or JSON text', file: 'a metrics file' });
@@ -42,11 +40,6 @@ export async function loadMetrics(source: MetricsSource, maxBytes = DEFAULT_LIMI
   if (diagnostics.length) throw new ProblemsError([{ file: shown, diagnostics }]);
   return data;
 }
-
-export const inside = (dir: string, path: string) => {
-  const rel = relative(dir, path);
-  return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
-};
 
 /** `metric,value,date` with a header row. */
 async function csvRows(file: string, text: string): Promise<MetricsRow[]> {
@@ -85,7 +78,7 @@ async function jsonRows(file: string, text: string): Promise<MetricsRow[]> {
 
 /** Where a build's metrics come from: `--metrics` (relative to the current folder), else the config's `metrics:`. */
 export function metricsSource(option: string | undefined, config: { metrics?: string; dir: string } | undefined, io: Io): MetricsSource | undefined {
-  if (option) return { shown: option, path: resolve(io.cwd, option) };
+  if (option) return { shown: option, path: resolve(io.cwd, option), within: config?.dir ?? io.cwd };
   if (!config?.metrics) return undefined;
   const path = config.metrics;
   return { shown: relative(io.cwd, path) || path, path, within: config.dir };

@@ -61,7 +61,7 @@ export async function preview(session: Session, inputs: string[], options: Previ
   let layout: { template?: Template; problem?: Diagnostic } = {};
   const reloadLayout = async () => {
     if (!layoutFile) return;
-    const loaded = await loadLayout(layoutFile, io);
+    const loaded = await loadLayout(layoutFile, io, session.projectRoot);
     layout = 'diagnostic' in loaded ? { template: layout.template, problem: loaded.diagnostic } : { template: loaded.template };
   };
 

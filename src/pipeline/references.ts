@@ -13,7 +13,7 @@ import type { JourneyMap, Persona, Stage } from '../core/model.js';
 import { positionIn } from '../core/read-document.js';
 import { personaFile } from '../core/schema.js';
 import { DEFAULT_LIMITS } from '../core/text.js';
-import { fsReason, readBytes } from '../io/files.js';
+import { followInside, fsReason, readBytes } from '../io/files.js';
 import { STDIN } from '../io/inputs.js';
 import type { Io } from '../io/terminal.js';
 import { imageBudget, readImage } from '../io/images.js';
@@ -64,14 +64,14 @@ export function createReferences(io: Io, options: ReferenceOptions) {
     if (!inside(lexical)) {
       return { reason: `${what} ${target} is outside the project folder (${relative(io.cwd, projectRoot) || '.'}): a map may only name files inside it (the project folder is the one of journey.config.yaml, else the current one: run journey from the project's top folder, or put a journey.config.yaml there)` };
     }
-    let real: string;
-    try {
-      real = await realpath(lexical);
-    } catch (error) {
-      return { reason: `${what} ${target} not found: looked for ${shown} (${fsReason(error)})` };
-    }
-    if (!inside(real)) return { reason: `${what} ${target} leads outside the project folder through a symbolic link: a map may only name files inside it` };
-    if (!(await stat(real)).isFile()) return { reason: `${what} ${target} is not a file: looked for ${shown}` };
+    // Followed link by link inside the project, so a link out of it is refused alike whether or not
+    // its target exists (a CI log must not tell which files the runner has).
+    const followed = followInside(lexical, projectRoot);
+    if (followed?.inside === false) return { reason: `${what} ${target} leads outside the project folder through a symbolic link: a map may only name files inside it` };
+    const real = followed?.real ?? lexical;
+    const info = await stat(real).catch((error: unknown) => fsReason(error));
+    if (typeof info === 'string') return { reason: `${what} ${target} not found: looked for ${shown} (${info})` };
+    if (!info.isFile()) return { reason: `${what} ${target} is not a file: looked for ${shown}` };
     return { shown, path: real };
   }
 
@@ -81,7 +81,7 @@ export function createReferences(io: Io, options: ReferenceOptions) {
       cached = (async () => {
         let bytes: Uint8Array;
         try {
-          bytes = given ?? (await readBytes(reached.path, { maxBytes: options.maxBytes ?? DEFAULT_LIMITS.maxBytes }));
+          bytes = given ?? (await readBytes(reached.path, { maxBytes: options.maxBytes ?? DEFAULT_LIMITS.maxBytes, expected: 'a persona file' }));
         } catch (error) {
           return { ok: false as const, diagnostics: [problem(reached.shown, 1, 1, 'file', `cannot read the persona file: ${fsReason(error)}`)] };
         }

@@ -54,7 +54,8 @@ export async function openSession(given: string[], options: SessionOptions, io: 
   if (inputs.length === 0 && fromConfig.length === 0) {
     throw usageError('no maps given: name files, folders or glob patterns, or list them under `inputs:` in journey.config.yaml');
   }
-  const expandAll = () => (inputs.length ? expandInputs(inputs, io.cwd) : expandInputs(fromConfig, io.cwd, config!.dir));
+  const projectRoot = config?.dir ?? io.cwd;
+  const expandAll = () => (inputs.length ? expandInputs(inputs, io.cwd, io.cwd, projectRoot) : expandInputs(fromConfig, io.cwd, config!.dir));
   const expanded = await expandAll();
   if (expanded.skipped.length && options.reporter === 'text' && !options.quiet) {
     io.stderr(`${terminalSafe(skippedMessage(expanded.skipped))}\n`);
@@ -68,7 +69,6 @@ export async function openSession(given: string[], options: SessionOptions, io: 
   }
   const mb = options.maxFileSize ?? config?.maxFileSizeMb;
   const maxBytes = mb === undefined ? undefined : Math.round(mb * 1024 * 1024);
-  const projectRoot = config?.dir ?? io.cwd;
   return {
     config,
     files: expanded.files,

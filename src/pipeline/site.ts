@@ -3,18 +3,21 @@
 // page; the rest of the site is still built. Pages whose content did not change are not rewritten,
 // and pages of maps that are gone are removed.
 import { createHash } from 'node:crypto';
-import { access, readFile, rm } from 'node:fs/promises';
-import { join, relative, resolve, sep } from 'node:path';
+import { join, relative, resolve } from 'node:path';
+import { problem } from '../core/diagnostics.js';
 import { diffMaps } from '../core/diff.js';
 import type { JourneyMap } from '../core/model.js';
+import { ProblemsError } from '../errors.js';
+import { entryAt, readMapBytes } from '../io/files.js';
 import { commonBase } from '../io/inputs.js';
+import { linkRefusal, removalRefusal, removeWritten } from '../io/write-guard.js';
 import type { Io } from '../io/terminal.js';
 import type { Site, SiteEntry, SitePersona } from '../render/site.js';
 import type { FileReport } from '../report/index.js';
 import { inFlight } from './in-flight.js';
 import { readMapFile, shownName, type ReadResult } from './read.js';
 import type { Session } from './session.js';
-import { createWriter } from './write.js';
+import { createWriter, refusal, WriteError } from './write.js';
 
 export interface SiteOptions {
   /** The folder the site is written to. */
@@ -45,7 +48,7 @@ const MANIFEST = '.journey-site.json';
 
 export async function buildSite(session: Session, options: SiteOptions, io: Io): Promise<SiteResult> {
   const { pages, reports } = await renderSite(session, options, io);
-  const written = await writePages(pages, options.output, session.files, io);
+  const written = await writePages(pages, options.output, session.files, session.projectRoot, io);
   for (const r of reports) r.outputs = r.outputs!.map((page) => join(options.output, page));
   return { reports, ...written };
 }
@@ -126,34 +129,70 @@ export const siteReader =
 
 /**
  * Writes the pages that changed, and removes those of the last build that are gone. The manifest
- * keeps a hash of each page, so an unchanged page is known without reading it back.
+ * keeps a hash of each page, so an unchanged page is known without reading it back. Everything is
+ * checked before anything is written or removed: the site's folder, each page's folder and each
+ * removal stay inside the project (the folder, the manifest and links in it may come from a pull
+ * request), or nothing happens.
  */
-async function writePages(pages: Map<string, string>, folder: string, inputs: string[], io: Io) {
+async function writePages(pages: Map<string, string>, folder: string, inputs: string[], projectRoot: string, io: Io) {
   const write = createWriter(io);
   const root = resolve(io.cwd, folder);
-  const before = await readManifest(join(root, MANIFEST));
+  const rules = { what: 'site page', inputs, projectRoot };
+  const target = (page: string) => relative(io.cwd, join(root, page));
+  const folders = new Map<string, string | undefined>();
+  // The site's folder first: when it leads out of the project, not even its manifest is read.
+  const outside = linkRefusal(target(MANIFEST), { cwd: io.cwd, projectRoot, folders });
+  if (outside) throw new WriteError(`refusing to write the site to ${folder}: ${outside}`);
+  const before = await readManifest(join(root, MANIFEST), projectRoot, io);
   const hashes: Record<string, string> = {};
+  for (const [page, html] of pages) hashes[page] = createHash('sha256').update(html).digest('base64url');
+  // Only pages this command wrote: .html files named in the manifest (which could have been edited).
+  const gone = Object.keys(before).filter((page) => !pages.has(page) && page.endsWith('.html'));
+  const removal = { cwd: io.cwd, projectRoot, folder: root };
+  const refused = [
+    ...(await Promise.all([...pages.keys()].map((page) => refusal(target(page), io, rules, folders)))),
+    ...gone.map((page) => {
+      const reason = removalRefusal(target(page), removal);
+      return reason && `refusing to remove ${target(page)}: ${reason}`;
+    }),
+  ].filter((reason) => reason !== undefined);
+  if (refused.length) throw new WriteError(refused.join('\n'));
+
   const written: string[] = [];
   let unchanged = 0;
   await inFlight([...pages], 8, async ([page, html]) => {
-    const path = join(root, page);
-    hashes[page] = createHash('sha256').update(html).digest('base64url');
-    if (before[page] === hashes[page] && (await access(path).then(() => true, () => false))) return void unchanged++;
-    await write(relative(io.cwd, path), html, { what: 'site page', inputs });
+    // Unchanged, and still a regular file (never a link put in its place).
+    if (before[page] === hashes[page] && entryAt(join(root, page))?.isFile()) return void unchanged++;
+    await write(target(page), html, rules);
     written.push(page);
   });
-  // Only pages this command wrote: .html files inside the site's folder (the manifest could have been edited).
-  const removed = Object.keys(before).filter((page) => !pages.has(page) && page.endsWith('.html') && resolve(root, page).startsWith(root + sep));
-  for (const page of removed) await rm(join(root, page), { force: true });
+  // A page is removed only while its content is what journey wrote; one changed since is left alone.
+  const removed = gone.filter((page) => removeWritten(target(page), before[page]!, removal));
   const manifest = Object.fromEntries(Object.entries(hashes).sort(([a], [b]) => a.localeCompare(b)));
-  await write(relative(io.cwd, join(root, MANIFEST)), `${JSON.stringify(manifest, null, 1)}\n`, { what: 'site manifest', inputs });
+  await write(target(MANIFEST), `${JSON.stringify(manifest, null, 1)}\n`, { ...rules, what: 'site manifest' });
   return { written: written.sort(), unchanged, removed };
 }
 
-async function readManifest(path: string): Promise<Record<string, string>> {
+/** The manifest's limit: a site of 100,000 pages lists them in well under it. */
+const MANIFEST_BYTES = 16 * 1024 * 1024;
+
+/**
+ * The last build's pages and their hashes; none when there is no manifest or it is not one journey
+ * wrote. One that is a link, a pipe, a device or over its limit stops the site, at the manifest.
+ */
+async function readManifest(path: string, projectRoot: string, io: Io): Promise<Record<string, string>> {
+  const info = entryAt(path);
+  if (!info) return {};
+  const shown = relative(io.cwd, path);
+  const expected = "the site's list of pages (a JSON file journey writes)";
+  const read = info.isSymbolicLink()
+    ? { ok: false as const, reason: `expected ${expected}, found a symbolic link: journey never follows one there (remove it)` }
+    : await readMapBytes(path, { maxBytes: MANIFEST_BYTES, projectRoot, expected });
+  if (!read.ok) throw new ProblemsError([{ file: shown, diagnostics: [problem(shown, 1, 1, 'file', read.reason)] }]);
   try {
-    const value: unknown = JSON.parse(await readFile(path, 'utf8'));
-    return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, string>) : {};
+    const value: unknown = JSON.parse(new TextDecoder().decode(read.bytes));
+    if (!value || typeof value !== 'object' || Array.isArray(value)) return {};
+    return Object.fromEntries(Object.entries(value).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
   } catch {
     return {};
   }

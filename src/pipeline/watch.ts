@@ -92,7 +92,7 @@ export async function followMaps(options: FollowOptions, io: Io): Promise<Follow
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> = Promise.resolve();
   // A round that fails (a folder removed under it, say) is said, and the next save is still followed.
-  const guarded = () => round().catch((error: unknown) => io.stderr(`${paint.red('error:')} ${error instanceof Error ? error.message : String(error)}\n`));
+  const guarded = () => round().catch((error: unknown) => io.stderr(`${paint.red('error:')} ${terminalSafe(error instanceof Error ? error.message : String(error))}\n`));
   const schedule = (path: string) => {
     pending.add(path);
     clearTimeout(timer);
@@ -107,7 +107,7 @@ export async function followMaps(options: FollowOptions, io: Io): Promise<Follow
     const layoutSaved = layout !== undefined && batch.includes(layout);
     if (layoutSaved) batch.push(...maps);
     if (configFile && batch.includes(configFile)) {
-      io.stderr(`${paint.yellow('!')} ${shown(configFile)} changed: restart journey to use the new settings\n`);
+      io.stderr(`${paint.yellow('!')} ${terminalSafe(shown(configFile))} changed: restart journey to use the new settings\n`);
     }
     // Saved files and every map that names one of them, and so on (a map based on a map).
     const saved = new Set(batch);
@@ -196,7 +196,7 @@ export async function watch(built: FileReport[], plan: BuildPlan, renderer: Rend
       ignore: (path) => outputs.has(path),
       async onChange(change) {
         if (change.layout) {
-          const loaded = await loadLayout(plan.layoutFile!, io);
+          const loaded = await loadLayout(plan.layoutFile!, io, plan.projectRoot);
           if ('diagnostic' in loaded) {
             reporter.report({ command: 'watch', files: [{ file: plan.layoutFile!, diagnostics: [loaded.diagnostic] }] });
             return [];
@@ -205,7 +205,7 @@ export async function watch(built: FileReport[], plan: BuildPlan, renderer: Rend
         }
         if (change.maps.length === 0) return [];
         const started = Date.now();
-        const { reports, browserProblem } = await buildMaps(change.maps, plan, renderer, io, silentProgress);
+        const { reports, browserProblem } = await buildMaps(change.maps, plan, renderer, io, silentProgress, false);
         const ms = Date.now() - started;
         reporter.report({ command: 'watch', files: reports, problems: browserProblem ? [browserProblem] : [] });
         for (const r of reports) {

@@ -4,7 +4,7 @@ import { access } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { CliError, EXIT } from '../errors.js';
 import { fsReason, makeFolder, writeFileAtomic } from '../io/files.js';
-import { outputRefusal } from '../io/write-guard.js';
+import { linkRefusal, outputRefusal } from '../io/write-guard.js';
 import type { Io } from '../io/terminal.js';
 
 /** A file that may not or could not be written; a command stops with it (exit 1), a batch reports it per map. */
@@ -19,22 +19,25 @@ export interface WriteRules {
   what: string;
   /** The files the command reads: never written over, under any of their names. */
   inputs?: readonly string[];
-  /** An output inside this folder may not lead out of it through a symbolic link. */
-  projectRoot?: string;
+  /** The project folder: an output inside it may not lead out of it through a symbolic link. */
+  projectRoot: string;
   /** The command writes maps itself (init, import): a .yaml target is fine, an existing one only with force. */
   writesMaps?: boolean;
   force?: boolean;
 }
 
 /** Why `target` must not be written, or undefined when it may: the rules of io/write-guard.ts, for every command. */
-export async function refusal(target: string, io: Io, rules: WriteRules, folders?: Map<string, Promise<boolean>>): Promise<string | undefined> {
+export async function refusal(target: string, io: Io, rules: WriteRules, folders?: Map<string, string | undefined>): Promise<string | undefined> {
   const path = resolve(io.cwd, target);
+  const context = { cwd: io.cwd, inputs: rules.inputs ?? [], projectRoot: rules.projectRoot, folders };
   if (rules.writesMaps && /\.ya?ml$/i.test(target)) {
     if (rules.inputs?.some((input) => resolve(io.cwd, input) === path)) return `refusing to write the ${rules.what} over ${target}, which it reads`;
+    const linked = linkRefusal(target, context);
+    if (linked) return `refusing to write the ${rules.what} to ${target}: ${linked}`;
     if (!rules.force && (await exists(path))) return `${target} already exists: choose another name, or pass --force to overwrite it`;
     return undefined;
   }
-  const reason = await outputRefusal(target, { cwd: io.cwd, inputs: rules.inputs ?? [], projectRoot: rules.projectRoot, folders });
+  const reason = await outputRefusal(target, context);
   return reason && `refusing to write the ${rules.what} to ${target}: ${reason}`;
 }
 
@@ -44,7 +47,7 @@ export async function refusal(target: string, io: Io, rules: WriteRules, folders
  */
 export function createWriter(io: Io) {
   const folders = new Map<string, Promise<unknown>>();
-  const checkedFolders = new Map<string, Promise<boolean>>();
+  const checkedFolders = new Map<string, string | undefined>();
   const ensureFolder = (dir: string) => {
     let made = folders.get(dir);
     if (!made) {
@@ -67,12 +70,28 @@ export function createWriter(io: Io) {
       const code = (error as NodeJS.ErrnoException).code;
       throw new WriteError(`cannot write ${target}: ${code === 'EEXIST' || code === 'ENOTDIR' ? 'a parent of this path is a file, not a folder' : fsReason(error)}`);
     }
+    if (stopping) throw new WriteError(`${target} was not written: journey is stopping`);
+    const writing = writeFileAtomic(path, data);
+    underWay.add(writing);
     try {
-      await writeFileAtomic(path, data);
+      await writing;
     } catch (error) {
       throw new WriteError(`cannot write ${target}: ${fsReason(error)}`);
+    } finally {
+      underWay.delete(writing);
     }
   };
+}
+
+// A process stopped by a signal while a write creates its temporary file could exit between the
+// removal of temporary files and the file's creation, leaving it behind: it stops writing first.
+const underWay = new Set<Promise<void>>();
+let stopping = false;
+
+/** Refuses every write of this thread from now on; resolves once those under way have ended (renamed or removed). */
+export async function stopWriting(): Promise<void> {
+  stopping = true;
+  await Promise.allSettled([...underWay]);
 }
 
 export type Writer = ReturnType<typeof createWriter>;

@@ -110,6 +110,13 @@ export interface SeriesInput {
    * face (the decision, the stage where the paths meet again). Two scored neighbours are joined.
    */
   route?: (number | { column: number; score: number | null })[];
+  /**
+   * How the line joins two points of its route with other columns between them (a fork): `bridge`
+   * goes up to the top edge, runs along it over those columns and comes down to the next point (the
+   * main path past its fork's paths); `gap` leaves each point toward the other and stops short of the
+   * column's border (a path whose stage beyond lies past another path's columns). Unset: straight across.
+   */
+  jump?: 'bridge' | 'gap';
 }
 
 /** Options of a curve: whether points carry their words, and the legend when the series do not make it. */
@@ -155,6 +162,10 @@ function points(scores: (number | null)[], paths: (string | null)[], ui: UiLabel
 }
 
 const round = (n: number) => Math.round(n * 100) / 100;
+/** Where a bridge runs (percent from the top): along the curve's top edge, above the highest level. */
+const BRIDGE_Y = 3;
+/** Where a line that leaves for a column further on stops, in its column's width: short of the border. */
+const GAP_END = 0.8;
 
 /**
  * A series' line, column by column: each column draws its share of the line (in its own 100 × 100
@@ -165,17 +176,35 @@ const round = (n: number) => Math.round(n * 100) / 100;
 function linePaths(input: SeriesInput, count: number): (string | null)[] {
   const route = (input.route ?? input.scores.map((_, i) => i)).map((r) => (typeof r === 'number' ? { column: r, score: input.scores[r] ?? null } : r));
   const pieces: [number, number, number, number][][] = Array.from({ length: count }, () => []);
+  /** A piece of the line in column `c` (in the columns' x units: c + 0…1). */
+  const piece = (c: number, from: number, fy: number, to: number, ty: number) => {
+    if (c >= 0 && c < count) pieces[c]!.push([round((from - c) * 100), round(fy), round((to - c) * 100), round(ty)]);
+  };
   for (let k = 1; k < route.length; k++) {
     const [a, b] = [route[k - 1]!, route[k]!];
     if (a.score === null || b.score === null || a.column === b.column) continue;
     const [x0, y0, x1, y1] = [a.column + 0.5, pointY(a.score), b.column + 0.5, pointY(b.score)];
     const at = (x: number) => (x === (x0 + x1) / 2 ? (y0 + y1) / 2 : round(y0 + ((y1 - y0) * (x - x0)) / (x1 - x0)));
     const [lo, hi] = [Math.min(x0, x1), Math.max(x0, x1)];
+    const [left, right] = x0 < x1 ? [{ x: x0, y: y0 }, { x: x1, y: y1 }] : [{ x: x1, y: y1 }, { x: x0, y: y0 }];
+    if (input.jump && hi - lo > 1) {
+      const [cl, cr] = [Math.floor(lo), Math.floor(hi)];
+      if (input.jump === 'bridge') {
+        piece(cl, left.x, left.y, cl + 1, BRIDGE_Y);
+        for (let c = cl + 1; c < cr; c++) piece(c, c, BRIDGE_Y, c + 1, BRIDGE_Y);
+        piece(cr, cr, BRIDGE_Y, right.x, right.y);
+      } else {
+        // Toward the other point, as the straight line would go, ending short of the border.
+        piece(cl, left.x, left.y, cl + GAP_END, at(cl + GAP_END));
+        piece(cr, cr + 1 - GAP_END, at(cr + 1 - GAP_END), right.x, right.y);
+      }
+      continue;
+    }
     for (let c = Math.floor(lo); c < hi && c < count; c++) {
       const [from, to] = [Math.max(lo, c), Math.min(hi, c + 1)];
       if (to <= from) continue;
       const [fy, ty] = [from === x0 ? y0 : from === x1 ? y1 : at(from), to === x1 ? y1 : to === x0 ? y0 : at(to)];
-      pieces[c]!.push([round((from - c) * 100), fy, round((to - c) * 100), ty]);
+      piece(c, from, fy, to, ty);
     }
   }
   return pieces.map((list) => {
@@ -207,7 +236,7 @@ export function buildCurveView(inputs: SeriesInput[], ui: UiLabels, options: Cur
       const point = s.points[c];
       return point?.scored ? [{ ...point, series: s.key, style: s.style, lineStyle: s.lineStyle, shape: s.shape, shift: 0 }] : [];
     });
-    // A line passing over a column where it has no point (a fork's path over another path's columns) is drawn faint.
+    // A line passing over a column where it has no point (the main path's bridge over its fork's paths) is drawn faint.
     const lines = series.flatMap((s, i) => (paths[i]![c] ? [{ series: s.key, lineStyle: s.lineStyle, path: paths[i]![c]!, over: !ends[i]!.has(c) }] : []));
     // Series that meet at one point stand side by side around it, not on top of each other.
     for (const score of new Set(marks.map((m) => m.score))) {

@@ -5,6 +5,7 @@
 import type { Page } from 'puppeteer-core';
 import type { JourneyMap } from '../core/model.js';
 import type { PageSize, RenderContext } from './options.js';
+import { RenderError } from './errors.js';
 import { layOutSheets, MIN_TEXT_PX, preparePage, setSheetWidth, withTimeout } from './sheets.js';
 
 /** Paper sizes in inches, portrait. */
@@ -51,12 +52,19 @@ async function print(page: Page, map: JourneyMap, context: RenderContext): Promi
   // The stylesheet asks for landscape when a reader prints the HTML; the PDF states its own page.
   const css = `@page { size: ${paperWidth}in ${paperHeight}in; margin: ${m.top}mm ${m.right}mm ${m.bottom}mm ${m.left}mm; }\n`;
   await preparePage(page, { width: area.width, height: 800 });
-  const { fit, fits } = await layOutSheets(page, map, context, { style, area, maxScale: MAX_SCALE[style], split: true, css });
+  const { fit, fits } = await layOutSheets(page, map, context, { style, area, maxScale: MAX_SCALE[style], split: true, css, compact: true });
   // Sheets too tall for a page even at 6 pt are printed at 6 pt and flow over pages.
-  const scale = !fit ? 1 : fits ? fit.scale * SAFETY : MIN_TEXT_PX / fit.minFont;
-  if (fit) await setSheetWidth(page, Math.floor(area.width / scale), fits ? Infinity : area.height / scale);
-
-  return page.pdf({
+  let scale = !fit ? 1 : fits ? fit.scale : MIN_TEXT_PX / fit.minFont;
+  let sheets = 0;
+  if (fit) {
+    // The sheets as they will print, measured at the page's width: a sheet that came out larger than
+    // its page is scaled down to fit rather than left for the browser to break.
+    const laidOut = await setSheetWidth(page, Math.floor(area.width / scale), fits ? Infinity : area.height / scale);
+    sheets = laidOut.sheets;
+    // (A document's first sheet shares its page with the heading, which the fit allowed for.)
+    if (fits) scale = Math.min(scale, area.width / laidOut.width, style === 'poster' ? area.height / laidOut.height : Infinity) * SAFETY;
+  }
+  const pdf = await page.pdf({
     width: `${paperWidth}in`,
     height: `${paperHeight}in`,
     margin: { top: `${m.top}mm`, right: `${m.right}mm`, bottom: `${m.bottom}mm`, left: `${m.left}mm` },
@@ -72,6 +80,17 @@ async function print(page: Page, map: JourneyMap, context: RenderContext): Promi
     waitForFonts: true,
     timeout: context.timeout,
   });
+  // A poster is planned page by page: one page per sheet. Any other count means the browser broke a
+  // page the plan did not intend, and such a poster is not shipped.
+  if (style === 'poster' && fit && fits && pageCount(pdf) !== sheets) {
+    throw new RenderError(`the poster of "${map.title}" was planned as ${sheets} page${sheets === 1 ? '' : 's'} but printed as ${pageCount(pdf)}; this is a bug in journey, please report it with the map`);
+  }
+  return pdf;
+}
+
+/** The pages of a PDF that Chromium wrote: its page objects (`/Type /Page`, not the `/Pages` tree). */
+export function pageCount(pdf: Uint8Array): number {
+  return Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength).toString('latin1').match(/\/Type\s*\/Page(?![A-Za-z])/g)?.length ?? 0;
 }
 
 export function paperSize(paper: RenderContext['paper']): [number, number] {

@@ -36,10 +36,31 @@ export interface Fit {
   label: number;
 }
 
-/** Lays the loaded document's sheets out at the width where they fit `area` (CSS pixels) best. */
-async function fitSheets(page: Page, area: { width: number; height: number }, maxScale: number): Promise<Fit | undefined> {
+/**
+ * The looks tried on a printed page, in turn, while the text would print under 6 pt: the stage
+ * pictures shrink first (their height), then the map grows denser (less padding, a shorter curve,
+ * tighter lines: print.css's `dense-1`, `dense-2`), so text shrinks last. Without pictures only the
+ * densities are tried.
+ */
+const LOOKS = [
+  { image: '8.5rem', dense: 0 },
+  { image: '6rem', dense: 0 },
+  { image: '4rem', dense: 0 },
+  { image: '4rem', dense: 1 },
+  { image: '2.5rem', dense: 1 },
+  { image: '2.5rem', dense: 2 },
+];
+export type Look = (typeof LOOKS)[number];
+
+/**
+ * Lays the loaded document's sheets out at the width where they fit `area` (CSS pixels) best, in the
+ * first of `looks` that keeps its text at 6 pt or more (else the one that comes nearest). Every try is a
+ * real layout in the page, measured as it is (a sheet's width includes anything that overflows it,
+ * such as a long word), all in one call.
+ */
+async function fitSheets(page: Page, area: { width: number; height: number }, maxScale: number, looks: Look[]): Promise<Fit | undefined> {
   return page.evaluate(
-    (W, H, maxScale, stageMin, stageMax) => {
+    (W, H, maxScale, stageMin, stageMax, looks, minText) => {
       const root = document.documentElement;
       const sheets = [...document.querySelectorAll<HTMLElement>('.scroller')];
       if (!sheets.length) return undefined; // a custom layout without the map
@@ -48,9 +69,29 @@ async function fitSheets(page: Page, area: { width: number; height: number }, ma
       if (heading?.offsetHeight) H -= heading.getBoundingClientRect().height + parseFloat(getComputedStyle(heading).marginBottom);
       const stages = Math.max(1, ...sheets.map((s) => s.querySelectorAll('thead th[scope="col"]').length));
       const label = sheets[0]!.querySelector('.corner')?.getBoundingClientRect().width ?? 200;
-      const heightAt = (width: number) => {
+      // The smallest text of the map in its look, which splitting the map can make larger.
+      const smallestText = () => {
+        let smallest = Infinity;
+        for (const sheet of sheets) {
+          const walker = document.createTreeWalker(sheet, NodeFilter.SHOW_TEXT);
+          for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+            const element = node.parentElement;
+            if (!node.textContent?.trim() || !element || element.closest('.visually-hidden')) continue;
+            smallest = Math.min(smallest, parseFloat(getComputedStyle(element).fontSize));
+          }
+        }
+        return smallest;
+      };
+      const tryWidth = (width: number) => {
         root.style.setProperty('--sheet-w', `${width}px`);
-        return Math.max(...sheets.map((s) => s.getBoundingClientRect().height));
+        let [w, h] = [width, 0];
+        for (const s of sheets) {
+          const table = s.querySelector('table');
+          w = Math.max(w, s.scrollWidth, table?.getBoundingClientRect().width ?? 0);
+          h = Math.max(h, s.getBoundingClientRect().height, s.scrollHeight);
+        }
+        // Positive when the page's width limits the scale: the sheet could be narrower.
+        return { width, scale: Math.min(maxScale, W / w, H / h), height: h, excess: H / h - W / w };
       };
       // Wider sheets are shorter. The best width is the narrowest when even that one is limited by the
       // page's width, the widest when even that one is limited by its height, else the one between
@@ -58,59 +99,76 @@ async function fitSheets(page: Page, area: { width: number; height: number }, ma
       // wraps in inverse proportion to the columns' width, height ≈ a + b / (width − label), and that
       // curve through the last two tries says where to try next.
       const [lo, hi] = [label + stages * stageMin, label + stages * stageMax];
-      const tryWidth = (width: number) => {
-        const height = heightAt(width);
-        // Positive when the page's width limits the scale: the sheet could be narrower.
-        return { width, height, scale: Math.min(maxScale, W / width, H / height), excess: H / height - W / width };
+      const search = () => {
+        let best = tryWidth(lo);
+        if (best.excess < 0) {
+          let [p, q] = [best, tryWidth(hi)];
+          if (q.scale > best.scale) best = q;
+          for (let i = 0; i < 4 && q.excess > 0; i++) {
+            const b = (p.height - q.height) / (1 / (p.width - label) - 1 / (q.width - label));
+            const a = p.height - b / (p.width - label);
+            // W / width = H / (a + b / (width − label)), a quadratic in width.
+            const B = H * label + W * a;
+            const guess = (B + Math.sqrt(Math.max(0, B * B - 4 * H * W * (a * label - b)))) / (2 * H);
+            const next = tryWidth(Math.min(hi, Math.max(lo, Math.round(guess))));
+            if (next.scale > best.scale) best = next;
+            if (Math.abs(next.excess) < 0.01 || Math.abs(next.width - q.width) < q.width / 200) break;
+            [p, q] = [q, next];
+          }
+        }
+        return best;
       };
-      let best = tryWidth(lo);
-      if (best.excess < 0) {
-        let [p, q] = [best, tryWidth(hi)];
-        if (q.scale > best.scale) best = q;
-        for (let i = 0; i < 3 && q.excess > 0; i++) {
-          const b = (p.height - q.height) / (1 / (p.width - label) - 1 / (q.width - label));
-          const a = p.height - b / (p.width - label);
-          // W / width = H / (a + b / (width − label)), a quadratic in width.
-          const B = H * label + W * a;
-          const guess = (B + Math.sqrt(Math.max(0, B * B - 4 * H * W * (a * label - b)))) / (2 * H);
-          const next = tryWidth(Math.min(hi, Math.max(lo, guess)));
-          if (next.scale > best.scale) best = next;
-          if (Math.abs(next.excess) < 0.01 || Math.abs(next.width - q.width) < q.width / 200) break;
-          [p, q] = [q, next];
-        }
+      const pictures = !!document.querySelector('img.stage-image');
+      // Without pictures, the looks that differ only in their pictures are the same look.
+      const tries = looks.filter((look, i) => pictures || i === 0 || look.dense !== looks[i - 1]!.dense);
+      const apply = (look: (typeof looks)[number]) => {
+        root.style.setProperty('--image-h', look.image);
+        root.classList.remove('dense-1', 'dense-2');
+        if (look.dense) root.classList.add(`dense-${look.dense}`);
+      };
+      let chosen: { best: ReturnType<typeof search>; look: (typeof looks)[number]; minFont: number } | undefined;
+      for (const look of tries) {
+        apply(look);
+        const [best, minFont] = [search(), smallestText()];
+        const readable = best.scale * minFont >= minText - 0.01;
+        if (!chosen || readable || best.scale * minFont > chosen.best.scale * chosen.minFont) chosen = { best, look, minFont };
+        if (readable) break;
       }
-      // The smallest text of the map, which splitting the map can make larger.
-      let minFont = Infinity;
-      for (const sheet of sheets) {
-        const walker = document.createTreeWalker(sheet, NodeFilter.SHOW_TEXT);
-        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-          const element = node.parentElement;
-          if (!node.textContent?.trim() || !element || element.closest('.visually-hidden')) continue;
-          minFont = Math.min(minFont, parseFloat(getComputedStyle(element).fontSize));
-        }
-      }
-      return { scale: best.scale, width: best.width, minFont, label };
+      // The page is left as chosen: its look and its width.
+      apply(chosen!.look);
+      root.style.setProperty('--sheet-w', `${chosen!.best.width}px`);
+      return { scale: chosen!.best.scale, width: chosen!.best.width, minFont: chosen!.minFont, label };
     },
     area.width,
     area.height,
     maxScale,
     STAGE_WIDTH.min,
     STAGE_WIDTH.max,
+    looks,
+    MIN_TEXT_PX,
   );
 }
 
 /**
- * Sets the sheets' width for printing or the picture. Sheets taller than a page (`pageHeight`, CSS
+ * Sets the sheets' width for printing or the picture, and measures them there: the largest sheet's
+ * width and height in CSS pixels, overflow included. Sheets taller than a page (`pageHeight`, CSS
  * pixels at this width) flow over pages: they, and any row taller than a page, may then break, so
  * that a page is not left blank before them.
  */
-export async function setSheetWidth(page: Page, width: number, pageHeight = Infinity): Promise<void> {
-  await page.evaluate(
+export async function setSheetWidth(page: Page, width: number, pageHeight = Infinity): Promise<{ width: number; height: number; sheets: number }> {
+  return page.evaluate(
     (w, pageHeight) => {
       document.documentElement.style.setProperty('--sheet-w', `${w}px`);
       for (const part of document.querySelectorAll<HTMLElement>('.scroller, .map tr')) {
         if (part.getBoundingClientRect().height > pageHeight) part.style.breakInside = 'auto';
       }
+      const sheets = [...document.querySelectorAll<HTMLElement>('.scroller')];
+      let [width, height] = [0, 0];
+      for (const s of sheets) {
+        width = Math.max(width, s.scrollWidth, s.getBoundingClientRect().width, s.querySelector('table')?.getBoundingClientRect().width ?? 0);
+        height = Math.max(height, s.scrollHeight, s.getBoundingClientRect().height);
+      }
+      return { width, height, sheets: sheets.length };
     },
     width,
     pageHeight,
@@ -132,14 +190,14 @@ export async function layOutSheets(
   page: Page,
   map: JourneyMap,
   context: RenderContext,
-  options: { style: SheetStyle; area: { width: number; height: number }; maxScale: number; split: boolean; css?: string },
+  options: { style: SheetStyle; area: { width: number; height: number }; maxScale: number; split: boolean; css?: string; compact?: boolean },
 ): Promise<SheetLayout> {
   // Every column: the main path's stages and those of its forks' paths.
   const stages = mapColumns(map).length;
   const load = async (stagesPerSheet: number, pageLabels = true) => {
     const html = sheetHtml(map, context, options.style, { stagesPerTable: stagesPerSheet, pageLabels: pageLabels && options.style === 'poster' }, options.css);
     await page.setContent(html, { waitUntil: 'load', timeout: context.timeout });
-    return fitSheets(page, options.area, options.maxScale);
+    return fitSheets(page, options.area, options.maxScale, options.compact ? LOOKS : [LOOKS[0]!]);
   };
   const readable = (fit: Fit | undefined) => !fit || fit.scale * fit.minFont >= MIN_TEXT_PX - 0.01;
   let perSheet = stages;

@@ -133,13 +133,18 @@ export function siteIndex(site: Site): string {
   const page = HOME;
   const rows = site.entries.map((entry) => {
     const map = entry.map;
-    const persona = map ? personasOf(site, map)[0] : undefined;
+    const shared = map ? personasOf(site, map) : [];
     return {
       href: href(page, entry.page),
       file: entry.file,
       title: map?.title ?? entry.file,
       templateName: map?.labels.templateName ?? '',
-      persona: map?.persona ? { name: map.persona.name, href: persona ? href(page, persona.page) : null } : null,
+      // Every persona of the map, each linked to its page when it is a shared one.
+      personas: (map?.personas ?? []).flatMap(({ id, persona }) => {
+        if (!persona) return [];
+        const page = shared.find((p) => p.scoreId === id)?.page;
+        return [{ name: persona.name, href: page ? href(HOME, page) : null }];
+      }),
       owners: map?.owners ?? [],
       updated: map?.updated ?? null,
       stale: entry.stale,
@@ -148,21 +153,32 @@ export function siteIndex(site: Site): string {
       tags: map?.tags ?? [],
     };
   });
-  const group = (key: string, title: string, names: (entry: SiteEntry) => string[]) => {
-    const byName = new Map<string, { title: string; href: string }[]>();
+  /** Maps grouped under names; `who` gives each group an identity, so two groups may share a name. */
+  const group = (key: string, title: string, names: (entry: SiteEntry) => { id: string; name: string; hint?: string }[]) => {
+    const byId = new Map<string, { name: string; hint?: string; maps: { title: string; href: string }[] }>();
     site.entries.forEach((entry, i) => {
-      for (const name of names(entry)) {
-        if (!byName.has(name)) byName.set(name, []);
-        byName.get(name)!.push({ title: rows[i]!.title, href: rows[i]!.href });
+      for (const { id, name, hint } of names(entry)) {
+        if (!byId.has(id)) byId.set(id, { name, hint, maps: [] });
+        byId.get(id)!.maps.push({ title: rows[i]!.title, href: rows[i]!.href });
       }
     });
-    const entries = [...byName].sort(([a], [b]) => a.localeCompare(b)).map(([name, maps]) => ({ name, maps }));
+    // Groups that share a name are told apart by their hint (a persona's file or id).
+    const named = [...byId.values()];
+    const entries = named
+      .map((g) => ({ name: g.hint && named.some((o) => o !== g && o.name === g.name) ? `${g.name} (${g.hint})` : g.name, maps: g.maps }))
+      .sort((a, b) => a.name.localeCompare(b.name));
     return entries.length ? [{ key, title, entries }] : [];
   };
-  const valid = (f: (map: JourneyMap) => string[]) => (entry: SiteEntry) => (entry.map ? f(entry.map) : []);
+  const valid = (f: (map: JourneyMap) => string[]) => (entry: SiteEntry) => (entry.map ? f(entry.map).map((name) => ({ id: name, name })) : []);
+  // A persona is who its shared file says; one written in a map is that map's own. Two people who
+  // share a name stay apart.
+  const personaGroups = (entry: SiteEntry) =>
+    (entry.map?.personas ?? []).flatMap(({ id, persona }) =>
+      persona ? [persona.file ? { id: `file:${persona.file}`, name: persona.name, hint: persona.file } : { id: `map:${entry.file}#${id}`, name: persona.name, hint: entry.file }] : [],
+    );
   const groups = [
     ...group('template', 'By template', valid((m) => [templateOf(m.template).labels.en.name])),
-    ...group('persona', 'By persona', valid((m) => m.personas.flatMap((p) => (p.persona ? [p.persona.name] : [])))),
+    ...group('persona', 'By persona', personaGroups),
     ...group('owner', 'By owner', valid((m) => m.owners)),
     ...group('tag', 'By tag', valid((m) => m.tags)),
   ];
@@ -235,7 +251,7 @@ export function siteHealth(site: Site): string {
       labels: LABELS,
       broken: site.entries.filter((e) => !e.map).map((e) => ({ file: e.file, problems: e.problems.map((d) => ({ where: where(d), message: d.message })) })),
       stale: valid.filter((e) => e.stale).map((e) => ({ ...link(e), updated: e.map.updated })),
-      painPoints: stages.flatMap(({ e, s }) => (s.opportunities.length ? [] : s.pain_points.map((text) => ({ ...link(e), stage: s.name, text })))),
+      painPoints: stages.flatMap(({ e, s }) => (s.opportunities.length ? [] : s.pain_points.map((pain) => ({ ...link(e), stage: s.name, text: pain.text })))),
       negative: stages
         .filter(({ s }) => s.emotion !== null && s.emotion < 0)
         .sort((a, b) => a.s.emotion! - b.s.emotion!)

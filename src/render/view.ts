@@ -373,11 +373,12 @@ function columnGroups(stages: StageView[]): ColumnGroup[] | null {
 /**
  * The map's curve. One persona (or none) and no fork: one series, the map's own scores, as ever.
  * Several personas: a series each, told apart by the marker's shape and fill, and by the line's dash
- * unless the map forks. A fork: the main path's series runs on from the deciding stage over its
- * paths' columns to the next main stage, and each path has a series of its own per persona, from the
+ * unless the map forks. A fork: the main path's series bridges its paths' columns along the curve's
+ * top edge to the next main stage, and each path has a series of its own per persona, from the
  * deciding stage's point through its stages to the stage where the paths meet again (or ending with
- * its last stage), its line dashed as the path's (main solid; paths 2…5), and with one persona its
- * marker too. The legend names the personas and the paths.
+ * its last stage), drawn only over its own columns (toward a point past another path's columns it
+ * stops short of the border), its line dashed as the path's (main solid; paths 2…5), and with one
+ * persona its marker too. The legend names the personas and the paths.
  */
 function buildCurve(map: JourneyMap, columns: Column[]): View['curve'] {
   const ui = map.labels.ui;
@@ -394,7 +395,7 @@ function buildCurve(map: JourneyMap, columns: Column[]): View['curve'] {
   const inputs: SeriesInput[] = [];
   people.forEach((person, p) => {
     const style = (path: number) => ({ style: several ? p + 1 : path, lineStyle: forks ? path : p + 1 });
-    inputs.push({ key: person.key, name: person.name, scores: columns.map((c) => (c.branch ? null : person.score(c.stage))), route: mainColumns, ...style(1) });
+    inputs.push({ key: person.key, name: person.name, scores: columns.map((c) => (c.branch ? null : person.score(c.stage))), route: mainColumns, jump: 'bridge', ...style(1) });
     for (const fork of forking) {
       const at = columnOf.get(fork)!;
       const rejoin = fork.rejoin === null ? undefined : map.stages.find((s) => s.id === fork.rejoin);
@@ -405,6 +406,7 @@ function buildCurve(map: JourneyMap, columns: Column[]): View['curve'] {
           name: several ? `${person.name}: ${branch.name}` : branch.name,
           scores: columns.map((c, i) => (own.includes(i) ? person.score(c.stage) : null)),
           route: [{ column: at, score: person.score(fork) }, ...own, ...(rejoin ? [{ column: columnOf.get(rejoin)!, score: person.score(rejoin) }] : [])],
+          jump: 'gap',
           ...style(b + 2),
         });
       });

@@ -1,6 +1,7 @@
 // The json reporter: one JSON document on standard output with every file, every problem (also those
 // of the run itself) and a summary, for scripts and bots. The API's build() returns the same data.
 import type { Diagnostic } from '../core/diagnostics.js';
+import { jsonSafe } from '../core/safe-text.js';
 import type { Io } from '../io/terminal.js';
 import { hasErrors, tally, type Reporter, type RunReport } from './run.js';
 
@@ -33,7 +34,8 @@ export function runResult(run: RunReport): RunResult {
 export function jsonReporter(io: Io): Reporter {
   return {
     report(run) {
-      io.stdout(`${JSON.stringify(runResult(run), null, 2)}\n`);
+      // Parsed, it is the run exactly; printed, no name or text in it can steer a terminal or CI log.
+      io.stdout(`${jsonSafe(runResult(run))}\n`);
     },
   };
 }
