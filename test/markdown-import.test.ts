@@ -130,6 +130,16 @@ stages:
     expect(stdout).not.toContain('KPI');
   });
 
+  it('refuses Markdown too large to parse before parsing it, and a table too large at its line', async () => {
+    const big = await importMarkdown(`# Big\n\n${'- item *em* text\n'.repeat(40_000)}`);
+    expect(big.code).toBe(1);
+    expect(big.stderr).toContain('map.md:1:1 error file: the Markdown is 665 KiB, larger than the limit of 512 KiB for a Markdown import');
+    const wide = await importMarkdown(`# Wide\n\n|${' a |'.repeat(10_002)}\n`);
+    expect(wide.stderr).toContain('map.md:3:1 error markdown: a table row with more than 10,000 stages: expected one journey map\n');
+    const long = await importMarkdown(`# Long\n\n| | A |\n|---|---|\n${'| x | y |\n'.repeat(7_000)}`);
+    expect(long.stderr).toContain('error markdown: more than 20,000 table cells by here: expected one journey map of a readable size\n');
+  });
+
   it('reads a Mermaid block when there is no table, with problems at their line in the Markdown', async () => {
     const ok = await importMarkdown('# Day\n\n```mermaid\n---\ntitle: My day\n---\njourney\n  section Morning\n    Coffee: 5\n```\n');
     expect(ok.code, ok.stderr).toBe(0);

@@ -68,8 +68,10 @@ export async function importMap(shown: string, bytes: Uint8Array, options: { tem
     } else {
       let mermaid: { text: string; offset: number } | undefined = { text: decoded.text, offset: 0 };
       if (kind === 'markdown') {
+        if (bytes.length > MAX_MARKDOWN) return fail(`the Markdown is ${Math.ceil(bytes.length / 1024)} KiB, larger than the limit of ${MAX_MARKDOWN / 1024} KiB for a Markdown import (about 1,000 stages in journey's own Markdown)`);
         // A table (or journey's stage sections) is read as a sheet; else the first Mermaid journey.
         const read = await readMarkdown(decoded.text);
+        if (read.problem) return fail(read.problem.message, read.problem.line, read.problem.col, 'markdown');
         if (read.grid) grid = read.grid;
         mermaid = read.mermaid;
         if (!grid && !mermaid) return fail('found no table of stages and no ```mermaid block holding a journey diagram: expected a GFM table whose header row names the stages, or a Mermaid journey');
@@ -152,6 +154,13 @@ async function readCsv(shown: string, text: string) {
  * their line and column, or else its first ```mermaid block that holds a journey.
  */
 async function readMarkdown(text: string) {
+  // Checked before parsing: micromark builds a node for every cell, and 5 MB of table took minutes and
+  // gigabytes. A map's tables hold at most MAX_ROWS rows of MAX_STAGES stages; a table cell has a `|`.
+  const pipes = countPipes(text);
+  if (pipes.total > MAX_TABLE_CELLS || pipes.line !== undefined) {
+    const at = pipes.line ?? pipes.totalLine!;
+    return { problem: { line: at, col: 1, message: pipes.line !== undefined ? `a table row with more than ${MAX_STAGES.toLocaleString('en')} stages: expected one journey map` : `more than ${MAX_TABLE_CELLS.toLocaleString('en')} table cells by here: expected one journey map of a readable size` } };
+  }
   const [{ fromMarkdown }, { gfm }, { gfmFromMarkdown }] = await Promise.all([import('mdast-util-from-markdown'), import('micromark-extension-gfm'), import('mdast-util-gfm')]);
   const tree = fromMarkdown(text, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
   const read = markdownGrid(tree);
@@ -169,6 +178,31 @@ async function readMarkdown(text: string) {
     },
     mermaid,
   };
+}
+
+/**
+ * micromark builds a tree of the whole file, at about 10 s and 1.5 GB a megabyte of list items: a
+ * Markdown import is bounded tighter than the 5 MiB of other files.
+ */
+const MAX_MARKDOWN = 512 * 1024;
+
+/** Table cells (`|`) a Markdown file may hold: 1,000 stages in 20 rows (micromark takes about 0.1 ms a cell). */
+const MAX_TABLE_CELLS = 20_000;
+
+/** The `|` in the text, and the first line where a row has more than a map's stages or the total passes the limit. */
+function countPipes(text: string): { total: number; line?: number; totalLine?: number } {
+  let total = 0;
+  let inLine = 0;
+  let line = 1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x0a) (line++, (inLine = 0));
+    else if (c === 0x7c) {
+      if (++inLine > MAX_STAGES + 2) return { total, line };
+      if (++total > MAX_TABLE_CELLS) return { total, totalLine: line };
+    }
+  }
+  return { total };
 }
 
 /** The first sheet (or the one asked for) as rows of text; read-excel-file gives a merged cell's value at its top-left cell. */
