@@ -161,8 +161,8 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
 
   program
     .command('import')
-    .description('turn a spreadsheet (CSV, XLSX) or a Mermaid journey diagram into a map')
-    .argument('<file>', 'a .csv or .xlsx file, a .mmd/.mermaid diagram, or Markdown with a ```mermaid journey block')
+    .description('turn a spreadsheet (CSV, XLSX), a Markdown table or a Mermaid journey diagram into a map')
+    .argument('<file>', 'a .csv or .xlsx file, Markdown (.md) with a table of stages or a ```mermaid journey block, or a .mmd/.mermaid diagram')
     .option('-o, --output <file>', 'write the map to this file (default: standard output)')
     .addOption(new Option('-t, --template <name>', 'the template of the map (default: named in the sheet, else the one whose lanes the rows name)').choices(templateIds))
     .option('--sheet <name>', 'the sheet of an .xlsx workbook (default: the first)')

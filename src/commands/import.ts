@@ -1,4 +1,4 @@
-// journey import: a spreadsheet (CSV, XLSX) or a Mermaid journey diagram → a map in YAML, on standard
+// journey import: a spreadsheet (CSV, XLSX), a Markdown table or a Mermaid journey → a map in YAML, on standard
 // output or in a new file. Input it cannot read writes nothing and says where (cell or line).
 import { EXIT, ProblemsError, usageError } from '../errors.js';
 import type { Io } from '../io/terminal.js';

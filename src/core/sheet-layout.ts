@@ -9,7 +9,7 @@ import { LOCALES, UI, type Locale } from './locale.js';
 import type { Item, JourneyMap, Kpi, Touchpoint } from './model.js';
 import { allStages } from './stages.js';
 import { slugify, stageId } from './schema.js';
-import { TEMPLATE_IDS, TEMPLATES, type TemplateId } from '../templates/registry.js';
+import { TEMPLATE_IDS, TEMPLATES, templateOf, type TemplateId } from '../templates/registry.js';
 
 /** A problem at a cell, 0-based; the edge turns it into `Sheet1!B7` or a CSV line. */
 export interface CellProblem {
@@ -29,7 +29,10 @@ const BLOCK_FIELDS = {
   owners: ['Owners', ...LOCALES.map((l) => UI[l].owners)],
   goals: ['Goals', ...LOCALES.map((l) => UI[l].goals), 'obiettivi', 'cele'],
   research: ['Research', ...LOCALES.map((l) => UI[l].research)],
+  tags: ['Tags', 'etichette', 'tagi'],
+  based_on: ['Based on', 'basata su', 'na podstawie'],
   persona: ['Persona', 'persona name'],
+  'persona.file': ['Persona file', 'file persona', 'plik persony'],
   'persona.description': ['Persona description', 'descrizione persona', 'opis persony'],
   'persona.goals': ['Persona goals', 'obiettivi persona', 'cele persony'],
   'persona.motives': ['Persona motives', 'motivazioni persona', 'motywy persony'],
@@ -38,7 +41,7 @@ const BLOCK_FIELDS = {
   lanes: ['Lanes', 'corsie', 'wiersze'],
 } as const;
 type BlockField = keyof typeof BLOCK_FIELDS;
-const LIST_FIELDS = new Set<BlockField>(['lanes', 'owners', 'goals', 'research', 'persona.goals', 'persona.motives', 'persona.frustrations']);
+const LIST_FIELDS = new Set<BlockField>(['lanes', 'owners', 'goals', 'research', 'tags', 'persona.goals', 'persona.motives', 'persona.frustrations']);
 
 /** Stage rows every template shares, besides its lanes: their label in each locale. */
 const COMMON_ROWS = {
@@ -79,11 +82,14 @@ export function sheetLosses(map: JourneyMap): string[] {
   return out;
 }
 
+/** A cell: text, or an emotion score, which a spreadsheet keeps as a number. */
+export type SheetCell = string | number;
+
 /** The map as rows of cells (text), and how many columns the title spans. Lists are one item a line. */
-export function mapToGrid(map: JourneyMap): { rows: string[][]; width: number } {
+export function mapToGrid(map: JourneyMap): { rows: SheetCell[][]; width: number } {
   const stages = map.stages;
   const width = stages.length + 1;
-  const rows: string[][] = [[map.title]];
+  const rows: SheetCell[][] = [[map.title]];
   const ui = UI[map.locale];
   const block = (field: BlockField, value: string | readonly string[] | null | undefined) => {
     const text = Array.isArray(value) ? value.join('\n') : (value as string | null | undefined);
@@ -96,6 +102,10 @@ export function mapToGrid(map: JourneyMap): { rows: string[][]; width: number } 
   block('owners', map.owners);
   block('goals', map.goals);
   block('research', map.research);
+  block('tags', map.tags);
+  block('based_on', map.basedOn);
+  // A shared persona file: named, so that the map imported back names it too; its details follow for the sheet's readers.
+  block('persona.file', map.personaFile);
   const p = map.persona;
   if (p) {
     block('persona', p.name);
@@ -105,15 +115,21 @@ export function mapToGrid(map: JourneyMap): { rows: string[][]; width: number } 
     block('persona.frustrations', p.frustrations);
     block('persona.demographics', p.demographics.map((d) => `${d.label}: ${d.value}`));
   }
-  // Custom lanes' keys, only when one is not what its label gives: a sheet stays as people write it.
+  // Custom lanes' keys and bands, only when one is not what its label and the template give, or its
+  // label would be read as another row's (`Mood`): a sheet stays as people write it. `key (band):
+  // label`, the band only where it is not the default one.
   const custom = map.lanes.filter((l) => l.custom);
-  if (custom.some((l) => l.key !== customKey(l.label))) block('lanes', custom.map((l) => `${l.key}: ${l.label}`));
+  const defaultBand = templateOf(map.template).defaultBand;
+  const plain = (l: (typeof custom)[number]) => l.key === customKey(l.label) && l.band === defaultBand && rowTarget(map.template as TemplateId, l.label).target.kind === 'custom';
+  if (!custom.every(plain)) {
+    block('lanes', custom.map((l) => `${l.key}${l.band === defaultBand ? '' : ` (${l.band})`}: ${l.label}`));
+  }
   rows.push([], ['', ...stages.map((s) => s.name)]);
-  const line = (label: string, cells: string[]) => rows.push([label, ...cells]);
+  const line = (label: string, cells: SheetCell[]) => rows.push([label, ...cells]);
   // Ids only when one differs from what its name gives, so a sheet stays as people write it.
   if (stages.some((s, i) => s.id !== stageId({ name: s.name }, i))) line('id', stages.map((s) => s.id));
   for (const f of map.labels.fields) if (stages.some((s) => s.fields[f.key])) line(f.label, stages.map((s) => s.fields[f.key] ?? ''));
-  if (stages.some((s) => s.emotion !== null)) line(ui.emotion, stages.map((s) => (s.emotion === null ? '' : String(s.emotion))));
+  if (stages.some((s) => s.emotion !== null)) line(ui.emotion, stages.map((s) => s.emotion ?? ''));
   for (const lane of map.lanes.filter((l) => l.used)) line(lane.label, stages.map((s) => (s.cells[lane.key] ?? []).map((v) => itemText(v)).join('\n')));
   const common: [string, (s: (typeof stages)[number]) => string[]][] = [
     ['pain_points', (s) => s.pain_points.map(itemText)],
@@ -128,6 +144,24 @@ export function mapToGrid(map: JourneyMap): { rows: string[][]; width: number } 
   }
   return { rows, width };
 }
+
+/**
+ * A CSV cell that a spreadsheet program would run as a formula (`=HYPERLINK(…)`, `+`, `-`, `@`, a tab
+ * or carriage return first) is written after a single quote, as OWASP advises against CSV injection;
+ * so is one that already starts with quotes before such a character, so that reading it back
+ * (restoreFormula) removes exactly the quote added. A number (`-2`, an emotion) stays a number.
+ */
+export function neutraliseFormula(cell: SheetCell): SheetCell {
+  return typeof cell === 'string' && FORMULA.test(cell) && !NUMBER.test(cell) ? `'${cell}` : cell;
+}
+
+/** A cell as `journey export` neutralised it, back to its text; any other cell as it is. */
+export function restoreFormula(cell: string): string {
+  return QUOTED_FORMULA.test(cell) ? cell.slice(1) : cell;
+}
+const FORMULA = /^'*[=+\-@\t\r]/;
+const QUOTED_FORMULA = /^'+[=+\-@\t\r]/;
+const NUMBER = /^[+-]?\d+(?:\.\d+)?$/;
 
 /** `Running club (offline)`: a touchpoint's channel in brackets, as people write it. */
 const itemText = (v: string | Item | Touchpoint) => (typeof v === 'string' ? v : 'text' in v ? v.text : v.channel ? `${v.name} (${v.channel})` : v.name);
@@ -156,7 +190,10 @@ type RowTarget = { kind: 'emotion' | 'id' } | { kind: 'lane' | 'common' | 'field
  * locale; a row that matches none becomes a custom lane with its label kept. Every problem is
  * reported, each at its cell.
  */
-export function gridToMap(grid: readonly (readonly string[])[], options: { template?: TemplateId; fallbackTitle: string }): GridImport {
+export function gridToMap(
+  grid: readonly (readonly string[])[],
+  options: { template?: TemplateId; fallbackTitle: string; /** The band a row's custom lane is in, when the source names it (a Markdown table under `### Backstage`). */ rowBand?: (row: number) => string | undefined },
+): GridImport {
   const problems: CellProblem[] = [];
   const cells = new Map<string, { row: number; col: number }>();
   const at = (row: number, col: number, message: string, severity: CellProblem['severity'] = 'error') => problems.push({ row, col, message, severity });
@@ -225,9 +262,24 @@ export function gridToMap(grid: readonly (readonly string[])[], options: { templ
   const labels = body.map((r) => cell(r, 0));
   const template = options.template ?? (top.template as TemplateId | undefined) ?? guessTemplate(labels);
   const locales = new Map<Locale, number>();
+  const customLanes: { key: string; label: string; band?: string }[] = [];
+  const declared = new Map<string, { key: string; band?: string }>(); // by label, from a Lanes row above the grid
+  for (const line of (top.lanes as string[] | undefined) ?? []) {
+    const m = /^([a-z][a-z0-9_]*)(?:\s*\(([^()]+)\))?:\s*(\S.*)$/.exec(line);
+    const band = m?.[2] === undefined ? undefined : bandOf(template, m[2]);
+    if (m && band !== null) declared.set(norm(m[3]!), { key: m[1]!, band });
+    else if (m) at(cells.get('lanes')!.row, 1, `unknown band ${quote(m[2]!)} for the custom lane ${quote(m[1]!)}: expected one of ${TEMPLATES[template].bands.join(', ')}`);
+    else at(cells.get('lanes')!.row, 1, `expected each custom lane as \`key: label\` (or \`key (band): label\`) on a line of its own, found ${quote(line)}`);
+  }
+  delete top.lanes;
+  let scores = 0;
   const targets = body.map((r, i) => {
     if (!labels[i]) at(r, 0, 'this row has content but no label: expected what the row holds (a lane question or key) in this cell');
+    // A custom lane the Lanes row declares is one, even when its label is also a lane's common name.
+    if (declared.has(norm(labels[i]!))) return { kind: 'custom' as const, label: labels[i]! };
     const { target, locale } = rowTarget(template, labels[i]!);
+    // A map has one row of scores: a second row that names it (`Feeling` after `Emotion`) is a lane of its own.
+    if (target.kind === 'emotion' && (scores++ > 0)) return { kind: 'custom' as const, label: labels[i]! };
     if (locale) locales.set(locale, (locales.get(locale) ?? 0) + 1);
     return target;
   });
@@ -237,21 +289,16 @@ export function gridToMap(grid: readonly (readonly string[])[], options: { templ
     cells.set(`stages.${s}.name`, { row: header, col: c });
     return { name: cell(header, c) };
   });
-  const customLanes: { key: string; label: string }[] = [];
-  const declared = new Map<string, string>(); // label → key, from a Lanes row above the grid
-  for (const line of (top.lanes as string[] | undefined) ?? []) {
-    const m = /^([a-z][a-z0-9_]*):\s*(\S.*)$/.exec(line);
-    if (m) declared.set(norm(m[2]!), m[1]!);
-    else at(cells.get('lanes')!.row, 1, `expected each custom lane as \`key: label\` on a line of its own, found ${quote(line)}`);
-  }
-  delete top.lanes;
   const taken = new Set<string>(Object.keys(TEMPLATES[template].stageExtras ?? {}).concat(TEMPLATES[template].lanes.map((l) => l.key), Object.keys(COMMON_ROWS), ['name', 'id', 'emotion']));
   body.forEach((r, i) => {
     const target = targets[i]!;
     let key: string;
     if (target.kind === 'custom') {
-      key = uniqueKey(declared.get(norm(target.label)) ?? customKey(target.label), taken);
-      customLanes.push({ key, label: target.label });
+      const lane = declared.get(norm(target.label));
+      key = uniqueKey(lane?.key ?? customKey(target.label), taken);
+      const heading = options.rowBand?.(r);
+      const band = lane?.band ?? (heading === undefined ? undefined : (bandOf(template, heading) ?? undefined));
+      customLanes.push(band && band !== TEMPLATES[template].defaultBand ? { key, label: target.label, band } : { key, label: target.label });
       cells.set(`lanes.${customLanes.length - 1}`, { row: r, col: 0 });
     } else key = 'key' in target ? target.key : target.kind;
     columns.forEach((c, s) => {
@@ -277,8 +324,10 @@ export function gridToMap(grid: readonly (readonly string[])[], options: { templ
   const map: Record<string, unknown> = { template, title: top.title ?? options.fallbackTitle };
   if (top.title === undefined) at(0, 0, `found no title above the stages (a line of its own, or Title | …): the map is called ${quote(String(options.fallbackTitle))}`, 'warning');
   if (locale && locale !== 'en') map.locale = locale;
-  for (const key of ['summary', 'updated', 'owners', 'goals', 'research'] as const) if (top[key] !== undefined) map[key] = top[key];
-  if (Object.keys(persona).length) map.persona = persona;
+  for (const key of ['summary', 'updated', 'owners', 'goals', 'research', 'tags', 'based_on'] as const) if (top[key] !== undefined) map[key] = top[key];
+  // A persona file, when named, is the persona; the details beside it were read from it.
+  if (typeof persona.file === 'string') map.persona = persona.file;
+  else if (Object.keys(persona).length) map.persona = persona;
   if (customLanes.length) map.lanes = customLanes;
   map.stages = uniqueIds(stages);
   return { map: problems.some((p) => p.severity === 'error') ? undefined : map, problems, cells };
@@ -348,18 +397,42 @@ export function emotionOf(text: string): number | undefined {
   return emotionScoreOf(norm(t));
 }
 
+/**
+ * Words people head a row with, besides the template's question in any locale and the key: per lane
+ * or row key, for any template that has it (`Customer actions`, `Thoughts & feelings`, `KPI`).
+ */
+const SYNONYMS: Record<string, readonly string[]> = {
+  emotion: ['emotions', 'feeling', 'emotional state', 'emozioni'],
+  thinking: ['thoughts', 'thinking', 'thoughts & feelings', 'thoughts and feelings', 'customer thoughts', 'what they think', 'pensieri', 'myśli'],
+  actions: ['action', 'customer actions', 'customer action', 'doing', 'what they do', 'azioni', 'działania'],
+  touchpoints: ['touchpoint', 'touch points', 'touch point', 'punti di contatto', 'punkty styku'],
+  priorities: ['priority', 'priorità', 'priorytety'],
+  evidence: ['physical evidence', 'props'],
+  communication: ['frontstage', 'frontstage actions', 'frontstage interactions'],
+  backstage: ['backstage actions', 'backstage interactions'],
+  support: ['support processes', 'supporting processes'],
+  pain_points: ['pain point', 'pains', 'pain', 'problems', 'problemi', 'problemy'],
+  opportunities: ['opportunity', 'ideas', 'opportunità', 'szanse'],
+  kpis: ['kpi', 'metrics', 'measures', 'success metrics'],
+  owner: ['responsible', 'accountable'],
+  technology: ['tech', 'tools', 'systems'],
+  notes: ['note', 'comments'],
+};
+const synonym = (key: string, n: string) => SYNONYMS[key]?.some((w) => norm(w) === n) ?? false;
+
 /** What a row's label names in this template, and in which language it was written (keys have none). */
 function rowTarget(template: TemplateId, label: string): { target: RowTarget; locale?: Locale } {
   const n = norm(label);
   const def = TEMPLATES[template];
   if (n === 'id') return { target: { kind: 'id' } };
   for (const l of LOCALES) {
-    if (n === norm(UI[l].emotion) || n === 'emotions' || n === 'feeling') return { target: { kind: 'emotion' }, locale: n === 'emotion' ? undefined : l };
+    if (n === norm(UI[l].emotion)) return { target: { kind: 'emotion' }, locale: n === 'emotion' ? undefined : l };
   }
+  if (synonym('emotion', n)) return { target: { kind: 'emotion' } };
   const keyOf = (key: string) => n === key.replace(/_/g, ' ');
   for (const lane of def.lanes) {
     const target = { kind: 'lane' as const, key: lane.key, touchpoints: lane.kind === 'touchpoints' };
-    if (keyOf(lane.key)) return { target };
+    if (keyOf(lane.key) || synonym(lane.key, n)) return { target };
     const locale = LOCALES.find((l) => norm(def.labels[l].lanes[lane.key] ?? '') === n);
     if (locale) return { target, locale };
   }
@@ -368,12 +441,19 @@ function rowTarget(template: TemplateId, label: string): { target: RowTarget; lo
     if (keyOf(key) || locale) return { target: { kind: 'field', key }, locale };
   }
   for (const [key, labelIn] of Object.entries(COMMON_ROWS)) {
-    if (keyOf(key)) return { target: { kind: 'common', key } };
+    if (keyOf(key) || synonym(key, n)) return { target: { kind: 'common', key } };
     // KPI, Back-end: the same word in several locales says nothing about the language.
     const matches = LOCALES.filter((l) => norm(labelIn(l)) === n);
     if (matches.length) return { target: { kind: 'common', key }, locale: matches.length === 1 ? matches[0] : undefined };
   }
   return { target: { kind: 'custom', label } };
+}
+
+/** A band by its key or its name in any locale (`backstage`, `Processi di supporto`); null when the template has no such band. */
+export function bandOf(template: TemplateId, text: string): string | null {
+  const def = TEMPLATES[template];
+  const n = norm(text);
+  return def.bands.find((b) => norm(b) === n || LOCALES.some((l) => norm(def.labels[l].bands?.[b] ?? '') === n)) ?? null;
 }
 
 function guessTemplate(labels: string[]): TemplateId {

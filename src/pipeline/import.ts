@@ -1,14 +1,16 @@
-// journey import, between the file and the core: reads a CSV, an XLSX or a Mermaid journey diagram
-// (each library loaded only here), turns it into a map (core/sheet-layout.ts, core/mermaid-journey.ts),
+// journey import, between the file and the core: reads a CSV, an XLSX, Markdown or a Mermaid journey
+// diagram (each library loaded only here), turns it into a map (core/sheet-layout.ts, with
+// core/markdown-map.ts for a Markdown table, or core/mermaid-journey.ts),
 // writes it as YAML and checks the result like any map. The file may come from a pull request: its
 // size is bounded, an XLSX's unpacked size too, and binary content is never echoed.
 import { stat } from 'node:fs/promises';
 import { basename, extname, resolve } from 'node:path';
 import { quote } from '../core/describe.js';
 import { problem, type Diagnostic } from '../core/diagnostics.js';
-import { mermaidSource, mermaidToMap } from '../core/mermaid-journey.js';
+import { markdownGrid } from '../core/markdown-map.js';
+import { isJourney, mermaidToMap } from '../core/mermaid-journey.js';
 import { readMap } from '../core/read-map.js';
-import { gridToMap, type GridImport } from '../core/sheet-layout.js';
+import { gridToMap, restoreFormula, type GridImport } from '../core/sheet-layout.js';
 import { DEFAULT_LIMITS, decodeText, MAX_STAGES } from '../core/text.js';
 import { fsReason, readBytes } from '../io/files.js';
 import type { TemplateId } from '../templates/registry.js';
@@ -42,11 +44,13 @@ const tooLarge = (size: number) => `file is ${Math.ceil(size / 1024)} KiB, large
 export async function importMap(shown: string, bytes: Uint8Array, options: { template?: TemplateId; sheet?: string }): Promise<ImportResult> {
   const kind = IMPORT_KINDS[extname(shown).toLowerCase() as keyof typeof IMPORT_KINDS];
   const fail = (message: string, line = 1, col = 1, path = 'file'): ImportResult => ({ ok: false, diagnostics: [problem(shown, line, col, path, message)] });
-  if (!kind) return fail(`cannot import a ${extname(shown) || 'file without extension'}: expected a .csv or .xlsx spreadsheet, or a Mermaid journey (.mmd, .mermaid, or .md with a mermaid block)`);
+  if (!kind) return fail(`cannot import a ${extname(shown) || 'file without extension'}: expected a .csv or .xlsx spreadsheet, a Mermaid journey (.mmd, .mermaid), or Markdown (.md) with a table of stages or a mermaid block`);
   if (bytes.length > DEFAULT_LIMITS.maxBytes) return fail(tooLarge(bytes.length));
 
   let name: string;
-  let grid: { rows: string[][]; address: (row: number, col: number) => { line: number; col: number; path: string } } | undefined;
+  let grid:
+    | { rows: string[][]; address: (row: number, col: number) => { line: number; col: number; path: string }; band?: (row: number) => string | undefined; warnings?: { line: number; col: number; message: string }[] }
+    | undefined;
   let made: { map?: Record<string, unknown>; diagnostics: Diagnostic[]; where?: GridImport['cells']; address?: NonNullable<typeof grid>['address'] };
   if (kind === 'xlsx') {
     const read = await readXlsx(shown, bytes, options.sheet);
@@ -62,24 +66,37 @@ export async function importMap(shown: string, bytes: Uint8Array, options: { tem
       if (!read.ok) return read;
       grid = read.grid;
     } else {
-      const source = mermaidSource(decoded.text, kind === 'markdown');
-      if (!source.text) return fail('found no ```mermaid block holding a journey diagram');
-      const result = mermaidToMap(source.text, { template: options.template, offset: source.offset });
-      made = { map: result.map, diagnostics: result.problems.map((p) => problem(shown, p.line, p.col, 'mermaid', p.message)) };
+      let mermaid: { text: string; offset: number } | undefined = { text: decoded.text, offset: 0 };
+      if (kind === 'markdown') {
+        if (bytes.length > MAX_MARKDOWN) return fail(`the Markdown is ${Math.ceil(bytes.length / 1024)} KiB, larger than the limit of ${MAX_MARKDOWN / 1024} KiB for a Markdown import (about 1,000 stages in journey's own Markdown)`);
+        // A table (or journey's stage sections) is read as a sheet; else the first Mermaid journey.
+        const read = await readMarkdown(decoded.text);
+        if (read.problem) return fail(read.problem.message, read.problem.line, read.problem.col, 'markdown');
+        if (read.grid) grid = read.grid;
+        mermaid = read.mermaid;
+        if (!grid && !mermaid) return fail('found no table of stages and no ```mermaid block holding a journey diagram: expected a GFM table whose header row names the stages, or a Mermaid journey');
+      }
+      if (!grid) {
+        const result = mermaidToMap(mermaid!.text, { template: options.template, offset: mermaid!.offset });
+        made = { map: result.map, diagnostics: result.problems.map((p) => problem(shown, p.line, p.col, 'mermaid', p.message)) };
+      }
     }
   }
   if (grid) {
     if (grid.rows.length > MAX_ROWS || grid.rows.some((r) => r.length > MAX_STAGES + 1)) return fail(`the sheet has more than ${MAX_ROWS} rows or ${MAX_STAGES} stages: expected one journey map`);
-    const result = gridToMap(grid.rows, { template: options.template, fallbackTitle: basename(shown, extname(shown)) });
+    const result = gridToMap(grid.rows, { template: options.template, fallbackTitle: basename(shown, extname(shown)), rowBand: grid.band });
     const address = grid.address;
     made = {
       map: result.map,
       where: result.cells,
       address,
-      diagnostics: result.problems.map((p) => {
-        const at = address(p.row, p.col);
-        return { ...problem(shown, at.line, at.col, at.path, p.message), severity: p.severity };
-      }),
+      diagnostics: [
+        ...(grid.warnings ?? []).map((w) => ({ ...problem(shown, w.line, w.col, 'markdown', w.message), severity: 'warning' as const })),
+        ...result.problems.map((p) => {
+          const at = address(p.row, p.col);
+          return { ...problem(shown, at.line, at.col, at.path, p.message), severity: p.severity };
+        }),
+      ],
     };
   }
   if (!made!.map || made!.diagnostics.some((d) => d.severity === 'error')) return { ok: false, diagnostics: made!.diagnostics };
@@ -127,8 +144,65 @@ async function readCsv(shown: string, text: string) {
   const records = parsed.records;
   return {
     ok: true as const,
-    grid: { rows: records.map((r) => r.cells), address: (row: number, col: number) => ({ line: records[row]?.line ?? 1, col: col + 1, path: cellName(row, col) }) },
+    // A cell that `journey export` neutralised against formulas reads back as the text it was.
+    grid: { rows: records.map((r) => r.cells.map(restoreFormula)), address: (row: number, col: number) => ({ line: records[row]?.line ?? 1, col: col + 1, path: cellName(row, col) }) },
   };
+}
+
+/**
+ * Markdown read with micromark's GFM parser (loaded only here): its table as a grid whose cells keep
+ * their line and column, or else its first ```mermaid block that holds a journey.
+ */
+async function readMarkdown(text: string) {
+  // Checked before parsing: micromark builds a node for every cell, and 5 MB of table took minutes and
+  // gigabytes. A map's tables hold at most MAX_ROWS rows of MAX_STAGES stages; a table cell has a `|`.
+  const pipes = countPipes(text);
+  if (pipes.total > MAX_TABLE_CELLS || pipes.line !== undefined) {
+    const at = pipes.line ?? pipes.totalLine!;
+    return { problem: { line: at, col: 1, message: pipes.line !== undefined ? `a table row with more than ${MAX_STAGES.toLocaleString('en')} stages: expected one journey map` : `more than ${MAX_TABLE_CELLS.toLocaleString('en')} table cells by here: expected one journey map of a readable size` } };
+  }
+  const [{ fromMarkdown }, { gfm }, { gfmFromMarkdown }] = await Promise.all([import('mdast-util-from-markdown'), import('micromark-extension-gfm'), import('mdast-util-gfm')]);
+  const tree = fromMarkdown(text, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
+  const read = markdownGrid(tree);
+  const code = tree.children.find((n) => n.type === 'code' && n.lang === 'mermaid' && isJourney(n.value));
+  // The diagram starts on the line after the fence.
+  const mermaid = code?.type === 'code' ? { text: code.value, offset: code.position!.start.line } : undefined;
+  if (!read.grid) return { mermaid };
+  const { rows, where, bands, warnings } = read.grid;
+  return {
+    grid: {
+      rows,
+      address: (row: number, col: number) => ({ ...(where[row]?.[col] ?? where[row]?.[0] ?? { line: 1, col: 1 }), path: 'markdown' }),
+      band: (row: number) => bands[row],
+      warnings,
+    },
+    mermaid,
+  };
+}
+
+/**
+ * micromark builds a tree of the whole file, at about 10 s and 1.5 GB a megabyte of list items: a
+ * Markdown import is bounded tighter than the 5 MiB of other files.
+ */
+const MAX_MARKDOWN = 512 * 1024;
+
+/** Table cells (`|`) a Markdown file may hold: 1,000 stages in 20 rows (micromark takes about 0.1 ms a cell). */
+const MAX_TABLE_CELLS = 20_000;
+
+/** The `|` in the text, and the first line where a row has more than a map's stages or the total passes the limit. */
+function countPipes(text: string): { total: number; line?: number; totalLine?: number } {
+  let total = 0;
+  let inLine = 0;
+  let line = 1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x0a) (line++, (inLine = 0));
+    else if (c === 0x7c) {
+      if (++inLine > MAX_STAGES + 2) return { total, line };
+      if (++total > MAX_TABLE_CELLS) return { total, totalLine: line };
+    }
+  }
+  return { total };
 }
 
 /** The first sheet (or the one asked for) as rows of text; read-excel-file gives a merged cell's value at its top-left cell. */
