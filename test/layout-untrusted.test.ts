@@ -12,7 +12,7 @@ import { parse, serialize, type DefaultTreeAdapterTypes } from 'parse5';
 import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../src/browser/launch.js';
-import { EXAMPLES, ROOT, run, startJourney, tempDir } from './helpers.js';
+import { EXAMPLES, ROOT, run, startJourney, tempDir, WAIT_LIMIT_MS } from './helpers.js';
 
 const MAP = readFileSync(join(EXAMPLES, 'current-state.yaml'), 'utf8');
 const TITLE = 'Buying running shoes online';
@@ -187,7 +187,7 @@ describe('a layout from the pull request', () => {
     expect(hits).toEqual([]);
   });
 
-  it('served by journey preview runs, loads and navigates nothing', { timeout: 120_000 }, async () => {
+  it('served by journey preview runs, loads and navigates nothing', { timeout: 180_000 }, async () => {
     const cwd = tempDir();
     writeFileSync(join(cwd, 'map.yaml'), MAP);
     const v = vectors(origin);
@@ -199,7 +199,7 @@ describe('a layout from the pull request', () => {
       const page = await browser.newPage();
       await page.goto(url, { waitUntil: 'load' });
       // The preview's own script still runs: it marks the page once the server's first state arrived.
-      const live = await page.waitForSelector('html[data-journey-preview="live"]', { timeout: 10_000 }).catch(() => null);
+      const live = await page.waitForSelector('html[data-journey-preview="live"]', { timeout: WAIT_LIMIT_MS }).catch(() => null);
       const [seen] = await inspect([{ page, url }], true);
       expect(seen).toEqual({ url: seen!.expected, expected: seen!.expected, title: expect.not.stringMatching(/RAN/), heading: TITLE, forbidden: [] });
       expect(live).not.toBeNull();

@@ -99,7 +99,7 @@ describe('PNG pictures', () => {
 
   // Chromium draws no frame for a tab in the background: taking pictures on four pages at once used
   // to hang after seven maps.
-  it('are taken for a batch of ten maps, four pages at a time', { timeout: 90_000 }, async () => {
+  it('are taken for a batch of ten maps, four pages at a time', async () => {
     const dir = tempDir();
     for (let i = 0; i < 10; i++) copyFileSync(join(EXAMPLES, 'current-state.yaml'), join(dir, `map-${i}.yaml`));
     const { code, stderr } = await run(['build', '.', '-f', 'png', '--jobs', '4', '--timeout', '60'], { cwd: dir });

@@ -138,14 +138,15 @@ describe('journey preview of one map', () => {
 
   it('lists a YAML syntax error with the problems of the rest of the map', async () => {
     const cwd = tempDir();
-    copyFileSync(join(EXAMPLES, 'current-state.yaml'), join(cwd, 'map.yaml'));
+    // A hand-written rich map whose lines stay put (the examples are reformatted by journey fmt).
+    copyFileSync(join(ROOT, 'test', 'fixtures', 'syntax', 'shoes.yaml'), join(cwd, 'map.yaml'));
     const good = readFileSync(join(cwd, 'map.yaml'), 'utf8');
     const s = await serve(['map.yaml', '--port', '0'], cwd);
     const page = await open(s.url);
     // A colon in a value (a syntax error) in one stage, an emotion out of range in another.
     const broken = good.replace('emotion: neutral', 'emotion: -7').replace('thinking: Will they fit? When', 'thinking: Size: will they fit? When');
     writeFileSync(join(cwd, 'map.yaml'), broken);
-    await page.waitForSelector('#journey-problems', { timeout: 5000 });
+    await page.waitForSelector('#journey-problems', { timeout: WAIT_LIMIT_MS });
     const shown = (await overlayText(page))!;
     expect(shown).toContain('2 problems');
     expect(shown).toContain('map.yaml:85:15 this value contains `: `');
