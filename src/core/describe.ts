@@ -1,5 +1,10 @@
 // Words for what a user wrote, for messages such as "expected text, found a list".
 
+/** A mapping (key: value pairs) as YAML gives it; kept apart from the positioned parser, which a valid map never loads. */
+export function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return v !== null && typeof v === 'object' && !Array.isArray(v);
+}
+
 export function describeValue(value: unknown): string {
   if (value === null || value === undefined) return 'nothing';
   if (Array.isArray(value)) return 'a list';

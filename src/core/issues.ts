@@ -1,7 +1,7 @@
 // Turns zod issues into diagnostics that point at the source and say what was expected.
 import type * as z from 'zod/mini';
 import type { $ZodIssue } from 'zod/v4/core';
-import { closest, excerpt, listWords } from './describe.js';
+import { closest, excerpt, isPlainObject, listWords } from './describe.js';
 import { formatPath, type Diagnostic, type PathSegment } from './diagnostics.js';
 import { locate } from './locate.js';
 import type { Source } from './source.js';
@@ -149,6 +149,3 @@ export function valueAt(value: unknown, path: readonly PathSegment[]): unknown {
   return v;
 }
 
-export function isPlainObject(v: unknown): v is Record<string, unknown> {
-  return v !== null && typeof v === 'object' && !Array.isArray(v);
-}
