@@ -44,4 +44,19 @@ describe('the source tree', () => {
     const long = files.filter((f) => relative(SRC, f).startsWith('commands/')).filter((f) => readFileSync(f, 'utf8').split('\n').length > 80);
     expect(long.map((f) => relative(SRC, f))).toEqual([]);
   });
+
+  it('reads a valid map or config file without loading the positioned YAML parser or the lint rules', () => {
+    // What a module loads as soon as it is loaded: its imports that are neither dynamic nor types only.
+    const staticImports = (file: string) =>
+      [...readFileSync(join(SRC, file), 'utf8').matchAll(/^(?:import|export) (?!type )[^;]*? from '([^']+)'/gms)].map((m) => m[1]!).filter((s) => !s.endsWith('.json'));
+    const loaded = new Set<string>();
+    const visit = (file: string) => {
+      if (loaded.has(file)) return;
+      loaded.add(file);
+      for (const s of staticImports(file)) if (s.startsWith('.')) visit(relative(SRC, resolve(dirname(join(SRC, file)), s.replace(/\.js$/, '.ts'))));
+        else loaded.add(s);
+    };
+    for (const entry of ['core/read-map.ts', 'core/read-document.ts', 'core/config-schema.ts']) visit(entry);
+    expect([...loaded].filter((m) => m === 'yaml' || m.startsWith('core/lint/') && m !== 'core/lint/ids.ts' && m !== 'core/lint/rule.ts')).toEqual([]);
+  });
 });

@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { LINT_RULE_IDS } from '../src/core/lint/ids.js';
 import { LINT_RULES } from '../src/core/lint/index.js';
 import { run, tempDir } from './helpers.js';
 
@@ -107,5 +108,9 @@ describe('journey lint', () => {
 
   it('has an explanation for every rule', () => {
     for (const rule of LINT_RULES) expect(rule.why.length).toBeGreaterThan(20);
+  });
+
+  it('lets the config name exactly the rules there are, in the order they are listed', () => {
+    expect(LINT_RULES.map((r) => r.id)).toEqual(LINT_RULE_IDS);
   });
 });

@@ -2,7 +2,7 @@
 // passed in by the caller, which takes them from the format registry: core knows no renderer.
 import * as z from 'zod/mini';
 import { closest, describeValue, listWords } from './describe.js';
-import { LINT_RULE_IDS } from './lint/index.js';
+import { LINT_RULE_IDS } from './lint/ids.js';
 import { LINT_SEVERITIES } from './lint/rule.js';
 import { STAGE_IMAGE_LIMITS } from './image.js';
 import { LOCALES } from './locale.js';
@@ -105,7 +105,7 @@ export function buildConfigSchema(choices: ConfigChoices) {
           rules: opt(
             z.record(
               z.string().check(
-                z.refine((id) => (LINT_RULE_IDS as string[]).includes(id), {
+                z.refine((id) => (LINT_RULE_IDS as readonly string[]).includes(id), {
                   error: (iss) => {
                     const guess = closest(String(iss.input), LINT_RULE_IDS);
                     return `unknown lint rule ${describeValue(iss.input).replace(/^text /, '')}${guess ? `: did you mean \`${guess}\`?` : `: expected one of ${listWords(LINT_RULE_IDS)}`}`;

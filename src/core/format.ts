@@ -5,7 +5,7 @@
 // per-persona scores), and a document with anchors keeps its order (an alias must follow its anchor).
 // Pure: text in, text out.
 import { isMap, isPair, isScalar, isSeq, parseDocument, visit, YAMLSeq, type Document, type Pair, type YAMLMap } from 'yaml';
-import { isPlainObject } from './issues.js';
+import { isPlainObject } from './describe.js';
 import { parseSource } from './source.js';
 import { CUSTOM_LANE_KEY } from './schema.js';
 import { isTemplateId, TEMPLATES } from '../templates/registry.js';

@@ -1,7 +1,7 @@
 // Turns zod issues into diagnostics that point at the source and say what was expected.
 import type * as z from 'zod/mini';
 import type { $ZodIssue } from 'zod/v4/core';
-import { closest, excerpt, listWords } from './describe.js';
+import { closest, excerpt, isPlainObject, listWords } from './describe.js';
 import { keyForWord } from './key-words.js';
 import { formatPath, type Diagnostic, type PathSegment } from './diagnostics.js';
 import { locate } from './locate.js';
@@ -150,9 +150,3 @@ export function valueAt(value: unknown, path: readonly PathSegment[]): unknown {
   return v;
 }
 
-/** A mapping as YAML gives it: not a list, nor a set, binary data or a date that a YAML 1.1 tag makes. */
-export function isPlainObject(v: unknown): v is Record<string, unknown> {
-  if (v === null || typeof v !== 'object' || Array.isArray(v)) return false;
-  const proto = Object.getPrototypeOf(v);
-  return proto === Object.prototype || proto === null;
-}

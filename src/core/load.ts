@@ -1,8 +1,8 @@
 // Text in, validated model (or every problem, each at its line and column) out:
 // parse with positions → validate → model. Pure. quick-load.ts is the fast path for valid maps.
-import { closest, describeKind, describeValue, listWords } from './describe.js';
+import { closest, describeKind, describeValue, isPlainObject, listWords } from './describe.js';
 import { bySourceOrder, type Diagnostic, type PathSegment } from './diagnostics.js';
-import { isPlainObject, issuesToDiagnostics } from './issues.js';
+import { issuesToDiagnostics } from './issues.js';
 import type { Locale } from './locale.js';
 import { locate } from './locate.js';
 import type { JourneyMap } from './model.js';

@@ -3,9 +3,8 @@
 // `image` with `image_alt`, branch ids and stage ids across forks, and where a fork's `rejoin` leads.
 // Each problem is a zod-like issue, so it is placed and reported like the schema's own.
 import type { $ZodIssue } from 'zod/v4/core';
-import { closest, excerpt } from './describe.js';
+import { closest, excerpt, isPlainObject } from './describe.js';
 import type { PathSegment } from './diagnostics.js';
-import { isPlainObject } from './issues.js';
 import { listedPersonaId, personaFileId, unknownPersonaMessage } from './personas.js';
 import { SLUG, slugify, stageId } from './schema.js';
 import { branchFallbackId, branchStageFallbackId } from './stages.js';

@@ -1,7 +1,6 @@
 // The schema of a whole map for one template, composed from the shared parts and the template's lanes.
 import * as z from 'zod/mini';
-import { closest, describeValue, excerpt, listWords, quote } from './describe.js';
-import { isPlainObject } from './issues.js';
+import { closest, describeValue, excerpt, isPlainObject, listWords, quote } from './describe.js';
 import { SLUG, basedOn, customLaneFields, date, described, item, itemList, locale, optionalText, persona, personas, requiredText, slug, stageCommon, stageEmotion, stageId, stageLater, textList, touchpointList } from './schema.js';
 import { TEMPLATE_IDS, TEMPLATES } from '../templates/registry.js';
 import type { TemplateDefinition } from '../templates/types.js';

@@ -5,7 +5,7 @@
 import { CORE_SCHEMA, load } from 'js-yaml';
 import type { Locale } from './locale.js';
 import type { JourneyMap } from './model.js';
-import { isPlainObject } from './issues.js';
+import { isPlainObject } from './describe.js';
 import { mayExceedNodes, nodeLimitOffset, type YamlLexing } from './limits.js';
 import { modelOf, validateMap } from './validate.js';
 import { isTemplateId } from '../templates/registry.js';

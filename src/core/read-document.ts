@@ -2,10 +2,8 @@
 // are read: the quick path when it is valid, else the positioned parser to say exactly what is wrong
 // and where. Maps have their own entry (read-map.ts), as their schema depends on their template.
 import type * as z from 'zod/mini';
-import { describeValue } from './describe.js';
+import { describeValue, isPlainObject } from './describe.js';
 import { bySourceOrder, problem, type Diagnostic } from './diagnostics.js';
-import { isPlainObject, issuesToDiagnostics } from './issues.js';
-import { locate } from './locate.js';
 import { needsLexer, quickParse } from './quick-load.js';
 import { DEFAULT_LIMITS, decodeText } from './text.js';
 
@@ -26,8 +24,9 @@ export async function readDocument<S extends z.ZodMiniType>(name: string, bytes:
   const quick = quickParse(decoded.text, needsLexer(decoded.text) ? await import('yaml') : undefined);
   const valid = quick !== undefined ? schema.safeParse(quick ?? options.empty) : undefined;
   if (valid?.success) return { ok: true, value: valid.data };
-  // Something is off: parse again with positions to say exactly where.
-  const { parseSource } = await import('./source.js');
+  // Something is off: parse again with positions to say exactly where (the positioned parser, and
+  // what finds places in its output, load only now).
+  const [{ parseSource }, { locate }, { issuesToDiagnostics }] = await Promise.all([import('./source.js'), import('./locate.js'), import('./issues.js')]);
   const parsed = parseSource(name, decoded.text, limits);
   if (!parsed.ok) return parsed;
   const value = parsed.value ?? options.empty;
@@ -42,7 +41,7 @@ export async function readDocument<S extends z.ZodMiniType>(name: string, bytes:
 
 /** Where a path of a document stands in its text (for a problem found after loading: a reference that leads nowhere). */
 export async function positionIn(text: string, path: readonly (string | number)[], name = '', target: 'key' | 'value' = 'value'): Promise<{ line: number; col: number }> {
-  const { parseSource } = await import('./source.js');
+  const [{ parseSource }, { locate }] = await Promise.all([import('./source.js'), import('./locate.js')]);
   const parsed = parseSource(name, text);
   return parsed.ok ? locate(parsed.source, path, target) : { line: 1, col: 1 };
 }

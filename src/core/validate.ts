@@ -1,7 +1,7 @@
 // Validation of a parsed map against its template's schema, shared by the quick path (no
 // positions) and the positioned path (exact problem reports).
 import type { $ZodIssue } from 'zod/v4/core';
-import { isPlainObject } from './issues.js';
+import { isPlainObject } from './describe.js';
 import type { Locale, UiLabels } from './locale.js';
 import { LOCALES, UI } from './locale.js';
 import { buildMapSchema, type MapSchema, type ValidatedMap } from './map-schema.js';

@@ -3,7 +3,7 @@
 import { lstat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import type * as z from 'zod/mini';
-import { buildConfigSchema, type ConfigSchema } from '../core/config-schema.js';
+import type { ConfigSchema } from '../core/config-schema.js';
 import { problem, type Diagnostic } from '../core/diagnostics.js';
 import type { LintSeverity } from '../core/lint/rule.js';
 import type { Locale } from '../core/locale.js';
@@ -18,8 +18,12 @@ import { readImage } from './images.js';
 
 export const CONFIG_NAMES = ['journey.config.yaml', 'journey.config.yml'];
 
+// Loaded with the first config file: a build without one does not pay for the config's schema.
 let schema: ConfigSchema | undefined;
-const configSchema = () => (schema ??= buildConfigSchema({ formats: FORMAT_IDS as [Format, ...Format[]], pageSizes: PAGE_SIZES, mdLayouts: MD_LAYOUTS, pdfLayouts: PDF_LAYOUTS, maxScale: MAX_SCALE }));
+async function configSchema(): Promise<ConfigSchema> {
+  const { buildConfigSchema } = await import('../core/config-schema.js');
+  return (schema ??= buildConfigSchema({ formats: FORMAT_IDS as [Format, ...Format[]], pageSizes: PAGE_SIZES, mdLayouts: MD_LAYOUTS, pdfLayouts: PDF_LAYOUTS, maxScale: MAX_SCALE }));
+}
 
 export interface Config {
   /** The config file, and the folder its relative paths start from. */
@@ -69,7 +73,7 @@ export async function loadConfig(path: string, shown: string, given?: Uint8Array
   const file = given ? { ok: true as const, bytes: given } : await readMapBytes(path, { maxBytes: DEFAULT_LIMITS.maxBytes, projectRoot: dirname(path), expected: 'a config file' });
   if (!file.ok) return { ok: false, diagnostics: [problem(shown, 1, 1, 'file', file.reason.replace(/^cannot read the file/, 'cannot read the config file'))] };
   const bytes = file.bytes;
-  const read = await readDocument(shown, bytes, configSchema(), { expected: 'a mapping of settings', empty: {} });
+  const read = await readDocument(shown, bytes, await configSchema(), { expected: 'a mapping of settings', empty: {} });
   if (!read.ok) return read;
   const config = toConfig(read.value, path, shown);
   // A config file comes from the repository, maybe from a pull request: its paths stay inside its

@@ -37,7 +37,6 @@ const COMMON_RULES: readonly LintRule[] = [
 
 /** Every rule, the templates' own included: what `lint.rules` in the config file may name. */
 export const LINT_RULES: readonly LintRule[] = [...COMMON_RULES, ...TEMPLATE_IDS.flatMap((id) => templateOf(id).lintRules ?? [])];
-export const LINT_RULE_IDS = LINT_RULES.map((r) => r.id);
 
 export interface LintOptions extends LintSettings {
   /** Severity per rule id; rules not listed keep their default. */

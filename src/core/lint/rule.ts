@@ -2,6 +2,7 @@
 // default severity, one line on why it matters, and a check. One file per rule.
 import type { PathSegment } from '../diagnostics.js';
 import type { JourneyMap } from '../model.js';
+import type { LintRuleId } from './ids.js';
 
 export const LINT_SEVERITIES = ['off', 'warn', 'error'] as const;
 export type LintSeverity = (typeof LINT_SEVERITIES)[number];
@@ -18,7 +19,7 @@ export interface LintSettings {
 }
 
 export interface LintRule {
-  id: string;
+  id: LintRuleId;
   severity: Exclude<LintSeverity, 'off'>;
   why: string;
   check(map: JourneyMap, report: Report, settings: LintSettings): void;
