@@ -1,14 +1,18 @@
+import type { Code } from './core/codes.js';
 import type { FileReport, RunReport } from './report/run.js';
 
 // Exit codes, and the one error a command throws to stop with a message and a code. main() in
-// cli.ts catches it once; nothing else calls process.exit or returns a bare number.
-export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
+// cli.ts catches it once; nothing else calls process.exit or returns a bare number. `environment`:
+// the machine failed (no browser, a port in use, a disk that refuses a write), not the input.
+export const EXIT = { ok: 0, failed: 1, usage: 2, environment: 3 } as const;
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 
 export class CliError extends Error {
   constructor(
     message: string,
     readonly exitCode: ExitCode = EXIT.usage,
+    /** The problem's code, for reporters, when it has one. */
+    readonly code?: Code,
   ) {
     super(message);
   }
@@ -25,6 +29,6 @@ export class ProblemsError extends CliError {
 }
 
 /** What a CliError says, as a run's files and problems, for a reporter or the API. */
-export function errorReport(error: CliError): Pick<RunReport, 'files' | 'problems'> {
-  return error instanceof ProblemsError ? { files: error.files } : { files: [], problems: [error.message] };
+export function errorReport(error: CliError): Pick<RunReport, 'files' | 'problems' | 'problemCode' | 'environment'> {
+  return error instanceof ProblemsError ? { files: error.files } : { files: [], problems: [error.message], problemCode: error.code, ...(error.exitCode === EXIT.environment ? { environment: true } : {}) };
 }

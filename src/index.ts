@@ -64,7 +64,7 @@ export async function validate(source: MapSource, options: ValidateOptions = {})
     try {
       bytes = new TextEncoder().encode(JSON.stringify(source, null, 1));
     } catch (error) {
-      return { ok: false, diagnostics: [problem(file, 1, 1, '(root)', `expected plain data (a JSON-like object): ${error instanceof Error ? error.message : String(error)}`)] };
+      return { ok: false, diagnostics: [problem(file, 1, 1, '(root)', `expected plain data (a JSON-like object): ${error instanceof Error ? error.message : String(error)}`, 'wrong-kind')] };
     }
   }
   const maxBytes = options.maxFileSize === undefined ? undefined : Math.round(options.maxFileSize * 1024 * 1024);

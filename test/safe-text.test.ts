@@ -24,7 +24,7 @@ describe('terminalSafe', () => {
   });
 
   it('keeps a key from starting a GitHub workflow command on a line of its own', () => {
-    const d = { file: 'm\x1b[8m.yaml', line: 3, col: 5, path: 'stages[0].x\n::warning file=README.md,line=1::INJECTED', message: 'unknown key `x\n::warning file=README.md,line=1::INJECTED`', severity: 'error' as const };
+    const d = { file: 'm\x1b[8m.yaml', line: 3, col: 5, path: 'stages[0].x\n::warning file=README.md,line=1::INJECTED', message: 'unknown key `x\n::warning file=README.md,line=1::INJECTED`', severity: 'error' as const, code: 'unknown-key' as const };
     const text = formatDiagnostic(safeDiagnostic(d), painter(false));
     expect(text.split('\n')).toHaveLength(1);
     expect(text).toBe('m\\e[8m.yaml:3:5 error stages[0].x\\n::warning file=README.md,line=1::INJECTED: unknown key `x\\n::warning file=README.md,line=1::INJECTED`');

@@ -51,7 +51,7 @@ export async function lintFindings(file: string, loaded: ReadResult, read: (path
   const findings: Diagnostic[] = [];
   const basePath = references.basedOnPath(file, loaded.map);
   const base = basePath ? await read(basePath, false) : undefined;
-  if (base && !base.ok) findings.push(problemAt(loaded.source, 'based_on', `the map this one is based on (${basePath}) has problems: run journey validate ${basePath}`));
+  if (base && !base.ok) findings.push(problemAt(loaded.source, 'based_on', `the map this one is based on (${basePath}) has problems: run journey validate ${basePath}`, 'invalid-value'));
   findings.push(...lintMap(loaded.map, loaded.source, { ...settings, base: base?.ok ? { map: base.map, file: basePath! } : undefined }));
   return findings;
 }

@@ -1,4 +1,6 @@
 // A problem found in a file, as plain data. Reporters (text, json, github) format it in one place each.
+import type { Code } from './codes.js';
+
 export type Severity = 'error' | 'warning';
 export type PathSegment = string | number;
 
@@ -9,12 +11,13 @@ export interface Diagnostic {
   path: string; // dotted path such as `stages[2].emotion`; `yaml` for syntax, `file` for the file itself
   message: string;
   severity: Severity;
+  code: Code; // stable, for scripts: see codes.ts
   rule?: string; // lint rule id, when a lint rule found it
 }
 
 /** An error at a place in a file. */
-export function problem(file: string, line: number, col: number, path: string, message: string): Diagnostic {
-  return { file, line, col, path, message, severity: 'error' };
+export function problem(file: string, line: number, col: number, path: string, message: string, code: Code): Diagnostic {
+  return { file, line, col, path, message, severity: 'error', code };
 }
 
 /** `['stages', 2, 'emotion']` → `stages[2].emotion`; a key that is not a plain word is quoted: `persona[" "]`. */

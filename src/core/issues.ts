@@ -8,6 +8,7 @@ import { locate } from './locate.js';
 import type { Source } from './source.js';
 import { problem } from './diagnostics.js';
 import { MAX_PROBLEMS } from './limits.js';
+import type { Code } from './codes.js';
 
 type Issue = $ZodIssue;
 
@@ -32,17 +33,17 @@ export function issuesToDiagnostics(issues: readonly Issue[], ctx: IssueContext,
   const next = found[max];
   if (next) {
     const path = [...(next.issue.path as PathSegment[]), ...(next.key === undefined ? [] : [next.key])];
-    out.push(at(ctx, path, 'key', `${(found.length - max).toLocaleString('en')} more problems from here on are not listed (at most ${max.toLocaleString('en')} are reported per file)`));
+    out.push(at(ctx, path, 'key', `${(found.length - max).toLocaleString('en')} more problems from here on are not listed (at most ${max.toLocaleString('en')} are reported per file)`, 'too-many-problems'));
   }
   return out;
 }
 
 function diagnosticOf(issue: Issue, unknownKey: string | undefined, ctx: IssueContext): Diagnostic {
   const path = issue.path as PathSegment[];
-  if (unknownKey !== undefined) return at(ctx, [...path, unknownKey], 'key', unknownKeyMessage(unknownKey, path, ctx));
+  if (unknownKey !== undefined) return at(ctx, [...path, unknownKey], 'key', unknownKeyMessage(unknownKey, path, ctx), 'unknown-key');
   if (issue.code === 'invalid_key') {
     // A key of a free-form mapping (a lint rule id, say) failed its own check: point at the key.
-    return at(ctx, path, 'key', issue.issues[0]?.message ?? issue.message);
+    return at(ctx, path, 'key', issue.issues[0]?.message ?? issue.message, 'invalid-value');
   }
   const parentPath = path.slice(0, -1);
   const key = path.at(-1);
@@ -50,14 +51,14 @@ function diagnosticOf(issue: Issue, unknownKey: string | undefined, ctx: IssueCo
   if (typeof key === 'string' && isPlainObject(parent) && !Object.hasOwn(parent, key)) {
     // A missing required key: point at the object that lacks it.
     const expected = issue.message.replace(/, found nothing$/, '');
-    return at(ctx, parentPath, 'value', `missing required key \`${key}\`: ${expected}`, path);
+    return at(ctx, parentPath, 'value', `missing required key \`${key}\`: ${expected}`, 'missing-key', path);
   }
-  return at(ctx, path, 'value', issue.message);
+  return at(ctx, path, 'value', issue.message, 'invalid-value');
 }
 
-function at(ctx: IssueContext, path: readonly PathSegment[], target: 'key' | 'value', message: string, where = path): Diagnostic {
+function at(ctx: IssueContext, path: readonly PathSegment[], target: 'key' | 'value', message: string, code: Code, where = path): Diagnostic {
   const { line, col } = locate(ctx.source, path, target);
-  return problem(ctx.source.file, line, col, formatPath(where), message);
+  return problem(ctx.source.file, line, col, formatPath(where), message, code);
 }
 
 /**

@@ -41,7 +41,7 @@ function check(file: string, source: Source, value: unknown, warnings: Diagnosti
     const { line, col } = locate(source, []);
     // Maybe not a map at all (a link to a secret, say): say what kind of thing it is, not what it says.
     const what = value == null ? 'an empty file' : describeKind(value);
-    return fail([...warnings, problem(file, line, col, '(root)', `expected a journey map: a mapping with \`template\`, \`title\` and \`stages\`, found ${what}`)]);
+    return fail([...warnings, problem(file, line, col, '(root)', `expected a journey map: a mapping with \`template\`, \`title\` and \`stages\`, found ${what}`, 'wrong-kind')]);
   }
 
   // An unknown template is reported, and the rest is still checked against the keys every template
@@ -74,7 +74,7 @@ function check(file: string, source: Source, value: unknown, warnings: Diagnosti
 function restOfFile(file: string, text: string, parsed: { diagnostics: Diagnostic[]; spoiled?: [number, number][] | null }, options: LoadOptions): Diagnostic[] {
   const first = parsed.diagnostics.find((d) => d.path === 'yaml' && d.severity === 'error');
   if (parsed.spoiled === undefined || !first) return [];
-  const notChecked: Diagnostic = { ...problem(file, first.line, first.col, 'yaml', 'the rest of this file is checked once its YAML syntax is fixed'), severity: 'warning' };
+  const notChecked: Diagnostic = { ...problem(file, first.line, first.col, 'yaml', 'the rest of this file is checked once its YAML syntax is fixed', 'yaml-syntax'), severity: 'warning' };
   if (parsed.spoiled === null) return [notChecked];
   const lines = text.split(/(?<=\n)/);
   const ranges = parsed.spoiled.map(([from, to]) => [from, Math.min(to, lines.length - 1)] as const);
@@ -158,7 +158,7 @@ function templateProblem(source: Source, value: Record<string, unknown>): Diagno
     template === undefined
       ? `missing required key \`template\`: expected one of ${listWords(TEMPLATE_IDS)}`
       : `unknown template ${describeValue(template).replace(/^text /, '')}: expected one of ${listWords(TEMPLATE_IDS)}${guess ? `; did you mean \`${guess}\`?` : ''}`;
-  return problem(source.file, line, col, 'template', message);
+  return problem(source.file, line, col, 'template', message, template === undefined ? 'missing-key' : 'unknown-template');
 }
 
 /** A stage of the main path (`stages[2]`) or of a branch (`stages[2].branches[0].stages[1]`). */

@@ -2,6 +2,7 @@
 import { isAlias, isMap, isPair, isScalar, isSeq, type Node, type Pair, type YAMLMap } from 'yaml';
 import { problem, type Diagnostic, type PathSegment } from './diagnostics.js';
 import type { Source } from './source.js';
+import type { Code } from './codes.js';
 
 export type Target = 'value' | 'key';
 
@@ -36,9 +37,9 @@ export function locate(source: Source, path: readonly PathSegment[], target: Tar
 }
 
 /** An error at the value of a top-level key of a loaded document. */
-export function problemAt(source: Source, key: string, message: string): Diagnostic {
+export function problemAt(source: Source, key: string, message: string, code: Code): Diagnostic {
   const { line, col } = locate(source, [key]);
-  return problem(source.file, line, col, key, message);
+  return problem(source.file, line, col, key, message, code);
 }
 
 // Indexed once per mapping: a search per lookup made a mapping with many unknown keys quadratic

@@ -97,7 +97,7 @@ export function collectMetrics(file: string, rows: readonly MetricsRow[]): { dat
   const values: Record<string, MetricValue> = Object.create(null);
   const say = (row: MetricsRow, field: string | undefined, message: string) => {
     const { line, col } = row.at(field);
-    diagnostics.push(problem(file, line, col, field ?? 'metrics', message));
+    diagnostics.push(problem(file, line, col, field ?? 'metrics', message, 'metrics-error'));
   };
   for (const row of rows) {
     const unknown = Object.keys(row.fields).filter((k) => !COLUMNS.includes(k));
@@ -128,5 +128,5 @@ function scalar(v: unknown): string | undefined {
 export function missingMetricWarning(file: string, source: Source | undefined, missing: MissingMetric, metricsFile: string): Diagnostic {
   const path = ['stages', missing.stage, 'kpis', missing.kpi, 'metric'];
   const { line, col } = source ? locate(source, path) : { line: 1, col: 1 };
-  return { ...problem(file, line, col, formatPath(path), `no value for metric \`${missing.metric}\` in ${metricsFile}: the KPI shows "no data"`), severity: 'warning' };
+  return { ...problem(file, line, col, formatPath(path), `no value for metric \`${missing.metric}\` in ${metricsFile}: the KPI shows "no data"`, 'metric-missing'), severity: 'warning' };
 }

@@ -32,7 +32,7 @@ export async function readDocument<S extends z.ZodMiniType>(name: string, bytes:
   const value = parsed.value ?? options.empty;
   if (!isPlainObject(value)) {
     const { line, col } = locate(parsed.source, []);
-    return { ok: false, diagnostics: [problem(name, line, col, '(root)', `expected ${options.expected}, found ${value == null ? 'an empty file' : describeValue(value)}`)] };
+    return { ok: false, diagnostics: [problem(name, line, col, '(root)', `expected ${options.expected}, found ${value == null ? 'an empty file' : describeValue(value)}`, 'wrong-kind')] };
   }
   const result = schema.safeParse(value);
   if (!result.success) return { ok: false, diagnostics: issuesToDiagnostics(result.error.issues, { source: parsed.source, value, schema }).sort(bySourceOrder) };

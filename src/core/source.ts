@@ -1,6 +1,7 @@
 import { LineCounter, isCollection, parseDocument, visit, type Document } from 'yaml';
 import type { Diagnostic } from './diagnostics.js';
 import { problem } from './diagnostics.js';
+import type { ProblemCode } from './codes.js';
 import { lineCol, tooManyNodes } from './limits.js';
 import { explainSyntaxErrors, libraryMessage } from './syntax-errors.js';
 import { DEFAULT_LIMITS, MAX_DEPTH, type Limits } from './text.js';
@@ -29,29 +30,29 @@ export type SourceResult =
 
 export function parseSource(file: string, text: string, limits: Limits = DEFAULT_LIMITS): SourceResult {
   const crowded = nodeLimitOffsetOf(text); // before the parser builds millions of nodes
-  if (crowded !== undefined) return { ok: false, diagnostics: [{ ...problem(file, 0, 0, 'yaml', tooManyNodes()), ...lineCol(text, crowded) }] };
+  if (crowded !== undefined) return { ok: false, diagnostics: [{ ...problem(file, 0, 0, 'yaml', tooManyNodes(), 'too-large'), ...lineCol(text, crowded) }] };
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: false });
   for (const error of duplicateKeyErrors(doc)) doc.errors.push(error); // the parser's own check is quadratic
-  const at = (offset: number, path: string, message: string): Diagnostic => {
+  const at = (offset: number, path: string, message: string, code: ProblemCode = 'yaml-syntax'): Diagnostic => {
     const { line, col } = lines.linePos(offset);
-    return problem(file, line, col, path, message);
+    return problem(file, line, col, path, message, code);
   };
   // Running out of stack means nesting too deep; anything else is a slip explained in plain words.
   const overflow = doc.errors.find((e) => /call stack/i.test(e.message));
   const explained = overflow ? [] : explainSyntaxErrors(text, doc, lines);
-  const diagnostics: Diagnostic[] = overflow ? [at(overflow.pos[0], 'yaml', tooDeep)] : explained.map((p) => at(p.offset, 'yaml', p.message));
-  for (const w of doc.warnings) diagnostics.push({ ...at(w.pos[0], 'yaml', libraryMessage(w.message)), severity: 'warning' });
+  const diagnostics: Diagnostic[] = overflow ? [at(overflow.pos[0], 'yaml', tooDeep, 'too-large')] : explained.map((p) => at(p.offset, 'yaml', p.message, p.code));
+  for (const w of doc.warnings) diagnostics.push({ ...at(w.pos[0], 'yaml', libraryMessage(w.message), 'yaml-warning'), severity: 'warning' });
   if (doc.errors.length > 0) {
     if (overflow) return { ok: false, diagnostics };
     return { ok: false, diagnostics, spoiled: explained.every((p) => p.lines) ? explained.map((p) => p.lines!) : null };
   }
   const deep = deepestBeyond(doc, MAX_DEPTH);
-  if (deep !== undefined) return { ok: false, diagnostics: [...diagnostics, at(deep, 'yaml', tooDeep)] };
+  if (deep !== undefined) return { ok: false, diagnostics: [...diagnostics, at(deep, 'yaml', tooDeep, 'too-large')] };
 
   // YAML 1.1 (`%YAML 1.1`) reads `2026-11-01` as a timestamp: a map means the date as written.
   visit(doc, { Scalar: (_, node) => void (node.value instanceof Date && node.source !== undefined && (node.value = node.source)) });
-  const foreign = foreignTypes(doc).map(({ offset, tag, kind }) => at(offset, 'yaml', `\`${tag}\` makes ${kind}, which journey files have no place for: remove the tag`));
+  const foreign = foreignTypes(doc).map(({ offset, tag, kind }) => at(offset, 'yaml', `\`${tag}\` makes ${kind}, which journey files have no place for: remove the tag`, 'yaml-tag'));
   if (foreign.length > 0) return { ok: false, diagnostics: [...diagnostics, ...foreign] };
   let value: unknown;
   try {
@@ -60,7 +61,7 @@ export function parseSource(file: string, text: string, limits: Limits = DEFAULT
     // The only failure of toJS on a parsed document is runaway alias expansion.
     let offset = 0;
     visit(doc, { Alias: (_, node) => ((offset = node.range?.[0] ?? 0), visit.BREAK) });
-    diagnostics.push(at(offset, 'yaml', `aliases expand to too much data (over ${limits.maxAliasCount} copies); expected a map without runaway aliases`));
+    diagnostics.push(at(offset, 'yaml', `aliases expand to too much data (over ${limits.maxAliasCount} copies); expected a map without runaway aliases`, 'too-large'));
     return { ok: false, diagnostics };
   }
   return { ok: true, source: { file, text, doc, lines }, value, diagnostics };

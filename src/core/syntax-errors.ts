@@ -2,6 +2,7 @@
 // several times for one slip (a tab gives a dozen errors) and in its own jargon ("implicit keys",
 // "compact mappings"). Here each real problem becomes one message that says what to type, at the
 // place the user has to fix: the tab, the line without a colon, the bracket or quote that opened.
+import type { ProblemCode } from './codes.js';
 import { excerpt } from './describe.js';
 import { Scalar, isPair, isScalar, visit, type Document, type LineCounter, type Node, type YAMLError } from 'yaml';
 
@@ -10,6 +11,8 @@ export interface SyntaxProblem {
   message: string;
   /** The lines (0-based, first and last; `Infinity`: to the end) the slip spoils: the rest of the file is checked without them. */
   lines?: [number, number];
+  /** Its code, when more particular than `yaml-syntax`. */
+  code?: ProblemCode;
 }
 
 /** One problem per real mistake in a document the library could not parse. */
@@ -28,6 +31,7 @@ export function explainSyntaxErrors(text: string, doc: Document.Parsed, lines: L
     return tabLines.map((l) => ({
       offset: src.start(l) + src.text(l).indexOf('\t'),
       message: 'this line is indented with a tab: indent with spaces (YAML does not allow tabs for indentation)',
+      code: 'yaml-tab-indent' as const,
       lines: [l, l],
     }));
   }
@@ -94,7 +98,7 @@ function unclosed(text: string, doc: Document.Parsed, errors: readonly YAMLError
       const source = text.slice(node.range[0], node.range[1]);
       // A closed quote ends with its quote character (and a single quote is not an escaped '').
       const closed = source.length > 1 && source.endsWith(quote) && (quote === '"' ? !source.endsWith('\\"') || source.endsWith('\\\\"') : true);
-      if (!closed) out.push({ offset: node.range[0], message: `this quoted text is never closed: expected a closing ${quote} before the end of the file`, lines: lineOfOpening(node.range[0]) });
+      if (!closed) out.push({ offset: node.range[0], message: `this quoted text is never closed: expected a closing ${quote} before the end of the file`, lines: lineOfOpening(node.range[0]), code: 'yaml-unclosed' });
     },
     Collection(_, node) {
       if (!node.flow || !node.range) return;
@@ -110,6 +114,7 @@ function unclosed(text: string, doc: Document.Parsed, errors: readonly YAMLError
           offset: node.range[0],
           message: `${list ? 'this list is never closed: add a `]` where it ends' : 'this mapping is never closed: add a `}` where it ends'}${comment}`,
           lines: lineOfOpening(node.range[0]),
+          code: 'yaml-unclosed',
         });
       }
     },
@@ -142,7 +147,7 @@ function duplicateKey(doc: Document.Parsed, error: YAMLError, src: Lines): Found
   if (first === undefined || first === error.pos[0]) return undefined;
   const line = src.lineOf(error.pos[0]);
   const message = `duplicate key \`${name}\`: it is already set on line ${src.lineOf(first) + 1}; keep one of the two`;
-  return { problem: { offset: error.pos[0], message }, line, through: line, spoils: src.blockEnd(line) };
+  return { problem: { offset: error.pos[0], message, code: 'yaml-duplicate-key' }, line, through: line, spoils: src.blockEnd(line) };
 }
 
 /** A closing bracket that closes nothing, or text after a closing quote. */

@@ -1,4 +1,5 @@
 // Bytes → text, strictly: size limit, no binary, valid UTF-8. Pure, and free of any YAML parser.
+import type { Code } from './codes.js';
 import { problem, type Diagnostic } from './diagnostics.js';
 
 export const DEFAULT_LIMITS = {
@@ -22,12 +23,12 @@ export function decodeText(
   /** What the file should be, for messages: imports and metrics files are CSV, not YAML. */
   expected = { text: 'YAML text', file: 'a journey map in YAML' },
 ): { ok: true; text: string } | { ok: false; diagnostics: Diagnostic[] } {
-  const fail = (line: number, col: number, message: string) => ({
+  const fail = (line: number, col: number, message: string, code: Code = 'not-text') => ({
     ok: false as const,
-    diagnostics: [problem(file, line, col, 'file', message)],
+    diagnostics: [problem(file, line, col, 'file', message, code)],
   });
   if (bytes.length > limits.maxBytes) {
-    return fail(1, 1, tooLarge(bytes.length, limits.maxBytes, 'file', expected.file));
+    return fail(1, 1, tooLarge(bytes.length, limits.maxBytes, 'file', expected.file), 'too-large');
   }
   const nul = bytes.indexOf(0);
   if (nul !== -1) {

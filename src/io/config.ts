@@ -71,7 +71,7 @@ export async function findConfigFile(cwd: string): Promise<string | undefined> {
 export async function loadConfig(path: string, shown: string, given?: Uint8Array): Promise<{ ok: true; config: Config } | { ok: false; diagnostics: Diagnostic[] }> {
   // Its own folder is its project: a config file that is a link out of it is refused.
   const file = given ? { ok: true as const, bytes: given } : await readMapBytes(path, { maxBytes: DEFAULT_LIMITS.maxBytes, projectRoot: dirname(path), expected: 'a config file' });
-  if (!file.ok) return { ok: false, diagnostics: [problem(shown, 1, 1, 'file', file.reason.replace(/^cannot read the file/, 'cannot read the config file'))] };
+  if (!file.ok) return { ok: false, diagnostics: [problem(shown, 1, 1, 'file', file.reason.replace(/^cannot read the file/, 'cannot read the config file'), file.code)] };
   const bytes = file.bytes;
   const read = await readDocument(shown, bytes, await configSchema(), { expected: 'a mapping of settings', empty: {} });
   if (!read.ok) return read;
@@ -85,7 +85,7 @@ export async function loadConfig(path: string, shown: string, given?: Uint8Array
     const value = read.value[key];
     if (value === undefined || (await staysInFolder(value, config.dir))) continue;
     const { line, col } = await positionIn(await text(), [key], shown);
-    problems.push(problem(shown, line, col, key, `${key} ${JSON.stringify(value)} leads outside the folder of ${shown}: paths in a config file stay inside its folder (name a path outside it on the command line)`));
+    problems.push(problem(shown, line, col, key, `${key} ${JSON.stringify(value)} leads outside the folder of ${shown}: paths in a config file stay inside its folder (name a path outside it on the command line)`, 'path-outside'));
   }
   const theme = read.value.theme;
   if (theme) {
@@ -96,7 +96,7 @@ export async function loadConfig(path: string, shown: string, given?: Uint8Array
       if (logo.ok) config.theme.logo = { src: logo.image.src, alt: theme.logo_alt ?? 'Logo' };
       else {
         const { line, col } = await positionIn(await text(), ['theme', 'logo'], shown);
-        problems.push(problem(shown, line, col, 'theme.logo', logo.reason));
+        problems.push(problem(shown, line, col, 'theme.logo', logo.reason, 'image-refused'));
       }
     }
   }

@@ -11,7 +11,9 @@ import { tooLarge } from '../core/text.js';
 /** An operation journey declines for a reason of its own; the message says why, for `fsReason`. */
 export class Refused extends Error {}
 
-export type ReadResult = { ok: true; bytes: Uint8Array } | { ok: false; reason: string };
+/** Why a file was not read, as a problem code: see core/codes.ts. */
+export type ReadFailure = 'file-not-found' | 'file-unreadable' | 'too-large';
+export type ReadResult = { ok: true; bytes: Uint8Array } | { ok: false; reason: string; code: ReadFailure };
 
 const CHUNK = 64 * 1024;
 
@@ -26,7 +28,7 @@ const CHUNK = 64 * 1024;
  * picture is read the same way.
  */
 export async function readMapBytes(path: string, options: { maxBytes: number; projectRoot?: string; expected?: string }): Promise<ReadResult> {
-  const refuse = (reason: string): ReadResult => ({ ok: false, reason });
+  const refuse = (reason: string, code: ReadFailure = 'file-unreadable'): ReadResult => ({ ok: false, reason, code });
   const expected = options.expected ?? 'a journey map file';
   const tooBig = (size?: number) => tooLarge(size, options.maxBytes, 'file', options.expected ?? 'a journey map in YAML');
   try {
@@ -40,7 +42,7 @@ export async function readMapBytes(path: string, options: { maxBytes: number; pr
     try {
       const info = fstatSync(fd);
       if (!info.isFile()) return refuse(`expected ${expected}, found ${kindOf(info)}`);
-      if (info.size > options.maxBytes) return refuse(tooBig(info.size));
+      if (info.size > options.maxBytes) return refuse(tooBig(info.size), 'too-large');
       const chunks: Uint8Array[] = [];
       let total = 0;
       for (;;) {
@@ -51,14 +53,14 @@ export async function readMapBytes(path: string, options: { maxBytes: number; pr
         if (bytesRead === 0) break;
         chunks.push(buffer.subarray(0, bytesRead));
         total += bytesRead;
-        if (total > options.maxBytes) return refuse(tooBig());
+        if (total > options.maxBytes) return refuse(tooBig(), 'too-large');
       }
       return { ok: true, bytes: Buffer.concat(chunks, total) };
     } finally {
       closeSync(fd);
     }
   } catch (error) {
-    return refuse(`cannot read the file: ${fsReason(error)}`);
+    return refuse(`cannot read the file: ${fsReason(error)}`, (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'file-not-found' : 'file-unreadable');
   }
 }
 
@@ -93,7 +95,7 @@ export async function readStreamBytes(stream: AsyncIterable<Uint8Array>, maxByte
   for await (const chunk of stream) {
     total += chunk.length;
     // Leaving the loop ends the stream: an endless source is not read further.
-    if (total > maxBytes) return { ok: false, reason: tooLarge(undefined, maxBytes, what) };
+    if (total > maxBytes) return { ok: false, reason: tooLarge(undefined, maxBytes, what), code: 'too-large' };
     chunks.push(chunk);
   }
   return { ok: true, bytes: Buffer.concat(chunks, total) };

@@ -125,7 +125,8 @@ export async function startServer(options: ServeOptions): Promise<PreviewServer>
           options.port === undefined
             ? `ports ${first} to ${first + PORT_TRIES} are all in use: choose one with --port`
             : `port ${first} is already in use: choose another with --port, or leave --port out to take a free one`,
-          EXIT.failed,
+          EXIT.environment,
+          'port-in-use',
         );
       }
       if (code === 'EACCES') throw new CliError(`port ${first + attempt} needs privileges: choose one above 1023 with --port`, EXIT.failed);

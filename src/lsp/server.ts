@@ -130,13 +130,13 @@ function createServer(connection: Connection, io: Io) {
   /** Every problem of a document, in the CLI's words and places. */
   async function problemsOf(doc: TextDocument): Promise<Diagnostic[]> {
     const file = fileOf(doc.uri);
-    const here = (message: string): Diagnostic[] => [{ file: doc.uri, line: 1, col: 1, path: 'file', message, severity: 'warning' }];
+    const here = (message: string): Diagnostic[] => [{ file: doc.uri, line: 1, col: 1, path: 'file', message, severity: 'warning', code: 'reference-refused' }];
     if (!file) return here(`this file is outside the workspace (${workspace}): journey checks only files inside it`);
     const text = doc.getText();
     const project = await projectOf(file);
     const maxBytes = project.config?.maxFileSizeMb ? Math.round(project.config.maxFileSizeMb * 1024 * 1024) : DEFAULT_LIMITS.maxBytes;
     // Refused before encoding: a character is at least a byte.
-    if (text.length > maxBytes) return [{ file, line: 1, col: 1, path: 'file', message: tooLarge(text.length, maxBytes), severity: 'error' }];
+    if (text.length > maxBytes) return [{ file, line: 1, col: 1, path: 'file', message: tooLarge(text.length, maxBytes), severity: 'error', code: 'too-large' }];
     const bytes = new TextEncoder().encode(text);
     const shown = relative(project.root, file) || basename(file);
     const cwd = { ...io, cwd: project.root };

@@ -73,7 +73,7 @@ export async function buildMaps(files: string[], plan: BuildPlan, renderer: Rend
 
   const candidates = files.map((_, i) => i).filter((i) => {
     const clash = colliding.get(files[i]!);
-    if (clash) finish(i, { report: { file: shownName(files[i]!), diagnostics: [problem(shownName(files[i]!), 1, 1, 'output', `two maps would write the same document: ${clash.join('; ')}; rename one or use -d`)], outputs: [] } });
+    if (clash) finish(i, { report: { file: shownName(files[i]!), diagnostics: [problem(shownName(files[i]!), 1, 1, 'output', `two maps would write the same document: ${clash.join('; ')}; rename one or use -d`, 'output-clash')], outputs: [] } });
     return !clash;
   });
   // Maps whose documents are up to date are reported as such, and not built again.
@@ -162,8 +162,7 @@ export async function buildFile(file: string, plan: BuildPlan, { renderer, write
       continue;
     }
     const target = targetOf(file, format, plan, io);
-    const fail = (message: string) => report.diagnostics.push(problem(report.file, 1, 1, 'output', message));
-    try {
+        try {
       // Markdown links a stage image from the document's own folder.
       const document = await renderer.render(format === 'md' ? imagesRelativeTo(map, file, target, io.cwd) : map, format);
       await write(target, document, { what: `${format} document`, inputs: [file], projectRoot: plan.projectRoot });
@@ -177,7 +176,8 @@ export async function buildFile(file: string, plan: BuildPlan, { renderer, write
         const found = layoutProblem(error);
         if (!report.diagnostics.some((d) => d.file === found.file && d.line === found.line && d.col === found.col && d.message === found.message)) report.diagnostics.push(found);
       }
-      else if (error instanceof RenderError || error instanceof WriteError) fail(error.message);
+      else if (error instanceof RenderError) report.diagnostics.push(problem(report.file, 1, 1, 'output', error.message, 'render-failed'));
+      else if (error instanceof WriteError) report.diagnostics.push(problem(report.file, 1, 1, 'output', error.message, error.code));
       else throw error;
     }
   }

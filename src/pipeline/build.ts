@@ -54,7 +54,7 @@ export async function prepareBuild(inputs: string[], options: JobOptions, io: Io
       const started = Date.now();
       const { reports, browserProblem } = await buildMaps(session.files, plan, renderer, io, progress);
       const seconds = Math.round((Date.now() - started) / 100) / 10;
-      return { command: 'build', files: reports, problems: browserProblem ? [browserProblem] : [], seconds, quiet: options.quiet };
+      return { command: 'build', files: reports, problems: browserProblem ? [browserProblem] : [], problemCode: browserProblem ? 'browser-unavailable' : undefined, seconds, quiet: options.quiet };
     },
     close: () => renderer.close(),
   };

@@ -20,7 +20,7 @@ export async function parseCsv(file: string, text: string, options: { skipEmpty?
       .replace(/\s*(at|on) line \d+.*$/s, '')
       .replace(/[\u0000-\u001f\u007f-\u009f]/g, '?')
       .replace(/^([A-Z])/, (c) => c.toLowerCase());
-    return { ok: false, diagnostics: [problem(file, e.lines ?? 1, 1, 'csv', message)] };
+    return { ok: false, diagnostics: [problem(file, e.lines ?? 1, 1, 'csv', message, 'import-error')] };
   }
   // info.lines is where a record ends; it starts after the previous one (or its skipped blank lines).
   let next = 1;

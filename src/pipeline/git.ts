@@ -65,6 +65,6 @@ export async function readMapAtRevision(file: string, rev: string, io: Io, maxBy
     const notInstalled = code === 'ENOENT' && (error as { syscall?: string }).syscall === 'spawn git';
     const reason =
       error instanceof GitRefusal ? error.message : notInstalled ? 'git is not installed' : code === 'ERR_CHILD_PROCESS_STDIO_MAXBUFFER' ? tooLarge(undefined, maxBytes) : stderr || fsReason(error);
-    return { ok: false, diagnostics: [problem(name, 1, 1, 'file', `cannot read ${file} at revision ${rev}: ${reason}`)] };
+    return { ok: false, diagnostics: [problem(name, 1, 1, 'file', `cannot read ${file} at revision ${rev}: ${reason}`, 'git-error')] };
   }
 }

@@ -31,10 +31,10 @@ export async function importFile(file: string, cwd: string, options: { template?
   let bytes: Uint8Array;
   try {
     const { size } = await stat(path);
-    if (size > DEFAULT_LIMITS.maxBytes) return { ok: false, diagnostics: [problem(file, 1, 1, 'file', tooLarge(size))] };
+    if (size > DEFAULT_LIMITS.maxBytes) return { ok: false, diagnostics: [problem(file, 1, 1, 'file', tooLarge(size), 'too-large')] };
     bytes = await readBytes(path, { maxBytes: DEFAULT_LIMITS.maxBytes, projectRoot: cwd, expected: 'a spreadsheet or diagram file' });
   } catch (error) {
-    return { ok: false, diagnostics: [problem(file, 1, 1, 'file', `cannot read the file: ${fsReason(error)}`)] };
+    return { ok: false, diagnostics: [problem(file, 1, 1, 'file', `cannot read the file: ${fsReason(error)}`, (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'file-not-found' : 'file-unreadable')] };
   }
   return importMap(file, bytes, options);
 }
@@ -43,7 +43,7 @@ const tooLarge = (size: number) => `file is ${Math.ceil(size / 1024)} KiB, large
 
 export async function importMap(shown: string, bytes: Uint8Array, options: { template?: TemplateId; sheet?: string }): Promise<ImportResult> {
   const kind = IMPORT_KINDS[extname(shown).toLowerCase() as keyof typeof IMPORT_KINDS];
-  const fail = (message: string, line = 1, col = 1, path = 'file'): ImportResult => ({ ok: false, diagnostics: [problem(shown, line, col, path, message)] });
+  const fail = (message: string, line = 1, col = 1, path = 'file'): ImportResult => ({ ok: false, diagnostics: [problem(shown, line, col, path, message, 'import-error')] });
   if (!kind) return fail(`cannot import a ${extname(shown) || 'file without extension'}: expected a .csv or .xlsx spreadsheet, a Mermaid journey (.mmd, .mermaid), or Markdown (.md) with a table of stages or a mermaid block`);
   if (bytes.length > DEFAULT_LIMITS.maxBytes) return fail(tooLarge(bytes.length));
 
@@ -78,7 +78,7 @@ export async function importMap(shown: string, bytes: Uint8Array, options: { tem
       }
       if (!grid) {
         const result = mermaidToMap(mermaid!.text, { template: options.template, offset: mermaid!.offset });
-        made = { map: result.map, diagnostics: result.problems.map((p) => problem(shown, p.line, p.col, 'mermaid', p.message)) };
+        made = { map: result.map, diagnostics: result.problems.map((p) => problem(shown, p.line, p.col, 'mermaid', p.message, 'import-error')) };
       }
     }
   }
@@ -91,10 +91,10 @@ export async function importMap(shown: string, bytes: Uint8Array, options: { tem
       where: result.cells,
       address,
       diagnostics: [
-        ...(grid.warnings ?? []).map((w) => ({ ...problem(shown, w.line, w.col, 'markdown', w.message), severity: 'warning' as const })),
+        ...(grid.warnings ?? []).map((w) => ({ ...problem(shown, w.line, w.col, 'markdown', w.message, 'import-error'), severity: 'warning' as const })),
         ...result.problems.map((p) => {
           const at = address(p.row, p.col);
-          return { ...problem(shown, at.line, at.col, at.path, p.message), severity: p.severity };
+          return { ...problem(shown, at.line, at.col, at.path, p.message, 'import-error'), severity: p.severity };
         }),
       ],
     };
@@ -207,7 +207,7 @@ function countPipes(text: string): { total: number; line?: number; totalLine?: n
 
 /** The first sheet (or the one asked for) as rows of text; read-excel-file gives a merged cell's value at its top-left cell. */
 async function readXlsx(shown: string, bytes: Uint8Array, sheet: string | undefined) {
-  const fail = (message: string) => ({ ok: false as const, diagnostics: [problem(shown, 1, 1, 'file', message)] });
+  const fail = (message: string) => ({ ok: false as const, diagnostics: [problem(shown, 1, 1, 'file', message, 'import-error')] });
   if (bytes[0] !== 0x50 || bytes[1] !== 0x4b) return fail('not an .xlsx file (an .xlsx is a zip archive; an old binary .xls must be saved as .xlsx first)');
   const { unzipSync } = await import('fflate');
   let unpacked = 0;

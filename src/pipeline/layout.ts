@@ -10,7 +10,7 @@ import { LayoutError, type Template } from '../render/handlebars.js';
 /** `projectRoot`: a layout inside the project may not lead out of it through a symbolic link. */
 export async function loadLayout(file: string, io: Io, projectRoot: string): Promise<{ template: Template } | { diagnostic: Diagnostic }> {
   const read = await readMapBytes(resolve(io.cwd, file), { maxBytes: DEFAULT_LIMITS.maxBytes, projectRoot, expected: 'a Handlebars layout file' });
-  if (!read.ok) return { diagnostic: problem(file, 1, 1, 'layout', read.reason.replace(/^cannot read the file/, 'cannot read the layout')) };
+  if (!read.ok) return { diagnostic: problem(file, 1, 1, 'layout', read.reason.replace(/^cannot read the file/, 'cannot read the layout'), 'layout-error') };
   const source = new TextDecoder().decode(read.bytes);
   try {
     const { compileHtmlLayout } = await import('../render/html.js');
@@ -21,4 +21,4 @@ export async function loadLayout(file: string, io: Io, projectRoot: string): Pro
   }
 }
 
-export const layoutProblem = (error: LayoutError) => problem(error.file, error.line, error.col, 'layout', error.message);
+export const layoutProblem = (error: LayoutError) => problem(error.file, error.line, error.col, 'layout', error.message, 'layout-error');

@@ -23,7 +23,7 @@ export interface MetricsSource {
 export async function loadMetrics(source: MetricsSource, maxBytes = DEFAULT_LIMITS.maxBytes): Promise<MetricsData> {
   const { shown, path } = source;
   const fail = (message: string): never => {
-    throw new ProblemsError([{ file: shown, diagnostics: [problem(shown, 1, 1, 'file', message)] }]);
+    throw new ProblemsError([{ file: shown, diagnostics: [problem(shown, 1, 1, 'file', message, 'metrics-error')] }]);
   };
   let bytes: Uint8Array = new Uint8Array();
   try {
@@ -49,7 +49,7 @@ async function csvRows(file: string, text: string): Promise<MetricsRow[]> {
   const header = (head?.cells ?? []).map((h) => h.trim().toLowerCase());
   if (!header.includes('metric') || !header.includes('value')) {
     const found = head ? quote(head.cells.join(','), 60) : 'an empty file';
-    throw new ProblemsError([{ file, diagnostics: [problem(file, head?.line ?? 1, 1, 'csv', `expected a header row naming the columns \`metric\`, \`value\` and optionally \`date\`, found ${found}`)] }]);
+    throw new ProblemsError([{ file, diagnostics: [problem(file, head?.line ?? 1, 1, 'csv', `expected a header row naming the columns \`metric\`, \`value\` and optionally \`date\`, found ${found}`, 'metrics-error')] }]);
   }
   return body.map(({ cells, line }) => ({
     fields: Object.fromEntries(header.flatMap((h, i) => (h && cells[i] !== undefined ? [[h, cells[i]]] : []))),
@@ -65,12 +65,12 @@ async function jsonRows(file: string, text: string): Promise<MetricsRow[]> {
   if (!parsed.ok) throw new ProblemsError([{ file, diagnostics: parsed.diagnostics }]);
   const list = parsed.value;
   if (!Array.isArray(list)) {
-    throw new ProblemsError([{ file, diagnostics: [problem(file, 1, 1, 'json', 'expected a list of { "metric", "value", "date" } objects')] }]);
+    throw new ProblemsError([{ file, diagnostics: [problem(file, 1, 1, 'json', 'expected a list of { "metric", "value", "date" } objects', 'metrics-error')] }]);
   }
   const notObjects = list.flatMap((item, i) => {
     if (item !== null && typeof item === 'object' && !Array.isArray(item)) return [];
     const { line, col } = locate(parsed.source, [i]);
-    return [problem(file, line, col, `[${i}]`, 'expected an object: { "metric": …, "value": …, "date": … }')];
+    return [problem(file, line, col, `[${i}]`, 'expected an object: { "metric": …, "value": …, "date": … }', 'metrics-error')];
   });
   if (notObjects.length) throw new ProblemsError([{ file, diagnostics: notObjects }]);
   return list.map((item: Record<string, unknown>, i) => ({ fields: item, at: (field?: string) => locate(parsed.source, field ? [i, field] : [i]) }));

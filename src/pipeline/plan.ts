@@ -120,7 +120,7 @@ function browserChoice(options: BuildOptions, config: Config | undefined, needsB
   const at = config.browserAt ?? { line: 1, col: 1 };
   if (!options.allowConfigBrowser) {
     const message = '`browser` in a config file names a program to run: journey runs it only with --allow-config-browser on the command line (or pass --browser, or set PUPPETEER_EXECUTABLE_PATH)';
-    throw new ProblemsError([{ file: config.file, diagnostics: [problem(config.file, at.line, at.col, 'browser', message)] }]);
+    throw new ProblemsError([{ file: config.file, diagnostics: [problem(config.file, at.line, at.col, 'browser', message, 'invalid-value')] }]);
   }
   return { executable: config.browser, executableSource: `browser in ${config.file}:${at.line}:${at.col}` };
 }

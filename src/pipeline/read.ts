@@ -1,6 +1,7 @@
 // Reads one map from a file or standard input and loads it; an unreadable file becomes a diagnostic
 // like any other problem.
 import { resolve } from 'node:path';
+import type { Code } from '../core/codes.js';
 import { problem, type Diagnostic } from '../core/diagnostics.js';
 import type { LoadResult } from '../core/load.js';
 import { readMap, type ReadMapOptions } from '../core/read-map.js';
@@ -34,7 +35,7 @@ export interface ReadOptions extends ReadMapOptions {
  */
 async function readInput(file: string, io: Io, options: ReadOptions): Promise<{ bytes: Uint8Array } | { ok: false; diagnostics: Diagnostic[] }> {
   const maxBytes = options.maxBytes ?? DEFAULT_LIMITS.maxBytes;
-  const fail = (reason: string) => ({ ok: false as const, diagnostics: [problem(shownName(file), 1, 1, 'file', reason)] });
+  const fail = (reason: string, code: Code = 'file-unreadable') => ({ ok: false as const, diagnostics: [problem(shownName(file), 1, 1, 'file', reason, code)] });
   if (file === STDIN) {
     try {
       return { bytes: await io.readStdin(maxBytes) };
@@ -43,7 +44,7 @@ async function readInput(file: string, io: Io, options: ReadOptions): Promise<{ 
     }
   }
   const read = await readMapBytes(resolve(io.cwd, file), { maxBytes, projectRoot: options.references?.projectRoot });
-  return read.ok ? { bytes: read.bytes } : fail(read.reason);
+  return read.ok ? { bytes: read.bytes } : fail(read.reason, read.code);
 }
 
 async function loadMap(file: string, bytes: Uint8Array, options: ReadOptions): Promise<ReadResult> {
@@ -57,7 +58,7 @@ export async function readMapFile(file: string, io: Io, options: ReadOptions = {
   if (!('bytes' in input)) return input;
   // A shared persona file given to build: one clear sentence, not a list of a map's missing keys.
   if (file !== STDIN && looksLikePersona(new TextDecoder().decode(input.bytes.subarray(0, 64 * 1024)))) {
-    return { ok: false, diagnostics: [problem(file, 1, 1, 'file', `this is a persona file, not a journey map: a map names it with \`persona: <its path>\`, and \`journey validate ${file}\` checks it`)] };
+    return { ok: false, diagnostics: [problem(file, 1, 1, 'file', `this is a persona file, not a journey map: a map names it with \`persona: <its path>\`, and \`journey validate ${file}\` checks it`, 'wrong-kind')] };
   }
   return loadMap(file, input.bytes, options);
 }

@@ -2,6 +2,7 @@
 // based on (`based_on: current.yaml`). Paths are relative to the map and may only reach files inside
 // the project folder (the config file's folder, else the current one), symbolic links included. A
 // reference that leads nowhere, or outside, is a problem at the reference's own line and column.
+import type { Code, ProblemCode } from '../core/codes.js';
 import { realpath, stat } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { DEFAULT_IMAGE_BYTES, STAGE_IMAGE_LIMITS } from '../core/image.js';
@@ -53,7 +54,7 @@ export function createReferences(io: Io, options: ReferenceOptions) {
   let root: Promise<string> | undefined;
 
   /** Where `target`, written in `file`, leads; or why it may not be followed. */
-  async function reach(file: string, target: string, what: string): Promise<Reached | { reason: string }> {
+  async function reach(file: string, target: string, what: string, missing: ProblemCode): Promise<Reached | { reason: string; code: ProblemCode }> {
     const from = file === STDIN ? io.cwd : dirname(resolve(io.cwd, file));
     const path = resolve(from, target);
     const shown = relative(io.cwd, path) || path;
@@ -62,16 +63,16 @@ export function createReferences(io: Io, options: ReferenceOptions) {
     // Judged on real paths: the map's own folder may be reached through a link (a temporary folder, say).
     const lexical = resolve(await realpath(from).catch(() => from), target);
     if (!inside(lexical)) {
-      return { reason: `${what} ${target} is outside the project folder (${relative(io.cwd, projectRoot) || '.'}): a map may only name files inside it (the project folder is the one of journey.config.yaml, else the current one: run journey from the project's top folder, or put a journey.config.yaml there)` };
+      return { reason: `${what} ${target} is outside the project folder (${relative(io.cwd, projectRoot) || '.'}): a map may only name files inside it (the project folder is the one of journey.config.yaml, else the current one: run journey from the project's top folder, or put a journey.config.yaml there)`, code: 'reference-refused' };
     }
     // Followed link by link inside the project, so a link out of it is refused alike whether or not
     // its target exists (a CI log must not tell which files the runner has).
     const followed = followInside(lexical, projectRoot);
-    if (followed?.inside === false) return { reason: `${what} ${target} leads outside the project folder through a symbolic link: a map may only name files inside it` };
+    if (followed?.inside === false) return { reason: `${what} ${target} leads outside the project folder through a symbolic link: a map may only name files inside it`, code: 'reference-refused' };
     const real = followed?.real ?? lexical;
     const info = await stat(real).catch((error: unknown) => fsReason(error));
-    if (typeof info === 'string') return { reason: `${what} ${target} not found: looked for ${shown} (${info})` };
-    if (!info.isFile()) return { reason: `${what} ${target} is not a file: looked for ${shown}` };
+    if (typeof info === 'string') return { reason: `${what} ${target} not found: looked for ${shown} (${info})`, code: missing };
+    if (!info.isFile()) return { reason: `${what} ${target} is not a file: looked for ${shown}`, code: 'reference-refused' };
     return { shown, path: real };
   }
 
@@ -83,7 +84,7 @@ export function createReferences(io: Io, options: ReferenceOptions) {
         try {
           bytes = given ?? (await readBytes(reached.path, { maxBytes: options.maxBytes ?? DEFAULT_LIMITS.maxBytes, expected: 'a persona file' }));
         } catch (error) {
-          return { ok: false as const, diagnostics: [problem(reached.shown, 1, 1, 'file', `cannot read the persona file: ${fsReason(error)}`)] };
+          return { ok: false as const, diagnostics: [problem(reached.shown, 1, 1, 'file', `cannot read the persona file: ${fsReason(error)}`, 'file-unreadable')] };
         }
         const { readDocument } = await import('../core/read-document.js');
         const read = await readDocument(reached.shown, bytes, personaFile, { maxBytes: options.maxBytes, expected: 'a persona: a mapping with at least `name`' });
@@ -106,13 +107,13 @@ export function createReferences(io: Io, options: ReferenceOptions) {
     const read = await readImage({ path, from, cwd: io.cwd, projectRoot: options.projectRoot, maxBytes: DEFAULT_IMAGE_BYTES, what: 'persona image' });
     if (read.ok) return { src: read.image.src, path: read.image.path };
     const { line, col } = await positionIn(await text(), at, name);
-    return { diagnostic: problem(name, line, col, at.join('.'), read.reason) };
+    return { diagnostic: problem(name, line, col, at.join('.'), read.reason, 'image-refused') };
   }
 
   /** A problem at a reference in the map (at `path`), read from the map's text for its position. */
-  async function atReference(name: string, text: () => Promise<string>, path: PathSegment[], message: string, target: 'key' | 'value' = 'value'): Promise<Diagnostic> {
+  async function atReference(name: string, text: () => Promise<string>, path: PathSegment[], message: string, code: Code, target: 'key' | 'value' = 'value'): Promise<Diagnostic> {
     const { line, col } = await positionIn(await text(), path, name, target);
-    return problem(name, line, col, formatPath(path), message);
+    return problem(name, line, col, formatPath(path), message, code);
   }
 
   return {
@@ -150,9 +151,9 @@ export function createReferences(io: Io, options: ReferenceOptions) {
             personas.push(p);
             continue;
           }
-          const reached = await reach(file, p.file, 'persona file');
+          const reached = await reach(file, p.file, 'persona file', 'persona-not-found');
           if ('reason' in reached) {
-            problems.push(await atReference(name, text, ['personas', i], reached.reason));
+            problems.push(await atReference(name, text, ['personas', i], reached.reason, reached.code));
             continue;
           }
           dependencies.push(reached.path);
@@ -168,15 +169,15 @@ export function createReferences(io: Io, options: ReferenceOptions) {
           for (const [i, p] of personas.entries()) {
             const first = seen.get(p.id);
             if (first === undefined) seen.set(p.id, i);
-            else problems.push(await atReference(name, text, ['personas', i], `two personas have the id \`${p.id}\` (personas ${first + 1} and ${i + 1}${p.file ? `; ${p.file} sets it` : ''}): expected a unique \`id\` for each, which their scores use`));
+            else problems.push(await atReference(name, text, ['personas', i], `two personas have the id \`${p.id}\` (personas ${first + 1} and ${i + 1}${p.file ? `; ${p.file} sets it` : ''}): expected a unique \`id\` for each, which their scores use`, 'duplicate-persona'));
           }
-          for (const unknown of unknownPersonaScores({ ...map, personas })) problems.push(await atReference(name, text, unknown.path, unknown.message, 'key'));
+          for (const unknown of unknownPersonaScores({ ...map, personas })) problems.push(await atReference(name, text, unknown.path, unknown.message, 'unknown-persona', 'key'));
           persona = personas[0]?.persona ?? null;
         }
       }
       if (map.personaFile) {
-        const reached = await reach(file, map.personaFile, 'persona file');
-        if ('reason' in reached) problems.push(await atReference(name, text, ['persona'], reached.reason));
+        const reached = await reach(file, map.personaFile, 'persona file', 'persona-not-found');
+        if ('reason' in reached) problems.push(await atReference(name, text, ['persona'], reached.reason, reached.code));
         else {
           dependencies.push(reached.path);
           const read = await readPersona(reached);
@@ -212,13 +213,13 @@ export function createReferences(io: Io, options: ReferenceOptions) {
             const limit = /expected at most/.test(read.reason) ? ' (the limits are `images: { max_image_mb, max_map_images_mb }` in journey.config.yaml)' : '';
             // The example a refusal gives is a stage's picture, not a persona's.
             const reason = read.reason.replace('(like photos/giulia.jpg)', '(like screens/checkout.png)');
-            problems.push(await atReference(name, text, image.path, `${reason}${limit}`));
+            problems.push(await atReference(name, text, image.path, `${reason}${limit}`, 'image-refused'));
           }
         }
       }
       if (map.basedOn) {
-        const reached = await reach(file, map.basedOn, 'based_on map');
-        if ('reason' in reached) problems.push(await atReference(name, text, ['based_on'], reached.reason));
+        const reached = await reach(file, map.basedOn, 'based_on map', 'based-on-not-found');
+        if ('reason' in reached) problems.push(await atReference(name, text, ['based_on'], reached.reason, reached.code));
         else dependencies.push(reached.path);
       }
       // In source order, file by file: a stage image's problem may come before a persona's.

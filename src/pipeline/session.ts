@@ -61,7 +61,7 @@ export async function openSession(given: string[], options: SessionOptions, io: 
     io.stderr(`${terminalSafe(skippedMessage(expanded.skipped))}\n`);
   }
   if (expanded.unmatched.length) {
-    throw new ProblemsError(expanded.unmatched.map((p) => ({ file: p, diagnostics: [problem(p, 1, 1, 'file', 'no .yaml or .yml maps match this pattern or folder')] })));
+    throw new ProblemsError(expanded.unmatched.map((p) => ({ file: p, diagnostics: [problem(p, 1, 1, 'file', 'no .yaml or .yml maps match this pattern or folder', 'no-maps-match')] })));
   }
   // Persona files count for the commands that check them (validate, lint), not for those that build maps.
   if (expanded.files.length === 0 && (!options.personas || expanded.personas.length === 0)) {

@@ -186,9 +186,9 @@ async function readManifest(path: string, projectRoot: string, io: Io): Promise<
   const shown = relative(io.cwd, path);
   const expected = "the site's list of pages (a JSON file journey writes)";
   const read = info.isSymbolicLink()
-    ? { ok: false as const, reason: `expected ${expected}, found a symbolic link: journey never follows one there (remove it)` }
+    ? { ok: false as const, reason: `expected ${expected}, found a symbolic link: journey never follows one there (remove it)`, code: 'file-unreadable' as const }
     : await readMapBytes(path, { maxBytes: MANIFEST_BYTES, projectRoot, expected });
-  if (!read.ok) throw new ProblemsError([{ file: shown, diagnostics: [problem(shown, 1, 1, 'file', read.reason)] }]);
+  if (!read.ok) throw new ProblemsError([{ file: shown, diagnostics: [problem(shown, 1, 1, 'file', read.reason, read.code)] }]);
   try {
     const value: unknown = JSON.parse(new TextDecoder().decode(read.bytes));
     if (!value || typeof value !== 'object' || Array.isArray(value)) return {};

@@ -207,7 +207,7 @@ export async function watch(built: FileReport[], plan: BuildPlan, renderer: Rend
         const started = Date.now();
         const { reports, browserProblem } = await buildMaps(change.maps, plan, renderer, io, silentProgress, false);
         const ms = Date.now() - started;
-        reporter.report({ command: 'watch', files: reports, problems: browserProblem ? [browserProblem] : [] });
+        reporter.report({ command: 'watch', files: reports, problems: browserProblem ? [browserProblem] : [], problemCode: browserProblem ? 'browser-unavailable' : undefined });
         for (const r of reports) {
           for (const out of r.outputs ?? []) outputs.add(resolve(io.cwd, out));
           if (options.reporter === 'text' && !options.quiet && r.outputs?.length) {

@@ -7,12 +7,23 @@ import { fsReason, makeFolder, writeFileAtomic } from '../io/files.js';
 import { linkRefusal, outputRefusal } from '../io/write-guard.js';
 import type { Io } from '../io/terminal.js';
 
-/** A file that may not or could not be written; a command stops with it (exit 1), a batch reports it per map. */
+/**
+ * A file that may not (exit 1) or could not (exit 3: the file system failed) be written; a command
+ * stops with it, a batch reports it per map.
+ */
 export class WriteError extends CliError {
-  constructor(message: string) {
-    super(message, EXIT.failed);
+  constructor(
+    message: string,
+    override readonly code: 'output-refused' | 'output-unwritable' = 'output-refused',
+  ) {
+    super(message, code === 'output-unwritable' ? EXIT.environment : EXIT.failed, code);
   }
 }
+
+// Failures of the file system rather than of the path asked for: not the input's fault.
+const ENVIRONMENT_ERRNOS = new Set(['EACCES', 'EPERM', 'EROFS', 'ENOSPC', 'EDQUOT', 'EIO', 'ENOTDIR', 'EEXIST']);
+const cannotWrite = (target: string, error: unknown, reason = fsReason(error)) =>
+  new WriteError(`cannot write ${target}: ${reason}`, ENVIRONMENT_ERRNOS.has((error as NodeJS.ErrnoException)?.code ?? '') ? 'output-unwritable' : 'output-refused');
 
 export interface WriteRules {
   /** What is written, for messages: "html document", "diff report". */
@@ -68,7 +79,7 @@ export function createWriter(io: Io) {
       await ensureFolder(dirname(path));
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      throw new WriteError(`cannot write ${target}: ${code === 'EEXIST' || code === 'ENOTDIR' ? 'a parent of this path is a file, not a folder' : fsReason(error)}`);
+      throw cannotWrite(target, error, code === 'EEXIST' || code === 'ENOTDIR' ? 'a parent of this path is a file, not a folder' : fsReason(error));
     }
     if (stopping) throw new WriteError(`${target} was not written: journey is stopping`);
     const writing = writeFileAtomic(path, data);
@@ -76,7 +87,7 @@ export function createWriter(io: Io) {
     try {
       await writing;
     } catch (error) {
-      throw new WriteError(`cannot write ${target}: ${fsReason(error)}`);
+      throw cannotWrite(target, error);
     } finally {
       underWay.delete(writing);
     }
@@ -110,6 +121,6 @@ export async function rewriteReadFile(target: string, io: Io, read: Uint8Array, 
   try {
     await writeFileAtomic(path, data);
   } catch (error) {
-    throw new WriteError(`cannot write ${target}: ${fsReason(error)}`);
+    throw cannotWrite(target, error);
   }
 }

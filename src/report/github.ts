@@ -10,7 +10,7 @@ const escapeProperty = (s: string) => escapeData(s).replace(/:/g, '%3A').replace
 
 /** `::error file=…,line=…,col=…,title=…::path: message` */
 export function formatGithub(d: Diagnostic): string {
-  const title = d.rule ? `journey ${d.rule}` : 'journey';
+  const title = `journey ${d.code}`; // a lint finding's code is its rule's id
   return `::${d.severity} file=${escapeProperty(d.file)},line=${d.line},col=${d.col},title=${escapeProperty(title)}::${escapeData(`${d.path}: ${d.message}`)}`;
 }
 
@@ -18,7 +18,8 @@ export function githubReporter(io: Io): Reporter {
   return {
     report(run) {
       for (const d of run.files.flatMap((f) => f.diagnostics)) io.stdout(`${formatGithub(safeDiagnostic(d))}\n`);
-      for (const p of run.problems ?? []) io.stdout(`::error title=journey::${escapeData(terminalSafe(p))}\n`);
+      const title = run.problemCode ? `journey ${run.problemCode}` : 'journey';
+      for (const p of run.problems ?? []) io.stdout(`::error title=${escapeProperty(title)}::${escapeData(terminalSafe(p))}\n`);
     },
   };
 }

@@ -5,7 +5,7 @@ import type { Io } from '../io/terminal.js';
 import { githubReporter } from './github.js';
 import { jsonReporter } from './json.js';
 import type { ReporterName } from './names.js';
-import { runFailed, type Reporter, type RunReport } from './run.js';
+import { onlyEnvironmentFailed, runFailed, type Reporter, type RunReport } from './run.js';
 import { textReporter } from './text.js';
 
 export { countWords, hasErrors, tally, type FileReport, type Reporter, type RunReport } from './run.js';
@@ -19,6 +19,7 @@ export function reporterFor(name: ReporterName, io: Io): Reporter {
 /** Prints a run with the chosen reporter and returns its exit code. */
 export function report(run: RunReport, name: ReporterName, io: Io): number {
   reporterFor(name, io).report(run);
-  return runFailed(run) ? EXIT.failed : EXIT.ok;
+  if (!runFailed(run)) return EXIT.ok;
+  return onlyEnvironmentFailed(run) ? EXIT.environment : EXIT.failed;
 }
 

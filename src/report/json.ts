@@ -1,5 +1,6 @@
 // The json reporter: one JSON document on standard output with every file, every problem (also those
 // of the run itself) and a summary, for scripts and bots. The API's build() returns the same data.
+import type { Code } from '../core/codes.js';
 import type { Diagnostic } from '../core/diagnostics.js';
 import { jsonSafe } from '../core/safe-text.js';
 import type { Io } from '../io/terminal.js';
@@ -20,7 +21,7 @@ export interface FileResult {
 export interface RunResult {
   files: FileResult[];
   /** Problems of the run rather than of one map: a browser that would not start, a usage mistake. */
-  problems?: { message: string; severity: 'error' }[];
+  problems?: { message: string; severity: 'error'; code?: Code }[];
   summary: { files: number; failed: number; errors: number; warnings: number; built?: number; upToDate?: number; seconds?: number };
 }
 
@@ -30,7 +31,7 @@ export function runResult(run: RunReport): RunResult {
   const counts = tally(run.files);
   const upToDate = run.files.filter((r) => r.upToDate).length;
   const summary: RunResult['summary'] = run.command === 'build' ? { ...counts, built: counts.files - counts.failed - upToDate, upToDate, seconds: run.seconds ?? 0 } : counts;
-  const problems = run.problems?.length ? { problems: run.problems.map((message) => ({ message, severity: 'error' as const })) } : {};
+  const problems = run.problems?.length ? { problems: run.problems.map((message) => ({ message, severity: 'error' as const, ...(run.problemCode ? { code: run.problemCode } : {}) })) } : {};
   return { files, ...problems, summary };
 }
 

@@ -1,5 +1,6 @@
 // A run's results as data: one FileReport per input and the problems of the run itself. Every
 // reporter prints this; the exit code follows from it.
+import { ENVIRONMENT_CODES, type Code } from '../core/codes.js';
 import type { Diagnostic } from '../core/diagnostics.js';
 
 export interface FileReport {
@@ -22,6 +23,10 @@ export interface RunReport {
   files: FileReport[];
   /** Problems of the run rather than of one file: a browser that did not start, say. */
   problems?: string[];
+  /** The code of the run's problems, when known (`browser-unavailable`). */
+  problemCode?: Code;
+  /** True when the run's problems are failures of the environment, not of the input (exit 3). */
+  environment?: boolean;
   /** Seconds the run took, for build. */
   seconds?: number;
   quiet?: boolean;
@@ -37,6 +42,14 @@ export function tally(files: FileReport[]) {
 
 /** Whether a run failed: a file with an error, or a problem of the run. */
 export const runFailed = (run: RunReport) => Boolean(run.problems?.length) || run.files.some(hasErrors);
+
+/**
+ * Whether every failure of a failed run is the environment's (no browser, a disk that refuses a
+ * write), so that it exits 3 rather than 1: any invalid map makes it a failure of the input.
+ */
+export const onlyEnvironmentFailed = (run: RunReport) =>
+  (!run.problems?.length || run.environment === true || (run.problemCode !== undefined && ENVIRONMENT_CODES.has(run.problemCode))) &&
+  run.files.every((f) => f.diagnostics.every((d) => d.severity !== 'error' || ENVIRONMENT_CODES.has(d.code)));
 
 export interface Reporter {
   /** Prints every problem of the run and its closing summary. */

@@ -57,7 +57,7 @@ export function lintMap(map: JourneyMap, source: Source | { file: string }, opti
       map,
       (path, message, target = 'value') => {
         const { line, col } = 'doc' in source ? locate(source, path, target) : { line: 1, col: 1 };
-        found.push({ file: source.file, line, col, path: formatPath(path), message, severity: severity === 'warn' ? 'warning' : 'error', rule: rule.id });
+        found.push({ file: source.file, line, col, path: formatPath(path), message, severity: severity === 'warn' ? 'warning' : 'error', code: rule.id, rule: rule.id });
       },
       options,
     );
