@@ -121,7 +121,7 @@ describe('the GitHub Action', () => {
     });
     const result = await step(repo, { JOURNEY_MAPS: 'maps/good.yaml\nmaps/broken.yaml', JOURNEY_OUT_DIR: 'docs' });
     expect(result.code).toBe(1);
-    expect(result.stdout).toContain('::error file=maps/broken.yaml,line=5,col=14,title=journey::stages[0].emotion: expected an emotion');
+    expect(result.stdout).toContain('::error file=maps/broken.yaml,line=5,col=14,title=journey invalid-value::stages[0].emotion: expected an emotion');
     expect(result.outputs).toEqual({ 'out-dir': 'docs', documents: '0', ok: 'false' });
     expect(existsSync(join(repo, 'docs'))).toBe(false);
     expect(result.summary).toContain('| validate | ✗ problems, shown on the maps\' lines |');

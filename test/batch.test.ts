@@ -90,7 +90,7 @@ describe('one bad map among good ones', () => {
       ['maps/support/blueprint.yaml', true, ['maps/support/blueprint.html']],
     ]);
     const github = await run(['validate', 'maps', '-r', 'github'], { cwd });
-    expect(github.stdout).toMatch(/^::error file=maps\/shop\/broken\.yaml,line=5,col=14,title=journey::stages\[0\]\.emotion: expected an emotion/);
+    expect(github.stdout).toMatch(/^::error file=maps\/shop\/broken\.yaml,line=5,col=14,title=journey invalid-value::stages\[0\]\.emotion: expected an emotion/);
   });
 
   it('prints only the problems with --quiet', async () => {

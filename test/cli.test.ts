@@ -35,7 +35,7 @@ describe('journey validate', () => {
 
   it('prints GitHub workflow commands with --reporter github', async () => {
     const { stdout } = await run(['validate', '-r', 'github', 'test/fixtures/invalid/unknown-keys.yaml']);
-    expect(stdout.split('\n')[0]).toBe('::error file=test/fixtures/invalid/unknown-keys.yaml,line=5,col=3,title=journey::persona.goal: unknown key `goal`: did you mean `goals`?');
+    expect(stdout.split('\n')[0]).toBe('::error file=test/fixtures/invalid/unknown-keys.yaml,line=5,col=3,title=journey unknown-key::persona.goal: unknown key `goal`: did you mean `goals`?');
   });
 });
 

@@ -48,7 +48,7 @@ describe('hostile file names', () => {
     expect(code).toBe(1);
     const lines = stdout.trimEnd().split('\n');
     expect(lines).toHaveLength(2);
-    for (const line of lines) expect(line).toMatch(/^::error file=[^:\n]*,line=3,col=9,title=journey::stages: expected at least one stage/);
+    for (const line of lines) expect(line).toMatch(/^::error file=[^:\n]*,line=3,col=9,title=journey invalid-value::stages: expected at least one stage/);
     expect(stdout).not.toMatch(RAW);
     expect(stdout).not.toMatch(/##(vso)?\[/);
   });

@@ -248,7 +248,7 @@ describe('without a usable browser', () => {
     const dir = tempDir();
     for (const n of ['current-state', 'future-state']) copyFileSync(join(EXAMPLES, `${n}.yaml`), join(dir, `${n}.yaml`));
     const { code, stderr } = await run(['build', 'current-state.yaml', 'future-state.yaml', '-f', 'html,pdf'], { cwd: dir, env: { PUPPETEER_EXECUTABLE_PATH: '/no/such/chrome' } });
-    expect(code).toBe(1);
+    expect(code).toBe(3);
     expect(stderr.match(/PUPPETEER_EXECUTABLE_PATH=\/no\/such\/chrome is not an executable file/g)).toHaveLength(1);
     expect(readdirSync(dir).sort()).toEqual(['current-state.html', 'current-state.yaml', 'future-state.html', 'future-state.yaml']);
   });

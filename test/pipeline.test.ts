@@ -103,7 +103,7 @@ describe('--reporter json', () => {
     expect(problemsOf(layout.stdout)).toEqual(['cannot read the layout: no such file or directory']);
 
     const browser = await run(['build', 'map.yaml', '-f', 'pdf', '--browser', '/no/such/chrome', '-r', 'json'], { cwd });
-    expect(browser.code).toBe(1);
+    expect(browser.code).toBe(3); // no browser: the environment failed, not the map
     expect(browser.stderr).toBe('');
     const json = JSON.parse(browser.stdout);
     expect(problemsOf(browser.stdout)[0]).toContain('--browser /no/such/chrome is not an executable file');
