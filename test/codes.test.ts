@@ -30,18 +30,21 @@ describe('problem codes', () => {
     writeFileSync(join(cwd, 'unknown.yaml'), `${MINIMAL}    emotoin: happy\n`);
     writeFileSync(join(cwd, 'tab.yaml'), 'template: current-state\ntitle: Tab\nstages:\n\t- name: One\n');
     writeFileSync(join(cwd, 'persona.yaml'), `${MINIMAL}persona: people/nobody.yaml\n`);
-    writeFileSync(join(cwd, 'image.yaml'), `${MINIMAL}    image: ../outside.png\n`);
+    writeFileSync(join(cwd, 'image.yaml'), `${MINIMAL}    image: ../outside.png\n    image_alt: A screen\n`);
     writeFileSync(join(cwd, 'template.yaml'), MINIMAL.replace('current-state', 'curent-state'));
     const { code, stdout } = await run(['validate', 'unknown.yaml', 'tab.yaml', 'persona.yaml', 'image.yaml', 'template.yaml', 'nothing.yaml', '-r', 'json'], { cwd });
     expect(code).toBe(1);
-    expect(codesOf(stdout)).toEqual({
-      'unknown.yaml': ['unknown-key'],
-      'tab.yaml': ['yaml-tab-indent'],
-      'persona.yaml': ['persona-not-found'],
-      'image.yaml': ['image-refused'],
-      'template.yaml': ['unknown-template'],
-      'nothing.yaml': ['file-not-found'],
-    });
+    const found = codesOf(stdout);
+    const expected = {
+      'unknown.yaml': 'unknown-key',
+      'tab.yaml': 'yaml-tab-indent', // the tab also spoils its stage, so `stages` is then empty too
+      'persona.yaml': 'persona-not-found',
+      'image.yaml': 'image-refused',
+      'template.yaml': 'unknown-template',
+      'nothing.yaml': 'file-not-found',
+    };
+    expect(Object.keys(found).sort()).toEqual(Object.keys(expected).sort());
+    for (const [file, code] of Object.entries(expected)) expect(found[file], file).toContain(code);
   });
 
   it('a lint finding has its rule id for code; the github reporter puts the code in the title', async () => {
@@ -59,7 +62,7 @@ describe('problem codes', () => {
     writeFileSync(join(cwd, 'map.yaml'), MINIMAL);
     const { code, stdout } = await run(['build', 'map.yaml', '--layout', 'none.hbs', '-r', 'json'], { cwd });
     expect(code).toBe(1);
-    expect(codesOf(stdout)['map.yaml']).toEqual(['layout-error']);
+    expect(codesOf(stdout)).toEqual({ 'none.hbs': ['layout-error'] });
   });
 
   it('the API gives the same codes as the JSON reporter', async () => {
