@@ -452,7 +452,7 @@ function toLsp(d: Diagnostic, text: string, starts: readonly number[]): LspDiagn
     severity,
     source: 'journey',
     message: d.message,
-    ...(d.rule ? { code: d.rule } : {}),
+    code: d.code, // a lint finding's is its rule's id
     ...(suggestion ? { data: { suggestion } } : {}),
   };
 }
