@@ -30,7 +30,7 @@ describe('journey validate', () => {
     const report = JSON.parse(stdout);
     expect(report.summary).toEqual({ files: 2, failed: 1, errors: 1, warnings: 0 });
     expect(report.files[0]).toEqual({ file: 'examples/future-state.yaml', ok: true, problems: [] });
-    expect(report.files[1].problems[0]).toMatchObject({ line: 1, col: 11, path: 'template', severity: 'error' });
+    expect(report.files[1].problems[0]).toMatchObject({ line: 1, col: 11, path: 'template', severity: 'error', code: 'unknown-template' });
   });
 
   it('prints GitHub workflow commands with --reporter github', async () => {
