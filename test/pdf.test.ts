@@ -229,11 +229,11 @@ describe('PDF documents (--pdf-layout document)', () => {
 describe('without a usable browser', () => {
   const bogus = ['/nonexistent/chrome'];
 
-  it('exits 1 with what was searched and how to get a browser, and writes nothing', async () => {
+  it('exits 3 (the environment failed, not the map) with what was searched and how to get a browser, and writes nothing', async () => {
     const dir = tempDir();
     copyFileSync(join(EXAMPLES, 'current-state.yaml'), join(dir, 'map.yaml'));
     const { code, stderr, stdout } = await runBin(['build', 'map.yaml', '-f', 'pdf', '--browser', bogus[0]!], { cwd: dir });
-    expect(code).toBe(1);
+    expect(code).toBe(3);
     expect(stdout).toBe('');
     expect(stderr).toContain('--browser /nonexistent/chrome is not an executable file');
     expect(stderr).toContain('apt-get install chromium');
@@ -261,7 +261,7 @@ describe('without a usable browser', () => {
     chmodSync(fake, 0o755);
     copyFileSync(join(EXAMPLES, 'current-state.yaml'), join(dir, 'map.yaml'));
     const { code, stderr } = await runBin(['build', 'map.yaml', '-f', 'pdf', '--browser', fake, '--timeout', '2'], { cwd: dir });
-    expect(code).toBe(1);
+    expect(code).toBe(3);
     expect(stderr).toContain(`the browser at ${fake} (from --browser) did not start`);
     expect(readdirSync(dir).sort()).toEqual(['hanging-chrome', 'map.yaml']);
     // The bracket keeps pgrep from matching its own shell's command line.
