@@ -27,10 +27,10 @@ describe('reading a map', () => {
     expect(code).toBe(1);
     // Named on the command line, it is a link out of the project (the current folder): refused as that.
     expect(stderr).toContain('map.yaml:1:1 error file: the file is a symbolic link to a file outside the project folder: expected a journey map file inside it');
-    expect(await readMapBytes(join(dir, 'map.yaml'), { maxBytes: MiB })).toEqual({ ok: false, reason: 'expected a journey map file, found a character device' });
-    expect(await readMapBytes(dir, { maxBytes: MiB })).toEqual({ ok: false, reason: 'expected a journey map file, found a folder' });
+    expect(await readMapBytes(join(dir, 'map.yaml'), { maxBytes: MiB })).toEqual({ ok: false, reason: 'expected a journey map file, found a character device', code: 'file-unreadable' });
+    expect(await readMapBytes(dir, { maxBytes: MiB })).toEqual({ ok: false, reason: 'expected a journey map file, found a folder', code: 'file-unreadable' });
     // Layouts and config files are read the same way, and named as what they should be.
-    expect(await readMapBytes(join(dir, 'map.yaml'), { maxBytes: MiB, expected: 'a Handlebars layout file' })).toEqual({ ok: false, reason: 'expected a Handlebars layout file, found a character device' });
+    expect(await readMapBytes(join(dir, 'map.yaml'), { maxBytes: MiB, expected: 'a Handlebars layout file' })).toEqual({ ok: false, reason: 'expected a Handlebars layout file, found a character device', code: 'file-unreadable' });
   });
 
   it('refuses a 1.5 GB file from its size, without reading it', async () => {
@@ -39,13 +39,13 @@ describe('reading a map', () => {
     truncateSync(path, 1536 * MiB); // sparse: no disk space used
     const before = process.memoryUsage().rss;
     const read = await readMapBytes(path, { maxBytes: 5 * MiB });
-    expect(read).toEqual({ ok: false, reason: 'file is 1536.0 MiB, larger than the limit of 5.0 MiB; expected a journey map in YAML' });
+    expect(read).toEqual({ ok: false, reason: 'file is 1536.0 MiB, larger than the limit of 5.0 MiB; expected a journey map in YAML', code: 'too-large' });
     expect(process.memoryUsage().rss - before).toBeLessThan(50 * MiB);
   });
 
   it('stops reading a file that grows past the limit (files in /proc say they are empty)', async () => {
     const read = await readMapBytes('/proc/self/status', { maxBytes: 16 });
-    expect(read).toEqual({ ok: false, reason: 'file is over the limit of 1 KiB; expected a journey map in YAML' });
+    expect(read).toEqual({ ok: false, reason: 'file is over the limit of 1 KiB; expected a journey map in YAML', code: 'too-large' });
   });
 
   it('stops reading endless standard input at the limit', async () => {
@@ -57,7 +57,7 @@ describe('reading a map', () => {
       },
     });
     const read = await readStreamBytes(endless, 5 * MiB);
-    expect(read).toEqual({ ok: false, reason: 'standard input is over the limit of 5.0 MiB; expected a journey map in YAML' });
+    expect(read).toEqual({ ok: false, reason: 'standard input is over the limit of 5.0 MiB; expected a journey map in YAML', code: 'too-large' });
     expect(produced).toBeLessThan(7 * MiB);
     expect(endless.destroyed).toBe(true);
     expect(await readStreamBytes(Readable.from([Buffer.from(MAP)]), 5 * MiB)).toEqual({ ok: true, bytes: Buffer.from(MAP) });
@@ -73,7 +73,7 @@ describe('reading a map', () => {
     symlinkSync('../real.yaml', join(project, 'maps', 'inside.yaml'));
     symlinkSync(dir, join(project, 'up'));
     const options = { maxBytes: MiB, projectRoot: project };
-    const refused = { ok: false, reason: 'the file is a symbolic link to a file outside the project folder: expected a journey map file inside it' };
+    const refused = { ok: false, reason: 'the file is a symbolic link to a file outside the project folder: expected a journey map file inside it', code: 'file-unreadable' };
     expect(await readMapBytes(join(project, 'maps', 'leak.yaml'), options)).toEqual(refused);
     expect(await readMapBytes(join(project, 'up', 'secret.env'), options)).toEqual(refused); // a linked folder
     expect(await readMapBytes(join(project, 'maps', 'inside.yaml'), options)).toMatchObject({ ok: true });
