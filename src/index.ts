@@ -20,6 +20,8 @@ import { createRenderer } from './render/renderer.js';
 import { runResult, type RunResult } from './report/json.js';
 
 export type { Diagnostic, Severity } from './core/diagnostics.js';
+export type { Code, ProblemCode } from './core/codes.js';
+export { CODES } from './core/codes.js';
 export type { Branch, Confidence, Item, JourneyMap, Lane, MapImage, MapPersona, Stage, StageImage, Persona, Touchpoint } from './core/model.js';
 export type { Locale } from './core/locale.js';
 export type { Format, MarkdownLayout, PageSize, PdfLayout } from './render/formats.js';

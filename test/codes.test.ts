@@ -5,7 +5,7 @@ import { createServer, type Server } from 'node:net';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CODES } from '../src/core/codes.js';
-import { validate } from '../src/index.js';
+import { CODES as API_CODES, validate } from '../src/index.js';
 import { ROOT, run, runBin, tempDir } from './helpers.js';
 
 const MINIMAL = 'template: current-state\ntitle: Minimal\nstages:\n  - name: Only step\n';
@@ -70,6 +70,7 @@ describe('problem codes', () => {
     expect(checked.diagnostics.map((d) => d.code)).toEqual(['unknown-key']);
     const syntax = await validate('template: current-state\ntitle: [unclosed\n');
     expect(syntax.diagnostics.map((d) => d.code)).toContain('yaml-unclosed');
+    expect(API_CODES).toBe(CODES); // the API lists them, for a script that checks a code it matches
   });
 });
 
