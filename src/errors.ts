@@ -29,6 +29,6 @@ export class ProblemsError extends CliError {
 }
 
 /** What a CliError says, as a run's files and problems, for a reporter or the API. */
-export function errorReport(error: CliError): Pick<RunReport, 'files' | 'problems' | 'problemCode' | 'environment'> {
-  return error instanceof ProblemsError ? { files: error.files } : { files: [], problems: [error.message], problemCode: error.code, ...(error.exitCode === EXIT.environment ? { environment: true } : {}) };
+export function errorReport(error: CliError): Pick<RunReport, 'files' | 'problems' | 'problemCode'> {
+  return error instanceof ProblemsError ? { files: error.files } : { files: [], problems: [error.message], problemCode: error.code };
 }

@@ -25,8 +25,6 @@ export interface RunReport {
   problems?: string[];
   /** The code of the run's problems, when known (`browser-unavailable`). */
   problemCode?: Code;
-  /** True when the run's problems are failures of the environment, not of the input (exit 3). */
-  environment?: boolean;
   /** Seconds the run took, for build. */
   seconds?: number;
   quiet?: boolean;
@@ -48,7 +46,7 @@ export const runFailed = (run: RunReport) => Boolean(run.problems?.length) || ru
  * write), so that it exits 3 rather than 1: any invalid map makes it a failure of the input.
  */
 export const onlyEnvironmentFailed = (run: RunReport) =>
-  (!run.problems?.length || run.environment === true || (run.problemCode !== undefined && ENVIRONMENT_CODES.has(run.problemCode))) &&
+  (!run.problems?.length || (run.problemCode !== undefined && ENVIRONMENT_CODES.has(run.problemCode))) &&
   run.files.every((f) => f.diagnostics.every((d) => d.severity !== 'error' || ENVIRONMENT_CODES.has(d.code)));
 
 export interface Reporter {
