@@ -1,7 +1,6 @@
 // Words for what a user wrote, for messages such as "expected text, found a list".
 
-/** A mapping (key: value pairs) as YAML gives it; kept apart from the positioned parser, which a valid map never loads. */
-/** A mapping as YAML gives it: not a list, nor a set, binary data or a date that a YAML 1.1 tag makes. */
+/** A mapping as YAML gives it (kept apart from the positioned parser, which a valid map never loads): not a list, nor a set, binary data or a date that a YAML 1.1 tag makes. */
 export function isPlainObject(v: unknown): v is Record<string, unknown> {
   if (v === null || typeof v !== 'object' || Array.isArray(v)) return false;
   const proto = Object.getPrototypeOf(v);

@@ -63,6 +63,9 @@ export function formatMap(text: string): FormatResult {
   });
   keepFoldedLines(doc);
   const out = doc.toString({ indent: 2, indentSeq: true, lineWidth: 0, flowCollectionPadding: true });
+  // A safety net for every caller (journey fmt, the editor's formatting): the formatter only moves
+  // keys and changes layout, so the data must be the same.
+  if (!sameData(text, out)) return { ok: false, reason: 'formatting would change its meaning; please report this map as a bug in journey' };
   return { ok: true, text: out };
 }
 
@@ -156,7 +159,7 @@ function keepFoldedLines(doc: Document): void {
 }
 
 /** The same data, key order aside (reordering keys is all the formatter may change). */
-export function sameData(before: string, after: string): boolean {
+function sameData(before: string, after: string): boolean {
   const value = (text: string) => {
     const doc = parseDocument(text, { uniqueKeys: false });
     return doc.errors.length ? '(invalid YAML)' : canonical(doc.toJS());

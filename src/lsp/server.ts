@@ -29,7 +29,7 @@ import { EMOTION_WORDS, emotionLocales, emotionWord, emotionWords, signedScore }
 import { suggestionOf, type Diagnostic } from '../core/diagnostics.js';
 import { formatMap } from '../core/format.js';
 import { isPlainObject } from '../core/describe.js';
-import { keysAt } from '../core/issues.js';
+import { keysAt, valueAt } from '../core/issues.js';
 import { LINT_RULES } from '../core/lint/index.js';
 import { LOCALES, UI, type Locale } from '../core/locale.js';
 import { listedPersonaId, personaFileId } from '../core/personas.js';
@@ -462,12 +462,6 @@ const within = (p: Position, r: { start: Position; end: Position }) =>
 
 /** A stage of the main path (`stages.2`) or of a branch. */
 const isStagePath = (path: readonly (string | number)[]) => (path.length === 2 && path[0] === 'stages') || (path.length === 6 && path[0] === 'stages' && path[2] === 'branches' && path[4] === 'stages');
-
-function valueAt(value: unknown, path: readonly (string | number)[]): unknown {
-  let v = value;
-  for (const seg of path) v = v !== null && typeof v === 'object' ? (v as Record<string | number, unknown>)[seg] : undefined;
-  return v;
-}
 
 /** The ids of the main path's stages, as `rejoin` names them. */
 function mainStageIds(value: Record<string, unknown>): string[] {
