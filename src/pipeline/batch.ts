@@ -162,7 +162,7 @@ export async function buildFile(file: string, plan: BuildPlan, { renderer, write
       continue;
     }
     const target = targetOf(file, format, plan, io);
-        try {
+    try {
       // Markdown links a stage image from the document's own folder.
       const document = await renderer.render(format === 'md' ? imagesRelativeTo(map, file, target, io.cwd) : map, format);
       await write(target, document, { what: `${format} document`, inputs: [file], projectRoot: plan.projectRoot });

@@ -13,7 +13,7 @@ import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import pkg from '../../package.json' with { type: 'json' };
 import { findBrowser, defaultFindContext } from '../browser/find.js';
 import type { MetricsData } from '../core/metrics.js';
-import { isInside, readMapBytes } from '../io/files.js';
+import { followInside, readMapBytes } from '../io/files.js';
 import type { Io } from '../io/terminal.js';
 import { FORMATS, type Format } from '../render/formats.js';
 import type { FileReport } from '../report/index.js';
@@ -154,19 +154,13 @@ export interface BuildCache {
  * manifest of a folder is read once per run, on first use.
  */
 export async function openBuildCache(plan: BuildPlan, io: Io): Promise<BuildCache> {
-  const options = plan.incremental ?? { force: true, config: null };
+  const options = plan.incremental!;
   const started = Date.now();
   const settings = await settingsDigests(plan, io, options.config);
   const root = resolve(plan.projectRoot);
-  let realRoot: string;
-  try {
-    realRoot = realpathSync(root);
-  } catch {
-    realRoot = root;
-  }
   const manifests = new Map<string, { manifest: Manifest; changed: boolean }>();
   const pendingRecords: PendingRecord[] = [];
-    const sources = new Map<string, string>();
+  const sources = new Map<string, string>();
   const hashes = new Map<string, Promise<string | undefined>>();
 
   const outDir = plan.outDir ? resolve(io.cwd, plan.outDir) : undefined;
@@ -196,16 +190,9 @@ export async function openBuildCache(plan: BuildPlan, io: Io): Promise<BuildCach
   const hashOf = (path: string) => {
     let hash = hashes.get(path);
     if (!hash) {
-      hash = (async () => {
-        if (!isInside(path, root) && !isInside(path, realRoot)) return undefined;
-        let real: string;
-        try {
-          real = realpathSync(path);
-        } catch {
-          return undefined;
-        }
-        return isInside(real, realRoot) ? hashFile(real, MAX_INPUT_BYTES) : undefined;
-      })();
+      // The write guard's own way through links: a file outside the project is never looked at.
+      const followed = followInside(path, root);
+      hash = Promise.resolve(followed?.inside ? hashFile(followed.real, MAX_INPUT_BYTES) : undefined);
       hashes.set(path, hash);
     }
     return hash;
