@@ -12,7 +12,6 @@ import { DEFAULT_SCALE, DIFF_FORMATS, FORMAT_IDS, MAX_SCALE, MD_LAYOUTS, PAGE_SI
 import { REPORTERS, type ReporterName } from './report/names.js';
 import { DEFAULT_HOST, DEFAULT_PORT } from './io/server-defaults.js';
 import { painter } from './report/text.js';
-import type { TemplateId } from './templates/registry.js';
 
 export { EXIT };
 
@@ -40,9 +39,10 @@ function shardArg(value: string): Shard {
 
 export async function main(argv: string[], io: Io = processIo()): Promise<number> {
   let exitCode: number = EXIT.ok;
-  // The template ids come from the registry, which loads every template's schema: only the commands
-  // that offer them as choices (and their help) pay for it.
+  // The built-in template ids come from the registry, which loads every template's schema: only the
+  // commands that name them in their help pay for it. A project's own are checked once its config is read.
   const templateIds = /^(init|schema|import|help)$/.test(argv[0] ?? '') ? (await import('./templates/registry.js')).TEMPLATE_IDS : [];
+  const templateHelp = (what: string) => `${what}: ${templateIds.join(', ')}, or one journey.config.yaml declares`;
   const paint = painter(io.color);
   const program = new Command('journey')
     .description('Compile customer journey maps written in YAML into HTML, Markdown, PDF and PNG documents.')
@@ -155,16 +155,16 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     .command('init')
     .description('write a starter map for a template (every lane present, valid as written)')
     .argument('[file]', 'where to write it', 'journey.yaml')
-    .addOption(new Option('-t, --template <name>', 'which template').choices(templateIds).default('current-state'))
+    .addOption(new Option('-t, --template <name>', templateHelp('which template')).default('current-state'))
     .option('--force', 'overwrite an existing file', false)
-    .action((file: string, opts: { template: TemplateId; force: boolean }) => run('text', async () => (await import('./commands/init.js')).init(file, opts, io)));
+    .action((file: string, opts: { template: string; force: boolean }) => run('text', async () => (await import('./commands/init.js')).init(file, opts, io)));
 
   program
     .command('import')
     .description('turn a spreadsheet (CSV, XLSX), a Markdown table or a Mermaid journey diagram into a map')
     .argument('<file>', 'a .csv or .xlsx file, Markdown (.md) with a table of stages or a ```mermaid journey block, or a .mmd/.mermaid diagram')
     .option('-o, --output <file>', 'write the map to this file (default: standard output)')
-    .addOption(new Option('-t, --template <name>', 'the template of the map (default: named in the sheet, else the one whose lanes the rows name)').choices(templateIds))
+    .addOption(new Option('-t, --template <name>', templateHelp('the template of the map (default: named in the sheet, else the one whose lanes the rows name)')))
     .option('--sheet <name>', 'the sheet of an .xlsx workbook (default: the first)')
     .option('--force', 'overwrite an existing file', false)
     .action((file: string, opts) => run('text', async () => (await import('./commands/import.js')).importCommand(file, opts, io)));
@@ -186,10 +186,10 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
   program
     .command('schema')
     .description('print the JSON Schema of the map format (for editors)')
-    .addOption(new Option('-t, --template <name>', 'only this template').choices(templateIds).conflicts('persona'))
+    .addOption(new Option('-t, --template <name>', templateHelp('only this template')).conflicts('persona'))
     .option('--persona', 'the schema of a shared persona file instead')
     .option('-o, --output <file>', 'write it to a file instead of standard output')
-    .action((opts: { template?: TemplateId; persona?: boolean; output?: string }) => run('text', async () => (await import('./commands/schema.js')).schema(opts, io)));
+    .action((opts: { template?: string; persona?: boolean; output?: string }) => run('text', async () => (await import('./commands/schema.js')).schema(opts, io)));
 
   try {
     await program.parseAsync(argv, { from: 'user' });

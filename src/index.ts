@@ -9,6 +9,7 @@ import { readMap } from './core/read-map.js';
 import { CliError, EXIT, errorReport } from './errors.js';
 import type { ThemeOptions } from './core/theme.js';
 import { resolveTheme } from './io/config.js';
+import { TEMPLATES } from './templates/registry.js';
 import { libraryIo } from './io/terminal.js';
 import { prepareBuild } from './pipeline/build.js';
 import { layoutProblem } from './pipeline/layout.js';
@@ -70,7 +71,7 @@ export async function validate(source: MapSource, options: ValidateOptions = {})
     }
   }
   const maxBytes = options.maxFileSize === undefined ? undefined : Math.round(options.maxFileSize * 1024 * 1024);
-  const result = await readMap(file, bytes, { defaultLocale: options.locale, maxBytes });
+  const result = await readMap(file, bytes, { templates: TEMPLATES, defaultLocale: options.locale, maxBytes });
   return result.ok ? { ok: true, diagnostics: result.diagnostics, map: result.map } : { ok: false, diagnostics: result.diagnostics };
 }
 

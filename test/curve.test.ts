@@ -13,6 +13,7 @@ import { sheetHtml } from '../src/render/sheets.js';
 import { UI } from '../src/core/locale.js';
 import { axeViolations } from './axe.js';
 import { run, tempDir } from './helpers.js';
+import { TEMPLATES } from '../src/templates/registry.js';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -60,7 +61,7 @@ async function built(yaml: string, width = 1440): Promise<Page> {
 
 /** A printed sheet as PDF and PNG lay it out: the poster layout, print media and the print stylesheet. */
 async function printed(yaml: string, stagesPerTable?: number): Promise<Page> {
-  const loaded = loadMap('map.yaml', yaml);
+  const loaded = loadMap('map.yaml', yaml, { templates: TEMPLATES });
   if (!loaded.ok) throw new Error('invalid map');
   const page = await browser.newPage();
   await page.emulateMediaType('print');

@@ -9,10 +9,11 @@ import { diffMaps, templateMismatch } from '../src/core/diff.js';
 import { diffJson, regressionMessage } from '../src/render/diff.js';
 import { loadMap } from '../src/core/load.js';
 import { run, tempDir } from './helpers.js';
+import { TEMPLATES } from '../src/templates/registry.js';
 
 const map = (stages: string, title = 'Shoes') => `template: current-state\ntitle: ${title}\nstages:\n${stages}`;
 const model = (yaml: string) => {
-  const r = loadMap('m.yaml', yaml);
+  const r = loadMap('m.yaml', yaml, { templates: TEMPLATES });
   if (!r.ok) throw new Error(r.diagnostics.map((d) => d.message).join('\n'));
   return r.map;
 };

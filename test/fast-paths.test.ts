@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { loadMap } from '../src/core/load.js';
 import { quickLoad } from '../src/core/quick-load.js';
 import { EXAMPLES, ROOT, run, runBin, tempDir } from './helpers.js';
+import { TEMPLATES } from '../src/templates/registry.js';
 
 const maps = [
   ...readdirSync(EXAMPLES).filter((f) => f.endsWith('.yaml')).map((f) => join(EXAMPLES, f)),
@@ -16,17 +17,17 @@ const maps = [
 describe('the quick path for valid maps', () => {
   it.each(maps)('gives the same model as the positioned path: %s', (file) => {
     const text = readFileSync(file, 'utf8');
-    const reference = loadMap(file, text);
+    const reference = loadMap(file, text, { templates: TEMPLATES });
     expect(reference.ok).toBe(true);
-    expect(quickLoad(text)).toEqual(reference.ok && reference.map);
+    expect(quickLoad(text, { templates: TEMPLATES })).toEqual(reference.ok && reference.map);
   });
 
   it('leaves to the positioned path anything it cannot settle', () => {
-    expect(quickLoad('template: current-state\ntitle: T\nstages: [{ name: A, emotion: 9 }]\n')).toBeUndefined();
-    expect(quickLoad('template: current-state\ntitle: "unclosed\n')).toBeUndefined();
+    expect(quickLoad('template: current-state\ntitle: T\nstages: [{ name: A, emotion: 9 }]\n', { templates: TEMPLATES })).toBeUndefined();
+    expect(quickLoad('template: current-state\ntitle: "unclosed\n', { templates: TEMPLATES })).toBeUndefined();
     // Aliases always go to the parser that bounds their expansion.
-    expect(quickLoad('template: current-state\ntitle: &t T\nsummary: *t\nstages: [{ name: A }]\n')).toBeUndefined();
-    expect(loadMap('m.yaml', 'template: current-state\ntitle: &t T\nsummary: *t\nstages: [{ name: A }]\n').ok).toBe(true);
+    expect(quickLoad('template: current-state\ntitle: &t T\nsummary: *t\nstages: [{ name: A }]\n', { templates: TEMPLATES })).toBeUndefined();
+    expect(loadMap('m.yaml', 'template: current-state\ntitle: &t T\nsummary: *t\nstages: [{ name: A }]\n', { templates: TEMPLATES }).ok).toBe(true);
   });
 });
 

@@ -40,7 +40,7 @@ template: current-state
 
 describe('journey fmt', () => {
   it('lays a map out canonically: keys in the documented order, two spaces, short lists on one line, every comment kept', () => {
-    const result = formatMap(MESSY);
+    const result = formatMap(MESSY, TEMPLATES);
     expect(result.ok).toBe(true);
     const text = (result as { text: string }).text;
     expect(text).toBe(`# yaml-language-server: $schema=./journey.schema.json
@@ -65,28 +65,28 @@ stages:
     expect(files.length).toBeGreaterThan(15);
     for (const file of files) {
       const text = readFileSync(file, 'utf8');
-      const once = formatMap(text);
+      const once = formatMap(text, TEMPLATES);
       const name = relative(ROOT, file);
       if (!once.ok) {
         // Only a file that is not valid YAML is left alone.
-        expect(loadMap(name, text).ok, name).toBe(false);
+        expect(loadMap(name, text, { templates: TEMPLATES }).ok, name).toBe(false);
         continue;
       }
-      const before = loadMap(name, text);
-      const after = loadMap(name, once.text);
+      const before = loadMap(name, text, { templates: TEMPLATES });
+      const after = loadMap(name, once.text, { templates: TEMPLATES });
       expect(after.ok, name).toBe(before.ok);
       if (before.ok && after.ok) expect(JSON.stringify(after.map), name).toBe(JSON.stringify(before.map));
       else expect(after.diagnostics.map((d) => d.message).sort(), name).toEqual(before.diagnostics.map((d) => d.message).sort());
       expect(comments(once.text).sort(), name).toEqual(comments(text).sort());
-      expect((formatMap(once.text) as { text: string }).text, name).toBe(once.text);
+      expect((formatMap(once.text, TEMPLATES) as { text: string }).text, name).toBe(once.text);
     }
   });
 
   it('never reorders a free-form mapping (demographics, scores per persona) nor a document with anchors', () => {
     const map = `template: current-state\ntitle: T\npersona:\n  name: Ana\n  demographics:\n    zone: north\n    age: "40"\nstages:\n  - name: A\n`;
-    expect((formatMap(map) as { text: string }).text).toContain('    zone: north\n    age: "40"');
+    expect((formatMap(map, TEMPLATES) as { text: string }).text).toContain('    zone: north\n    age: "40"');
     const anchored = `title: &t T\ntemplate: current-state\nstages:\n  - name: *t\n`;
-    expect((formatMap(anchored) as { text: string }).text).toBe(anchored);
+    expect((formatMap(anchored, TEMPLATES) as { text: string }).text).toBe(anchored);
   });
 
   it('every example in the repository is formatted', async () => {
@@ -97,13 +97,13 @@ stages:
   });
 
   it('the starter map of every template (journey init) is formatted', () => {
-    for (const id of TEMPLATE_IDS) expect((formatMap(TEMPLATES[id].starter) as { text: string }).text, id).toBe(TEMPLATES[id].starter);
+    for (const id of TEMPLATE_IDS) expect((formatMap(TEMPLATES[id].starter, TEMPLATES) as { text: string }).text, id).toBe(TEMPLATES[id].starter);
   });
 
   it('--check names the unformatted files and exits 1 without touching them; without it, rewrites them in place', async () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'messy.yaml'), MESSY);
-    writeFileSync(join(dir, 'tidy.yaml'), (formatMap(MESSY) as { text: string }).text);
+    writeFileSync(join(dir, 'tidy.yaml'), (formatMap(MESSY, TEMPLATES) as { text: string }).text);
     const check = await run(['fmt', '--check', '--no-config', '.'], { cwd: dir });
     expect(check.stdout).toBe('messy.yaml\n');
     expect(check.stderr).toBe('1 file not formatted: run journey fmt\n');
@@ -147,6 +147,6 @@ stages:
   it('formats standard input to standard output', async () => {
     const result = await run(['fmt', '-'], { stdin: MESSY });
     expect(result.code).toBe(0);
-    expect(result.stdout).toBe((formatMap(MESSY) as { text: string }).text);
+    expect(result.stdout).toBe((formatMap(MESSY, TEMPLATES) as { text: string }).text);
   });
 });

@@ -8,6 +8,7 @@ import { afterEach, expect } from 'vitest';
 import { loadMap } from '../src/core/load.js';
 import { main } from '../src/cli.js';
 import type { Io } from '../src/io/terminal.js';
+import { TEMPLATES } from '../src/templates/registry.js';
 
 export const ROOT = resolve(import.meta.dirname, '..');
 export const BIN = join(ROOT, 'bin', 'journey.js');
@@ -119,14 +120,14 @@ export function startJourney(argv: string[], cwd: string, env: Record<string, st
 
 /** The problems of a map that must be invalid, one `file:line:col severity path: message` line each. */
 export function errorsOf(yaml: string): string[] {
-  const result = loadMap('map.yaml', yaml);
+  const result = loadMap('map.yaml', yaml, { templates: TEMPLATES });
   expect(result.ok).toBe(false);
   return result.ok ? [] : lines(result.diagnostics);
 }
 
 /** The model of a map that must be valid. */
 export function mapOf(yaml: string) {
-  const result = loadMap('map.yaml', yaml);
+  const result = loadMap('map.yaml', yaml, { templates: TEMPLATES });
   if (!result.ok) throw new Error(lines(result.diagnostics).join('\n'));
   return result.map;
 }

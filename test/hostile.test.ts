@@ -10,6 +10,7 @@ import { loadMap } from '../src/core/load.js';
 import { quickLoad } from '../src/core/quick-load.js';
 import { EXAMPLES, run, tempDir } from './helpers.js';
 import { parseMarkdown as parseMd } from './markdown-tree.js';
+import { TEMPLATES } from '../src/templates/registry.js';
 
 /** A problem line as the text reporter prints it. */
 const PROBLEM = /^<stdin>:(\d+):(\d+) (error|warning) \S.*: \S/;
@@ -90,9 +91,9 @@ describe('generated maps', () => {
     fc.assert(
       fc.property(validMap, (map) => {
         const source = stringify(map);
-        const reference = loadMap('m.yaml', source);
+        const reference = loadMap('m.yaml', source, { templates: TEMPLATES });
         // The quick path may leave a map to the positioned one (a `!` that could be a tag), never disagree.
-        const quick = quickLoad(source);
+        const quick = quickLoad(source, { templates: TEMPLATES });
         if (quick !== undefined) expect(quick).toEqual(reference.ok ? reference.map : undefined);
       }),
       { numRuns: 200 },

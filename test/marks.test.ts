@@ -16,6 +16,7 @@ import { createReferences } from '../src/pipeline/references.js';
 import { axeViolations } from './axe.js';
 import { pdftotext, pngSize, words } from './read-back.js';
 import { BIN, EXAMPLES, openDocument, ROOT, run, startJourney, tempDir, WAIT_LIMIT_MS } from './helpers.js';
+import { TEMPLATES } from '../src/templates/registry.js';
 
 const FIXTURES = join(ROOT, 'test', 'fixtures', 'images');
 const fixture = (name: string) => readFileSync(join(FIXTURES, name));
@@ -139,7 +140,7 @@ describe('a stage image', () => {
     const map = readFileSync(join(dir, 'map.yaml'), 'utf8');
     writeFileSync(join(dir, 'map.yaml'), `${map}    branches:\n      - name: Buys\n        stages: [{ id: pays, name: Pays, image: screens/tiny.webp, image_alt: The payment page }]\n      - name: Leaves\n        stages: [{ name: Elsewhere }]\n`);
     const io = libraryIo(dir, {});
-    const read = await readMapFile('map.yaml', io, { references: createReferences(io, { projectRoot: dir }) });
+    const read = await readMapFile('map.yaml', io, { templates: TEMPLATES, references: createReferences(io, { projectRoot: dir }) });
     expect(read.ok).toBe(true);
     if (!read.ok) return;
     expect(read.map.stages[0]!.image!.data).toMatch(/^data:image\/png;base64,/);

@@ -10,6 +10,7 @@ import { loadMap } from '../src/core/load.js';
 import { sheetHtml } from '../src/render/sheets.js';
 import { BIN, EXAMPLES, run, runBin, tempDir, WAIT_LIMIT_MS } from './helpers.js';
 import { pageCount, pageTexts, pdfinfo, pdftotext, richMap, smallestWord, words } from './read-back.js';
+import { TEMPLATES } from '../src/templates/registry.js';
 
 const EXAMPLE_NAMES = ['current-state', 'future-state', 'day-in-the-life', 'service-blueprint'];
 const LANE_QUESTIONS = ['What does the customer think or feel?', "What is the customer's action?", "What is the customer's touchpoint with the company?", 'What do we want to change at this step?', 'How and/or why will we make this change?'];
@@ -138,7 +139,7 @@ describe('blueprint lines on paper', () => {
   afterAll(() => pool.close());
 
   it('show their labels in front of the dashed line, not struck through by it', async () => {
-    const loaded = loadMap('service-blueprint.yaml', readFileSync(join(EXAMPLES, 'service-blueprint.yaml'), 'utf8'));
+    const loaded = loadMap('service-blueprint.yaml', readFileSync(join(EXAMPLES, 'service-blueprint.yaml'), 'utf8'), { templates: TEMPLATES });
     if (!loaded.ok) throw new Error('the example is invalid');
     for (const style of ['poster', 'document'] as const) {
       const html = sheetHtml(loaded.map, {}, style, {});

@@ -14,6 +14,7 @@ import { jsonSchema } from '../src/core/json-schema.js';
 import { loadMap } from '../src/core/load.js';
 import { errorsOf, mapOf, ROOT, run, tempDir } from './helpers.js';
 import { nodes, parseMarkdown as parseMd, text } from './markdown-tree.js';
+import { TEMPLATES } from '../src/templates/registry.js';
 
 const head = 'template: current-state\ntitle: Shoes\n';
 const TWO = `${head}personas:\n  - { name: Giulia }\n  - { id: marco, name: Marco Rossi }\n`;
@@ -470,7 +471,7 @@ describe('Markdown of a rich map', () => {
 
 describe('the JSON Schema of rich maps', () => {
   const ajv = new Ajv2020({ allErrors: true, strict: false });
-  const check = ajv.compile(jsonSchema());
+  const check = ajv.compile(jsonSchema(TEMPLATES));
   const base = { template: 'current-state', title: 'T' };
   const stage = { name: 'A' };
 
@@ -505,7 +506,7 @@ describe('the JSON Schema of rich maps', () => {
       ['a lane named image, holding a list', { ...base, template: 'service-blueprint', lanes: [{ key: 'image', label: 'Screens' }], stages: [{ ...stage, image: ['a', 'b'] }] }],
     ];
     for (const [name, map] of cases) {
-      const valid = loadMap('m.yaml', JSON.stringify(map)).ok;
+      const valid = loadMap('m.yaml', JSON.stringify(map), { templates: TEMPLATES }).ok;
       expect(check(map), `${name}: ${ajv.errorsText(check.errors)}`).toBe(valid);
     }
   });

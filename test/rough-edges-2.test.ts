@@ -10,6 +10,7 @@ import { LOCALES, UI } from '../src/core/locale.js';
 import { CHANNEL_WORDS, channelIcon } from '../src/render/icons.js';
 import { EXAMPLES, ROOT, errorsOf, mapOf, run, runBin, tempDir } from './helpers.js';
 import { pngSize } from './read-back.js';
+import { TEMPLATES } from '../src/templates/registry.js';
 
 const README = readFileSync(join(ROOT, 'README.md'), 'utf8');
 
@@ -87,7 +88,7 @@ describe('a map’s own language: emotion words', () => {
   });
 
   it('the config file’s locale is the map’s when it sets none', () => {
-    const result = loadMap('map.yaml', 'template: current-state\ntitle: T\nstages:\n  - name: A\n    emotion: felice\n', { defaultLocale: 'it' });
+    const result = loadMap('map.yaml', 'template: current-state\ntitle: T\nstages:\n  - name: A\n    emotion: felice\n', { templates: TEMPLATES, defaultLocale: 'it' });
     expect(result.ok && result.map.stages[0]!.emotion).toBe(1);
   });
 
@@ -117,7 +118,7 @@ describe('a map’s own language: emotion words', () => {
 
 describe('the emotion vocabulary', () => {
   it('the JSON Schema takes every locale’s words, since a map’s locale may come from the config file', () => {
-    const validate = new Ajv2020({ strict: false }).compile(jsonSchema('current-state'));
+    const validate = new Ajv2020({ strict: false }).compile(jsonSchema(TEMPLATES, 'current-state'));
     const map = (emotion: string) => ({ template: 'current-state', title: 'T', stages: [{ name: 'A', emotion }] });
     for (const word of ['happy', 'felice', 'frustrata', 'zadowolona', 'szczęśliwi']) expect(validate(map(word)), word).toBe(true);
     expect(validate(map('feliz'))).toBe(false);

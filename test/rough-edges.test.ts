@@ -3,8 +3,9 @@ import { execFile } from 'node:child_process';
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { LINT_RULES } from '../src/core/lint/index.js';
+import { lintRules } from '../src/core/lint/index.js';
 import { BIN, EXAMPLES, run, tempDir } from './helpers.js';
+import { TEMPLATES } from '../src/templates/registry.js';
 
 describe('journey lint --list-rules', () => {
   it('lists every rule with its id, default severity and why, and the config file’s severity where it differs', async () => {
@@ -12,7 +13,7 @@ describe('journey lint --list-rules', () => {
     const plain = await run(['lint', '--list-rules'], { cwd });
     expect(plain.code).toBe(0);
     const lines = plain.stdout.trimEnd().split('\n');
-    expect(lines).toHaveLength(LINT_RULES.length);
+    expect(lines).toHaveLength(lintRules(TEMPLATES).length);
     expect(lines).toContain('stage-without-touchpoint        warn   Every step happens somewhere: a stage with no touchpoint hides where the company can act.');
     expect(lines).toContain('future-state-without-change     error  A future-state map plans change: each stage says what changes and how or why.');
     writeFileSync(join(cwd, 'journey.config.yaml'), 'lint:\n  rules: { no-persona: off, stale-map: error }\n');

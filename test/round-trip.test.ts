@@ -10,6 +10,7 @@ import { libraryIo } from '../src/io/terminal.js';
 import { readMapFile } from '../src/pipeline/read.js';
 import { createReferences } from '../src/pipeline/references.js';
 import { ROOT, run, tempDir } from './helpers.js';
+import { TEMPLATES } from '../src/templates/registry.js';
 
 const yamlIn = (dir: string): string[] =>
   readdirSync(join(ROOT, dir), { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? (e.name === 'personas' ? [] : yamlIn(join(dir, e.name))) : e.name.endsWith('.yaml') ? [join(dir, e.name)] : []));
@@ -18,7 +19,7 @@ const MAPS = [...yamlIn('examples'), ...yamlIn('test/fixtures/valid')];
 /** The model of a map file as a build reads it (a shared persona file read). */
 async function modelOf(file: string, root = ROOT): Promise<JourneyMap> {
   const io = libraryIo(dirname(file), {});
-  const loaded = await readMapFile(file, io, { references: createReferences(io, { projectRoot: root, images: false }) });
+  const loaded = await readMapFile(file, io, { templates: TEMPLATES, references: createReferences(io, { projectRoot: root, images: false }) });
   if (!loaded.ok) throw new Error(`${file}: ${loaded.diagnostics.map((d) => `${d.line}:${d.col} ${d.message}`).join('\n')}`);
   return loaded.map;
 }

@@ -11,7 +11,7 @@ import { ROOT, run } from './helpers.js';
 import { YamlLanguageServer } from './lsp.js';
 
 const ajv = new Ajv2020({ allErrors: true, strict: false });
-const validateAll = ajv.compile(jsonSchema());
+const validateAll = ajv.compile(jsonSchema(TEMPLATES));
 const yamlFiles = (folder: string) =>
   readdirSync(join(ROOT, folder))
     .filter((f) => f.endsWith('.yaml'))
@@ -54,7 +54,7 @@ describe('the JSON Schema', () => {
   it('is printed by `journey schema` as draft 2020-12, per template or for all', async () => {
     const all = await run(['schema']);
     expect(all.code).toBe(0);
-    expect(JSON.parse(all.stdout)).toEqual(jsonSchema());
+    expect(JSON.parse(all.stdout)).toEqual(jsonSchema(TEMPLATES));
     expect(JSON.parse(all.stdout).$schema).toBe('https://json-schema.org/draft/2020-12/schema');
     const one = JSON.parse((await run(['schema', '--template', 'day-in-the-life'])).stdout);
     expect(one.properties.template.const).toBe('day-in-the-life');
@@ -91,9 +91,9 @@ describe('the JSON Schema', () => {
       // the stages: their keys are described where they are defined.
       for (const [key, value] of Object.entries(o)) if (key !== 'if' && key !== 'else') walk(value, `${path}/${key}`);
     };
-    walk(jsonSchema(), '');
+    walk(jsonSchema(TEMPLATES), '');
     expect(missing).toEqual([]);
-    const stage = jsonSchema('current-state').properties as Record<string, { items: { properties: Record<string, { description: string }> } }>;
+    const stage = jsonSchema(TEMPLATES, 'current-state').properties as Record<string, { items: { properties: Record<string, { description: string }> } }>;
     expect(stage.stages!.items.properties.pain_points!.description).toBe('What goes wrong or hurts at this stage');
     expect(stage.stages!.items.properties.emotion!.description).toMatch(/^How the customer feels: -2 to 2/);
   });
@@ -104,7 +104,7 @@ describe('the JSON Schema in yaml-language-server (as VS Code, Neovim and Zed us
   let dir: string;
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'journey-lsp-')); // lives for the whole describe, unlike tempDir()
-    writeFileSync(join(dir, 'journey.schema.json'), JSON.stringify(jsonSchema(), null, 2));
+    writeFileSync(join(dir, 'journey.schema.json'), JSON.stringify(jsonSchema(TEMPLATES), null, 2));
     server = new YamlLanguageServer();
     await server.start(dir);
   });

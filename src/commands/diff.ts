@@ -13,6 +13,7 @@ import { createWriter } from '../pipeline/write.js';
 import type { DIFF_FORMATS } from '../render/formats.js';
 import type { ReporterName } from '../report/index.js';
 import { painter } from '../report/text.js';
+import { templatesOf } from '../io/templates.js';
 
 export interface DiffOptions {
   format: (typeof DIFF_FORMATS)[number];
@@ -30,7 +31,7 @@ export async function diff(first: string, second: string | undefined, options: D
 
   const config = await openConfig({}, io);
   const references = createReferences(io, { projectRoot: config?.dir ?? io.cwd, defaultLocale: config?.locale, images: false });
-  const read = (file: string) => readMapFile(file, io, { defaultLocale: config?.locale, references });
+  const read = (file: string) => readMapFile(file, io, { templates: templatesOf(config), defaultLocale: config?.locale, references });
   const later = await read(second ?? first);
   // One map and no --rev: the map it is based on (`based_on:`) is the earlier one.
   const basedOn = !options.rev && !second && later.ok ? references.basedOnPath(first, later.map) : undefined;
@@ -38,7 +39,7 @@ export async function diff(first: string, second: string | undefined, options: D
     throw usageError(`name two maps to compare, one map and --rev <revision>, or a map with \`based_on\` (${first} has none)`);
   }
   const names: [string, string] = options.rev ? [`${first}@${options.rev}`, first] : [second ? first : (basedOn ?? first), second ?? first];
-  const earlier = options.rev ? await readMapAtRevision(first, options.rev, io) : await read(names[0]);
+  const earlier = options.rev ? await readMapAtRevision(first, options.rev, io, templatesOf(config)) : await read(names[0]);
   const [before, after] = [earlier, later];
   if (!before.ok || !after.ok) {
     throw new ProblemsError([before, after].flatMap((r, i) => (r.ok ? [] : [{ file: names[i]!, diagnostics: r.diagnostics }])));

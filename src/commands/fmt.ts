@@ -6,7 +6,9 @@ import { EXIT } from '../errors.js';
 import { readMapBytes } from '../io/files.js';
 import { STDIN } from '../io/inputs.js';
 import type { Io } from '../io/terminal.js';
-import { openSession, type SessionOptions } from '../pipeline/session.js';
+import { openConfig, openSession, type SessionOptions } from '../pipeline/session.js';
+import type { TemplateRegistry } from '../core/templates.js';
+import { templatesOf } from '../io/templates.js';
 import { rewriteReadFile, WriteError } from '../pipeline/write.js';
 import { resolve } from 'node:path';
 
@@ -23,7 +25,7 @@ export async function fmt(inputs: string[], options: FmtOptions, io: Io): Promis
   const unformatted: string[] = [];
   for (const file of [...session.files, ...session.personas]) {
     const read = await readMapBytes(resolve(io.cwd, file), { maxBytes, projectRoot: session.projectRoot });
-    const formatted = read.ok ? formatBytes(file, read.bytes, maxBytes) : { ok: false as const, reason: read.reason };
+    const formatted = read.ok ? formatBytes(file, read.bytes, maxBytes, templatesOf(session.config)) : { ok: false as const, reason: read.reason };
     if (!formatted.ok) {
       io.stderr(`${file}: cannot format: ${formatted.reason}\n`);
       failed = true;
@@ -50,10 +52,10 @@ export async function fmt(inputs: string[], options: FmtOptions, io: Io): Promis
 }
 
 /** A file's text in the canonical layout, and whether that changes it; refused when the meaning would change. */
-function formatBytes(file: string, bytes: Uint8Array, maxBytes: number): { ok: true; text: string; changed: boolean } | { ok: false; reason: string } {
+function formatBytes(file: string, bytes: Uint8Array, maxBytes: number, templates: TemplateRegistry): { ok: true; text: string; changed: boolean } | { ok: false; reason: string } {
   const decoded = decodeText(file, bytes, { ...DEFAULT_LIMITS, maxBytes });
   if (!decoded.ok) return { ok: false, reason: decoded.diagnostics[0]!.message };
-  const formatted = formatMap(decoded.text);
+  const formatted = formatMap(decoded.text, templates);
   if (!formatted.ok) return formatted;
   return { ok: true, text: formatted.text, changed: formatted.text !== decoded.text || hasBom(bytes) };
 }
@@ -63,7 +65,7 @@ const hasBom = (bytes: Uint8Array) => bytes[0] === 0xef && bytes[1] === 0xbb && 
 
 async function fmtStdin(io: Io, options: FmtOptions): Promise<number> {
   const bytes = await io.readStdin(DEFAULT_LIMITS.maxBytes);
-  const formatted = formatBytes('<stdin>', bytes, DEFAULT_LIMITS.maxBytes);
+  const formatted = formatBytes('<stdin>', bytes, DEFAULT_LIMITS.maxBytes, templatesOf(await openConfig(options, io)));
   if (!formatted.ok) {
     io.stderr(`<stdin>: cannot format: ${formatted.reason}\n`);
     return EXIT.failed;

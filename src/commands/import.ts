@@ -5,11 +5,12 @@ import type { Io } from '../io/terminal.js';
 import { createWriter } from '../pipeline/write.js';
 import { report } from '../report/index.js';
 import { painter } from '../report/text.js';
-import type { TemplateId } from '../templates/registry.js';
+import { chooseTemplate, templatesOf } from '../io/templates.js';
+import { openConfig } from '../pipeline/session.js';
 
 export interface ImportOptions {
   output?: string;
-  template?: TemplateId;
+  template?: string;
   sheet?: string;
   force?: boolean;
 }
@@ -17,7 +18,9 @@ export interface ImportOptions {
 export async function importCommand(file: string, options: ImportOptions, io: Io): Promise<number> {
   if (options.sheet !== undefined && !/\.xlsx$/i.test(file)) throw usageError('--sheet chooses a sheet of an .xlsx workbook');
   const { importFile } = await import('../pipeline/import.js');
-  const result = await importFile(file, io.cwd, options);
+  const templates = templatesOf(await openConfig({}, io));
+  if (options.template !== undefined) chooseTemplate(templates, options.template);
+  const result = await importFile(file, io.cwd, { ...options, templates });
   if (!result.ok) throw new ProblemsError([{ file, diagnostics: result.diagnostics }]);
   if (result.warnings.length) report({ command: 'validate', files: [{ file, diagnostics: result.warnings }], quiet: true }, 'text', io);
   const target = options.output ?? '-';

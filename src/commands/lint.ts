@@ -8,6 +8,7 @@ import { problemAt } from '../core/locate.js';
 import { EXIT } from '../errors.js';
 import { openConfig, openSession, type SessionOptions } from '../pipeline/session.js';
 import { report, type FileReport } from '../report/index.js';
+import { templatesOf } from '../io/templates.js';
 
 export interface LintCommandOptions extends SessionOptions {
   /** `--max-age <months>` */
@@ -21,21 +22,23 @@ export interface LintCommandOptions extends SessionOptions {
 export async function lint(inputs: string[], options: LintCommandOptions, io: Io): Promise<number> {
   if (options.listRules) {
     const { formatLintRules } = await import('../core/lint/index.js');
-    io.stdout(formatLintRules((await openConfig(options, io))?.lint.rules));
+    const config = await openConfig(options, io);
+    io.stdout(formatLintRules(templatesOf(config), config?.lint.rules));
     return EXIT.ok;
   }
   const session = await openSession(inputs, { ...options, personas: true }, io);
   const rules = session.config?.lint.rules;
   const maxAgeMonths = options.maxAge ?? session.config?.lint.maxAgeMonths ?? 6;
+  const templates = templatesOf(session.config);
   const files: FileReport[] = [];
   for (const file of [...session.files, ...session.personas]) {
     if (session.personas.includes(file)) {
-      files.push({ file, diagnostics: (await checkFile(file, io, { maxBytes: session.maxBytes, references: session.references })).diagnostics });
+      files.push({ file, diagnostics: (await checkFile(file, io, { templates, maxBytes: session.maxBytes, references: session.references })).diagnostics });
       continue;
     }
-    const read = (path: string, positions: boolean) => readMapFile(path, io, { defaultLocale: session.config?.locale, maxBytes: session.maxBytes, positions, references: session.references });
+    const read = (path: string, positions: boolean) => readMapFile(path, io, { templates, defaultLocale: session.config?.locale, maxBytes: session.maxBytes, positions, references: session.references });
     const loaded = await read(file, true);
-    const findings = await lintFindings(file, loaded, read, session.references, { rules: rules ?? {}, maxAgeMonths, today: options.today ?? new Date() });
+    const findings = await lintFindings(file, loaded, read, session.references, { templates, rules: rules ?? {}, maxAgeMonths, today: options.today ?? new Date() });
     files.push({ file: shownName(file), diagnostics: [...loaded.diagnostics, ...findings] });
   }
   return report({ command: 'lint', files, quiet: options.quiet }, options.reporter, io);

@@ -7,6 +7,7 @@ import { LINT_SEVERITIES } from './lint/rule.js';
 import { STAGE_IMAGE_LIMITS } from './image.js';
 import { LOCALES } from './locale.js';
 import { described, text, textList } from './schema.js';
+import { MAX_TEAM_TEMPLATES } from './templates.js';
 import { COLOUR_EXPECTED, parseColour, parseFontList } from './theme.js';
 
 type Choices = readonly [string, ...string[]];
@@ -76,6 +77,12 @@ export function buildConfigSchema(choices: ConfigChoices) {
         }),
       ),
       'KPI values for journey build (CSV or JSON of metric, value, date), relative to this file and inside its folder',
+    ),
+    templates: opt(
+      z.array(text, { error: (iss) => `expected a list of template files (like [templates/empathy-map.yaml]), ${found(iss)}` }).check(
+        z.maxLength(MAX_TEAM_TEMPLATES, { error: (iss) => `expected at most ${MAX_TEAM_TEMPLATES} template files, found ${(iss.input as unknown[]).length}` }),
+      ),
+      'The project\u2019s own templates: YAML files declaring id, name, column, bands and lanes, relative to this file and inside its folder',
     ),
     theme: opt(
       z.strictObject(

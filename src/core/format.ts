@@ -8,7 +8,7 @@ import { isMap, isPair, isScalar, isSeq, parseDocument, visit, YAMLSeq, type Doc
 import { isPlainObject } from './describe.js';
 import { parseSource } from './source.js';
 import { CUSTOM_LANE_KEY } from './schema.js';
-import { isTemplateId, TEMPLATES } from '../templates/registry.js';
+import { templateIn, type TemplateRegistry } from './templates.js';
 
 export type FormatResult = { ok: true; text: string } | { ok: false; reason: string };
 
@@ -31,13 +31,13 @@ const FLOW_WIDTH = 100;
 const FOLD_WIDTH = 100;
 
 /** The order of a stage's keys: name and id, the template's extra fields, the moment (emotion, milestone, image), the template's lanes, the custom lanes, then the common keys. */
-function stageOrder(template: unknown, customLanes: readonly string[]): string[] {
-  const def = isTemplateId(template) ? TEMPLATES[template] : undefined;
+function stageOrder(templates: TemplateRegistry, template: unknown, customLanes: readonly string[]): string[] {
+  const def = templateIn(templates, template);
   return [...STAGE_HEAD, ...Object.keys(def?.stageExtras ?? {}), ...STAGE_MOMENT, ...(def?.lanes.map((l) => l.key) ?? []), ...customLanes, ...STAGE_AFTER_LANES];
 }
 
 /** Formats a map (or a persona file, or any YAML of the format): the text in its canonical layout. */
-export function formatMap(text: string): FormatResult {
+export function formatMap(text: string, templates: TemplateRegistry): FormatResult {
   // Read as every map is, within the same limits (size, nodes, depth, aliases): a problem means no formatting.
   const parsed = parseSource('', text);
   if (!parsed.ok || parsed.diagnostics.some((d) => d.severity === 'error')) {
@@ -48,7 +48,7 @@ export function formatMap(text: string): FormatResult {
   const root = doc.contents;
   let hasAlias = false;
   visit(doc, { Alias: () => ((hasAlias = true), visit.BREAK) });
-  if (isMap(root) && !hasAlias) reorderDocument(doc, root);
+  if (isMap(root) && !hasAlias) reorderDocument(doc, root, templates);
   visit(doc, {
     Seq: (_, seq) => {
       seq.flow = fitsOnOneLine(seq, 'seq');
@@ -69,7 +69,7 @@ export function formatMap(text: string): FormatResult {
   return { ok: true, text: out };
 }
 
-function reorderDocument(doc: Document, root: YAMLMap): void {
+function reorderDocument(doc: Document, root: YAMLMap, templates: TemplateRegistry): void {
   const first = root.items[0];
   const template = scalarOf(root, 'template');
   const value = doc.toJS() as unknown;
@@ -77,7 +77,7 @@ function reorderDocument(doc: Document, root: YAMLMap): void {
   // A persona file has `name` and no `stages`: its keys are a persona's.
   const isPersona = isPlainObject(value) && 'name' in value && !('stages' in value) && !('template' in value);
   reorder(root, isPersona ? PERSONA : TOP);
-  const stageKeys = stageOrder(template, lanes);
+  const stageKeys = stageOrder(templates, template, lanes);
   const each = (node: unknown, order: string[], then?: (m: YAMLMap) => void) => {
     if (!isSeq(node)) return;
     for (const item of node.items) if (isMap(item)) (reorder(item, order), then?.(item));

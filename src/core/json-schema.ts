@@ -2,25 +2,26 @@
 import * as z from 'zod/mini';
 import { buildMapSchema, customLaneValue, stageKeys } from './map-schema.js';
 import { MAX_PERSONAS, item, personaFile, touchpoint } from './schema.js';
-import { TEMPLATE_IDS, TEMPLATES, type TemplateId } from '../templates/registry.js';
+import { templateWords, type TemplateRegistry } from './templates.js';
 
 type JsonObject = Record<string, unknown>;
 const OPTIONS = { io: 'input', target: 'draft-2020-12', reused: 'inline' } as const;
 
-/** The schema of one template's maps, or of all four (chosen by `template`) when none is given. */
-export function jsonSchema(template?: TemplateId): JsonObject {
+/** The schema of one template's maps, or of every template's (chosen by `template`) when none is given. */
+export function jsonSchema(templates: TemplateRegistry, template?: string): JsonObject {
+  const TEMPLATE_IDS = Object.keys(templates);
   if (template) {
-    return shared(requiredApart({ $schema: 'https://json-schema.org/draft/2020-12/schema', title: `Journey map: ${template} (format version 1)`, ...templateSchema(template) }) as JsonObject);
+    return shared(requiredApart({ $schema: 'https://json-schema.org/draft/2020-12/schema', title: `Journey map: ${template} (format version 1)`, ...templateSchema(templates, template) }) as JsonObject);
   }
   return shared(requiredApart({
     $schema: 'https://json-schema.org/draft/2020-12/schema',
     title: 'Journey map (format version 1)',
     type: 'object',
     required: ['template'],
-    properties: { template: { enum: TEMPLATE_IDS, description: 'The kind of map: current-state, future-state, day-in-the-life or service-blueprint' } },
+    properties: { template: { enum: TEMPLATE_IDS, description: `The kind of map: ${templateWords(templates)}` } },
     allOf: TEMPLATE_IDS.map((id) => ({
       if: { properties: { template: { const: id } }, required: ['template'] },
-      then: templateSchema(id, `#/allOf/${TEMPLATE_IDS.indexOf(id)}/then`),
+      then: templateSchema(templates, id, `#/allOf/${TEMPLATE_IDS.indexOf(id)}/then`),
     })),
   }) as JsonObject);
 }
@@ -32,8 +33,8 @@ const ADDED_STAGE_KEYS = ['image', 'image_alt', 'milestone', 'branches', 'rejoin
 const noFork = { not: {}, description: 'Forks do not nest: a stage of a branch cannot fork again' };
 
 /** One template's schema; `at` is the JSON Pointer where it will stand in the whole document (branch stages refer to its stage). */
-function templateSchema(id: TemplateId, at = '#'): JsonObject {
-  const schema = z.toJSONSchema(buildMapSchema(TEMPLATES[id]), OPTIONS) as JsonObject;
+function templateSchema(templates: TemplateRegistry, id: string, at = '#'): JsonObject {
+  const schema = z.toJSONSchema(buildMapSchema(templates[id], templates), OPTIONS) as JsonObject;
   delete schema.$schema;
   // Custom lanes (declared under `lanes:`) add stage keys JSON Schema cannot know in advance: a map
   // that declares some accepts any further stage key holding text, and leaves typos to `journey
@@ -58,7 +59,7 @@ function templateSchema(id: TemplateId, at = '#'): JsonObject {
   schema.not = { required: ['persona', 'personas'] };
   Object.assign(((schema.properties as JsonObject).personas as { anyOf: JsonObject[] }).anyOf[0]!, { minItems: 1, maxItems: MAX_PERSONAS });
   schema.if = { properties: { lanes: { type: 'array', minItems: 1 } }, required: ['lanes'] };
-  const keys = stageKeys(TEMPLATES[id]);
+  const keys = stageKeys(templates[id]!);
   const known = { ...Object.fromEntries(keys.map((key) => [key, true])), ...added };
   const knownInBranch = Object.fromEntries(Object.entries(known).filter(([key]) => key !== 'branches' && key !== 'rejoin'));
   // Between keys: image_alt goes with image.

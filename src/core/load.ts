@@ -11,24 +11,27 @@ import { parseSource, type Source } from './source.js';
 import { DEFAULT_LIMITS, decodeText, type Limits } from './text.js';
 import { problem } from './diagnostics.js';
 import { modelOf, validateMap } from './validate.js';
-import { TEMPLATES, TEMPLATE_IDS, isTemplateId, templatesWithLane, type TemplateId } from '../templates/registry.js';
+import { templateIn, templatesWithLane, type TemplateRegistry } from './templates.js';
+import type { TemplateDefinition } from '../templates/types.js';
 
 export type LoadResult =
   | { ok: true; map: JourneyMap; diagnostics: Diagnostic[]; /** Positions, for lint; absent on the quick path. */ source?: Source }
   | { ok: false; diagnostics: Diagnostic[] };
 
 export interface LoadOptions {
+  /** The templates a map may name: the built-in ones, and the project's own. */
+  templates: TemplateRegistry;
   limits?: Limits;
   /** The locale of a map that sets none (from the config file); otherwise English. */
   defaultLocale?: Locale;
 }
 
-export function loadMapBytes(file: string, bytes: Uint8Array, options: LoadOptions = {}): LoadResult {
+export function loadMapBytes(file: string, bytes: Uint8Array, options: LoadOptions): LoadResult {
   const decoded = decodeText(file, bytes, options.limits);
   return decoded.ok ? loadMap(file, decoded.text, options) : decoded;
 }
 
-export function loadMap(file: string, text: string, options: LoadOptions = {}): LoadResult {
+export function loadMap(file: string, text: string, options: LoadOptions): LoadResult {
   const parsed = parseSource(file, text, options.limits ?? DEFAULT_LIMITS);
   if (!parsed.ok) return fail([...parsed.diagnostics, ...restOfFile(file, text, parsed, options)]);
   return check(file, parsed.source, parsed.value, parsed.diagnostics, options);
@@ -46,9 +49,10 @@ function check(file: string, source: Source, value: unknown, warnings: Diagnosti
 
   // An unknown template is reported, and the rest is still checked against the keys every template
   // shares: one mistake never hides the others.
-  const template = isTemplateId(value.template) ? value.template : undefined;
-  const templateProblems = template ? [] : [templateProblem(source, value)];
-  const { schema, result } = validateMap(template, value, options.defaultLocale);
+  const { templates } = options;
+  const template = templateIn(templates, value.template);
+  const templateProblems = template ? [] : [templateProblem(source, value, templates)];
+  const { schema, result } = validateMap(template, templates, value, options.defaultLocale);
   if (!result.success || !template) {
     const diagnostics = result.success
       ? []
@@ -56,8 +60,8 @@ function check(file: string, source: Source, value: unknown, warnings: Diagnosti
           source,
           value,
           schema,
-          explainUnknownKey: (key, path) => explainStageKey(template, key, path),
-          synonymOf: (key, path) => (template && isStagePath(path) ? TEMPLATES[template].synonyms?.[key] : undefined),
+          explainUnknownKey: (key, path) => explainStageKey(template, templates, key, path),
+          synonymOf: (key, path) => (template && isStagePath(path) ? template.synonyms?.[key] : undefined),
         });
     return fail([...warnings, ...templateProblems, ...diagnostics]);
   }
@@ -150,8 +154,9 @@ function lastStartingBy<T>(items: readonly T[], start: (item: T) => number | und
   return found;
 }
 
-function templateProblem(source: Source, value: Record<string, unknown>): Diagnostic {
+function templateProblem(source: Source, value: Record<string, unknown>, templates: TemplateRegistry): Diagnostic {
   const template = value.template;
+  const TEMPLATE_IDS = Object.keys(templates);
   const { line, col } = locate(source, 'template' in value ? ['template'] : []);
   const guess = typeof template === 'string' ? closest(template, TEMPLATE_IDS) : undefined;
   const message =
@@ -169,12 +174,12 @@ function fail(diagnostics: Diagnostic[]): LoadResult {
   return { ok: false, diagnostics: diagnostics.sort(bySourceOrder) };
 }
 
-function explainStageKey(template: TemplateId | undefined, key: string, path: readonly PathSegment[]): string | undefined {
+function explainStageKey(template: TemplateDefinition | undefined, templates: TemplateRegistry, key: string, path: readonly PathSegment[]): string | undefined {
   if (!template || !isStagePath(path)) return undefined;
   if (isBranchStagePath(path) && (key === 'branches' || key === 'rejoin')) {
     return 'forks do not nest: a stage of a branch cannot fork again (give the decision its own stage on the main path, or split the journey into maps)';
   }
-  const owners = templatesWithLane(key);
+  const owners = templatesWithLane(templates, key);
   if (owners.length === 0) return undefined;
-  return `it belongs to the ${listWords(owners)} template${owners.length > 1 ? 's' : ''}, not to ${template} (declare it under \`lanes:\` to add it as a custom lane)`;
+  return `it belongs to the ${listWords(owners)} template${owners.length > 1 ? 's' : ''}, not to ${template.id} (declare it under \`lanes:\` to add it as a custom lane)`;
 }

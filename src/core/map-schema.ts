@@ -2,12 +2,11 @@
 import * as z from 'zod/mini';
 import { closest, describeValue, excerpt, isPlainObject, listWords, quote } from './describe.js';
 import { SLUG, basedOn, customLaneFields, date, described, item, itemList, locale, optionalText, persona, personas, requiredText, slug, stageCommon, stageEmotion, stageId, stageLater, textList, touchpointList } from './schema.js';
-import { TEMPLATE_IDS, TEMPLATES } from '../templates/registry.js';
 import type { TemplateDefinition } from '../templates/types.js';
+import { templateWords, type TemplateRegistry } from './templates.js';
 import type { Locale } from './locale.js';
 
 const TOP_LEVEL_DESCRIPTIONS = {
-  template: 'The kind of map: current-state, future-state, day-in-the-life or service-blueprint',
   title: 'The title of the map',
   summary: 'One paragraph under the title',
   locale: 'Language of the built-in labels: en, it or pl',
@@ -30,14 +29,15 @@ export const LATER_STAGE_KEYS = ['milestone', 'image', 'image_alt', 'branches', 
  * A custom lane: `{ key, label, band }`, where `band` is one of the template's bands (default: the
  * template's `defaultBand`). Without a template, a band of any template is accepted.
  */
-function customLaneSchema(def: TemplateDefinition | undefined) {
-  const bands = def ? [...def.bands] : [...new Set(TEMPLATE_IDS.flatMap((id) => TEMPLATES[id].bands))];
+function customLaneSchema(def: TemplateDefinition | undefined, templates: TemplateRegistry) {
+  const all = Object.values(templates);
+  const bands = def ? [...def.bands] : [...new Set(all.flatMap((t) => t.bands))];
   const bandError = (iss: { input?: unknown }) => {
     const what = def ? `a band of ${def.id} maps` : 'a band';
     let hint = '';
     const input = iss.input;
     if (typeof input === 'string') {
-      const owners = TEMPLATE_IDS.filter((id) => TEMPLATES[id].bands.includes(input));
+      const owners = all.filter((t) => t.bands.includes(input)).map((t) => t.id);
       const near = bands.find((b) => b === input.toLowerCase().replace(/[\s_]+/g, '-')) ?? closest(input.toLowerCase(), bands);
       if (owners.length) hint = ` (\`${excerpt(input)}\` is a band of ${listWords(owners, 'and')} maps)`;
       else if (near) hint = `; did you mean \`${near}\`?`;
@@ -68,7 +68,7 @@ export const MAX_BRANCHES = 4;
  * which the caller reports) it checks everything the templates share, so one mistake never hides
  * the others: stages then accept any further key, since their lanes depend on the template.
  */
-export function buildMapSchema(def: TemplateDefinition | undefined, customLaneKeys: readonly string[] = [], mapLocale?: Locale) {
+export function buildMapSchema(def: TemplateDefinition | undefined, templates: TemplateRegistry, customLaneKeys: readonly string[] = [], mapLocale?: Locale) {
   const laneShape: Record<string, z.ZodMiniType> = {};
   for (const lane of def?.lanes ?? []) {
     const schema = lane.kind === 'touchpoints' ? touchpointList : itemList;
@@ -119,7 +119,7 @@ export function buildMapSchema(def: TemplateDefinition | undefined, customLaneKe
       }, { when: () => true }),
     );
 
-  const customLane = customLaneSchema(def);
+  const customLane = customLaneSchema(def, templates);
   type CustomLane = z.output<typeof customLane>;
   const lanes = z.pipe(
     z.nullish(z.array(customLane, { error: (iss) => `expected a list of custom lanes ({ key, label, band }), found ${describeValue(iss.input)}` })),
@@ -141,7 +141,7 @@ export function buildMapSchema(def: TemplateDefinition | undefined, customLaneKe
   const d = TOP_LEVEL_DESCRIPTIONS;
   return z.strictObject(
     {
-      template: described(def ? z.literal(def.id) : z.optional(z.unknown()), d.template),
+      template: described(def ? z.literal(def.id) : z.optional(z.unknown()), `The kind of map: ${templateWords(templates)}`),
       title: described(requiredText, d.title),
       summary: described(optionalText, d.summary),
       locale: described(locale, d.locale),

@@ -6,7 +6,7 @@
 // edge parses with micromark; every cell keeps its line and column in the Markdown. Pure.
 import type { Heading, List, ListItem, Paragraph, PhrasingContent, Root, RootContent, Table } from 'mdast';
 import { LOCALES, MOTIVES, UI, type Locale } from './locale.js';
-import { TEMPLATE_IDS, TEMPLATES } from '../templates/registry.js';
+import type { TemplateRegistry } from './templates.js';
 
 export interface Position {
   line: number;
@@ -81,10 +81,10 @@ function motive(name: string): string {
 }
 
 /** The template a meta line's name gives (`*Service blueprint*`), and its locale when only one locale names it so. */
-function templateNamed(name: string): { id: string; locale?: Locale } | undefined {
-  for (const id of TEMPLATE_IDS) {
-    const locales = LOCALES.filter((l) => word(TEMPLATES[id].labels[l].name) === word(name));
-    if (locales.length) return { id, locale: locales.length === 1 ? locales[0] : undefined };
+function templateNamed(templates: TemplateRegistry, name: string): { id: string; locale?: Locale } | undefined {
+  for (const def of Object.values(templates)) {
+    const locales = LOCALES.filter((l) => word(def.labels[l].name) === word(name));
+    if (locales.length) return { id: def.id, locale: locales.length === 1 ? locales[0] : undefined };
   }
   return undefined;
 }
@@ -92,7 +92,7 @@ function templateNamed(name: string): { id: string; locale?: Locale } | undefine
 /**
  * The Markdown as a grid; none when it holds no table and no stage sections.
  */
-export function markdownGrid(tree: Root): MarkdownRead {
+export function markdownGrid(tree: Root, templates: TemplateRegistry): MarkdownRead {
   const rows: string[][] = [];
   const where: Position[][] = [];
   const bands: (string | undefined)[] = [];
@@ -120,7 +120,7 @@ export function markdownGrid(tree: Root): MarkdownRead {
       const meta = nodes[i + 1];
       if (meta?.type === 'paragraph' && meta.children[0]?.type === 'emphasis') {
         const parts = plainText(meta).split(' · ');
-        const template = templateNamed(parts[0]!.trim());
+        const template = templateNamed(templates, parts[0]!.trim());
         if (template) {
           i++;
           block('Template', template.id, start(meta));

@@ -11,7 +11,7 @@ import { LOCALES, UI } from './locale.js';
 import { MAX_YAML_NODES } from './limits.js';
 import { uniqueIds } from './sheet-layout.js';
 import { MAX_STAGES } from './text.js';
-import { TEMPLATES, type TemplateId } from '../templates/registry.js';
+import type { TemplateDefinition } from '../templates/types.js';
 
 export interface LineProblem {
   line: number;
@@ -247,10 +247,12 @@ function readTask(name: string, data: string, at: number, fail: (at: number, mes
 /** `positive`, `negativo`: the name journey's own chart gives a task, the word of its score in some locale. */
 const isScoreWord = (name: string, score: number) => LOCALES.some((l) => UI[l].emotions[String(score - 3) as keyof (typeof UI)['en']['emotions']] === name);
 
-export function mermaidToMap(text: string, options: { template?: TemplateId; offset?: number } = {}): { map?: Record<string, unknown>; problems: LineProblem[] } {
+/** `template` is the map's: a diagram's tasks (what the person does) go in its `doing` lane, else its first text lane. */
+export function mermaidToMap(text: string, options: { template: TemplateDefinition; offset?: number }): { map?: Record<string, unknown>; problems: LineProblem[] } {
   const offset = options.offset ?? 0;
-  const template = options.template ?? 'current-state';
-  const actionsKey = TEMPLATES[template].lanes.some((l) => l.key === 'actions') ? 'actions' : TEMPLATES[template].lanes.find((l) => l.key === 'priorities') ? 'priorities' : 'actions';
+  const template = options.template.id;
+  const lanes = options.template.lanes;
+  const actionsKey = (lanes.find((l) => l.doing) ?? lanes.find((l) => l.kind === 'text') ?? lanes[0]!).key;
   const problems: LineProblem[] = [];
   const diagram = readDiagram(text, problems, offset);
   if (!diagram) return { problems };

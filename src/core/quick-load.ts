@@ -8,7 +8,7 @@ import type { JourneyMap } from './model.js';
 import { isPlainObject } from './describe.js';
 import { mayExceedNodes, nodeLimitOffset, type YamlLexing } from './limits.js';
 import { modelOf, validateMap } from './validate.js';
-import { isTemplateId } from '../templates/registry.js';
+import { templateIn, type TemplateRegistry } from './templates.js';
 
 /**
  * A directive (`%YAML 1.1`) or a tag (`!!str`, `!custom`) changes how YAML reads a value, and the two
@@ -38,9 +38,10 @@ export function quickParse(text: string, lexing?: YamlLexing): unknown {
 /** Whether quickParse wants the lexer for this text: most files are settled by a cheap bound. */
 export const needsLexer = (text: string) => mayExceedNodes(text);
 
-export function quickLoad(text: string, options: { defaultLocale?: Locale; lexing?: YamlLexing } = {}): JourneyMap | undefined {
+export function quickLoad(text: string, options: { templates: TemplateRegistry; defaultLocale?: Locale; lexing?: YamlLexing }): JourneyMap | undefined {
   const value = quickParse(text, options.lexing);
-  if (!isPlainObject(value) || !isTemplateId(value.template)) return undefined;
-  const { result } = validateMap(value.template, value, options.defaultLocale);
-  return result.success ? modelOf(value.template, result.data) : undefined;
+  const def = isPlainObject(value) ? templateIn(options.templates, value.template) : undefined;
+  if (!def) return undefined;
+  const { result } = validateMap(def, options.templates, value as Record<string, unknown>, options.defaultLocale);
+  return result.success ? modelOf(def, result.data) : undefined;
 }

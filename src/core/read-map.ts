@@ -4,16 +4,19 @@
 import type { Locale } from './locale.js';
 import type { LoadResult } from './load.js';
 import { needsLexer, quickLoad } from './quick-load.js';
+import type { TemplateRegistry } from './templates.js';
 import { DEFAULT_LIMITS, decodeText } from './text.js';
 
 export interface ReadMapOptions {
+  /** The templates a map may name: the built-in ones, and the project's own. */
+  templates: TemplateRegistry;
   defaultLocale?: Locale;
   maxBytes?: number;
   /** Keep source positions even for a valid map (lint points its findings into the source). */
   positions?: boolean;
 }
 
-export async function readMap(name: string, bytes: Uint8Array, options: ReadMapOptions = {}): Promise<LoadResult> {
+export async function readMap(name: string, bytes: Uint8Array, options: ReadMapOptions): Promise<LoadResult> {
   const limits = { ...DEFAULT_LIMITS, maxBytes: options.maxBytes ?? DEFAULT_LIMITS.maxBytes };
   const decoded = decodeText(name, bytes, limits);
   if (!decoded.ok) return decoded;
@@ -22,5 +25,5 @@ export async function readMap(name: string, bytes: Uint8Array, options: ReadMapO
   const map = options.positions ? undefined : quickLoad(decoded.text, { ...options, lexing });
   if (map) return { ok: true, map, diagnostics: [] };
   const { loadMap } = await import('./load.js');
-  return loadMap(name, decoded.text, { defaultLocale: options.defaultLocale, limits });
+  return loadMap(name, decoded.text, { templates: options.templates, defaultLocale: options.defaultLocale, limits });
 }

@@ -9,7 +9,8 @@ import { LOCALES, UI, type Locale } from './locale.js';
 import type { Item, JourneyMap, Kpi, Touchpoint } from './model.js';
 import { allStages } from './stages.js';
 import { slugify, stageId } from './schema.js';
-import { TEMPLATE_IDS, TEMPLATES, templateOf, type TemplateId } from '../templates/registry.js';
+import type { TemplateDefinition } from '../templates/types.js';
+import { templateIn, type TemplateRegistry } from './templates.js';
 
 /** A problem at a cell, 0-based; the edge turns it into `Sheet1!B7` or a CSV line. */
 export interface CellProblem {
@@ -86,7 +87,7 @@ export function sheetLosses(map: JourneyMap): string[] {
 export type SheetCell = string | number;
 
 /** The map as rows of cells (text), and how many columns the title spans. Lists are one item a line. */
-export function mapToGrid(map: JourneyMap): { rows: SheetCell[][]; width: number } {
+export function mapToGrid(map: JourneyMap, def: TemplateDefinition): { rows: SheetCell[][]; width: number } {
   const stages = map.stages;
   const width = stages.length + 1;
   const rows: SheetCell[][] = [[map.title]];
@@ -119,8 +120,8 @@ export function mapToGrid(map: JourneyMap): { rows: SheetCell[][]; width: number
   // label would be read as another row's (`Mood`): a sheet stays as people write it. `key (band):
   // label`, the band only where it is not the default one.
   const custom = map.lanes.filter((l) => l.custom);
-  const defaultBand = templateOf(map.template).defaultBand;
-  const plain = (l: (typeof custom)[number]) => l.key === customKey(l.label) && l.band === defaultBand && rowTarget(map.template as TemplateId, l.label).target.kind === 'custom';
+  const defaultBand = def.defaultBand;
+  const plain = (l: (typeof custom)[number]) => l.key === customKey(l.label) && l.band === defaultBand && rowTarget(def, l.label).target.kind === 'custom';
   if (!custom.every(plain)) {
     block('lanes', custom.map((l) => `${l.key}${l.band === defaultBand ? '' : ` (${l.band})`}: ${l.label}`));
   }
@@ -192,7 +193,7 @@ type RowTarget = { kind: 'emotion' | 'id' } | { kind: 'lane' | 'common' | 'field
  */
 export function gridToMap(
   grid: readonly (readonly string[])[],
-  options: { template?: TemplateId; fallbackTitle: string; /** The band a row's custom lane is in, when the source names it (a Markdown table under `### Backstage`). */ rowBand?: (row: number) => string | undefined },
+  options: { templates: TemplateRegistry; template?: string; fallbackTitle: string; /** The band a row's custom lane is in, when the source names it (a Markdown table under `### Backstage`). */ rowBand?: (row: number) => string | undefined },
 ): GridImport {
   const problems: CellProblem[] = [];
   const cells = new Map<string, { row: number; col: number }>();
@@ -233,7 +234,7 @@ export function gridToMap(
     const where = { row: r, col: 1 };
     const text = values.join('\n');
     const list = values.flatMap(lines);
-    if (field === 'template' && !(TEMPLATE_IDS as string[]).includes(text)) at(r, 1, `unknown template ${quote(text)}: expected ${TEMPLATE_IDS.join(', ')}`);
+    if (field === 'template' && !templateIn(options.templates, text)) at(r, 1, `unknown template ${quote(text)}: expected ${Object.keys(options.templates).join(', ')}`);
     else if (field === 'locale' && !(LOCALES as readonly string[]).includes(text)) at(r, 1, `unknown locale ${quote(text)}: expected ${LOCALES.join(', ')}`);
     else if (field === 'updated' && !/^\d{4}-\d{2}-\d{2}$/.test(text)) at(r, 1, `expected a date as YYYY-MM-DD (like 2026-11-01), found ${quote(text)}`);
     else if (field.startsWith('persona')) {
@@ -260,7 +261,7 @@ export function gridToMap(
   // Which template: asked for, named above the grid, or the one whose lanes the rows name most.
   const body = Array.from({ length: grid.length - header - 1 }, (_, i) => header + 1 + i).filter((r) => filled(r));
   const labels = body.map((r) => cell(r, 0));
-  const template = options.template ?? (top.template as TemplateId | undefined) ?? guessTemplate(labels);
+  const template = templateIn(options.templates, options.template ?? top.template) ?? guessTemplate(options.templates, labels);
   const locales = new Map<Locale, number>();
   const customLanes: { key: string; label: string; band?: string }[] = [];
   const declared = new Map<string, { key: string; band?: string }>(); // by label, from a Lanes row above the grid
@@ -268,7 +269,7 @@ export function gridToMap(
     const m = /^([a-z][a-z0-9_]*)(?:\s*\(([^()]+)\))?:\s*(\S.*)$/.exec(line);
     const band = m?.[2] === undefined ? undefined : bandOf(template, m[2]);
     if (m && band !== null) declared.set(norm(m[3]!), { key: m[1]!, band });
-    else if (m) at(cells.get('lanes')!.row, 1, `unknown band ${quote(m[2]!)} for the custom lane ${quote(m[1]!)}: expected one of ${TEMPLATES[template].bands.join(', ')}`);
+    else if (m) at(cells.get('lanes')!.row, 1, `unknown band ${quote(m[2]!)} for the custom lane ${quote(m[1]!)}: expected one of ${template.bands.join(', ')}`);
     else at(cells.get('lanes')!.row, 1, `expected each custom lane as \`key: label\` (or \`key (band): label\`) on a line of its own, found ${quote(line)}`);
   }
   delete top.lanes;
@@ -289,7 +290,7 @@ export function gridToMap(
     cells.set(`stages.${s}.name`, { row: header, col: c });
     return { name: cell(header, c) };
   });
-  const taken = new Set<string>(Object.keys(TEMPLATES[template].stageExtras ?? {}).concat(TEMPLATES[template].lanes.map((l) => l.key), Object.keys(COMMON_ROWS), ['name', 'id', 'emotion']));
+  const taken = new Set<string>(Object.keys(template.stageExtras ?? {}).concat(template.lanes.map((l) => l.key), Object.keys(COMMON_ROWS), ['name', 'id', 'emotion']));
   body.forEach((r, i) => {
     const target = targets[i]!;
     let key: string;
@@ -298,7 +299,7 @@ export function gridToMap(
       key = uniqueKey(lane?.key ?? customKey(target.label), taken);
       const heading = options.rowBand?.(r);
       const band = lane?.band ?? (heading === undefined ? undefined : (bandOf(template, heading) ?? undefined));
-      customLanes.push(band && band !== TEMPLATES[template].defaultBand ? { key, label: target.label, band } : { key, label: target.label });
+      customLanes.push(band && band !== template.defaultBand ? { key, label: target.label, band } : { key, label: target.label });
       cells.set(`lanes.${customLanes.length - 1}`, { row: r, col: 0 });
     } else key = 'key' in target ? target.key : target.kind;
     columns.forEach((c, s) => {
@@ -321,7 +322,7 @@ export function gridToMap(
   if (problems.some((p) => p.severity === 'error')) return { problems, cells };
 
   const locale = (top.locale as Locale | undefined) ?? mostUsed(locales);
-  const map: Record<string, unknown> = { template, title: top.title ?? options.fallbackTitle };
+  const map: Record<string, unknown> = { template: template.id, title: top.title ?? options.fallbackTitle };
   if (top.title === undefined) at(0, 0, `found no title above the stages (a line of its own, or Title | …): the map is called ${quote(String(options.fallbackTitle))}`, 'warning');
   if (locale && locale !== 'en') map.locale = locale;
   for (const key of ['summary', 'updated', 'owners', 'goals', 'research', 'tags', 'based_on'] as const) if (top[key] !== undefined) map[key] = top[key];
@@ -421,9 +422,8 @@ const SYNONYMS: Record<string, readonly string[]> = {
 const synonym = (key: string, n: string) => SYNONYMS[key]?.some((w) => norm(w) === n) ?? false;
 
 /** What a row's label names in this template, and in which language it was written (keys have none). */
-function rowTarget(template: TemplateId, label: string): { target: RowTarget; locale?: Locale } {
+function rowTarget(def: TemplateDefinition, label: string): { target: RowTarget; locale?: Locale } {
   const n = norm(label);
-  const def = TEMPLATES[template];
   if (n === 'id') return { target: { kind: 'id' } };
   for (const l of LOCALES) {
     if (n === norm(UI[l].emotion)) return { target: { kind: 'emotion' }, locale: n === 'emotion' ? undefined : l };
@@ -450,18 +450,18 @@ function rowTarget(template: TemplateId, label: string): { target: RowTarget; lo
 }
 
 /** A band by its key or its name in any locale (`backstage`, `Processi di supporto`); null when the template has no such band. */
-export function bandOf(template: TemplateId, text: string): string | null {
-  const def = TEMPLATES[template];
+export function bandOf(def: TemplateDefinition, text: string): string | null {
   const n = norm(text);
   return def.bands.find((b) => norm(b) === n || LOCALES.some((l) => norm(def.labels[l].bands?.[b] ?? '') === n)) ?? null;
 }
 
-function guessTemplate(labels: string[]): TemplateId {
-  let best: TemplateId = TEMPLATE_IDS[0]!;
+function guessTemplate(templates: TemplateRegistry, labels: string[]): TemplateDefinition {
+  const all = Object.values(templates);
+  let best = all[0]!;
   let bestCount = -1;
-  for (const id of TEMPLATE_IDS) {
-    const count = labels.filter((l) => rowTarget(id, l).target.kind === 'lane').length;
-    if (count > bestCount) [best, bestCount] = [id, count];
+  for (const def of all) {
+    const count = labels.filter((l) => rowTarget(def, l).target.kind === 'lane').length;
+    if (count > bestCount) [best, bestCount] = [def, count];
   }
   return best;
 }

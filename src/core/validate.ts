@@ -12,16 +12,19 @@ import { listedPersonaId, personaFileId, resolveScores } from './personas.js';
 import { CUSTOM_LANE_KEY, slugify, stageId, type Item, type PersonaScores } from './schema.js';
 import { allStages, branchFallbackId, branchStageFallbackId } from './stages.js';
 import { MAX_STAGES } from './text.js';
-import { TEMPLATES, type TemplateId } from '../templates/registry.js';
 import type { TemplateDefinition } from '../templates/types.js';
+import type { TemplateRegistry } from './templates.js';
 
-// Schemas are built once per template and set of custom lanes: a batch of maps reuses them.
-// No template (an unknown or missing one) checks what every template shares.
-const schemas = new Map<string, MapSchema>();
-export function schemaFor(template: TemplateId | undefined, laneKeys: string[], locale?: Locale): MapSchema {
-  const cacheKey = `${template ?? ''}|${locale ?? ''}|${laneKeys.join(',')}`;
-  let schema = schemas.get(cacheKey);
-  if (!schema) schemas.set(cacheKey, (schema = buildMapSchema(template && TEMPLATES[template], laneKeys, locale)));
+// Schemas are built once per template (or registry, for a map without a known template) and set of
+// custom lanes: a batch of maps reuses them. No template checks what every template shares.
+const schemas = new WeakMap<object, Map<string, MapSchema>>();
+export function schemaFor(def: TemplateDefinition | undefined, templates: TemplateRegistry, laneKeys: string[], locale?: Locale): MapSchema {
+  const cacheKey = `${locale ?? ''}|${laneKeys.join(',')}`;
+  const owner = def ?? templates;
+  let cache = schemas.get(owner);
+  if (!cache) schemas.set(owner, (cache = new Map()));
+  let schema = cache.get(cacheKey);
+  if (!schema) cache.set(cacheKey, (schema = buildMapSchema(def, templates, laneKeys, locale)));
   return schema;
 }
 
@@ -50,10 +53,10 @@ export type Validation = {
   result: ReturnType<MapSchema['safeParse']> | { success: false; error: { issues: $ZodIssue[] }; data: undefined };
 };
 
-export function validateMap(template: TemplateId | undefined, value: Record<string, unknown>, defaultLocale?: Locale): Validation {
+export function validateMap(def: TemplateDefinition | undefined, templates: TemplateRegistry, value: Record<string, unknown>, defaultLocale?: Locale): Validation {
   // Emotion words are those of the map's locale (and English); any locale's while the locale is in doubt.
   const locale = value.locale ?? defaultLocale ?? 'en';
-  const schema = schemaFor(template, declaredLaneKeys(value.lanes), isLocale(locale) ? locale : undefined);
+  const schema = schemaFor(def, templates, declaredLaneKeys(value.lanes), isLocale(locale) ? locale : undefined);
   // Refused before validation, which would otherwise work through every stage first.
   const count = stageCount(value.stages);
   if (count > MAX_STAGES) {
@@ -95,8 +98,8 @@ function ownData(value: unknown): unknown {
   return out;
 }
 
-export function modelOf(template: TemplateId, valid: ValidatedMap): JourneyMap {
-  return toModel(TEMPLATES[template], valid, UI[valid.locale]);
+export function modelOf(def: TemplateDefinition, valid: ValidatedMap): JourneyMap {
+  return toModel(def, valid, UI[valid.locale]);
 }
 
 type ValidStage = ValidatedMap['stages'][number];

@@ -15,6 +15,7 @@ import { staysInFolder } from './write-guard.js';
 import { DEFAULT_IMAGE_BYTES } from '../core/image.js';
 import { parseFontList, type Theme, type ThemeOptions } from '../core/theme.js';
 import { readImage } from './images.js';
+import type { TemplateDefinition } from '../templates/types.js';
 
 export const CONFIG_NAMES = ['journey.config.yaml', 'journey.config.yml'];
 
@@ -50,6 +51,8 @@ export interface Config {
   lint: { rules: Record<string, LintSeverity>; maxAgeMonths?: number };
   /** `theme:`, checked, with its logo read and inlined. */
   theme?: Theme;
+  /** The project's own templates (`templates:`), read from their files: io/templates.ts adds them to the built-in ones. */
+  teamTemplates?: TemplateDefinition[];
 }
 
 export async function findConfigFile(cwd: string): Promise<string | undefined> {
@@ -99,6 +102,12 @@ export async function loadConfig(path: string, shown: string, given?: Uint8Array
         problems.push(problem(shown, line, col, 'theme.logo', logo.reason, 'image-refused'));
       }
     }
+  }
+  if (read.value.templates?.length) {
+    const { readTeamTemplates } = await import('./templates.js');
+    const team = await readTeamTemplates(read.value.templates, config.dir, shown, (at) => positionIn(text(), at, shown));
+    if (team.ok) config.teamTemplates = team.templates;
+    else problems.push(...team.diagnostics);
   }
   if (problems.length) return { ok: false, diagnostics: problems };
   if (config.browser) config.browserAt = await positionIn(await text(), ['browser'], shown);

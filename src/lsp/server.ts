@@ -30,7 +30,7 @@ import { suggestionOf, type Diagnostic } from '../core/diagnostics.js';
 import { formatMap } from '../core/format.js';
 import { isPlainObject } from '../core/describe.js';
 import { keysAt, valueAt } from '../core/issues.js';
-import { LINT_RULES } from '../core/lint/index.js';
+import { lintRules } from '../core/lint/index.js';
 import { LOCALES, UI, type Locale } from '../core/locale.js';
 import { listedPersonaId, personaFileId } from '../core/personas.js';
 import { readMap } from '../core/read-map.js';
@@ -47,7 +47,8 @@ import { loadMetrics, metricsSource } from '../pipeline/metrics.js';
 import { readMapFile } from '../pipeline/read.js';
 import { createReferences, stageImageLimits } from '../pipeline/references.js';
 import { CHANNEL_ICONS } from '../render/icons.js';
-import { isTemplateId, TEMPLATE_IDS, TEMPLATES } from '../templates/registry.js';
+import { templateIn } from '../core/templates.js';
+import { templatesOf } from '../io/templates.js';
 import { lineStarts, nodeAt, nodeRange, offsetAt, tokenRange, writingAt, type Position } from './document.js';
 
 /** How long typing must pause before a document is checked again. */
@@ -127,6 +128,9 @@ function createServer(connection: Connection, io: Io) {
     return project;
   };
 
+  /** The templates a file's maps may name: the built-in ones and its project's own. */
+  const templatesOfFile = async (file: string) => templatesOf((await projectOf(file)).config);
+
   /** Every problem of a document, in the CLI's words and places. */
   async function problemsOf(doc: TextDocument): Promise<Diagnostic[]> {
     const file = fileOf(doc.uri);
@@ -142,7 +146,8 @@ function createServer(connection: Connection, io: Io) {
     const cwd = { ...io, cwd: project.root };
     if (CONFIG_NAMES.includes(basename(file))) {
       const loaded = await loadConfig(file, shown, bytes);
-      return loaded.ok ? [] : loaded.diagnostics;
+      // A problem of a template file the config names is shown at the top, naming its place.
+      return loaded.ok ? [] : loaded.diagnostics.map((d) => (d.file === shown ? d : elsewhere(d, text)));
     }
     const decoded = decodeText(shown, bytes, { ...DEFAULT_LIMITS, maxBytes });
     if (!decoded.ok) return decoded.diagnostics;
@@ -154,11 +159,12 @@ function createServer(connection: Connection, io: Io) {
       const read = await references.persona(shown, bytes);
       return read.ok ? [] : read.diagnostics;
     }
-    const options = { defaultLocale: project.config?.locale, maxBytes };
+    const templates = templatesOf(project.config);
+    const options = { templates, defaultLocale: project.config?.locale, maxBytes };
     const loaded = await references.complete(file, shown, await readMap(shown, bytes, { ...options, positions: true }), async () => text);
     const read = (path: string, positions: boolean) => readMapFile(path, cwd, { ...options, positions, references });
     const lint = project.config?.lint;
-    const findings = await lintFindings(file, loaded, read, references, { rules: lint?.rules ?? {}, maxAgeMonths: lint?.maxAgeMonths ?? 6, today: new Date() });
+    const findings = await lintFindings(file, loaded, read, references, { templates, rules: lint?.rules ?? {}, maxAgeMonths: lint?.maxAgeMonths ?? 6, today: new Date() });
     return [...loaded.diagnostics, ...findings].map((d) => (d.file === shown ? d : elsewhere(d, text)));
   }
 
@@ -242,8 +248,9 @@ function createServer(connection: Connection, io: Io) {
       const p = parsed(textDocument.uri);
       if (!p) return null;
       const parts: string[] = [];
+      const rules = lintRules(await templatesOfFile(p.file));
       for (const d of published.get(textDocument.uri) ?? []) {
-        const rule = LINT_RULES.find((r) => r.id === d.code);
+        const rule = rules.find((r) => r.id === d.code);
         if (rule && within(position, d.range)) parts.push(`**${rule.id}**: ${rule.why}`);
       }
       const at = nodeAt(p.yaml, offsetAt(p.starts, p.text, position));
@@ -254,7 +261,7 @@ function createServer(connection: Connection, io: Io) {
 
   async function hoverAt(p: Parsed, path: (string | number)[], onKey: boolean): Promise<string[]> {
     const key = path.at(-1);
-    const template = isTemplateId(p.value.template) ? TEMPLATES[p.value.template] : undefined;
+    const template = templateIn(await templatesOfFile(p.file), p.value.template);
     const locale = await localeOf(p);
     if (onKey && key === 'emotion') {
       const scale = [-2, -1, 0, 1, 2].map((score) => `- \`${signedScore(score)}\` ${emotionWord(score, UI[locale])}: ${emotionLocales(locale).flatMap((l) => Object.entries(EMOTION_WORDS[l]).filter(([, s]) => s === score).map(([w]) => `\`${w}\``)).join(', ')}`);
@@ -300,12 +307,13 @@ function createServer(connection: Connection, io: Io) {
       const writing = writingAt(p.text, p.starts, position);
       if (!writing) return [];
       const words = (list: readonly (string | number)[], kind: CompletionItemKind = CompletionItemKind.Value) => list.map((w) => ({ label: String(w), kind }));
-      const template = isTemplateId(p.value.template) ? p.value.template : undefined;
+      const templates = await templatesOfFile(p.file);
+      const template = templateIn(templates, p.value.template);
       const schemaPath = writing.parents.map((s) => (s === '-' ? 0 : s));
       if (writing.kind === 'key') {
         if (writing.parents.at(-1) === 'emotion') return words(personaIds(p.value), CompletionItemKind.Variable);
-        if (writing.parents.join('/') === 'personas/-') return [...(await pathsNear(p.file, /\.ya?ml$/i)), ...words(keysAt(schemaFor(template, declaredLaneKeys(p.value.lanes)), ['personas', 0]) ?? [], CompletionItemKind.Property)];
-        const keys = keysAt(schemaFor(template, declaredLaneKeys(p.value.lanes)), schemaPath) ?? [];
+        if (writing.parents.join('/') === 'personas/-') return [...(await pathsNear(p.file, /\.ya?ml$/i)), ...words(keysAt(schemaFor(template, templates, declaredLaneKeys(p.value.lanes)), ['personas', 0]) ?? [], CompletionItemKind.Property)];
+        const keys = keysAt(schemaFor(template, templates, declaredLaneKeys(p.value.lanes)), schemaPath) ?? [];
         return keys.map((key) => ({ label: key, kind: CompletionItemKind.Property, insertText: `${key}: ` }));
       }
       switch (writing.key) {
@@ -316,13 +324,13 @@ function createServer(connection: Connection, io: Io) {
         case 'rejoin':
           return words(mainStageIds(p.value), CompletionItemKind.Reference);
         case 'template':
-          return words(TEMPLATE_IDS);
+          return words(Object.keys(templates));
         case 'locale':
           return words(LOCALES);
         case 'confidence':
           return words(CONFIDENCES);
         case 'band':
-          return words(template ? TEMPLATES[template].bands : []);
+          return words(template ? template.bands : []);
         case 'persona':
         case 'based_on':
           return pathsNear(p.file, /\.ya?ml$/i);
@@ -411,10 +419,11 @@ function createServer(connection: Connection, io: Io) {
   );
 
   connection.onDocumentFormatting(
-    guarded(({ textDocument }) => {
+    guarded(async ({ textDocument }) => {
       const doc = documents.get(textDocument.uri);
       if (!doc || doc.getText().length > DEFAULT_LIMITS.maxBytes) return [];
-      const formatted = formatMap(doc.getText());
+      const file = fileOf(textDocument.uri);
+      const formatted = formatMap(doc.getText(), file ? await templatesOfFile(file) : templatesOf());
       if (!formatted.ok || formatted.text === doc.getText()) return [];
       return [{ range: { start: { line: 0, character: 0 }, end: doc.positionAt(doc.getText().length) }, newText: formatted.text }];
     }),

@@ -24,6 +24,7 @@ import type { Progress } from './progress.js';
 import { readMapFile, shownName } from './read.js';
 import { createReferences, type References } from './references.js';
 import { createWriter, stopWriting, WriteError, type Writer } from './write.js';
+import { templatesOf } from '../io/templates.js';
 
 /** Below this many maps a second thread costs more to start than it saves. */
 const PARALLEL_MIN_MAPS = 64;
@@ -143,7 +144,7 @@ export const referencesFor = (plan: BuildPlan, io: Io) => createReferences(io, {
 /** Loads one map and writes each of its documents. */
 export async function buildFile(file: string, plan: BuildPlan, { renderer, write, references }: BuildTools, io: Io, noBrowser: boolean): Promise<FileResult> {
   // With metrics, positions are kept to point a warning at the KPI whose metric has no value.
-  const result = await readMapFile(file, io, { defaultLocale: plan.defaultLocale, maxBytes: plan.maxBytes, references, positions: plan.metrics !== undefined });
+  const result = await readMapFile(file, io, { templates: templatesOf(plan), defaultLocale: plan.defaultLocale, maxBytes: plan.maxBytes, references, positions: plan.metrics !== undefined });
   const report: FileReport = { file: shownName(file), diagnostics: result.diagnostics, outputs: [], dependencies: result.ok ? result.dependencies : undefined };
   let browserProblem: string | undefined;
   if (!result.ok) return { report };

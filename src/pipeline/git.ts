@@ -4,6 +4,7 @@ import { lstat, readFile, realpath } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { promisify } from 'node:util';
 import { problem } from '../core/diagnostics.js';
+import type { TemplateRegistry } from '../core/templates.js';
 import type { LoadResult } from '../core/load.js';
 import { readMap } from '../core/read-map.js';
 import { DEFAULT_LIMITS, tooLarge } from '../core/text.js';
@@ -50,13 +51,13 @@ async function madeByGit(topLevel: string, gitDir: string): Promise<boolean> {
 }
 
 /** The map as it was at a git revision (`git show <rev>:<path>` in the working directory's repository). */
-export async function readMapAtRevision(file: string, rev: string, io: Io, maxBytes = DEFAULT_LIMITS.maxBytes): Promise<LoadResult> {
+export async function readMapAtRevision(file: string, rev: string, io: Io, templates: TemplateRegistry, maxBytes = DEFAULT_LIMITS.maxBytes): Promise<LoadResult> {
   const name = `${file}@${rev}`;
   try {
     const repository = await repositoryOf(file, io);
     // git's output is held to the map size limit like any map (one byte more, to tell it is over).
     const stdout = await git(gitShowArgs(repository, rev, repository.path), repository.topLevel, maxBytes + 1);
-    return readMap(name, stdout, { maxBytes });
+    return readMap(name, stdout, { templates, maxBytes });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     // git's reason is its fatal line; warnings (such as "lazy fetching disabled") may come first.

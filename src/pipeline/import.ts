@@ -13,7 +13,7 @@ import { readMap } from '../core/read-map.js';
 import { gridToMap, restoreFormula, type GridImport } from '../core/sheet-layout.js';
 import { DEFAULT_LIMITS, decodeText, MAX_STAGES } from '../core/text.js';
 import { fsReason, readBytes } from '../io/files.js';
-import type { TemplateId } from '../templates/registry.js';
+import { templateIn, type TemplateRegistry } from '../core/templates.js';
 import { parseCsv } from './csv.js';
 
 export const IMPORT_KINDS = { '.csv': 'csv', '.xlsx': 'xlsx', '.mmd': 'mermaid', '.mermaid': 'mermaid', '.md': 'markdown' } as const;
@@ -26,7 +26,14 @@ const MAX_ROWS = 1000;
 export type ImportResult = { ok: true; yaml: string; stages: number; warnings: Diagnostic[] } | { ok: false; diagnostics: Diagnostic[] };
 
 /** Reads and imports a file; one larger than the limit is refused before it is read. */
-export async function importFile(file: string, cwd: string, options: { template?: TemplateId; sheet?: string }): Promise<ImportResult> {
+export interface ImportOptions {
+  /** The templates a map may name; `template`, the one asked for. */
+  templates: TemplateRegistry;
+  template?: string;
+  sheet?: string;
+}
+
+export async function importFile(file: string, cwd: string, options: ImportOptions): Promise<ImportResult> {
   const path = resolve(cwd, file);
   let bytes: Uint8Array;
   try {
@@ -41,7 +48,7 @@ export async function importFile(file: string, cwd: string, options: { template?
 
 const tooLarge = (size: number) => `file is ${Math.ceil(size / 1024)} KiB, larger than the limit of ${DEFAULT_LIMITS.maxBytes / 1024 / 1024} MiB`;
 
-export async function importMap(shown: string, bytes: Uint8Array, options: { template?: TemplateId; sheet?: string }): Promise<ImportResult> {
+export async function importMap(shown: string, bytes: Uint8Array, options: ImportOptions): Promise<ImportResult> {
   const kind = IMPORT_KINDS[extname(shown).toLowerCase() as keyof typeof IMPORT_KINDS];
   const fail = (message: string, line = 1, col = 1, path = 'file'): ImportResult => ({ ok: false, diagnostics: [problem(shown, line, col, path, message, 'import-error')] });
   if (!kind) return fail(`cannot import a ${extname(shown) || 'file without extension'}: expected a .csv or .xlsx spreadsheet, a Mermaid journey (.mmd, .mermaid), or Markdown (.md) with a table of stages or a mermaid block`);
@@ -70,21 +77,23 @@ export async function importMap(shown: string, bytes: Uint8Array, options: { tem
       if (kind === 'markdown') {
         if (bytes.length > MAX_MARKDOWN) return fail(`the Markdown is ${Math.ceil(bytes.length / 1024)} KiB, larger than the limit of ${MAX_MARKDOWN / 1024} KiB for a Markdown import (about 1,000 stages in journey's own Markdown)`);
         // A table (or journey's stage sections) is read as a sheet; else the first Mermaid journey.
-        const read = await readMarkdown(decoded.text);
+        const read = await readMarkdown(decoded.text, options.templates);
         if (read.problem) return fail(read.problem.message, read.problem.line, read.problem.col, 'markdown');
         if (read.grid) grid = read.grid;
         mermaid = read.mermaid;
         if (!grid && !mermaid) return fail('found no table of stages and no ```mermaid block holding a journey diagram: expected a GFM table whose header row names the stages, or a Mermaid journey');
       }
       if (!grid) {
-        const result = mermaidToMap(mermaid!.text, { template: options.template, offset: mermaid!.offset });
+        // Without --template, a diagram becomes a map of the first template (current-state).
+        const template = templateIn(options.templates, options.template) ?? Object.values(options.templates)[0]!;
+        const result = mermaidToMap(mermaid!.text, { template, offset: mermaid!.offset });
         made = { map: result.map, diagnostics: result.problems.map((p) => problem(shown, p.line, p.col, 'mermaid', p.message, 'import-error')) };
       }
     }
   }
   if (grid) {
     if (grid.rows.length > MAX_ROWS || grid.rows.some((r) => r.length > MAX_STAGES + 1)) return fail(`the sheet has more than ${MAX_ROWS} rows or ${MAX_STAGES} stages: expected one journey map`);
-    const result = gridToMap(grid.rows, { template: options.template, fallbackTitle: basename(shown, extname(shown)), rowBand: grid.band });
+    const result = gridToMap(grid.rows, { templates: options.templates, template: options.template, fallbackTitle: basename(shown, extname(shown)), rowBand: grid.band });
     const address = grid.address;
     made = {
       map: result.map,
@@ -106,7 +115,7 @@ export async function importMap(shown: string, bytes: Uint8Array, options: { tem
   const yaml = `# Imported by journey import from ${name}\n${stringify(made!.map, { lineWidth: 0 })}`;
   // Whatever the input said, the output must be a valid map: check it as one, and place any
   // problem back at the cell it came from.
-  const checked = await readMap('imported map', new TextEncoder().encode(yaml));
+  const checked = await readMap('imported map', new TextEncoder().encode(yaml), { templates: options.templates });
   if (!checked.ok) {
     return {
       ok: false,
@@ -153,7 +162,7 @@ async function readCsv(shown: string, text: string) {
  * Markdown read with micromark's GFM parser (loaded only here): its table as a grid whose cells keep
  * their line and column, or else its first ```mermaid block that holds a journey.
  */
-async function readMarkdown(text: string) {
+async function readMarkdown(text: string, templates: TemplateRegistry) {
   // Checked before parsing: micromark builds a node for every cell, and 5 MB of table took minutes and
   // gigabytes. A map's tables hold at most MAX_ROWS rows of MAX_STAGES stages; a table cell has a `|`.
   const pipes = countPipes(text);
@@ -163,7 +172,7 @@ async function readMarkdown(text: string) {
   }
   const [{ fromMarkdown }, { gfm }, { gfmFromMarkdown }] = await Promise.all([import('mdast-util-from-markdown'), import('micromark-extension-gfm'), import('mdast-util-gfm')]);
   const tree = fromMarkdown(text, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
-  const read = markdownGrid(tree);
+  const read = markdownGrid(tree, templates);
   const code = tree.children.find((n) => n.type === 'code' && n.lang === 'mermaid' && isJourney(n.value));
   // The diagram starts on the line after the fence.
   const mermaid = code?.type === 'code' ? { text: code.value, offset: code.position!.start.line } : undefined;

@@ -1,5 +1,6 @@
 // From command-line options and the config file to a build plan: which formats, where each document
 // goes, how to render. Flags override the config file; contradictions are usage errors.
+import type { TemplateDefinition } from '../templates/types.js';
 import type { Locale } from '../core/locale.js';
 import type { MetricsData } from '../core/metrics.js';
 import type { Theme } from '../core/theme.js';
@@ -48,6 +49,8 @@ export interface BuildPlan {
   /** The folder below which `outDir` keeps the maps' folder structure. */
   base: string;
   defaultLocale?: Locale;
+  /** The config's own templates, as plain data a worker thread receives (io/templates.ts makes the registry). */
+  teamTemplates?: TemplateDefinition[];
   maxBytes?: number;
   /** Maps may only name files (a persona file) inside this folder. */
   projectRoot: string;
@@ -89,6 +92,7 @@ export function planBuild(files: string[], options: BuildOptions, session: { con
     outDir: options.outDir ?? config?.outDir,
     base: session.base ?? commonBase(files, io.cwd),
     defaultLocale: config?.locale,
+    teamTemplates: config?.teamTemplates,
     maxBytes,
     projectRoot,
     images: stageImageLimits(config?.images),

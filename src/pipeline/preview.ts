@@ -17,6 +17,7 @@ import { createReferences, stageImageLimits } from './references.js';
 import type { Session } from './session.js';
 import { renderSite, siteReader, type SiteReader } from './site.js';
 import { followMaps, untilInterrupted } from './watch.js';
+import { templatesOf } from '../io/templates.js';
 
 /** Saves gathered into one update: short, so a save shows at once, yet an editor's several writes are one. */
 const PREVIEW_DEBOUNCE_MS = 25;
@@ -71,7 +72,7 @@ export async function preview(session: Session, inputs: string[], options: Previ
   async function renderMap(): Promise<Rendered> {
     const { renderHtml } = await import('../render/html.js');
     const file = session.files[0]!;
-    const read = await readMapFile(file, io, { defaultLocale: session.config?.locale, maxBytes: session.maxBytes, references: references() });
+    const read = await readMapFile(file, io, { templates: templatesOf(session.config), defaultLocale: session.config?.locale, maxBytes: session.maxBytes, references: references() });
     const problems = [...(read.ok ? [] : read.diagnostics), ...(layout.problem ? [layout.problem] : [])];
     let pages = current.pages; // the last good rendering stays
     if (read.ok && !layout.problem) {

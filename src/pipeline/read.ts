@@ -50,10 +50,13 @@ async function readInput(file: string, io: Io, options: ReadOptions): Promise<{ 
 async function loadMap(file: string, bytes: Uint8Array, options: ReadOptions): Promise<ReadResult> {
   const name = shownName(file);
   const loaded = await readMap(name, bytes, options);
-  return options.references ? options.references.complete(file, name, loaded, async () => new TextDecoder().decode(bytes)) : loaded;
+  const read: ReadResult = options.references ? await options.references.complete(file, name, loaded, async () => new TextDecoder().decode(bytes)) : loaded;
+  // A project's own template is read from a file: one more input of its maps (watch, incremental builds).
+  const templateFile = read.ok ? options.templates[read.map.template]?.file : undefined;
+  return templateFile ? { ...read, dependencies: [...(read.dependencies ?? []), templateFile] } : read;
 }
 
-export async function readMapFile(file: string, io: Io, options: ReadOptions = {}): Promise<ReadResult> {
+export async function readMapFile(file: string, io: Io, options: ReadOptions): Promise<ReadResult> {
   const input = await readInput(file, io, options);
   if (!('bytes' in input)) return input;
   // A shared persona file given to build: one clear sentence, not a list of a map's missing keys.

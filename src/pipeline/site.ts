@@ -18,6 +18,7 @@ import { inFlight } from './in-flight.js';
 import { readMapFile, shownName, type ReadResult } from './read.js';
 import type { Session } from './session.js';
 import { createWriter, refusal, WriteError } from './write.js';
+import { templatesOf } from '../io/templates.js';
 
 export interface SiteOptions {
   /** The folder the site is written to. */
@@ -77,7 +78,7 @@ export async function renderSite(session: Session, options: Omit<SiteOptions, 'o
       const baseResult = baseIndex === undefined ? undefined : loaded[baseIndex];
       const baseMap = baseResult?.ok ? baseResult.map : undefined;
       entry.map = result.map;
-      const settings = { rules: session.config?.lint.rules ?? {}, maxAgeMonths: options.maxAgeMonths, today: options.today, base: baseMap && { map: baseMap, file: basePath! } };
+      const settings = { templates: templatesOf(session.config), rules: session.config?.lint.rules ?? {}, maxAgeMonths: options.maxAgeMonths, today: options.today, base: baseMap && { map: baseMap, file: basePath! } };
       entry.findings = lintMap(result.map, { file: entry.file }, settings);
       if (entry.findings.length) {
         const positioned = await read(file, true);
@@ -105,7 +106,7 @@ export async function renderSite(session: Session, options: Omit<SiteOptions, 'o
     }
   }
 
-  const site: Site = { title: options.title, entries, personas, theme: session.config?.theme };
+  const site: Site = { title: options.title, entries, personas, theme: session.config?.theme, templates: templatesOf(session.config) };
   const pages = new Map<string, string>([
     [render.HOME, render.siteIndex(site)],
     [render.HEALTH, render.siteHealth(site)],
@@ -125,7 +126,7 @@ export async function renderSite(session: Session, options: Omit<SiteOptions, 'o
 export const siteReader =
   (session: Session, io: Io, references = session.references): SiteReader =>
   (file, positions) =>
-    readMapFile(file, io, { defaultLocale: session.config?.locale, maxBytes: session.maxBytes, positions, references });
+    readMapFile(file, io, { templates: templatesOf(session.config), defaultLocale: session.config?.locale, maxBytes: session.maxBytes, positions, references });
 
 /**
  * Writes the pages that changed, and removes those of the last build that are gone. The manifest

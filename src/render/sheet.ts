@@ -3,9 +3,11 @@
 import type { JourneyMap } from '../core/model.js';
 import { mapToGrid, neutraliseFormula } from '../core/sheet-layout.js';
 import type { SheetFormat } from './options.js';
+import type { TemplateDefinition } from '../templates/types.js';
 
-export async function renderSheet(map: JourneyMap, format: SheetFormat): Promise<string | Uint8Array> {
-  const { rows, width } = mapToGrid(map);
+/** `template` is the map's. */
+export async function renderSheet(map: JourneyMap, format: SheetFormat, template: TemplateDefinition): Promise<string | Uint8Array> {
+  const { rows, width } = mapToGrid(map, template);
   if (format === 'csv') {
     const { stringify } = await import('csv-stringify/sync');
     // A byte-order mark, so spreadsheet programs open the file as UTF-8; quoted cells keep their line breaks.

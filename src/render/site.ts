@@ -7,7 +7,7 @@ import { curveY, emotionLevel, emotionWord, signedScore } from '../core/emotion.
 import { monogram } from '../core/image.js';
 import type { JourneyMap, Persona } from '../core/model.js';
 import { themeCss, type Theme } from '../core/theme.js';
-import { templateOf } from '../templates/registry.js';
+import type { TemplateRegistry } from '../core/templates.js';
 import { extraCss, htmlEngine } from './html.js';
 import { withSymbols } from './symbols.js';
 import { buildView, type View } from './view.js';
@@ -40,6 +40,8 @@ export interface Site {
   personas: SitePersona[];
   /** The config's theme: every page gets its colours, fonts and logo. */
   theme?: Theme;
+  /** The templates the maps may name (the built-in ones and the project's own). */
+  templates: TemplateRegistry;
 }
 
 const LABELS = {
@@ -178,7 +180,7 @@ export function siteIndex(site: Site): string {
       persona ? [persona.file ? { id: `file:${persona.file}`, name: persona.name, hint: persona.file } : { id: `map:${entry.file}#${id}`, name: persona.name, hint: entry.file }] : [],
     );
   const groups = [
-    ...group('template', 'By template', valid((m) => [templateOf(m.template).labels.en.name])),
+    ...group('template', 'By template', valid((m) => [site.templates[m.template]?.labels.en.name ?? m.labels.templateName])),
     ...group('persona', 'By persona', personaGroups),
     ...group('owner', 'By owner', valid((m) => m.owners)),
     ...group('tag', 'By tag', valid((m) => m.tags)),

@@ -56,6 +56,8 @@ export interface SectionView {
   lineKey: string | null;
   /** The emotion curve is drawn at the top of this band (the experience band; a blueprint's customer band). */
   curve: boolean;
+  /** Rows the template has no band for, in a band of their own below its bands (a blueprint's back-end rows): set apart. */
+  apart?: boolean;
   rows: RowView[];
 }
 export interface StageView {
@@ -558,7 +560,7 @@ function buildSections(map: JourneyMap, stages: Stage[]): SectionView[] {
     sections.push(section(band.key, band.label, rows, { line: line?.label ?? null, lineKey: line?.key ?? null, curve }));
     previous = band.key;
   }
-  if (backEnd.length && !map.labels.bandOrder.some((b) => b.key === 'back-end')) sections.push(section('back-end', ui.bands.backEnd, backEnd));
+  if (backEnd.length && !map.labels.bandOrder.some((b) => b.key === 'back-end')) sections.push(section('back-end', ui.bands.backEnd, backEnd, { apart: true }));
   if (insights.length) sections.push(section('insights', ui.bands.insights, insights));
   if (notes.length) sections.push(section('notes', null, notes));
   return sections;

@@ -1,5 +1,7 @@
-// The one registry of map templates: adding a template is its folder and one line here. Its id is
-// its key; a template's folder holds everything it owns (lanes, labels, starter map, lint rules).
+// The built-in map templates: adding one is its folder and one line here. Its id is its key; a
+// template's folder holds everything it owns (lanes, labels, starter map, lint rules). The core
+// never imports this file: the edges (commands, pipeline, API, language server) pass it in, with
+// a project's own templates (io/templates.ts) added.
 import { currentState } from './current-state/index.js';
 import { dayInTheLife } from './day-in-the-life/index.js';
 import { futureState } from './future-state/index.js';
@@ -21,9 +23,4 @@ export const templateOf = (id: string): TemplateDefinition => TEMPLATES[id as Te
 
 export function isTemplateId(value: unknown): value is TemplateId {
   return typeof value === 'string' && Object.hasOwn(TEMPLATES, value);
-}
-
-/** Which templates have a lane with this key (for "`priorities` belongs to day-in-the-life"). */
-export function templatesWithLane(key: string): TemplateId[] {
-  return TEMPLATE_IDS.filter((id) => templateOf(id).lanes.some((lane) => lane.key === key) || Object.hasOwn(templateOf(id).stageExtras ?? {}, key));
 }

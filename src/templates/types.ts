@@ -11,6 +11,8 @@ export interface LaneDefinition {
   optional?: boolean;
   /** The band the lane sits in (one of the template's `bands`); its label is in the template's labels. */
   band: string;
+  /** What the person does at each column: an imported Mermaid diagram's tasks go here (default: the first text lane). */
+  doing?: boolean;
 }
 
 /** A line drawn between two consecutive bands (the blueprint's line of visibility, say). */
@@ -59,4 +61,6 @@ export interface TemplateDefinition {
   synonyms?: Record<string, string>;
   /** The map `journey init` writes: every lane present with a short example. */
   starter: string;
+  /** The file a project's own template was read from (journey.config.yaml `templates:`): an input of every map of it. */
+  file?: string;
 }

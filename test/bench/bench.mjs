@@ -70,10 +70,11 @@ async function writePosterHtml(input, outDir) {
       contents: `import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadMap } from './src/core/load.js';
+import { TEMPLATES } from './src/templates/registry.js';
 import { sheetHtml } from './src/render/sheets.js';
 const [input, outDir] = process.argv.slice(2);
 for (const f of readdirSync(input).filter((f) => f.endsWith('.yaml'))) {
-  const loaded = loadMap(f, readFileSync(join(input, f), 'utf8'));
+  const loaded = loadMap(f, readFileSync(join(input, f), 'utf8'), { templates: TEMPLATES });
   if (!loaded.ok) throw new Error(f + ' is not a valid map');
   writeFileSync(join(outDir, f.replace(/\\.yaml$/, '.html')), sheetHtml(loaded.map, {}, 'poster', {}));
 }`,

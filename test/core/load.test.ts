@@ -94,7 +94,7 @@ stages:
   });
 
   it('builds every template starter as written', () => {
-    for (const id of TEMPLATE_IDS) expect(loadMap(`${id}.yaml`, TEMPLATES[id].starter).ok, id).toBe(true);
+    for (const id of TEMPLATE_IDS) expect(loadMap(`${id}.yaml`, TEMPLATES[id].starter, { templates: TEMPLATES }).ok, id).toBe(true);
   });
 });
 

@@ -1,10 +1,10 @@
 // journey lint's rules and the check of a valid map against them. Pure: the date to judge staleness
 // by is passed in. Rules that concern one template live with it (src/templates/<id>/lint.ts).
-import { TEMPLATE_IDS, templateOf } from '../../templates/registry.js';
 import { bySourceOrder, formatPath, type Diagnostic } from '../diagnostics.js';
 import { locate } from '../locate.js';
 import type { JourneyMap } from '../model.js';
 import type { Source } from '../source.js';
+import { templateIn, type TemplateRegistry } from '../templates.js';
 import { duplicateStageName } from './duplicate-stage-name.js';
 import { mostlyAssumptions } from './mostly-assumptions.js';
 import { negativeEmotionUnexplained } from './negative-emotion-unexplained.js';
@@ -36,9 +36,11 @@ const COMMON_RULES: readonly LintRule[] = [
 ];
 
 /** Every rule, the templates' own included: what `lint.rules` in the config file may name. */
-export const LINT_RULES: readonly LintRule[] = [...COMMON_RULES, ...TEMPLATE_IDS.flatMap((id) => templateOf(id).lintRules ?? [])];
+export const lintRules = (templates: TemplateRegistry): readonly LintRule[] => [...COMMON_RULES, ...Object.values(templates).flatMap((t) => t.lintRules ?? [])];
 
 export interface LintOptions extends LintSettings {
+  /** The templates, for the rules of the map's own. */
+  templates: TemplateRegistry;
   /** Severity per rule id; rules not listed keep their default. */
   rules: Partial<Record<string, LintSeverity>>;
 }
@@ -50,7 +52,7 @@ export interface LintOptions extends LintSettings {
  */
 export function lintMap(map: JourneyMap, source: Source | { file: string }, options: LintOptions): Diagnostic[] {
   const found: Diagnostic[] = [];
-  for (const rule of [...COMMON_RULES, ...(templateOf(map.template).lintRules ?? [])]) {
+  for (const rule of [...COMMON_RULES, ...(templateIn(options.templates, map.template)?.lintRules ?? [])]) {
     const severity = options.rules[rule.id] ?? rule.severity;
     if (severity === 'off') continue;
     rule.check(
@@ -66,7 +68,8 @@ export function lintMap(map: JourneyMap, source: Source | { file: string }, opti
 }
 
 /** The rules as `journey lint --list-rules` prints them: id, severity (the config's, when it differs), why. */
-export function formatLintRules(configured: Partial<Record<string, LintSeverity>> = {}): string {
+export function formatLintRules(templates: TemplateRegistry, configured: Partial<Record<string, LintSeverity>> = {}): string {
+  const LINT_RULES = lintRules(templates);
   const width = Math.max(...LINT_RULES.map((r) => r.id.length));
   const severity = (rule: LintRule) => {
     const set = configured[rule.id];

@@ -5,7 +5,7 @@ import type { LaneDefinition, TemplateDefinition } from '../types.js';
 // customer does and where they meet the company) and the back-end (what the company does about it).
 export const STEP_LANES: readonly LaneDefinition[] = [
   { key: 'thinking', kind: 'text', band: 'experience' },
-  { key: 'actions', kind: 'text', band: 'front-end' },
+  { key: 'actions', kind: 'text', band: 'front-end', doing: true },
   { key: 'touchpoints', kind: 'touchpoints', band: 'front-end' },
   { key: 'change', kind: 'text', band: 'back-end' },
   { key: 'rationale', kind: 'text', band: 'back-end' },

@@ -8,7 +8,7 @@ export const dayInTheLife: TemplateDefinition = {
   // could serve them better is the company's to do, the back-end.
   lanes: [
     { key: 'thinking', kind: 'text', band: 'experience' },
-    { key: 'priorities', kind: 'text', band: 'front-end' },
+    { key: 'priorities', kind: 'text', band: 'front-end', doing: true },
     { key: 'touchpoints', kind: 'touchpoints', band: 'front-end' },
     { key: 'product_use', kind: 'text', band: 'front-end' },
     { key: 'product_opportunity', kind: 'text', band: 'back-end' },

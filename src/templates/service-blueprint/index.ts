@@ -7,7 +7,7 @@ export const serviceBlueprint: TemplateDefinition = {
   id: 'service-blueprint',
   lanes: [
     { key: 'evidence', kind: 'text', optional: true, band: 'customer' },
-    { key: 'actions', kind: 'text', optional: true, band: 'customer' },
+    { key: 'actions', kind: 'text', optional: true, band: 'customer', doing: true },
     { key: 'thinking', kind: 'text', band: 'customer' },
     { key: 'why', kind: 'text', band: 'customer' },
     { key: 'communication', kind: 'text', band: 'frontstage' },
