@@ -40,6 +40,18 @@ describe('the source tree', () => {
     expect(builtIns.map((f) => relative(SRC, f))).toEqual([]);
   });
 
+  it('keeps templates out of core: no file in src/core imports a template or the registry, except for its types', () => {
+    // The edges (commands, pipeline, API, language server) pass the templates in: the built-in ones and a project's own.
+    const valueImports = files
+      .filter((f) => relative(SRC, f).startsWith('core/'))
+      .flatMap((f) => {
+        const text = readFileSync(f, 'utf8');
+        const specifiers = [...text.matchAll(/^(?:import|export) (?!type )[^;]*? from '([^']+)'/gms), ...text.matchAll(/import\(\s*'([^']+)'\s*\)/g)].map((m) => m[1]!);
+        return specifiers.filter((s) => s.startsWith('.') && relative(SRC, resolve(dirname(f), s)).startsWith('templates/')).map((s) => `${relative(SRC, f)} → ${s}`);
+      });
+    expect(valueImports).toEqual([]);
+  });
+
   it('has commands that are thin: read, call the pipeline or core, report', () => {
     const long = files.filter((f) => relative(SRC, f).startsWith('commands/')).filter((f) => readFileSync(f, 'utf8').split('\n').length > 80);
     expect(long.map((f) => relative(SRC, f))).toEqual([]);

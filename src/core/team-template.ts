@@ -3,8 +3,8 @@
 // The file is untrusted like a map: read within the same limits (size, nodes, depth, aliases), every
 // problem located with what was expected, and nothing in it runs. Pure: the caller reads the file.
 import * as z from 'zod/mini';
-import { closest, describeValue, excerpt, listWords } from './describe.js';
-import { bySourceOrder, problem, type Diagnostic } from './diagnostics.js';
+import { closest, describeValue, excerpt, isPlainObject, listWords } from './describe.js';
+import { bySourceOrder, formatPath, problem, type Diagnostic } from './diagnostics.js';
 import { LOCALES, type Locale } from './locale.js';
 import { LATER_STAGE_KEYS } from './map-schema.js';
 import { positionIn, readDocument } from './read-document.js';
@@ -56,8 +56,9 @@ const templateFile = z.strictObject(
           question: requiredText,
           band: z.string({ error: (iss) => `expected the key of one of the template's bands, ${found(iss)}` }),
           kind: z.optional(z.enum(['text', 'touchpoints'], { error: (iss) => `expected \`text\` or \`touchpoints\` (items with a channel), ${found(iss)}` })),
+          doing: z.optional(z.boolean({ error: (iss) => `expected true (this lane holds what the person does) or false, ${found(iss)}` })),
         },
-        { error: (iss) => `expected a lane: { key, question, band }, ${found(iss)}` },
+        { error: (iss) => `expected a lane: { key, question, band, kind, doing }, ${found(iss)}` },
       ),
       'lanes',
       MAX_TEMPLATE_LANES,
@@ -79,40 +80,59 @@ export type TemplateRead = { ok: true; template: TemplateDefinition } | { ok: fa
  * project's before this one): an id among them is refused, so a map's `template:` means one thing.
  */
 export async function readTemplate(name: string, bytes: Uint8Array, taken: TemplateRegistry): Promise<TemplateRead> {
-  const read = await readDocument(name, bytes, templateFile, { maxBytes: MAX_TEMPLATE_BYTES, expected: 'a template: a mapping with `id`, `name`, `column`, `bands` and `lanes`' });
-  if (!read.ok) return read;
-  const t = read.value;
-  const problems: { path: (string | number)[]; target?: 'key' | 'value'; message: string }[] = [];
-  if (Object.hasOwn(taken, t.id)) problems.push({ path: ['id'], message: `the template id \`${t.id}\` is taken (${taken[t.id]!.labels.en.name}): expected an id of its own, not one of ${listWords(Object.keys(taken))}` });
-  const bands = t.bands.map((b) => b.key);
-  const seen = new Set<string>();
-  t.bands.forEach((b, i) => {
-    if (seen.has(b.key)) problems.push({ path: ['bands', i, 'key'], message: `the band \`${b.key}\` is declared twice: expected each band once` });
-    seen.add(b.key);
-  });
+  const expected = 'a template: a mapping with `id`, `name`, `column`, `bands` and `lanes`';
+  const read = await readDocument(name, bytes, templateFile, { maxBytes: MAX_TEMPLATE_BYTES, expected });
+  // What the schema cannot see (a lane in a band the file lacks, a key twice, a taken id) is checked
+  // also when it finds problems: one mistake never hides the others.
+  const raw = read.ok ? read.value : read.diagnostics.some((d) => d.path === 'yaml' || d.path === 'file' || d.path === '(root)') ? undefined : await readDocument(name, bytes, z.unknown(), { expected });
+  const problems = crossCheck(raw && 'ok' in raw ? (raw.ok ? raw.value : undefined) : raw, taken);
+  const source = new TextDecoder().decode(bytes);
+  const found = await Promise.all(
+    problems.map(async (p) => {
+      const { line, col } = await positionIn(source, p.path, name, p.target);
+      return problem(name, line, col, formatPath(p.path), p.message, 'invalid-value');
+    }),
+  );
+  if (!read.ok || found.length) {
+    const schemaProblems = read.ok ? [] : read.diagnostics;
+    const fresh = found.filter((d) => !schemaProblems.some((s) => s.line === d.line && s.col === d.col));
+    return { ok: false, diagnostics: [...schemaProblems, ...fresh].sort(bySourceOrder) };
+  }
+  return { ok: true, template: definitionOf(read.value) };
+}
+
+type Found = { path: (string | number)[]; target?: 'key' | 'value'; message: string };
+
+/** The problems between a template's parts, read from its data as written (it may have other problems). */
+function crossCheck(value: unknown, taken: TemplateRegistry): Found[] {
+  if (!isPlainObject(value)) return [];
+  const problems: Found[] = [];
+  const entries = (list: unknown) => (Array.isArray(list) ? list.map((e, i) => [i, isPlainObject(e) ? e : {}] as const) : []);
+  const id = value.id;
+  if (typeof id === 'string' && Object.hasOwn(taken, id)) problems.push({ path: ['id'], message: `the template id \`${id}\` is taken (${taken[id]!.labels.en.name}): expected an id of its own, not one of ${listWords(Object.keys(taken))}` });
+  const bands: string[] = [];
+  for (const [i, b] of entries(value.bands)) {
+    if (typeof b.key !== 'string') continue;
+    if (bands.includes(b.key)) problems.push({ path: ['bands', i, 'key'], message: `the band \`${b.key}\` is declared twice: expected each band once` });
+    else bands.push(b.key);
+  }
   const lanes = new Set<string>();
-  t.lanes.forEach((lane, i) => {
-    if (RESERVED.has(lane.key)) problems.push({ path: ['lanes', i, 'key'], message: `\`${lane.key}\` is a key every stage has: expected another key for a lane` });
-    else if (lanes.has(lane.key)) problems.push({ path: ['lanes', i, 'key'], message: `the lane \`${lane.key}\` is declared twice: expected each lane key once` });
-    lanes.add(lane.key);
-    if (!bands.includes(lane.band)) problems.push({ path: ['lanes', i, 'band'], message: unknownWord('band', lane.band, bands) });
-  });
+  for (const [i, lane] of entries(value.lanes)) {
+    if (typeof lane.key === 'string') {
+      if (RESERVED.has(lane.key)) problems.push({ path: ['lanes', i, 'key'], message: `\`${lane.key}\` is a key every stage has: expected another key for a lane` });
+      else if (lanes.has(lane.key)) problems.push({ path: ['lanes', i, 'key'], message: `the lane \`${lane.key}\` is declared twice: expected each lane key once` });
+      else lanes.add(lane.key);
+    }
+    if (typeof lane.band === 'string' && bands.length && !bands.includes(lane.band)) problems.push({ path: ['lanes', i, 'band'], message: unknownWord('band', lane.band, bands) });
+  }
+  const labels = isPlainObject(value.labels) ? value.labels : {};
   for (const locale of LOCALES) {
-    const labels = t.labels?.[locale];
-    for (const k of Object.keys(labels?.bands ?? {})) if (!bands.includes(k)) problems.push({ path: ['labels', locale, 'bands', k], target: 'key', message: unknownWord('band', k, bands) });
-    for (const k of Object.keys(labels?.lanes ?? {})) if (!lanes.has(k)) problems.push({ path: ['labels', locale, 'lanes', k], target: 'key', message: unknownWord('lane', k, [...lanes]) });
+    const l = labels[locale];
+    if (!isPlainObject(l)) continue;
+    if (isPlainObject(l.bands) && bands.length) for (const k of Object.keys(l.bands)) if (!bands.includes(k)) problems.push({ path: ['labels', locale, 'bands', k], target: 'key', message: unknownWord('band', k, bands) });
+    if (isPlainObject(l.lanes) && lanes.size) for (const k of Object.keys(l.lanes)) if (!lanes.has(k)) problems.push({ path: ['labels', locale, 'lanes', k], target: 'key', message: unknownWord('lane', k, [...lanes]) });
   }
-  if (problems.length) {
-    const source = new TextDecoder().decode(bytes);
-    const diagnostics = await Promise.all(
-      problems.map(async (p) => {
-        const { line, col } = await positionIn(source, p.path, name, p.target);
-        return problem(name, line, col, p.path.join('.'), p.message, 'invalid-value');
-      }),
-    );
-    return { ok: false, diagnostics: diagnostics.sort(bySourceOrder) };
-  }
-  return { ok: true, template: definitionOf(t) };
+  return problems;
 }
 
 const unknownWord = (what: string, word: string, known: string[]) => {
@@ -135,7 +155,7 @@ function definitionOf(t: TemplateFile): TemplateDefinition {
     if (!l) return en;
     return { name: l.name ?? en.name, use: l.use ?? en.use, column: l.column ?? en.column, columns: l.columns ?? (l.column ? l.column.toLowerCase() : en.columns), lanes: { ...en.lanes, ...l.lanes }, bands: { ...en.bands, ...l.bands } };
   };
-  const lanes: LaneDefinition[] = t.lanes.map((l) => ({ key: l.key, kind: l.kind ?? 'text', band: l.band }));
+  const lanes: LaneDefinition[] = t.lanes.map((l) => ({ key: l.key, kind: l.kind ?? 'text', band: l.band, ...(l.doing ? { doing: true } : {}) }));
   const bands = t.bands.map((b) => b.key);
   return {
     id: t.id,

@@ -1,7 +1,7 @@
 // A project's own templates: the files journey.config.yaml names under `templates:`, read like any
 // untrusted input (inside the config's folder, never through a link out of it, within a size
 // limit) and added to the built-in ones. The result is the registry the commands pass to the core.
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { problem, type Diagnostic } from '../core/diagnostics.js';
 import { closest } from '../core/describe.js';
 import { templateIn, type TemplateRegistry } from '../core/templates.js';
@@ -30,6 +30,30 @@ export function chooseTemplate(templates: TemplateRegistry, id: string): Templat
   if (def) return def;
   const near = closest(id, Object.keys(templates));
   throw usageError(`unknown template ${JSON.stringify(id)}: expected one of ${Object.keys(templates).join(', ')} (a project's own templates are listed under \`templates:\` in journey.config.yaml)${near ? `; did you mean ${near}?` : ''}`);
+}
+
+/**
+ * A project's own templates with those whose file is among `saved` read again (watch and preview
+ * follow a template file as an input of its maps). One that now has problems stays as it was, and
+ * its problems are returned.
+ */
+export async function rereadTeamTemplates(team: TemplateDefinition[] | undefined, saved: readonly string[], projectRoot: string, cwd: string): Promise<{ templates?: TemplateDefinition[]; diagnostics: Diagnostic[] }> {
+  if (!team?.some((t) => t.file && saved.includes(t.file))) return { templates: team, diagnostics: [] };
+  const { readTemplate, MAX_TEMPLATE_BYTES } = await import('../core/team-template.js');
+  const diagnostics: Diagnostic[] = [];
+  const templates = await Promise.all(
+    team.map(async (t) => {
+      if (!t.file || !saved.includes(t.file)) return t;
+      const shown = relative(cwd, t.file) || t.file;
+      const read = await readMapBytes(t.file, { maxBytes: MAX_TEMPLATE_BYTES, projectRoot, expected: 'a template file' });
+      if (!read.ok) return (diagnostics.push(problem(shown, 1, 1, 'file', read.reason, read.code)), t);
+      const others = templatesOf({ teamTemplates: team.filter((o) => o !== t) });
+      const again = await readTemplate(shown, read.bytes, others);
+      if (!again.ok) return (diagnostics.push(...again.diagnostics), t);
+      return { ...again.template, id: t.id, file: t.file };
+    }),
+  );
+  return { templates, diagnostics };
 }
 
 export type TeamTemplates = { ok: true; templates: TemplateDefinition[] } | { ok: false; diagnostics: Diagnostic[] };

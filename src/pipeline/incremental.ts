@@ -88,7 +88,8 @@ async function settingsDigests(plan: BuildPlan, io: Io, config: unknown): Promis
     images: plan.images,
     base: slash(relative(plan.projectRoot, resolve(io.cwd, plan.base))),
     layout: layout ? (layout.ok ? digest(layout.bytes) : null) : '',
-    config: digest(JSON.stringify(config ?? null)),
+    // A project's own template file is an input of the maps of it (pipeline/read.ts): the config says only which file each id is.
+    config: digest(JSON.stringify(config ?? null, (key, value) => (key === 'teamTemplates' ? (value as { id: string; file?: string }[]).map((t) => [t.id, slash(relative(plan.projectRoot, t.file ?? ''))]) : value))),
   };
   const digests = new Map<Format, string>();
   for (const format of plan.formats) {

@@ -17,7 +17,7 @@ import { createReferences, stageImageLimits } from './references.js';
 import type { Session } from './session.js';
 import { renderSite, siteReader, type SiteReader } from './site.js';
 import { followMaps, untilInterrupted } from './watch.js';
-import { templatesOf } from '../io/templates.js';
+import { rereadTeamTemplates, templatesOf } from '../io/templates.js';
 
 /** Saves gathered into one update: short, so a save shows at once, yet an editor's several writes are one. */
 const PREVIEW_DEBOUNCE_MS = 25;
@@ -154,6 +154,9 @@ export async function preview(session: Session, inputs: string[], options: Previ
       async onChange(change) {
         const started = Date.now();
         if (change.layout) await reloadLayout();
+        const team = await rereadTeamTemplates(session.config?.teamTemplates, change.saved, session.projectRoot, io.cwd);
+        if (session.config) session.config.teamTemplates = team.templates;
+        if (team.diagnostics.length) reporter.report({ command: 'watch', files: [{ file: team.diagnostics[0]!.file, diagnostics: team.diagnostics }] });
         const next = await render();
         apply(next);
         if (change.layout && layout.problem) reporter.report({ command: 'watch', files: [{ file: layoutFile!, diagnostics: [layout.problem] }] });

@@ -13,6 +13,7 @@ import { buildMaps } from './batch.js';
 import { loadLayout } from './layout.js';
 import type { BuildPlan } from './plan.js';
 import { silentProgress } from './progress.js';
+import { rereadTeamTemplates } from '../io/templates.js';
 
 /** Saves within this long are one change: editors often write a file in several steps. */
 const DEBOUNCE_MS = 100;
@@ -32,6 +33,8 @@ export interface Change {
   layout: boolean;
   /** Maps deleted since the last round. */
   removed: string[];
+  /** The files saved since the last round (a project's own template, say). */
+  saved: string[];
 }
 
 export interface FollowOptions {
@@ -114,7 +117,7 @@ export async function followMaps(options: FollowOptions, io: Io): Promise<Follow
     for (const path of saved) for (const map of dependents.get(path) ?? []) saved.add(map);
     const targets = [...saved].filter((p) => maps.has(p)).map(shown).sort();
     if (targets.length === 0 && gone.length === 0 && !layoutSaved) return;
-    follow(await options.onChange({ maps: targets, layout: layoutSaved, removed: gone }));
+    follow(await options.onChange({ maps: targets, layout: layoutSaved, removed: gone, saved: batch }));
   }
 
   const onFile = async (path: string) => {
@@ -203,6 +206,9 @@ export async function watch(built: FileReport[], plan: BuildPlan, renderer: Rend
           }
           renderer.setLayout(loaded.template);
         }
+        const team = await rereadTeamTemplates(plan.teamTemplates, change.saved, plan.projectRoot, io.cwd);
+        plan.teamTemplates = team.templates;
+        if (team.diagnostics.length) reporter.report({ command: 'watch', files: [{ file: team.diagnostics[0]!.file, diagnostics: team.diagnostics }] });
         if (change.maps.length === 0) return [];
         const started = Date.now();
         const { reports, browserProblem } = await buildMaps(change.maps, plan, renderer, io, silentProgress, false);
