@@ -59,7 +59,7 @@ describe('usage', () => {
     const missing = await run(['validate'], { cwd: tempDir() });
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('no maps given: name files, folders or glob patterns, or list them under `inputs:` in journey.config.yaml');
-    expect((await run(['init', '--template', 'journey'])).stderr).toContain('Allowed choices are current-state, future-state, day-in-the-life, service-blueprint');
+    expect((await run(['init', '--template', 'journey'])).stderr).toContain('unknown template "journey": expected one of current-state, future-state, day-in-the-life, service-blueprint');
   });
 });
 
