@@ -4,7 +4,7 @@ import { mkdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'n
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Editor } from './lsp-client.js';
-import { run, tempDir } from './helpers.js';
+import { EXAMPLES, run, tempDir } from './helpers.js';
 
 const TEMPLATE = `# What a person says, does, thinks and feels at each moment.
 id: empathy-map
@@ -87,6 +87,12 @@ describe('a team template named in journey.config.yaml', () => {
     expect(italian.stdout).toContain('Cosa dice la persona?');
     // English where the file gives no Italian.
     expect(italian.stdout).toContain('What does the person do?');
+  });
+
+  it('is what examples/team shows: its map is valid and lints clean there', async () => {
+    const cwd = join(EXAMPLES, 'team');
+    expect(await run(['validate', 'gym.yaml'], { cwd })).toMatchObject({ code: 0 });
+    expect(await run(['lint', 'gym.yaml'], { cwd })).toMatchObject({ code: 0, stderr: '✓ 1 map, no findings\n' });
   });
 
   it('validates a map of it, with did-you-mean among its lanes at the line', async () => {

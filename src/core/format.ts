@@ -33,7 +33,8 @@ const FOLD_WIDTH = 100;
 /** The order of a stage's keys: name and id, the template's extra fields, the moment (emotion, milestone, image), the template's lanes, the custom lanes, then the common keys. */
 function stageOrder(templates: TemplateRegistry, template: unknown, customLanes: readonly string[]): string[] {
   const def = templateIn(templates, template);
-  return [...STAGE_HEAD, ...Object.keys(def?.stageExtras ?? {}), ...STAGE_MOMENT, ...(def?.lanes.map((l) => l.key) ?? []), ...customLanes, ...STAGE_AFTER_LANES];
+  // A template not known here (a project's own, formatted without its config): keys it does not name are its lanes.
+  return [...STAGE_HEAD, ...Object.keys(def?.stageExtras ?? {}), ...STAGE_MOMENT, ...(def?.lanes.map((l) => l.key) ?? [ANY]), ...customLanes, ...STAGE_AFTER_LANES];
 }
 
 /** Formats a map (or a persona file, or any YAML of the format): the text in its canonical layout. */
@@ -111,11 +112,15 @@ function scalarOf(map: YAMLMap, key: string): unknown {
   return isScalar(node) ? node.value : undefined;
 }
 
-/** Sorts a mapping's pairs by `order`; keys it does not name keep their order, after the ones it does. */
+/** In an order, where the keys it does not name go. */
+const ANY = '*';
+
+/** Sorts a mapping's pairs by `order`; keys it does not name keep their order, where it says `*` or after the ones it names. */
 function reorder(map: YAMLMap, order: readonly string[]): void {
+  const unknown = order.includes(ANY) ? order.indexOf(ANY) : order.length;
   const rank = (pair: unknown) => {
     const i = order.indexOf(keyOf(pair) ?? '');
-    return i === -1 ? order.length : i;
+    return i === -1 ? unknown : i;
   };
   // A stable sort: equal ranks (unknown keys) stay as written.
   map.items = (map.items as Pair[]).map((pair, i) => ({ pair, i })).sort((a, b) => rank(a.pair) - rank(b.pair) || a.i - b.i).map(({ pair }) => pair);
