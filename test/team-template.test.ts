@@ -4,7 +4,7 @@ import { mkdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'n
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Editor } from './lsp-client.js';
-import { EXAMPLES, run, tempDir } from './helpers.js';
+import { EXAMPLES, run, startJourney, tempDir } from './helpers.js';
 
 const TEMPLATE = `# What a person says, does, thinks and feels at each moment.
 id: empathy-map
@@ -195,6 +195,23 @@ describe('a team template named in journey.config.yaml', () => {
     const again = await run(['build', 'gym.yaml', 'other.yaml', '-f', 'md', '-d', 'out'], { cwd: dir });
     expect(again.stderr).toContain('1 built, 1 up to date');
     expect(readFileSync(join(dir, 'out', 'gym.md'), 'utf8')).toContain('What does the person say out loud?');
+  });
+
+  it('rebuilds its maps with the new words when the template file is saved in watch mode, and says what is wrong with a bad save', async () => {
+    const dir = project();
+    const watch = startJourney(['build', 'gym.yaml', '-f', 'md', '-d', 'out', '--watch'], dir);
+    try {
+      await watch.waitFor('Watching 1 map');
+      let from = watch.stderr.length;
+      writeFileSync(join(dir, 'templates', 'empathy-map.yaml'), TEMPLATE.replace('What does the person say?', 'What does the person say out loud?'));
+      await watch.waitFor('↻ gym.yaml → out/gym.md', from);
+      expect(readFileSync(join(dir, 'out', 'gym.md'), 'utf8')).toContain('| **What does the person say out loud?** |');
+      from = watch.stderr.length;
+      writeFileSync(join(dir, 'templates', 'empathy-map.yaml'), TEMPLATE.replace('column: Moment', 'colum: Moment'));
+      await watch.waitFor('templates/empathy-map.yaml:5:1 error colum: unknown key `colum`: did you mean `column`?', from);
+    } finally {
+      await watch.stop();
+    }
   });
 });
 
