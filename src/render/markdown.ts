@@ -2,7 +2,10 @@
 // read), the emotion curve as a Mermaid `journey` chart. All user text goes through markdown-text.
 import { emotionSymbol, emotionWord, mermaidScore, signedScore } from '../core/emotion.js';
 import type { JourneyMap, Persona, Stage } from '../core/model.js';
-import type { MarkdownLayout, RenderContext } from './options.js';
+import type { RenderContext } from './options.js';
+
+/** How the map is shown: a table, a section per stage, or a table up to a few stages (auto). */
+export type MarkdownLayout = 'auto' | 'table' | 'sections';
 import { createEngine } from './handlebars.js';
 import { mdCell, mdLine, mdText, mermaidText } from './markdown-text.js';
 import { buildView, motiveName, tableSections, type CellView, type ItemView, type View } from './view.js';
@@ -31,7 +34,7 @@ interface Doc {
 let engine: ReturnType<typeof createEngine> | undefined;
 
 /** The format registry's Markdown renderer. */
-export const renderMarkdownDocument = (map: JourneyMap, context: RenderContext) => renderMarkdown(map, { layout: context.mdLayout });
+export const renderMarkdownDocument = (map: JourneyMap, context: RenderContext & { mdLayout: MarkdownLayout }) => renderMarkdown(map, { layout: context.mdLayout });
 
 export function renderMarkdown(map: JourneyMap, options: { layout: MarkdownLayout }): string {
   engine ??= createEngine('markdown', { md: (s: string) => mdText(s), mdLine: (s: string) => mdLine(s) });

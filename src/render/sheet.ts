@@ -2,9 +2,8 @@
 // (core/sheet-layout.ts). The writers (csv-stringify, write-excel-file) are loaded only here.
 import type { JourneyMap } from '../core/model.js';
 import { mapToGrid, neutraliseFormula } from '../core/sheet-layout.js';
-import type { SheetFormat } from './options.js';
 
-export async function renderSheet(map: JourneyMap, format: SheetFormat): Promise<string | Uint8Array> {
+export async function renderSheet(map: JourneyMap, format: 'csv' | 'xlsx'): Promise<string | Uint8Array> {
   const { rows, width } = mapToGrid(map);
   if (format === 'csv') {
     const { stringify } = await import('csv-stringify/sync');
