@@ -87,7 +87,7 @@ describe('each declared format option', () => {
 
   it('goes into the build plan: the flag (or the API\u2019s option), else the config file, else its default', () => {
     const io = libraryIo(tempDir(), {});
-    const plan = (given: object, config?: object) => planBuild(['map.yaml'], given, { projectRoot: io.cwd, config: config && { file: 'journey.config.yaml', dir: io.cwd, inputs: [], lint: { rules: {} }, ...config } }, io).render;
+    const plan = (given: object, config?: object) => planBuild(['map.yaml'], given, { projectRoot: io.cwd, config: config && { file: 'journey.config.yaml', dir: io.cwd, inputs: [], lint: { rules: {} }, ...config } }, io).render as unknown as Record<string, unknown>;
     for (const o of options) {
       const other = o.type === 'choice' ? o.choices.find((c) => c !== o.default)! : o.type === 'number' ? o.default / 2 : o.type === 'boolean' ? !o.default : `${o.default}-other`;
       expect(plan({})[o.name], o.name).toEqual(o.default);
