@@ -25,7 +25,7 @@ const pageSize = choiceOption({
   choices: ['A4', 'A3', 'Letter', 'Legal', 'Tabloid'], default: 'A4',
   help: 'PDF paper size, and the shape of a PNG',
 });
-const portrait = booleanOption({ name: 'portrait', flag: '--portrait', key: 'portrait', default: false, help: 'PDF in portrait (default: landscape), and the shape of a PNG' });
+const portrait = booleanOption({ name: 'portrait', flag: '--portrait', key: 'portrait', default: false, help: 'PDF (and the shape of a PNG) in portrait (default: landscape)' });
 const pdfLayout = choiceOption({
   name: 'pdfLayout', flag: '--pdf-layout <layout>', key: 'pdf_layout', what: 'a PDF layout',
   choices: ['poster', 'document'], default: 'poster',
