@@ -77,7 +77,7 @@ export interface CurveView {
   labels: boolean;
   /** Several lines are told apart by a legend. */
   legend: boolean;
-  /** The legend's entries: every series by default; a map's personas and a fork's paths (see view.ts). */
+  /** The legend's entries: every series by default; a map's personas and a fork's paths (see view/map-curve.ts). */
   legendItems: LegendItem[];
   /** The legend in groups with a title (personas, paths), for a map with several personas and a fork. */
   legendGroups: { title: string | null; legendItems: LegendItem[] }[];

@@ -1,10 +1,13 @@
-import type { JourneyMap } from '../core/model.js';
+import type { Item, JourneyMap, Kpi, Touchpoint } from '../core/model.js';
+import { allStages } from '../core/stages.js';
 import { themeCss, type Theme } from '../core/theme.js';
 import type { RenderContext } from './options.js';
 import { createEngine, type Template } from './handlebars.js';
 import { iconSvg } from './icons.js';
 import { withSymbols } from './symbols.js';
-import { buildView, usesMarks, type TableOptions, type View } from './view.js';
+import { buildView } from './view/build.js';
+import type { TableOptions } from './view/tables.js';
+import type { View } from './view/types.js';
 
 let engine: ReturnType<typeof createEngine> | undefined;
 
@@ -48,6 +51,16 @@ export function extraCss(map: JourneyMap, view: View): string {
   const marks = usesMarks(map) ? (styles.marks ?? '') : '';
   const rich = view.curve.legend || view.stages.some((s) => s.branch) ? (styles.rich ?? '') : '';
   return marks + rich;
+}
+
+/**
+ * Whether a map uses a mark of issue 17 that the stylesheet draws (a milestone, a stage image, an
+ * item's confidence or source), anywhere on its main path or in its forks: documents of other maps
+ * keep the stylesheet they always had, byte for byte.
+ */
+function usesMarks(map: JourneyMap): boolean {
+  const marked = (items: readonly (string | Item | Touchpoint | Kpi)[]) => items.some((i) => typeof i === 'object' && ('confidence' in i || 'source' in i) && ((i as Item).confidence != null || (i as Item).source != null));
+  return allStages(map).some(({ stage }) => stage.milestone !== null || stage.image !== null || [...Object.values(stage.cells), stage.pain_points, stage.opportunities, stage.technology].some(marked));
 }
 
 /** The format registry's HTML renderer. */
