@@ -5,7 +5,7 @@ import { mapColumns, stageViews } from './columns.js';
 import { buildCurve } from './map-curve.js';
 import { personaMarker, personaView } from './personas.js';
 import { buildSections } from './sections.js';
-import { evidenceOf } from './sources.js';
+import { evidenceOf, numberSources, sourceNumbers } from './sources.js';
 import { splitTables, type TableOptions } from './tables.js';
 import type { View } from './types.js';
 
@@ -13,7 +13,9 @@ export function buildView(map: JourneyMap, options: TableOptions = {}, theme?: T
   const ui = map.labels.ui;
   const columns = mapColumns(map, options.mainPath);
   const stages = columns.map((c) => c.stage);
-  const sections = buildSections(map, stages);
+  const unnumbered = buildSections(map, stages);
+  const numbers = sourceNumbers(unnumbered);
+  const sections = numberSources(unnumbered, numbers);
   const view: Omit<View, 'tables'> = {
     lang: map.locale,
     title: map.title,
@@ -35,8 +37,7 @@ export function buildView(map: JourneyMap, options: TableOptions = {}, theme?: T
     stageCount: stages.length,
     curve: buildCurve(map, columns),
     sections,
-    // After the sections: it numbers their items' sources.
-    evidence: evidenceOf(sections),
+    evidence: evidenceOf(sections, numbers),
     lines: map.labels.lines.map(({ key, label }) => ({ key, label })),
   };
   return { ...view, tables: splitTables(view, options, ui.pageOf) };
