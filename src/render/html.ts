@@ -7,7 +7,7 @@ import { iconSvg } from './icons.js';
 import { withSymbols } from './symbols.js';
 import { buildView } from './view/build.js';
 import type { TableOptions } from './view/tables.js';
-import type { View } from './view/types.js';
+import type { LayoutData, View } from './view/types.js';
 
 let engine: ReturnType<typeof createEngine> | undefined;
 
@@ -37,7 +37,7 @@ const HELPERS = {
 export function renderHtml(map: JourneyMap, options: { layout?: Template; tables?: TableOptions; theme?: Theme } = {}): string {
   const layout = options.layout ?? htmlEngine().layout(map.template);
   const view = buildView(map, options.tables, options.theme);
-  const html = layout({ ...view, css: htmlEngine().css + extraCss(map, view) + themeCss(options.theme) });
+  const html = layout({ ...view, css: htmlEngine().css + extraCss(map, view) + themeCss(options.theme) } satisfies LayoutData);
   return withSymbols(html.endsWith('\n') ? html : `${html}\n`); // a final newline, for clean diffs
 }
 

@@ -17,6 +17,7 @@ export function buildView(map: JourneyMap, options: TableOptions = {}, theme?: T
   const numbers = sourceNumbers(unnumbered);
   const sections = numberSources(unnumbered, numbers);
   const view: Omit<View, 'tables'> = {
+    version: 1,
     lang: map.locale,
     title: map.title,
     summary: map.summary,
