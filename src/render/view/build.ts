@@ -9,6 +9,11 @@ import { evidenceOf, numberSources, sourceNumbers } from './sources.js';
 import { splitTables, type TableOptions } from './tables.js';
 import type { View } from './types.js';
 
+/**
+ * The view of a map: `options` split it into tables (a printed map's parts) or keep to the main path;
+ * `theme` gives the header its logo. Sources are numbered before the items get their numbers, so
+ * nothing built here is changed afterwards.
+ */
 export function buildView(map: JourneyMap, options: TableOptions = {}, theme?: Theme): View {
   const ui = map.labels.ui;
   const columns = mapColumns(map, options.mainPath);
