@@ -3,9 +3,6 @@
 import { emotionSymbol, emotionWord, mermaidScore, signedScore } from '../core/emotion.js';
 import type { JourneyMap, Persona, Stage } from '../core/model.js';
 import type { RenderContext } from './options.js';
-
-/** How the map is shown: a table, a section per stage, or a table up to a few stages (auto). */
-export type MarkdownLayout = 'auto' | 'table' | 'sections';
 import { createEngine } from './handlebars.js';
 import { mdCell, mdLine, mdText, mermaidText } from './markdown-text.js';
 import { buildView } from './view/build.js';
@@ -13,6 +10,8 @@ import { motiveName } from './view/personas.js';
 import { tableSections } from './view/sections.js';
 import type { CellView, ItemView, View } from './view/types.js';
 
+/** How the map is shown: a table, a section per stage, or a table up to a few stages (auto). */
+export type MarkdownLayout = 'auto' | 'table' | 'sections';
 
 /** Up to this many stages the map is a table; beyond it a table is too wide to read in a repository viewer. */
 export const TABLE_MAX_STAGES = 6;
