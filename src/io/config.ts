@@ -8,8 +8,7 @@ import { problem, type Diagnostic } from '../core/diagnostics.js';
 import type { LintSeverity } from '../core/lint/rule.js';
 import type { Locale } from '../core/locale.js';
 import { positionIn, readDocument } from '../core/read-document.js';
-import { helpLine, optionProblem } from '../core/format-options.js';
-import { FORMAT_IDS, FORMAT_OPTIONS, type Format, type FormatOptionValues } from '../render/formats.js';
+import { CONFIG_CHOICES, FORMAT_OPTIONS, type Format, type FormatOptionValues } from '../render/formats.js';
 import { readMapBytes } from './files.js';
 import { DEFAULT_LIMITS } from '../core/text.js';
 import { staysInFolder } from './write-guard.js';
@@ -21,9 +20,9 @@ export const CONFIG_NAMES = ['journey.config.yaml', 'journey.config.yml'];
 
 // Loaded with the first config file: a build without one does not pay for the config's schema.
 let schema: ConfigSchema | undefined;
-export async function configSchema(): Promise<ConfigSchema> {
+async function configSchema(): Promise<ConfigSchema> {
   const { buildConfigSchema } = await import('../core/config-schema.js');
-  return (schema ??= buildConfigSchema({ formats: FORMAT_IDS as [Format, ...Format[]], options: FORMAT_OPTIONS, help: helpLine, problem: optionProblem }));
+  return (schema ??= buildConfigSchema(CONFIG_CHOICES));
 }
 
 /** The settings of journey.config.yaml; each format's options (`page_size:`, …) under their API names. */

@@ -7,7 +7,7 @@ import { extname } from 'node:path';
 import type { ChalkInstance } from 'chalk';
 import { closest } from '../core/describe.js';
 import type { MapDiff } from '../core/diff.js';
-import { booleanOption, choiceOption, numberOption, type FormatOption, type OptionValue, type OptionValues } from '../core/format-options.js';
+import { booleanOption, choiceOption, helpLine, numberOption, optionProblem, type FormatOption, type OptionValue, type OptionValues } from '../core/format-options.js';
 import type { JourneyMap } from '../core/model.js';
 import type { RenderContext, RenderFormat } from './options.js';
 
@@ -98,6 +98,8 @@ type AnyOption = { [K in Format]: Formats[K]['build']['options'][number] }[Forma
 export const FORMAT_OPTIONS: readonly AnyOption[] = [...new Set(FORMAT_IDS.flatMap((id): readonly AnyOption[] => FORMATS[id].build.options))];
 /** The value of every format option, by its API name: what the build plan holds and renderers read. */
 export type FormatOptionValues = OptionValues<AnyOption>;
+/** What the config file's schema (core/config-schema.ts) takes from the registry. */
+export const CONFIG_CHOICES = { formats: FORMAT_IDS as [Format, ...Format[]], options: FORMAT_OPTIONS, help: helpLine, problem: optionProblem };
 export type PageSize = OptionValue<typeof pageSize>;
 export type PdfLayout = OptionValue<typeof pdfLayout>;
 export type MarkdownLayout = OptionValue<typeof mdLayout>;
