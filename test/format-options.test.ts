@@ -35,6 +35,14 @@ function project(config?: string): string {
 }
 
 describe('each declared format option', () => {
+  it('is declared where nothing heavy loads: the registry statically imports no renderer, validator or template engine', () => {
+    // Non-type static imports; renderers are loaded by `import()` when a document of their format is asked for.
+    const staticImports = (file: string) => [...readFileSync(join(ROOT, 'src', file), 'utf8').matchAll(/^(?:import|export) (?!type )[^;]*? from '([^']+)'/gms)].map((m) => m[1]);
+    expect(staticImports('render/formats.ts')).toEqual(['node:path', '../core/describe.js', '../core/format-options.js', '../core/format-options.js']);
+    expect(staticImports('core/format-options.ts')).toEqual(['./describe.js']);
+    expect(staticImports('core/describe.ts')).toEqual([]);
+  });
+
   it('is declared consistently: its flag gives its API name, and names, flags and keys are unique', () => {
     expect(options.map((o) => o.name)).toEqual(['mdLayout', 'pageSize', 'portrait', 'pdfLayout', 'scale']);
     for (const o of options) {
