@@ -2,11 +2,10 @@
 // (core/sheet-layout.ts). The writers (csv-stringify, write-excel-file) are loaded only here.
 import type { JourneyMap } from '../core/model.js';
 import { mapToGrid, neutraliseFormula } from '../core/sheet-layout.js';
-import type { SheetFormat } from './options.js';
 import type { TemplateDefinition } from '../templates/types.js';
 
 /** `template` is the map's. */
-export async function renderSheet(map: JourneyMap, format: SheetFormat, template: TemplateDefinition): Promise<string | Uint8Array> {
+export async function renderSheet(map: JourneyMap, format: 'csv' | 'xlsx', template: TemplateDefinition): Promise<string | Uint8Array> {
   const { rows, width } = mapToGrid(map, template);
   if (format === 'csv') {
     const { stringify } = await import('csv-stringify/sync');
