@@ -7,7 +7,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BrowserError } from '../browser/launch.js';
 import { problem } from '../core/diagnostics.js';
-import { linkStaysInside, removeStaleTemps } from '../io/files.js';
+import { contentHash, linkStaysInside, removeStaleTemps, type Written } from '../io/files.js';
 import { outputPath } from '../io/inputs.js';
 import { outputCollisions } from '../io/write-guard.js';
 import type { Io } from '../io/terminal.js';
@@ -41,7 +41,13 @@ export interface FileResult {
   browserProblem?: string;
   /** The metrics the map's KPIs name, when metrics were applied (incremental builds compare their values). */
   metricIds?: string[];
+  /** For an incremental build: the content hash of the map as read for this build, and each document as written. */
+  source?: string;
+  written?: Record<string, WrittenDocument>;
 }
+
+/** A document as a build wrote it: size, time and content hash. */
+export type WrittenDocument = Written & { hash: string };
 
 /**
  * With `ownSignals` false (a watch round), Ctrl-C is the caller's, which lets the round finish;
@@ -89,7 +95,7 @@ export async function buildMaps(files: string[], plan: BuildPlan, renderer: Rend
     indexes.sort((a, b) => a - b);
   } else indexes.push(...candidates);
   const built = (i: number, result: FileResult) => {
-    cache?.record(files[i]!, targetsOf(i), result.report, result.metricIds);
+    cache?.record(files[i]!, targetsOf(i), result);
     finish(i, result);
   };
   const threads = parallelThreads(indexes.length, plan);
@@ -143,10 +149,12 @@ export const referencesFor = (plan: BuildPlan, io: Io) => createReferences(io, {
 /** Loads one map and writes each of its documents. */
 export async function buildFile(file: string, plan: BuildPlan, { renderer, write, references }: BuildTools, io: Io, noBrowser: boolean): Promise<FileResult> {
   // With metrics, positions are kept to point a warning at the KPI whose metric has no value.
-  const result = await readMapFile(file, io, { defaultLocale: plan.defaultLocale, maxBytes: plan.maxBytes, references, positions: plan.metrics !== undefined });
+  const incremental = plan.incremental !== undefined;
+  const result = await readMapFile(file, io, { defaultLocale: plan.defaultLocale, maxBytes: plan.maxBytes, references, positions: plan.metrics !== undefined, hashSource: incremental });
   const report: FileReport = { file: shownName(file), diagnostics: result.diagnostics, outputs: [], dependencies: result.ok ? result.dependencies : undefined };
   let browserProblem: string | undefined;
   if (!result.ok) return { report };
+  const written: Record<string, WrittenDocument> | undefined = incremental ? {} : undefined;
   let map = result.map;
   let metricIds: string[] | undefined;
   if (plan.metrics) {
@@ -165,7 +173,8 @@ export async function buildFile(file: string, plan: BuildPlan, { renderer, write
     try {
       // Markdown links a stage image from the document's own folder.
       const document = await renderer.render(format === 'md' ? imagesRelativeTo(map, file, target, io.cwd) : map, format);
-      await write(target, document, { what: `${format} document`, inputs: [file], projectRoot: plan.projectRoot });
+      const info = await write(target, document, { what: `${format} document`, inputs: [file], projectRoot: plan.projectRoot });
+      if (written && info) written[target] = { ...info, hash: contentHash(document) };
       report.outputs!.push(target);
     } catch (error) {
       if (error instanceof BrowserError) {
@@ -181,7 +190,7 @@ export async function buildFile(file: string, plan: BuildPlan, { renderer, write
       else throw error;
     }
   }
-  return { report, browserProblem, metricIds };
+  return { report, browserProblem, metricIds, source: result.sourceHash, written };
 }
 
 /** How many threads to build with: several only for large batches without a browser, and only from the bundle. */
@@ -225,9 +234,9 @@ interface Stopping {
 }
 
 async function runWorker(share: WorkerData['share'], plan: BuildPlan, io: Io, finish: (index: number, result: FileResult) => void, stopping: Stopping): Promise<void> {
-  // The environment is the worker's own; the browser is never used there.
-  // The main thread alone decides what is up to date and keeps the manifests.
-  const data: WorkerData = { plan: { ...plan, incremental: undefined, render: { ...plan.render, browser: { ...plan.render.browser, env: {} } } }, share, cwd: io.cwd };
+  // The environment is the worker's own; the browser is never used there. The main thread alone
+  // decides what is up to date and keeps the manifests; a worker hashes what it read and wrote for it.
+  const data: WorkerData = { plan: { ...plan, incremental: plan.incremental && { ...plan.incremental, config: null }, render: { ...plan.render, browser: { ...plan.render.browser, env: {} } } }, share, cwd: io.cwd };
   const { Worker } = await import('node:worker_threads'); // loaded only for batches large enough to split
   const thread = new Worker(workerScript()!, { workerData: data });
   stopping.threads.push(thread);

@@ -2,13 +2,12 @@
 // index and a health page. A broken map is reported like `build` reports it and listed on the health
 // page; the rest of the site is still built. Pages whose content did not change are not rewritten,
 // and pages of maps that are gone are removed.
-import { createHash } from 'node:crypto';
 import { join, relative, resolve } from 'node:path';
 import { problem } from '../core/diagnostics.js';
 import { diffMaps } from '../core/diff.js';
 import type { JourneyMap } from '../core/model.js';
 import { ProblemsError } from '../errors.js';
-import { entryAt, readMapBytes } from '../io/files.js';
+import { contentHash, entryAt, readMapBytes } from '../io/files.js';
 import { commonBase } from '../io/inputs.js';
 import { linkRefusal, removalRefusal, removeWritten } from '../io/write-guard.js';
 import type { Io } from '../io/terminal.js';
@@ -145,7 +144,7 @@ async function writePages(pages: Map<string, string>, folder: string, inputs: st
   if (outside) throw new WriteError(`refusing to write the site to ${folder}: ${outside}`);
   const before = await readManifest(join(root, MANIFEST), projectRoot, io);
   const hashes: Record<string, string> = {};
-  for (const [page, html] of pages) hashes[page] = createHash('sha256').update(html).digest('base64url');
+  for (const [page, html] of pages) hashes[page] = contentHash(html);
   // Only pages this command wrote: .html files named in the manifest (which could have been edited).
   const gone = Object.keys(before).filter((page) => !pages.has(page) && page.endsWith('.html'));
   const removal = { cwd: io.cwd, projectRoot, folder: root };

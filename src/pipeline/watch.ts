@@ -202,6 +202,7 @@ export async function watch(built: FileReport[], plan: BuildPlan, renderer: Rend
             return [];
           }
           renderer.setLayout(loaded.template);
+          plan.layoutText = loaded.text;
         }
         if (change.maps.length === 0) return [];
         const started = Date.now();
