@@ -199,9 +199,9 @@ function parallelThreads(maps: number, plan: BuildPlan): number {
   return Math.max(1, Math.min(availableParallelism(), 4));
 }
 
-/** The worker script exists next to the bundle; tests running from src/ build on one thread. */
+/** The worker script exists next to the bundle (ES modules or Node 20's one script); tests running from src/ build on one thread. */
 function workerScript(): URL | undefined {
-  if (!import.meta.url.endsWith('.js')) return undefined;
+  if (!/\.c?js$/.test(import.meta.url)) return undefined;
   const url = new URL('./batch-worker.js', import.meta.url);
   return existsSync(fileURLToPath(url)) ? url : undefined;
 }
