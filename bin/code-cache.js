@@ -80,10 +80,10 @@ function writeCache(file, data) {
 /**
  * Loads the CommonJS bundle `bundle` with the code cache of `command`. Returns its exports and
  * `save()`, to call once the command has run (the cache then holds what it compiled); undefined
- * when this Node cannot (then the ES-module bundle is loaded as usual).
+ * when the bundle cannot be read (then the ES-module bundle is loaded as usual). The bundle has no
+ * import(): a script run from V8's code cache loses its dynamic-import callback on Node 20.
  */
 export function loadCached(bundle, command, env = process.env) {
-  if (vm.constants?.USE_MAIN_CONTEXT_DEFAULT_LOADER === undefined) return undefined;
   let source;
   try {
     source = readFileSync(bundle, 'latin1'); // ASCII (src/build/bundle.mjs): one byte per character
@@ -100,7 +100,6 @@ export function loadCached(bundle, command, env = process.env) {
   const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
     filename: bundle,
     cachedData,
-    importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
   });
   const module = { exports: {} };
   script.runInThisContext().call(module.exports, module.exports, createRequire(bundle), module, bundle, dirname(bundle));

@@ -107,6 +107,9 @@ export async function buildMaps(files: string[], plan: BuildPlan, renderer: Rend
   const unsubscribe = ownSignals ? stopOnInterrupt(io, stopping, cleanUp) : () => {};
   // This thread's maps; none is started once the batch is being stopped.
   const buildHere = async (i: number) => {
+    // Reads and writes are synchronous: the event loop gets a turn before each map, so Ctrl-C and
+    // the worker threads' results are handled while the batch runs.
+    await new Promise((next) => setImmediate(next));
     if (stopping.now) return;
     progress.start(files[i]!);
     built(i, await buildFile(files[i]!, plan, { renderer, write, references }, io, browserProblem !== undefined));
