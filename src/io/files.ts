@@ -240,9 +240,10 @@ function kindOf(info: Stats): string {
  * No fsync: documents can always be rebuilt from their maps, and syncing every file made large
  * batches several times slower. Synchronous calls: a document is some kilobytes, and a batch of a
  * thousand spent more time queueing four asynchronous calls each on libuv's few threads than writing.
- * Returns the size and modification time of the file written (a build's manifest keeps them).
+ * Returns the size and modification time of the file written (a build's manifest keeps them), none
+ * for a device.
  */
-export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<Written> {
+export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<Written | undefined> {
   const existing = lstatSync(path, { throwIfNoEntry: false });
   if (existing?.isCharacterDevice()) {
     const handle = await open(path, 'w');
@@ -251,7 +252,7 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array): 
     } finally {
       await handle.close();
     }
-    return { size: 0, mtimeMs: 0 };
+    return undefined;
   }
   if (existing?.isDirectory()) throw new Refused(fsReason({ code: 'EISDIR' }));
   if (existing && !existing.isFile()) {

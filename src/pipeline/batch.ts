@@ -175,7 +175,9 @@ export async function buildFile(file: string, plan: BuildPlan, { renderer, write
     const target = targetOf(file, format, plan, io);
     try {
       // Markdown links a stage image from the document's own folder.
-      const document = await renderer.render(format === 'md' ? imagesRelativeTo(map, file, target, io.cwd) : map, format);
+      const rendered = await renderer.render(format === 'md' ? imagesRelativeTo(map, file, target, io.cwd) : map, format);
+      // Encoded once, for the hash and the write.
+      const document = written && typeof rendered === 'string' ? Buffer.from(rendered) : rendered;
       const info = await write(target, document, { what: `${format} document`, inputs: [file], projectRoot: plan.projectRoot });
       if (written && info) written[target] = { ...info, hash: contentHash(document) };
       report.outputs!.push(target);
