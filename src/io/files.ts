@@ -238,8 +238,9 @@ function kindOf(info: Stats): string {
  * chooses; `/dev/stdout` is one: `build -o -` prints), a folder, a named pipe, a socket, a block
  * device.
  * No fsync: documents can always be rebuilt from their maps, and syncing every file made large
- * batches several times slower. Synchronous calls: a document is some kilobytes, and a batch of a
- * thousand spent more time queueing four asynchronous calls each on libuv's few threads than writing.
+ * batches several times slower. Synchronous calls for a document of some kilobytes (SYNC_WRITE_MAX):
+ * a batch of a thousand spent more time queueing four asynchronous calls each on libuv's few threads
+ * than writing.
  * Returns the size and modification time of the file written (a build's manifest keeps them), none
  * for a device.
  */
@@ -262,15 +263,8 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array): 
   const temp = join(dirname(path), `.${basename(path)}.${TEMP_TAG}-${process.pid}-${threadTag}-${++written}.tmp`);
   live.add(temp);
   try {
-    const fd = openSync(temp, 'wx'); // never reuses a name, never follows a planted link
-    let info: Stats;
-    try {
-      const bytes = typeof data === 'string' ? Buffer.from(data) : data;
-      for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at, bytes.length - at);
-      info = fstatSync(fd);
-    } finally {
-      closeSync(fd);
-    }
+    const bytes = typeof data === 'string' ? Buffer.from(data) : data;
+    const info = bytes.length <= SYNC_WRITE_MAX ? writeNewSync(temp, bytes) : await writeNew(temp, bytes);
     renameSync(temp, path);
     return { size: info.size, mtimeMs: info.mtimeMs };
   } catch (error) {
@@ -278,6 +272,33 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array): 
     throw error;
   } finally {
     live.delete(temp);
+  }
+}
+
+/**
+ * Documents up to this size are written with synchronous calls; a larger one asynchronously, so that
+ * Ctrl-C is handled (and its temporary file removed) while it is written.
+ */
+const SYNC_WRITE_MAX = 1024 * 1024;
+
+/** Creates `path` (never reusing a name, never following a planted link) with `bytes`; its size and time as written. */
+function writeNewSync(path: string, bytes: Uint8Array): Stats {
+  const fd = openSync(path, 'wx');
+  try {
+    for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at, bytes.length - at);
+    return fstatSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+async function writeNew(path: string, bytes: Uint8Array): Promise<Stats> {
+  const handle = await open(path, 'wx');
+  try {
+    await handle.writeFile(bytes);
+    return await handle.stat();
+  } finally {
+    await handle.close();
   }
 }
 
