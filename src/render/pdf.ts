@@ -82,7 +82,7 @@ async function print(page: Page, map: JourneyMap, context: RenderContext): Promi
   });
   // A poster is planned page by page: one page per sheet. Any other count means the browser broke a
   // page the plan did not intend, and such a poster is not shipped.
-  if (style === 'poster' && fit && fits && pageCount(pdf) !== sheets) {
+  if (style === 'poster' && fit && pageCount(pdf) !== sheets) {
     throw new RenderError(`the poster of "${map.title}" was planned as ${sheets} page${sheets === 1 ? '' : 's'} but printed as ${pageCount(pdf)}; this is a bug in journey, please report it with the map`);
   }
   return pdf;
