@@ -179,11 +179,11 @@ export async function layOutSheets(
   const readable = (fit: Fit | undefined) => !fit || fit.scale * fit.minFont >= MIN_TEXT_PX - 0.01;
   let perSheet = stages;
   let fit = await load(perSheet);
-  if (readable(fit) || !options.split || stages === 1) return { fit, fits: readable(fit), stagesPerSheet: perSheet };
+  if (readable(fit) || !options.split) return { fit, fits: readable(fit), stagesPerSheet: perSheet };
   // k sheets are each 1/k as wide, so they can scale up to k times more (a map too wide for the page);
   // start there, and add a sheet at a time while the text is still too small (a map too tall as well).
   let sheets = Math.min(stages, Math.max(2, Math.ceil(MIN_TEXT_PX / (fit!.scale * fit!.minFont))));
-  for (;;) {
+  while (perSheet > 1) {
     // As even as possible: 30 stages on 4 sheets are 8, 8, 8 and 6.
     perSheet = Math.ceil(stages / sheets);
     fit = await load(perSheet);
@@ -212,7 +212,8 @@ const ROW_ROOM = 0.97;
  * A map too tall for a page even one stage at a time: each sheet (a group of stages) parted by its rows
  * over pages at 6 pt, each page with the title line, "Page x of y", the stage names, the band's heading
  * and the lane questions of its rows. The parts are planned from the rows' measured heights and checked
- * after they are laid out; a row taller than a page (with one stage a sheet) is an error that says so.
+ * after they are laid out. A row taller than a page even with one stage a sheet is an error on a poster
+ * that says so; in a document it flows over pages.
  */
 async function partRows(
   page: Page,
@@ -236,10 +237,16 @@ async function partRows(
     if (tall >= 0) {
       // A row taller than the page: one stage a sheet gives it the page's whole width.
       if (perSheet > 1) return partRows(page, map, context, options, 1, await oneStage(), oneStage);
+      // A document's rows may flow over pages, under its footer's page numbers; a poster's never do.
+      if (options.style === 'document') {
+        await loadSheets(page, map, context, options, { stagesPerTable: perSheet });
+        await setSheetWidth(page, width, Infinity, fit.look);
+        return { fit, fits: false, stagesPerSheet: perSheet };
+      }
       const sheet = rows[tall]!;
-      const row = plans[tall] as number;
       throw new RenderError(
-        `the poster of "${map.title}" has a row too tall for one ${context.paper.size} page at 6 pt: "${sheet.labels[row]}" at ${sheet.stages}; print it on larger paper (--page-size A3 or Tabloid) or shorten that row`,
+        `the poster of "${map.title}" has a row too tall for one ${context.paper.size} page at 6 pt ("${sheet.labels[plans[tall] as number]}" at ${sheet.stages}); ` +
+          'print it on larger paper (--page-size A3 or Tabloid), as a document (--pdf-layout document), or shorten that row',
       );
     }
     await loadSheets(page, map, context, options, { stagesPerTable: perSheet, rowBreaks: plans as number[][] });
