@@ -53,7 +53,7 @@ async function print(page: Page, map: JourneyMap, context: RenderContext): Promi
   const css = `@page { size: ${paperWidth}in ${paperHeight}in; margin: ${m.top}mm ${m.right}mm ${m.bottom}mm ${m.left}mm; }\n`;
   await preparePage(page, { width: area.width, height: 800 });
   const { fit, fits } = await layOutSheets(page, map, context, { style, area, maxScale: MAX_SCALE[style], split: true, css, compact: true });
-  // Sheets too tall for a page even at 6 pt are printed at 6 pt and flow over pages.
+  // A document's sheet with a row taller than a page is printed at 6 pt and flows over pages.
   let scale = !fit ? 1 : fits ? fit.scale : MIN_TEXT_PX / fit.minFont;
   let sheets = 0;
   if (fit) {
