@@ -170,13 +170,19 @@ describe('PDF posters (the default)', () => {
   });
 });
 
-describe('the page count read back', () => {
-  const pool = createBrowserPool({ env: process.env, timeout: 90_000 });
-  afterAll(() => pool.close());
+/** One browser, started on first use, for the tests that print in-process. */
+const pool = createBrowserPool({ env: process.env, timeout: 90_000 });
+afterAll(() => pool.close());
 
+function example(name: string) {
+  const loaded = loadMap(`${name}.yaml`, readFileSync(join(EXAMPLES, `${name}.yaml`), 'utf8'));
+  if (!loaded.ok) throw new Error('the example is invalid');
+  return loaded;
+}
+
+describe('the page count read back', () => {
   it('refuses a poster the browser printed on more pages than planned, naming the map', async () => {
-    const loaded = loadMap('current-state.yaml', readFileSync(join(EXAMPLES, 'current-state.yaml'), 'utf8'));
-    if (!loaded.ok) throw new Error('the example is invalid');
+    const loaded = example('current-state');
     // A browser that prints larger than asked, as one whose layout differs from the measured one would.
     const unplanned: BrowserPool = {
       ...pool,
@@ -202,12 +208,8 @@ describe('the page count read back', () => {
 });
 
 describe('blueprint lines on paper', () => {
-  const pool = createBrowserPool({ env: process.env, timeout: 90_000 });
-  afterAll(() => pool.close());
-
   it('show their labels in front of the dashed line, not struck through by it', async () => {
-    const loaded = loadMap('service-blueprint.yaml', readFileSync(join(EXAMPLES, 'service-blueprint.yaml'), 'utf8'));
-    if (!loaded.ok) throw new Error('the example is invalid');
+    const loaded = example('service-blueprint');
     for (const style of ['poster', 'document'] as const) {
       const html = sheetHtml(loaded.map, {}, style, {});
       // What a reader sees at the middle of each label: the label itself, or the line drawn over it.
