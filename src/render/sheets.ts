@@ -232,7 +232,8 @@ async function partRows(
   if (!rows) return { fit, fits: false, stagesPerSheet: perSheet };
   let room = pageHeight * ROW_ROOM;
   for (let attempt = 0; attempt < 3; attempt++) {
-    const plans = rows.map((sheet) => planRows(sheet, room));
+    // A document's heading of the map shares the first part's page.
+    const plans = rows.map((sheet, i) => planRows(sheet, room, i === 0 ? sheet.heading : 0));
     const tall = plans.findIndex((plan) => typeof plan === 'number');
     if (tall >= 0) {
       // A row taller than the page: one stage a sheet gives it the page's whole width.
@@ -270,6 +271,8 @@ interface SheetRows {
   starts: boolean[];
   /** What follows the last unit (the sources' notes, the frame). */
   after: number;
+  /** A document's heading above the map, with its margin (0 on a poster). */
+  heading: number;
   labels: string[];
   /** The sheet's stages, named for an error. */
   stages: string;
@@ -279,6 +282,8 @@ interface SheetRows {
 async function measureRows(page: Page, width: number): Promise<SheetRows[] | null> {
   return page.evaluate((w) => {
     document.documentElement.style.setProperty('--sheet-w', `${w}px`);
+    const h2 = document.querySelector<HTMLElement>('.journey > h2');
+    const heading = h2?.offsetHeight ? h2.getBoundingClientRect().height + parseFloat(getComputedStyle(h2).marginBottom) : 0;
     const sheets = [...document.querySelectorAll<HTMLElement>('.scroller')].map((sheet) => {
       const base = sheet.getBoundingClientRect().top;
       const units = [...sheet.querySelectorAll<HTMLElement>('tbody > tr.curve-row, tbody > tr[data-lane]')];
@@ -292,6 +297,7 @@ async function measureRows(page: Page, width: number): Promise<SheetRows[] | nul
         heads: units.map((u) => u.parentElement!.querySelector('tr.band-head')?.getBoundingClientRect().height ?? 0),
         starts: units.map((u) => u.parentElement!.querySelector('tr.curve-row, tr[data-lane]') === u),
         after: Math.max(sheet.scrollHeight, sheet.getBoundingClientRect().height) - bottoms[bottoms.length - 1]!,
+        heading,
         labels: units.map((u) => u.querySelector('.row-label')?.textContent?.trim() ?? ''),
         stages: names.length === 1 ? `stage ${names[0]}` : `stages ${names.join(', ')}`,
       };
@@ -301,8 +307,11 @@ async function measureRows(page: Page, width: number): Promise<SheetRows[] | nul
   }, width);
 }
 
-/** Where a sheet's parts begin (the units that start a new page), or the unit too tall for any page. */
-export function planRows(sheet: Omit<SheetRows, 'labels' | 'stages'>, room: number): number[] | number {
+/**
+ * Where a sheet's parts begin (the units that start a new page), or the unit too tall for any page;
+ * the first part has `lead` less room (a heading above it).
+ */
+function planRows(sheet: Omit<SheetRows, 'labels' | 'stages' | 'heading'>, room: number, lead = 0): number[] | number {
   const last = sheet.bottoms.length - 1;
   /** The height of a part holding units `i` to `j`. */
   const height = (i: number, j: number) =>
@@ -310,7 +319,7 @@ export function planRows(sheet: Omit<SheetRows, 'labels' | 'stages'>, room: numb
   const breaks: number[] = [];
   let start = 0;
   for (let j = 0; j <= last; j++) {
-    if (height(start, j) <= room) continue;
+    if (height(start, j) <= room - (start === 0 ? lead : 0)) continue;
     if (j === start || height(j, j) > room) return j;
     breaks.push(j);
     start = j;
