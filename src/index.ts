@@ -27,6 +27,31 @@ export type { Locale } from './core/locale.js';
 export type { Format, MarkdownLayout, PageSize, PdfLayout } from './render/formats.js';
 export type { FileResult, RunResult } from './report/json.js';
 export type { ThemeOptions } from './core/theme.js';
+// The view a team's own layout receives (README: "Your own layout"); `version` changes only when a field is removed or changes meaning.
+export type {
+  BranchView,
+  CellView,
+  ColumnGroup,
+  CurveColumn,
+  CurveMark,
+  CurvePoint,
+  CurveSeries,
+  CurveView,
+  EvidenceView,
+  FaceView,
+  ItemView,
+  LayoutData,
+  LegendItem,
+  OtherPersonaView,
+  PersonaMarker,
+  PersonaView,
+  PictureView,
+  RowView,
+  SectionView,
+  StageView,
+  TableView,
+  View,
+} from './render/view/types.js';
 export { FORMAT_IDS as FORMATS } from './render/formats.js';
 
 /** A map: its YAML text or bytes, or the same data already parsed into an object. */

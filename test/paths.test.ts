@@ -13,7 +13,7 @@ import { pointY } from '../src/render/curve.js';
 import { diffHtml } from '../src/render/diff.js';
 import { renderHtml } from '../src/render/html.js';
 import { sheetHtml } from '../src/render/sheets.js';
-import { buildView } from '../src/render/view.js';
+import { buildView } from '../src/render/view/build.js';
 import { axeViolations } from './axe.js';
 import { EXAMPLES, mapOf, run, tempDir } from './helpers.js';
 import { pngSize, words, pdftotext } from './read-back.js';

@@ -7,15 +7,20 @@ import type { UiLabels } from '../core/locale.js';
 
 /** A face's drawing, in a 24 × 24 box centred on 12,12: its strokes, and a filled open mouth for the two extremes. */
 export interface FaceView {
+  /** Its strokes (eyes, mouth), as path data. */
   lines: string;
+  /** The filled open mouth of the two extremes, as path data; null for the others. */
   fill: string | null;
 }
 
 export interface CurvePoint {
+  /** The stage has a score in this series. */
   scored: boolean;
+  /** −2…2; null when unscored. */
   score: number | null;
   /** "−1", "0", "+2": signed with a real minus sign. */
   scoreText: string;
+  /** The score in words, in the map's locale ("negative"). */
   word: string;
   /** m2 m1 z p1 p2 (none when unscored): the colour of the point and which face it wears. */
   level: string;
@@ -34,6 +39,7 @@ export interface CurvePoint {
 
 /** One line of the curve: the map's own, a persona's, or one side of a diff. */
 export interface CurveSeries {
+  /** The series' id: `map`, a persona's id, a path's (`giulia/decide/competitor`), or a diff's side. */
   key: string;
   /** The legend's name for the line (a persona, a file). */
   name: string;
@@ -43,14 +49,19 @@ export interface CurveSeries {
   lineStyle: number;
   /** The marker's outline, in the face's box: circle, rounded square, diamond, hexagon, pentagon. */
   shape: string;
+  /** A point per column, in the columns' order. */
   points: CurvePoint[];
 }
 
 /** One series' point in one column, with what the column's drawing needs of its series. */
 export interface CurveMark extends CurvePoint {
+  /** Its series' `key`. */
   series: string;
+  /** Its series' `style`. */
   style: number;
+  /** Its series' `lineStyle`. */
   lineStyle: number;
+  /** Its series' `shape`. */
   shape: string;
   /** Horizontal shift, in face widths, when several series meet at one point of a column (0 otherwise). */
   shift: number;
@@ -59,38 +70,67 @@ export interface CurveMark extends CurvePoint {
 export interface CurveColumn {
   /** The scored points of every series in this stage's column, in series order (later ones on top). */
   marks: CurveMark[];
-  /** Each series' line through this column, in series order: to and from its points, or passing over (`over`: the main path's bridge over its fork's paths). */
-  lines: { series: string; lineStyle: number; path: string; over: boolean }[];
+  /** Each series' line through this column, in series order: to and from its points, or passing over (`over`). */
+  lines: {
+    /** The series' `key`. */
+    series: string;
+    /** The series' `lineStyle`. */
+    lineStyle: number;
+    /** The line, as path data in the column's 100 × 100 box. */
+    path: string;
+    /** The main path's bridge over its fork's paths, drawn apart from its own line (faint). */
+    over: boolean;
+  }[];
   /** No series scores this stage: the column says so ("no score"). */
   gap: boolean;
 }
 
 export interface CurveView {
+  /** Some stage has a score: without one, no curve is drawn. */
   hasScores: boolean;
+  /** The curve's lines: the map's own, or one per persona and per path of a fork. */
   series: CurveSeries[];
+  /** Per stage, what its column of the curve draws. */
   columns: CurveColumn[];
   /** The five levels from very positive to very negative, named in the map's locale, at their height. */
-  scale: { level: string; word: string; y: number }[];
+  scale: {
+    /** `p2`, `p1`, `z`, `m1`, `m2`. */
+    level: string;
+    /** The level in words, in the map's locale. */
+    word: string;
+    /** Its height, in percent of the curve's from the top. */
+    y: number;
+  }[];
   /** Faint lines across the columns at the levels other than the midline, as path data in the columns' 100 × 100 box. */
   grid: string;
   /** Each point written beside it ("−1 negative"): for a single line; with several, the scale is read instead. */
   labels: boolean;
   /** Several lines are told apart by a legend. */
   legend: boolean;
-  /** The legend's entries: every series by default; a map's personas and a fork's paths (see view.ts). */
+  /** The legend's entries: every series by default; a map's personas and a fork's paths (see view/map-curve.ts). */
   legendItems: LegendItem[];
   /** The legend in groups with a title (personas, paths), for a map with several personas and a fork. */
-  legendGroups: { title: string | null; legendItems: LegendItem[] }[];
+  legendGroups: {
+    /** The group's title ("Personas", "Paths"); null when there is one group. */
+    title: string | null;
+    /** Its entries. */
+    legendItems: LegendItem[];
+  }[];
   /** The first series' points: format-version-1 layout data (custom layouts, Markdown). */
   points: CurvePoint[];
 }
 
 /** One entry of a legend: a name after a piece of its line, its marker, or both, in its series' look. */
 export interface LegendItem {
+  /** The name the legend gives (a persona, a path). */
   name: string;
+  /** 1…5: the series' look (CSS `series-N`): the marker's fill and the line's dash. */
   style: number;
+  /** The marker's outline, as path data in the face's 24 × 24 box. */
   shape: string;
+  /** The entry shows a piece of the line. */
   line: boolean;
+  /** The entry shows the marker. */
   marker: boolean;
 }
 

@@ -5,7 +5,10 @@ import type { JourneyMap, Persona, Stage } from '../core/model.js';
 import type { MarkdownLayout, RenderContext } from './options.js';
 import { createEngine } from './handlebars.js';
 import { mdCell, mdLine, mdText, mermaidText } from './markdown-text.js';
-import { buildView, motiveName, tableSections, type CellView, type ItemView, type View } from './view.js';
+import { buildView } from './view/build.js';
+import { motiveName } from './view/personas.js';
+import { tableSections } from './view/sections.js';
+import type { CellView, ItemView, View } from './view/types.js';
 
 
 /** Up to this many stages the map is a table; beyond it a table is too wide to read in a repository viewer. */

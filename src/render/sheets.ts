@@ -9,7 +9,8 @@ import { RenderError } from './errors.js';
 import { LayoutError } from './handlebars.js';
 import { htmlEngine, renderHtml } from './html.js';
 import type { RenderContext } from './options.js';
-import { mapColumns, type TableOptions } from './view.js';
+import { mapColumns } from './view/columns.js';
+import type { TableOptions } from './view/tables.js';
 
 /** 6 pt in CSS pixels (96 per inch, 72 pt per inch): no printed text is smaller. */
 export const MIN_TEXT_PX = 8;

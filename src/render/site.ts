@@ -10,7 +10,8 @@ import { themeCss, type Theme } from '../core/theme.js';
 import { templateOf } from '../templates/registry.js';
 import { extraCss, htmlEngine } from './html.js';
 import { withSymbols } from './symbols.js';
-import { buildView, type View } from './view.js';
+import { buildView } from './view/build.js';
+import type { View } from './view/types.js';
 
 export interface SiteEntry {
   /** The map's path as reports show it. */
