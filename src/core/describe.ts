@@ -121,10 +121,19 @@ export function sameButForm<T extends string | number>(input: unknown, allowed: 
   return allowed.find((a) => typeof a === 'string' && norm(a) === norm(t));
 }
 
-/** "; did you mean `x`?" when the input is a near miss of an allowed value, else nothing. */
-export function didYouMean(input: unknown, allowed: readonly (string | number)[]): string {
-  const guess = sameButForm(input, allowed);
+/** How a message ends with a suggestion: "; did you mean `x`?" (nothing without one). The problem also carries `x` as its `suggestion`. */
+export function didYouMean(guess: string | number | undefined): string {
   return guess === undefined ? '' : `; did you mean \`${guess}\`?`;
+}
+
+/**
+ * Keeps `guess` on the zod issue whose message is being made, and gives it back for the message: zod
+ * copies an issue's own fields into the issue it reports, so the problem made from it (issues.ts)
+ * carries the guess as its `suggestion`.
+ */
+export function suggest<T extends string | number>(iss: object, guess: T | undefined): T | undefined {
+  if (guess !== undefined) Object.assign(iss, { suggestion: String(guess) });
+  return guess;
 }
 
 export function listWords(words: readonly string[], conjunction = 'or'): string {

@@ -26,7 +26,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { isMap, isScalar, isSeq, parseDocument, type Node } from 'yaml';
 import { EMOTION_WORDS, emotionLocales, emotionWord, emotionWords, signedScore } from '../core/emotion.js';
-import { suggestionOf, type Diagnostic } from '../core/diagnostics.js';
+import type { Diagnostic } from '../core/diagnostics.js';
 import { formatMap } from '../core/format.js';
 import { isPlainObject } from '../core/describe.js';
 import { keysAt, valueAt } from '../core/issues.js';
@@ -440,20 +440,20 @@ function elsewhere(d: Diagnostic, text: string): Diagnostic {
   const before = index === -1 ? '' : text.slice(0, index);
   const line = before.split('\n').length;
   const col = index === -1 ? 1 : index - before.lastIndexOf('\n');
-  return { ...d, line, col, message: `${d.file}:${d.line}:${d.col}: ${d.message}` };
+  // Its suggestion is for the other file: no quick fix here.
+  return { ...d, line, col, message: `${d.file}:${d.line}:${d.col}: ${d.message}`, suggestion: undefined };
 }
 
 function toLsp(d: Diagnostic, text: string, starts: readonly number[]): LspDiagnostic {
   // Lint findings are advice: an error-level rule is a warning in the editor, a warning-level one information.
   const severity = d.rule ? (d.severity === 'error' ? DiagnosticSeverity.Warning : DiagnosticSeverity.Information) : d.severity === 'error' ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning;
-  const suggestion = suggestionOf(d);
   return {
     range: tokenRange(text, starts, d.line, d.col),
     severity,
     source: 'journey',
     message: d.message,
     code: d.code, // a lint finding's is its rule's id
-    ...(suggestion ? { data: { suggestion } } : {}),
+    ...(d.suggestion ? { data: { suggestion: d.suggestion } } : {}),
   };
 }
 
