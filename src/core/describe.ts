@@ -71,9 +71,13 @@ export function editDistance(a: string, b: string): number {
   return prev[b.length]!;
 }
 
-/** `Priorità`, `przeglądarka`, `Pain-Points` → `priorita`, `przegladarka`, `pain_points`: how words are compared for a suggestion. */
+/**
+ * `Priorità`, `przeglądarka`, `Pain-Points`, `Sito web` → `priorita`, `przegladarka`, `pain_points`,
+ * `sito_web`: how a word a person wrote is compared with the words journey knows (a key, an emotion
+ * word, a channel), so case, accents and the spaces, dashes or underscores between words do not count.
+ */
 export function foldWord(word: string): string {
-  return word.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/ł/g, 'l').replace(/Ł/g, 'L').toLowerCase().trim().replace(/[\s-]+/g, '_');
+  return word.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/ł/g, 'l').replace(/Ł/g, 'L').toLowerCase().trim().replace(/[\s_-]+/g, '_');
 }
 
 /**
