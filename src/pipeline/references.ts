@@ -44,7 +44,7 @@ export interface ReferenceOptions {
 }
 
 /** A file a reference reached: its path as shown in reports, and its absolute path (watch mode follows it). */
-interface Reached {
+export interface Reached {
   shown: string;
   path: string;
 }
@@ -118,6 +118,8 @@ export function createReferences(io: Io, options: ReferenceOptions) {
 
   return {
     projectRoot: options.projectRoot,
+    /** Where a file a map names leads (the editor's go to definition), or why it may not be followed. */
+    reach,
 
     /**
      * Completes a loaded map with the files it names: reads its persona file, and checks that its
