@@ -2,6 +2,7 @@
 // beyond the documents (the site, the preview) speak the portfolio's or the map's language.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
+import { unzipSync } from 'fflate';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { LOCALES, MESSAGES } from '../src/core/locale.js';
@@ -164,5 +165,15 @@ describe('journey preview of an Italian map', () => {
     expect(page).toContain('<html lang="pl">');
     expect(page).toContain('map.yaml nie ma jeszcze wersji bez problemów');
     expect((await state(port)).heading).toBe('Problemy: 1');
+  });
+});
+
+describe('journey export of an Italian map', () => {
+  it('names the spreadsheet\'s sheet in Italian', async () => {
+    const cwd = tempDir();
+    writeFileSync(join(cwd, 'map.yaml'), 'template: current-state\ntitle: Resi\nlocale: it\nstages:\n  - name: Reso\n');
+    expect((await run(['export', 'map.yaml', '-f', 'xlsx'], { cwd })).code).toBe(0);
+    const workbook = new TextDecoder().decode(unzipSync(readFileSync(join(cwd, 'map.xlsx')))['xl/workbook.xml']!);
+    expect(workbook).toContain('name="Mappa del percorso"');
   });
 });

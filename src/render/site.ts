@@ -61,6 +61,9 @@ export function portfolioLocale(configured: Locale | undefined, maps: readonly J
 export const HOME = 'index.html';
 export const HEALTH = 'health.html';
 
+/** A map's template's name in the page's language. */
+const templateName = (map: JourneyMap, locale: Locale) => templateOf(map.template).labels[locale].name;
+
 /** A link from one page of the site to another. */
 const href = (from: string, to: string) => posix.relative(posix.dirname(from), to) || posix.basename(to);
 
@@ -134,7 +137,7 @@ export function siteIndex(site: Site): string {
       href: href(page, entry.page),
       file: entry.file,
       title: map?.title ?? entry.file,
-      templateName: map?.labels.templateName ?? '',
+      templateName: map ? templateName(map, site.locale) : '',
       // Every persona of the map, each linked to its page when it is a shared one.
       personas: (map?.personas ?? []).flatMap(({ id, persona }) => {
         if (!persona) return [];
@@ -173,7 +176,7 @@ export function siteIndex(site: Site): string {
       persona ? [persona.file ? { id: `file:${persona.file}`, name: persona.name, hint: persona.file } : { id: `map:${entry.file}#${id}`, name: persona.name, hint: entry.file }] : [],
     );
   const groups = [
-    ...group('template', words.groups.template, valid((m) => [templateOf(m.template).labels[site.locale].name])),
+    ...group('template', words.groups.template, valid((m) => [templateName(m, site.locale)])),
     ...group('persona', words.groups.persona, personaGroups),
     ...group('owner', words.groups.owner, valid((m) => m.owners)),
     ...group('tag', words.groups.tag, valid((m) => m.tags)),
@@ -222,7 +225,7 @@ export function sitePersonaPage(persona: SitePersona, site: Site): string {
         return {
           href: href(persona.page, e.page),
           title: e.map!.title,
-          templateName: e.map!.labels.templateName,
+          templateName: templateName(e.map, site.locale),
           sparkline: sparkline(e.map, site.locale, e.scoreOf),
           average: average === null ? '–' : signedScore(Math.round(average * 10) / 10),
         };

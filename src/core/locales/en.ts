@@ -49,6 +49,7 @@ export const en: Messages = {
     sources: 'Sources',
     source: 'Source',
     assumedNote: 'an assumption, not yet backed by research',
+    sheet: 'Journey map',
   },
   diff: {
     title: 'Journey changes',

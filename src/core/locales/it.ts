@@ -49,6 +49,7 @@ export const it: Messages = {
     sources: 'Fonti',
     source: 'Fonte',
     assumedNote: 'un’ipotesi, non ancora confermata dalla ricerca',
+    sheet: 'Mappa del percorso',
   },
   diff: {
     title: 'Modifiche al percorso',

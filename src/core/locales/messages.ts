@@ -86,6 +86,8 @@ export interface UiLabels {
   source: string;
   /** The legend of the assumption mark. */
   assumedNote: string;
+  /** The name of the spreadsheet's sheet (`journey export` to XLSX). */
+  sheet: string;
 }
 
 /** The words of `journey site`'s pages around the maps' own (the document labels fill in the rest: `Template`, `Owners`…). */

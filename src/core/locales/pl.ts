@@ -50,6 +50,7 @@ export const pl: Messages = {
     sources: 'Źródła',
     source: 'Źródło',
     assumedNote: 'założenie, jeszcze niepotwierdzone badaniami',
+    sheet: 'Mapa ścieżki klienta',
   },
   diff: {
     title: 'Zmiany w ścieżce klienta',
