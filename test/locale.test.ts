@@ -177,3 +177,13 @@ describe('journey export of an Italian map', () => {
     expect(workbook).toContain('name="Mappa del percorso"');
   });
 });
+
+describe('words of a language written without their accents', () => {
+  it('are read by journey import as they are by a map: `szczesliwy` is `szczęśliwy`', async () => {
+    const cwd = tempDir();
+    writeFileSync(join(cwd, 'sheet.csv'), 'Zakupy\n,Etap 1,Etap 2\nEmocje,szczesliwy,Sfrustrowana\n');
+    const r = await run(['import', 'sheet.csv', '-o', 'map.yaml'], { cwd });
+    expect(r.code, r.stderr).toBe(0);
+    expect(readFileSync(join(cwd, 'map.yaml'), 'utf8')).toContain('  - name: Etap 1\n    emotion: 1\n  - name: Etap 2\n    emotion: -2');
+  });
+});
