@@ -15,7 +15,7 @@ import { findBrowser, defaultFindContext } from '../browser/find.js';
 import type { MetricsData } from '../core/metrics.js';
 import { followInside, readMapBytes } from '../io/files.js';
 import type { Io } from '../io/terminal.js';
-import { FORMATS, type Format } from '../render/formats.js';
+import { FORMAT_OPTIONS, FORMATS, type Format } from '../render/formats.js';
 import type { FileReport } from '../report/index.js';
 import type { BuildPlan } from './plan.js';
 import type { Writer } from './write.js';
@@ -80,10 +80,14 @@ const slash = (p: string) => p.split(sep).join('/');
 async function settingsDigests(plan: BuildPlan, io: Io, config: unknown): Promise<Map<Format, string>> {
   const { browser, timeout: _timeout, ...render } = plan.render;
   void _timeout; // how long to wait changes no document
+  // A format's documents depend on its own options only: a new page size leaves HTML up to date.
+  const optionNames = new Set<string>(FORMAT_OPTIONS.map((o) => o.name));
+  const shared = Object.fromEntries(Object.entries(render).filter(([name]) => !optionNames.has(name)));
+  const own = (format: Format) => Object.fromEntries(FORMATS[format].build.options.map((o) => [o.name, render[o.name as keyof typeof render]]));
   const layout = plan.layoutFile ? await readMapBytes(resolve(io.cwd, plan.layoutFile), { maxBytes: MAX_INPUT_BYTES, expected: 'a layout' }) : undefined;
   const common = {
     journey: pkg.version,
-    render,
+    render: shared,
     locale: plan.defaultLocale ?? null,
     images: plan.images,
     base: slash(relative(plan.projectRoot, resolve(io.cwd, plan.base))),
@@ -92,8 +96,8 @@ async function settingsDigests(plan: BuildPlan, io: Io, config: unknown): Promis
   };
   const digests = new Map<Format, string>();
   for (const format of plan.formats) {
-    const browserId = FORMATS[format].needsBrowser ? browserIdentity(browser.executable, io) : '';
-    digests.set(format, digest(JSON.stringify({ ...common, format, browser: browserId })));
+    const browserId = FORMATS[format].build.needsBrowser ? browserIdentity(browser.executable, io) : '';
+    digests.set(format, digest(JSON.stringify({ ...common, format, options: own(format), browser: browserId })));
   }
   return digests;
 }
