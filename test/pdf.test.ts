@@ -199,7 +199,7 @@ describe('the page count read back', () => {
           ),
         ),
     };
-    const context = { mdLayout: 'auto', paper: { size: 'A4', portrait: false }, pdfLayout: 'poster', scale: 1, timeout: 90_000 } as const;
+    const context = { pageSize: 'A4', portrait: false, pdfLayout: 'poster', timeout: 90_000 } as const;
     const file = join(tempDir(), 'planned.pdf');
     writeFileSync(file, await renderPdf(loaded.map, { ...context, browser: pool }));
     expect(pageCount(file)).toBe(1);

@@ -59,7 +59,7 @@ async function print(page: Page, map: JourneyMap, context: PdfContext): Promise<
   // The stylesheet asks for landscape when a reader prints the HTML; the PDF states its own page.
   const css = `@page { size: ${paperWidth}in ${paperHeight}in; margin: ${m.top}mm ${m.right}mm ${m.bottom}mm ${m.left}mm; }\n`;
   await preparePage(page, { width: area.width, height: 800 });
-  const { fit, fits } = await layOutSheets(page, map, context, { style, area, maxScale: MAX_SCALE[style], split: true, css, compact: true });
+  const { fit, fits } = await layOutSheets(page, map, context, { style, area, maxScale: MAX_SCALE[style], split: true, css, compact: true, paper: context.pageSize });
   // A document's sheet with a row taller than a page is printed at 6 pt and flows over pages.
   let scale = !fit ? 1 : fits ? fit.scale : MIN_TEXT_PX / fit.minFont;
   let sheets = 0;

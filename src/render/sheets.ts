@@ -169,7 +169,7 @@ export async function layOutSheets(
   page: Page,
   map: JourneyMap,
   context: RenderContext,
-  options: { style: SheetStyle; area: { width: number; height: number }; maxScale: number; split: boolean; css?: string; compact?: boolean },
+  options: { style: SheetStyle; area: { width: number; height: number }; maxScale: number; split: boolean; css?: string; compact?: boolean; paper?: string },
 ): Promise<SheetLayout> {
   // Every column: the main path's stages and those of its forks' paths.
   const stages = mapColumns(map).length;
@@ -220,7 +220,7 @@ async function partRows(
   page: Page,
   map: JourneyMap,
   context: RenderContext,
-  options: { style: SheetStyle; area: { width: number; height: number }; css?: string },
+  options: { style: SheetStyle; area: { width: number; height: number }; css?: string; paper?: string },
   perSheet: number,
   fit: Fit | undefined,
   oneStage: () => Promise<Fit | undefined>,
@@ -247,7 +247,7 @@ async function partRows(
       }
       const sheet = rows[tall]!;
       throw new RenderError(
-        `the poster of "${map.title}" has a row too tall for one ${context.paper.size} page at 6 pt ("${sheet.labels[plans[tall] as number]}" at ${sheet.stages}); ` +
+        `the poster of "${map.title}" has a row too tall for one ${options.paper ? `${options.paper} ` : ''}page at 6 pt ("${sheet.labels[plans[tall] as number]}" at ${sheet.stages}); ` +
           'print it on larger paper (--page-size A3 or Tabloid), as a document (--pdf-layout document), or shorten that row',
       );
     }
