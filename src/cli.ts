@@ -8,7 +8,7 @@ import { parseShard, type Shard } from './core/shard.js';
 import { terminalSafe } from './core/safe-text.js';
 import { CliError, errorReport, EXIT } from './errors.js';
 import { processIo, type Io } from './io/terminal.js';
-import { DEFAULT_SCALE, DIFF_FORMATS, FORMAT_IDS, MAX_SCALE, MD_LAYOUTS, PAGE_SIZES, PDF_LAYOUTS, SHEET_FORMATS } from './render/formats.js';
+import type { Command as FormatCommand } from './render/formats.js';
 import { REPORTERS, type ReporterName } from './report/names.js';
 import { DEFAULT_HOST, DEFAULT_PORT } from './io/server-defaults.js';
 import { painter } from './report/text.js';
@@ -17,13 +17,41 @@ import type { TemplateId } from './templates/registry.js';
 export { EXIT };
 
 /** A parser for a number option: `what` says what the number is, in the message for a wrong value. */
-function positive(what: string, whole = false, max = Infinity) {
+function positive(what: string, whole = false) {
   return (value: string): number => {
     const n = Number(value);
     if (!Number.isFinite(n) || n <= 0 || (whole && !Number.isInteger(n))) throw new InvalidArgumentError(`expected ${what} greater than 0`);
-    if (n > max) throw new InvalidArgumentError(`expected ${what} of at most ${max}`);
     return n;
   };
+}
+
+/**
+ * What the format registry (render/formats.ts) gives the command line: build's formats and a flag
+ * for each of their options, and the `-f` choices of diff and export, with "did you mean" for a wrong one.
+ */
+async function formatFlags() {
+  const { FORMAT_IDS, FORMAT_OPTIONS, formatsOf, helpLine, optionProblem, unknownFormat } = await import('./render/formats.js');
+  const options = FORMAT_OPTIONS.map((o) => {
+    const option = new Option(o.flag, helpLine(o)).helpGroup('Format options:');
+    if (o.type === 'choice') option.choices(o.choices);
+    if (o.type === 'number') {
+      option.argParser((value) => {
+        const n = value.trim() === '' ? NaN : Number(value);
+        const problem = optionProblem(o, n);
+        if (problem) throw new InvalidArgumentError(problem);
+        return n;
+      });
+    }
+    return option;
+  });
+  const choice = (command: FormatCommand, flags: string, description: string) => {
+    const ids: readonly string[] = formatsOf(command);
+    return new Option(flags, description).choices(ids).argParser((value) => {
+      if (ids.includes(value)) return value;
+      throw new InvalidArgumentError(unknownFormat(command, value));
+    });
+  };
+  return { ids: FORMAT_IDS, options, choice };
 }
 
 function portArg(value: string): number {
@@ -43,6 +71,9 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
   // The template ids come from the registry, which loads every template's schema: only the commands
   // that offer them as choices (and their help) pay for it.
   const templateIds = /^(init|schema|import|help)$/.test(argv[0] ?? '') ? (await import('./templates/registry.js')).TEMPLATE_IDS : [];
+  // Likewise the format registry, for the commands that write formats.
+  const formats = /^(build|diff|export|help)$/.test(argv[0] ?? '') ? await formatFlags() : undefined;
+  const formatChoice = (command: FormatCommand, flags: string, description: string) => formats?.choice(command, flags, description) ?? new Option(flags, description);
   const paint = painter(io.color);
   const program = new Command('journey')
     .description('Compile customer journey maps written in YAML into HTML, Markdown, PDF and PNG documents.')
@@ -89,25 +120,21 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     run(opts.reporter, async () => (await import('./commands/validate.js')).validate(inputs, opts, io)),
   );
 
-  mapsCommand('build', 'build maps into documents (HTML by default)', 'print problems only')
-    .option('-f, --format <formats>', `${FORMAT_IDS.join(', ')}, or several: html,pdf (default: from -o, else html)`)
+  const buildCommand = mapsCommand('build', 'build maps into documents (HTML by default)', 'print problems only')
+    .option('-f, --format <formats>', `${formats?.ids.join(', ')}, or several: html,pdf (default: from -o, else html)`)
     .option('-o, --output <file>', 'the output file for one map, or - for standard output (default: beside the map)')
     .option('-d, --out-dir <dir>', 'write documents here, keeping the folder structure of the maps')
     .option('-w, --watch', 'rebuild a map whenever it is saved')
     .option('--layout <file.hbs>', 'a custom Handlebars layout for HTML and the PDF document layout')
     .option('--metrics <file>', 'KPI values (CSV or JSON of metric, value, date) shown next to the KPIs that name them')
-    .addOption(new Option('--md-layout <layout>', 'Markdown map as a table or one section per stage (default: auto)').choices(MD_LAYOUTS))
     .option('--browser <path>', 'Chrome or Chromium for PDF and PNG (default: found on this machine)')
     .option('--allow-config-browser', 'run the browser that journey.config.yaml names (off: a config file may come from a pull request)')
-    .addOption(new Option('--pdf-layout <layout>', 'PDF of the map alone fitted to the page, or the whole document (default: poster)').choices(PDF_LAYOUTS))
-    .addOption(new Option('--page-size <size>', 'PDF paper size, and the shape of a PNG (default: A4)').choices(PAGE_SIZES))
-    .option('--portrait', 'PDF in portrait (default: landscape)')
-    .addOption(new Option('--scale <n>', `PNG pixels per CSS pixel (default: ${DEFAULT_SCALE})`).argParser(positive('a scale', false, MAX_SCALE)))
     .addOption(new Option('--jobs <n>', 'PDF and PNG documents made at once').argParser(positive('a whole number', true)).default(4))
     .addOption(new Option('--shard <k/n>', 'build only part k of n of the maps (a stable split by path, for a CI matrix)').argParser(shardArg))
     .option('--force', 'build every map, even one whose documents are up to date (see .journey-build.json)')
     .addOption(new Option('--timeout <seconds>', 'give up on a browser that has not started or printed after this long').argParser(positive('a number of seconds')).default(60))
     .action((inputs: string[], opts) => run(opts.reporter, async () => (await import('./commands/build.js')).build(inputs, opts, io)));
+  for (const option of formats?.options ?? []) buildCommand.addOption(option);
 
   mapsCommand('lint', 'check maps against good practice (see --list-rules); exit 1 on an error-level finding', 'print findings only')
     .option('--list-rules', 'list the rules: id, severity and why each matters')
@@ -126,7 +153,7 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
 
   mapsCommand('site', 'build a static site of many maps: an index, a page per map and per persona, and a health page', 'print problems only')
     .option('-o, --output <dir>', 'the folder to write the site to', 'site')
-    .option('--title <text>', 'the title of the index page (default: Journey maps)')
+    .option('--title <text>', 'the title of the index page (default: Journey maps, in the portfolio\'s language)')
     .addOption(new Option('--max-age <months>', 'a map reviewed longer ago than this is stale (default: 6)').argParser(positive('a whole number of months', true)))
     .action((inputs: string[], opts) => run(opts.reporter, async () => (await import('./commands/site.js')).site(inputs, opts, io)));
 
@@ -135,7 +162,7 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     .option('--host <address>', `the address to listen on; anything but loopback makes the preview reachable from the network`, DEFAULT_HOST)
     .option('--open', "open the preview in the system's browser")
     .option('--layout <file.hbs>', 'a custom Handlebars layout for a single map')
-    .option('--title <text>', 'the title of the index page of a folder (default: Journey maps)')
+    .option('--title <text>', 'the title of the index page of a folder (default: Journey maps, in the portfolio\'s language)')
     .addOption(new Option('--max-age <months>', 'a map reviewed longer ago than this is stale (default: 6)').argParser(positive('a whole number of months', true)))
     .action((inputs: string[], opts) => run(opts.reporter, async () => (await import('./commands/preview.js')).preview(inputs, opts, io)));
 
@@ -144,7 +171,7 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     .description('compare two maps of a journey (or a map with its version at a git revision, or with the map it is based on)')
     .argument('<before>', 'the earlier map (or, with --rev or alone, the map)')
     .argument('[after]', 'the later map')
-    .addOption(new Option('-f, --format <format>', 'text on the terminal, md for a pull-request comment, or html').choices(DIFF_FORMATS).default('text'))
+    .addOption(formatChoice('diff', '-f, --format <format>', 'text on the terminal, md for a pull-request comment, or html').default('text'))
     .option('-o, --output <file>', 'write the report to a file')
     .option('--rev <revision>', 'compare the map with itself at this git revision (HEAD, main, a commit)')
     .option('--fail-on-regression', "exit 1 when any stage's emotion gets worse")
@@ -173,7 +200,7 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     .command('export')
     .description('write a map as a spreadsheet (CSV or XLSX) in the layout import reads back')
     .argument('<map>', 'the map, or - for standard input')
-    .addOption(new Option('-f, --format <format>', 'csv or xlsx').choices(SHEET_FORMATS).makeOptionMandatory())
+    .addOption(formatChoice('export', '-f, --format <format>', 'the kind of spreadsheet').makeOptionMandatory())
     .option('-o, --output <file>', 'where to write it, or - for standard output (default: beside the map)')
     .action((file: string, opts) => run('text', async () => (await import('./commands/export.js')).exportCommand(file, opts, io)));
 
@@ -185,11 +212,12 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
 
   program
     .command('schema')
-    .description('print the JSON Schema of the map format (for editors)')
-    .addOption(new Option('-t, --template <name>', 'only this template').choices(templateIds).conflicts('persona'))
-    .option('--persona', 'the schema of a shared persona file instead')
+    .description('print the JSON Schema of the map format, a persona file or journey.config.yaml (for editors)')
+    .addOption(new Option('-t, --template <name>', 'only this template').choices(templateIds).conflicts(['persona', 'config']))
+    .addOption(new Option('--persona', 'the schema of a shared persona file instead').conflicts('config'))
+    .option('--config', 'the schema of journey.config.yaml instead')
     .option('-o, --output <file>', 'write it to a file instead of standard output')
-    .action((opts: { template?: TemplateId; persona?: boolean; output?: string }) => run('text', async () => (await import('./commands/schema.js')).schema(opts, io)));
+    .action((opts: { template?: TemplateId; persona?: boolean; config?: boolean; output?: string }) => run('text', async () => (await import('./commands/schema.js')).schema(opts, io)));
 
   try {
     await program.parseAsync(argv, { from: 'user' });

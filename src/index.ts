@@ -14,7 +14,8 @@ import { prepareBuild } from './pipeline/build.js';
 import { layoutProblem } from './pipeline/layout.js';
 import { silentProgress } from './pipeline/progress.js';
 import { RenderError } from './render/errors.js';
-import { DEFAULT_SCALE, type Format, type MarkdownLayout, type PageSize, type PdfLayout } from './render/formats.js';
+import { resolveOptions } from './core/format-options.js';
+import { FORMAT_OPTIONS, type Format, type FormatOptionValues } from './render/formats.js';
 import { LayoutError, type Template } from './render/handlebars.js';
 import { createRenderer } from './render/renderer.js';
 import { runResult, type RunResult } from './report/json.js';
@@ -24,9 +25,34 @@ export type { Code, ProblemCode } from './core/codes.js';
 export { CODES } from './core/codes.js';
 export type { Branch, Confidence, Item, JourneyMap, Lane, MapImage, MapPersona, Stage, StageImage, Persona, Touchpoint } from './core/model.js';
 export type { Locale } from './core/locale.js';
-export type { Format, MarkdownLayout, PageSize, PdfLayout } from './render/formats.js';
+export type { Format, FormatOptionValues, MarkdownLayout, PageSize, PdfLayout } from './render/formats.js';
 export type { FileResult, RunResult } from './report/json.js';
 export type { ThemeOptions } from './core/theme.js';
+// The view a team's own layout receives (README: "Your own layout"); `version` changes only when a field is removed or changes meaning.
+export type {
+  BranchView,
+  CellView,
+  ColumnGroup,
+  CurveColumn,
+  CurveMark,
+  CurvePoint,
+  CurveSeries,
+  CurveView,
+  EvidenceView,
+  FaceView,
+  ItemView,
+  LayoutData,
+  LegendItem,
+  OtherPersonaView,
+  PersonaMarker,
+  PersonaView,
+  PictureView,
+  RowView,
+  SectionView,
+  StageView,
+  TableView,
+  View,
+} from './render/view/types.js';
 export { FORMAT_IDS as FORMATS } from './render/formats.js';
 
 /** A map: its YAML text or bytes, or the same data already parsed into an object. */
@@ -74,18 +100,12 @@ export async function validate(source: MapSource, options: ValidateOptions = {})
   return result.ok ? { ok: true, diagnostics: result.diagnostics, map: result.map } : { ok: false, diagnostics: result.diagnostics };
 }
 
-/** How documents look and how the browser for PDF and PNG is found: the same for render() and build(). */
-export interface DocumentOptions {
-  /** The Markdown map as a table or one section per stage (default `auto`). */
-  mdLayout?: MarkdownLayout;
-  /** PDF paper size, and the shape of a PNG (default `A4`). */
-  pageSize?: PageSize;
-  /** PDF in portrait (default landscape). */
-  portrait?: boolean;
-  /** PDF of the map alone fitted to the page (`poster`, default) or the whole document. */
-  pdfLayout?: PdfLayout;
-  /** PNG pixels per CSS pixel (default 2). */
-  scale?: number;
+/**
+ * How documents look and how the browser for PDF and PNG is found: the same for render() and build().
+ * Each format's own options (`mdLayout`, `pageSize`, `portrait`, `pdfLayout`, `scale`) take the values
+ * and defaults of `journey build`'s flags of the same name (`--md-layout`, …).
+ */
+export interface DocumentOptions extends Partial<FormatOptionValues> {
   /** The Chrome, Chromium or Edge for PDF and PNG (default: found on this machine, as the CLI finds it). */
   browser?: string;
   /** Seconds to wait for the browser to start, and to print one document (default 60). */
@@ -142,15 +162,14 @@ export async function render(input: MapSource | JourneyMap, format: Format, opti
     }
   }
   const timeout = (options.timeout ?? 60) * 1000;
+  const values = resolveOptions(FORMAT_OPTIONS, options);
+  if (!values.ok) throw new JourneyError(`an option has a problem: ${values.reason}`);
   const theme = options.theme && (await resolveTheme(options.theme, process.cwd()));
   if (theme && !theme.ok) throw new JourneyError(`the theme has a problem: ${theme.reason}`);
   const renderer = createRenderer({
     theme: theme?.theme,
     layout,
-    mdLayout: options.mdLayout ?? 'auto',
-    paper: { size: options.pageSize ?? 'A4', portrait: options.portrait ?? false },
-    pdfLayout: options.pdfLayout ?? 'poster',
-    scale: options.scale ?? DEFAULT_SCALE,
+    ...values.values,
     timeout,
     browser: { executable: options.browser, env: options.env ?? process.env, timeout },
   });

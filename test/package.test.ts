@@ -134,10 +134,10 @@ console.log(JSON.stringify({ ok: checked.ok, stages: checked.map.stages.length, 
     expect(existsSync(join(app, 'site', 'map.html'))).toBe(true);
   });
 
-  it('has types a TypeScript project checks against: documents, results and options', async () => {
+  it('has types a TypeScript project checks against: documents, results, options and the view a layout receives', async () => {
     writeFileSync(
       join(app, 'use.ts'),
-      `import { validate, render, build, type Diagnostic, type BuildResult } from '${pkg.name}';
+      `import { validate, render, build, type Diagnostic, type BuildResult, type LayoutData, type View } from '${pkg.name}';
 const checked = await validate('title: x');
 const problems: Diagnostic[] = checked.diagnostics;
 const html: string = await render('title: x', 'html', { mdLayout: 'table' });
@@ -148,6 +148,12 @@ export const used = [problems, html, pdf, result.files[0]?.outputs];
 export const wrong: string = await render('title: x', 'pdf');
 // @ts-expect-error not a format
 await render('title: x', 'docx');
+// The view a team's layout receives, versioned.
+export const stageNames = (view: View): string[] => view.stages.map((s) => \`\${s.label} \${s.name}\`);
+export const version: 1 = ({} as LayoutData).version;
+export const sources = (view: View) => view.evidence?.sources.map((s) => s.number) ?? [];
+// @ts-expect-error not a field of the view
+export const subtitle = ({} as View).subtitle;
 `,
     );
     writeFileSync(

@@ -10,12 +10,12 @@ import { readMapFile } from '../pipeline/read.js';
 import { createReferences } from '../pipeline/references.js';
 import { openConfig } from '../pipeline/session.js';
 import { createWriter } from '../pipeline/write.js';
-import type { DIFF_FORMATS } from '../render/formats.js';
+import { FORMATS, type DiffFormatId } from '../render/formats.js';
 import type { ReporterName } from '../report/index.js';
 import { painter } from '../report/text.js';
 
 export interface DiffOptions {
-  format: (typeof DIFF_FORMATS)[number];
+  format: DiffFormatId;
   output?: string;
   rev?: string;
   failOnRegression?: boolean;
@@ -45,11 +45,10 @@ export async function diff(first: string, second: string | undefined, options: D
   }
 
   const result = diffMaps(before.map, after.map);
-  const render = await import('../render/diff.js');
+  const [render, write] = await Promise.all([import('../render/diff.js'), FORMATS[options.format].diff()]);
   const mismatch = templateMismatch(before.map, after.map, names);
   if (mismatch && options.reporter !== 'json') io.stderr(`${paint.yellow('warning')} ${mismatch}\n`);
-  const document =
-    options.format === 'md' ? render.diffMarkdown(result, names) : options.format === 'html' ? render.diffHtml(result, names) : render.diffText(result, names, painter(io.color && !options.output));
+  const document = write(result, names, painter(io.color && !options.output));
   if (options.output && options.output !== '-') {
     await createWriter(io)(options.output, document, { what: 'diff report', inputs: [first, ...(second ? [second] : [])], projectRoot: config?.dir ?? io.cwd });
     io.stderr(`${paint.green('✓')} ${options.output}: ${render.summaryLine(result)}\n`);

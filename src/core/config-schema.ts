@@ -1,22 +1,22 @@
-// The schema of journey.config.yaml. The output choices (formats, page sizes, Markdown layouts) are
+// The schema of journey.config.yaml. The formats and their options (page_size, md_layout, …) are
 // passed in by the caller, which takes them from the format registry: core knows no renderer.
 import * as z from 'zod/mini';
-import { closest, describeValue, listWords } from './describe.js';
+import { closest, describeValue, listWords, suggest } from './describe.js';
 import { LINT_RULE_IDS } from './lint/ids.js';
 import { LINT_SEVERITIES } from './lint/rule.js';
 import { STAGE_IMAGE_LIMITS } from './image.js';
 import { LOCALES } from './locale.js';
+import type { FormatOption, optionProblem } from './format-options.js';
 import { described, text, textList } from './schema.js';
 import { COLOUR_EXPECTED, parseColour, parseFontList } from './theme.js';
 
 type Choices = readonly [string, ...string[]];
 export interface ConfigChoices {
   formats: Choices;
-  pageSizes: Choices;
-  mdLayouts: Choices;
-  pdfLayouts: Choices;
-  /** The largest PNG scale. */
-  maxScale: number;
+  /** Every format's options, each under its `key`, with their help lines and the words for a wrong value. */
+  options: readonly FormatOption[];
+  help: (option: FormatOption) => string;
+  problem: typeof optionProblem;
 }
 
 const found = (iss: { input?: unknown }) => `found ${describeValue(iss.input)}`;
@@ -27,8 +27,23 @@ const megabytes = () => z.number({ error: (iss) => `expected a size in MB, ${fou
 
 const opt = <S extends z.ZodMiniType>(schema: S, description?: string) => (description ? described(z.optional(schema), description) : z.optional(schema));
 
+/** A format option's value, checked as its declaration says, in the words the command line uses. */
+function optionSchema(o: FormatOption, problem: ConfigChoices['problem']): z.ZodMiniType {
+  const expected = (iss: { input?: unknown }) => `${problem(o, iss.input)}, ${found(iss)}`;
+  switch (o.type) {
+    case 'choice':
+      return oneOf(o.choices, o.what);
+    case 'boolean':
+      return z.boolean({ error: expected });
+    case 'string':
+      return text;
+    case 'number':
+      return z.number({ error: (iss) => `expected ${o.what}, ${found(iss)}` }).check(z.gt(o.above, { error: expected }), ...(o.max === undefined ? [] : [z.lte(o.max, { error: expected })]));
+  }
+}
+
 export function buildConfigSchema(choices: ConfigChoices) {
-  const { formats: FORMATS, pageSizes: PAGE_SIZES, mdLayouts: MD_LAYOUTS, pdfLayouts: PDF_LAYOUTS, maxScale } = choices;
+  const { formats: FORMATS, options, help, problem } = choices;
   return z.strictObject(
   {
     inputs: described(textList, 'Maps to build or check when none are named: files, folders or glob patterns'),
@@ -40,19 +55,9 @@ export function buildConfigSchema(choices: ConfigChoices) {
       'Default output formats',
     ),
     out_dir: opt(text, 'Write documents here, keeping the folder structure of the maps'),
-    page_size: opt(oneOf(PAGE_SIZES, 'a page size'), 'PDF paper size'),
-    portrait: opt(z.boolean({ error: (iss) => `expected true or false, ${found(iss)}` }), 'PDF in portrait'),
-    pdf_layout: opt(oneOf(PDF_LAYOUTS, 'a PDF layout'), 'PDF of the map alone fitted to the page (poster), or the whole document'),
-    scale: opt(
-      z.number({ error: (iss) => `expected a scale, ${found(iss)}` }).check(
-        z.gt(0, { error: (iss) => `expected a scale greater than 0, ${found(iss)}` }),
-        z.lte(maxScale, { error: (iss) => `expected a scale of at most ${maxScale}, ${found(iss)}` }),
-      ),
-      'PNG pixels per CSS pixel (default 2)',
-    ),
+    ...Object.fromEntries(options.map((o) => [o.key, opt(optionSchema(o, problem), help(o))])),
     locale: opt(oneOf(LOCALES, 'a locale'), 'Locale for maps that do not set one'),
     layout: opt(text, 'A custom Handlebars layout for HTML'),
-    md_layout: opt(oneOf(MD_LAYOUTS, 'a Markdown layout')),
     browser: opt(text, 'Chrome or Chromium for PDF'),
     max_file_size_mb: opt(
       z.number({ error: (iss) => `expected a size in MiB, ${found(iss)}` }).check(z.gt(0, { error: (iss) => `expected a size greater than 0, ${found(iss)}` })),
@@ -107,7 +112,7 @@ export function buildConfigSchema(choices: ConfigChoices) {
               z.string().check(
                 z.refine((id) => (LINT_RULE_IDS as readonly string[]).includes(id), {
                   error: (iss) => {
-                    const guess = closest(String(iss.input), LINT_RULE_IDS);
+                    const guess = suggest(iss, closest(String(iss.input), LINT_RULE_IDS));
                     return `unknown lint rule ${describeValue(iss.input).replace(/^text /, '')}${guess ? `: did you mean \`${guess}\`?` : `: expected one of ${listWords(LINT_RULE_IDS)}`}`;
                   },
                 }),

@@ -1,5 +1,6 @@
 // The JSON Schema of the format, generated from the validator's own zod schemas (never by hand).
 import * as z from 'zod/mini';
+import type { ConfigSchema } from './config-schema.js';
 import { buildMapSchema, customLaneValue, stageKeys } from './map-schema.js';
 import { MAX_PERSONAS, item, personaFile, touchpoint } from './schema.js';
 import { TEMPLATE_IDS, TEMPLATES, type TemplateId } from '../templates/registry.js';
@@ -99,6 +100,11 @@ function requiredApart(node: unknown): unknown {
 export function personaJsonSchema(): JsonObject {
   const schema = z.toJSONSchema(personaFile, OPTIONS) as JsonObject;
   return requiredApart({ ...schema, $schema: 'https://json-schema.org/draft/2020-12/schema', title: 'Persona (journey persona file)' }) as JsonObject;
+}
+
+/** The schema of journey.config.yaml, for editors: made from the schema that checks it (core/config-schema.ts). */
+export function configJsonSchema(schema: ConfigSchema): JsonObject {
+  return requiredApart({ $schema: 'https://json-schema.org/draft/2020-12/schema', title: 'journey.config.yaml', ...jsonOf(schema) }) as JsonObject;
 }
 
 /**

@@ -8,7 +8,7 @@ import { problem, type Diagnostic } from '../core/diagnostics.js';
 import type { LintSeverity } from '../core/lint/rule.js';
 import type { Locale } from '../core/locale.js';
 import { positionIn, readDocument } from '../core/read-document.js';
-import { FORMAT_IDS, MAX_SCALE, MD_LAYOUTS, PAGE_SIZES, PDF_LAYOUTS, type Format, type MarkdownLayout, type PageSize, type PdfLayout } from '../render/formats.js';
+import { CONFIG_CHOICES, FORMAT_OPTIONS, type Format, type FormatOptionValues } from '../render/formats.js';
 import { readMapBytes } from './files.js';
 import { DEFAULT_LIMITS } from '../core/text.js';
 import { staysInFolder } from './write-guard.js';
@@ -22,23 +22,19 @@ export const CONFIG_NAMES = ['journey.config.yaml', 'journey.config.yml'];
 let schema: ConfigSchema | undefined;
 async function configSchema(): Promise<ConfigSchema> {
   const { buildConfigSchema } = await import('../core/config-schema.js');
-  return (schema ??= buildConfigSchema({ formats: FORMAT_IDS as [Format, ...Format[]], pageSizes: PAGE_SIZES, mdLayouts: MD_LAYOUTS, pdfLayouts: PDF_LAYOUTS, maxScale: MAX_SCALE }));
+  return (schema ??= buildConfigSchema(CONFIG_CHOICES));
 }
 
-export interface Config {
+/** The settings of journey.config.yaml; each format's options (`page_size:`, …) under their API names. */
+export interface Config extends Partial<FormatOptionValues> {
   /** The config file, and the folder its relative paths start from. */
   file: string;
   dir: string;
   inputs: string[];
   format?: Format[];
   outDir?: string;
-  pageSize?: PageSize;
-  portrait?: boolean;
-  pdfLayout?: PdfLayout;
-  scale?: number;
   locale?: Locale;
   layout?: string;
-  mdLayout?: MarkdownLayout;
   /** `browser:`, relative to the config's folder, and where it stands in the file. */
   browser?: string;
   browserAt?: { line: number; col: number };
@@ -52,7 +48,7 @@ export interface Config {
   theme?: Theme;
 }
 
-export async function findConfigFile(cwd: string): Promise<string | undefined> {
+export async function findConfigFile(cwd: string, top?: string): Promise<string | undefined> {
   let dir = resolve(cwd);
   for (;;) {
     for (const name of CONFIG_NAMES) {
@@ -62,7 +58,7 @@ export async function findConfigFile(cwd: string): Promise<string | undefined> {
       if (await lstat(candidate).then(() => true, () => false)) return candidate;
     }
     const parent = dirname(dir);
-    if (parent === dir) return undefined;
+    if (parent === dir || dir === top) return undefined;
     dir = parent;
   }
 }
@@ -131,14 +127,11 @@ function toConfig(c: z.output<ConfigSchema>, path: string, shown: string): Confi
       inputs: c.inputs,
       format: c.format as Format[] | undefined,
       outDir: c.out_dir && resolve(dir, c.out_dir),
-      pageSize: c.page_size as PageSize | undefined,
-      portrait: c.portrait,
-      pdfLayout: c.pdf_layout as PdfLayout | undefined,
-      scale: c.scale,
       locale: c.locale,
       layout: c.layout && resolve(dir, c.layout),
-      mdLayout: c.md_layout as MarkdownLayout | undefined,
       browser: c.browser && resolve(dir, c.browser),
+      // Each format's options, under their API names (the schema checked them against their declarations).
+      ...Object.fromEntries(FORMAT_OPTIONS.flatMap((o) => ((c as Record<string, unknown>)[o.key] === undefined ? [] : [[o.name, (c as Record<string, unknown>)[o.key]]]))),
     maxFileSizeMb: c.max_file_size_mb,
     images: c.images && { maxImageMb: c.images.max_image_mb, maxMapImagesMb: c.images.max_map_images_mb },
     metrics: c.metrics && resolve(dir, c.metrics),

@@ -168,7 +168,7 @@ export async function buildFile(file: string, plan: BuildPlan, { renderer, write
     report.diagnostics.push(...applied.missing.map((m) => missingMetricWarning(report.file, result.source, m, plan.metrics!.file)));
   }
   for (const format of plan.formats) {
-    if (FORMATS[format].needsBrowser && (noBrowser || browserProblem)) {
+    if (FORMATS[format].build.needsBrowser && (noBrowser || browserProblem)) {
       report.incomplete = true;
       continue;
     }
@@ -200,7 +200,7 @@ export async function buildFile(file: string, plan: BuildPlan, { renderer, write
 
 /** How many threads to build with: several only for large batches without a browser, and only from the bundle. */
 function parallelThreads(maps: number, plan: BuildPlan): number {
-  if (maps < PARALLEL_MIN_MAPS || plan.formats.some((f) => FORMATS[f].needsBrowser) || plan.output !== undefined || !workerScript()) return 1;
+  if (maps < PARALLEL_MIN_MAPS || plan.formats.some((f) => FORMATS[f].build.needsBrowser) || plan.output !== undefined || !workerScript()) return 1;
   return Math.max(1, Math.min(availableParallelism(), 4));
 }
 

@@ -14,7 +14,7 @@ import { findBrowser, defaultFindContext } from '../browser/find.js';
 import type { MetricsData } from '../core/metrics.js';
 import { contentHash, fileHash, followInside, readMapBytes } from '../io/files.js';
 import type { Io } from '../io/terminal.js';
-import { FORMATS, type Format } from '../render/formats.js';
+import { FORMAT_OPTIONS, FORMATS, type Format } from '../render/formats.js';
 import type { FileReport } from '../report/index.js';
 import type { FileResult, WrittenDocument } from './batch.js';
 import type { BuildPlan } from './plan.js';
@@ -62,9 +62,13 @@ const slash = (p: string) => p.split(sep).join('/');
 function settingsDigests(plan: BuildPlan, io: Io, config: unknown): Map<Format, string> {
   const { browser, timeout: _timeout, ...render } = plan.render;
   void _timeout; // how long to wait changes no document
+  // A format's documents depend on its own options only: a new page size leaves HTML up to date.
+  const optionNames = new Set<string>(FORMAT_OPTIONS.map((o) => o.name));
+  const shared = Object.fromEntries(Object.entries(render).filter(([name]) => !optionNames.has(name)));
+  const own = (format: Format) => Object.fromEntries(FORMATS[format].build.options.map((o) => [o.name, render[o.name as keyof typeof render]]));
   const common = {
     journey: pkg.version,
-    render,
+    render: shared,
     locale: plan.defaultLocale ?? null,
     images: plan.images,
     base: slash(relative(plan.projectRoot, resolve(io.cwd, plan.base))),
@@ -75,8 +79,9 @@ function settingsDigests(plan: BuildPlan, io: Io, config: unknown): Map<Format, 
   const digests = new Map<Format, string>();
   let browserId: string | undefined;
   for (const format of plan.formats) {
-    if (FORMATS[format].needsBrowser) browserId ??= browserIdentity(browser.executable, io);
-    digests.set(format, digest(JSON.stringify({ ...common, format, browser: FORMATS[format].needsBrowser ? browserId : '' })));
+    const needsBrowser = FORMATS[format].build.needsBrowser;
+    if (needsBrowser) browserId ??= browserIdentity(browser.executable, io);
+    digests.set(format, digest(JSON.stringify({ ...common, format, options: own(format), browser: needsBrowser ? browserId : '' })));
   }
   return digests;
 }

@@ -8,22 +8,18 @@ import { ProblemsError, usageError } from '../errors.js';
 import type { Config } from '../io/config.js';
 import { STDIN, commonBase } from '../io/inputs.js';
 import type { Io } from '../io/terminal.js';
-import { chooseFormats, DEFAULT_SCALE, FORMATS, type Format, type MarkdownLayout, type PageSize, type PdfLayout } from '../render/formats.js';
+import { resolveOptions } from '../core/format-options.js';
+import { chooseFormats, FORMAT_OPTIONS, FORMATS, type Format, type FormatOptionValues } from '../render/formats.js';
 import type { RendererOptions } from '../render/renderer.js';
 import { stageImageLimits, type StageImageLimits } from './references.js';
 
-export interface BuildOptions {
+/** The command line's options (or the API's), the formats' own among them (render/formats.ts). */
+export interface BuildOptions extends Partial<FormatOptionValues> {
   format?: string;
   output?: string;
   outDir?: string;
   layout?: string;
-  mdLayout?: MarkdownLayout;
   browser?: string;
-  pageSize?: PageSize;
-  portrait?: boolean;
-  pdfLayout?: PdfLayout;
-  /** PNG pixels per CSS pixel. */
-  scale?: number;
   /** Seconds to wait for the browser to start, and to print one document. */
   timeout?: number;
   /** Pages printed at once. */
@@ -82,8 +78,11 @@ export function planBuild(files: string[], options: BuildOptions, session: { con
   if (output === '-' && formats.length > 1) {
     throw usageError(`standard output takes one document, not ${formats.join(' and ')}: choose one format with -f, or write files with -o <file> or -d <dir>`);
   }
-  const needsBrowser = formats.some((f) => FORMATS[f].needsBrowser);
+  const needsBrowser = formats.some((f) => FORMATS[f].build.needsBrowser);
   const timeout = (options.timeout ?? 60) * 1000;
+  // Each format's options: from the command line (or the API), else the config file, else its default.
+  const values = resolveOptions(FORMAT_OPTIONS, options, config);
+  if (!values.ok) throw usageError(values.reason);
   return {
     formats,
     // A map read from standard input is written to standard output unless -o says otherwise.
@@ -96,10 +95,7 @@ export function planBuild(files: string[], options: BuildOptions, session: { con
     images: stageImageLimits(config?.images),
     layoutFile: options.layout ?? config?.layout,
     render: {
-      mdLayout: options.mdLayout ?? config?.mdLayout ?? 'auto',
-      paper: { size: options.pageSize ?? config?.pageSize ?? 'A4', portrait: options.portrait ?? config?.portrait ?? false },
-      pdfLayout: options.pdfLayout ?? config?.pdfLayout ?? 'poster',
-      scale: options.scale ?? config?.scale ?? DEFAULT_SCALE,
+      ...values.values,
       theme: options.theme ?? config?.theme,
       timeout,
       browser: { ...browserChoice(options, config, needsBrowser), env: io.env, timeout },

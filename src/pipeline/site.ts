@@ -5,6 +5,7 @@
 import { join, relative, resolve } from 'node:path';
 import { problem } from '../core/diagnostics.js';
 import { diffMaps } from '../core/diff.js';
+import { SITE, type Locale } from '../core/locale.js';
 import type { JourneyMap } from '../core/model.js';
 import { ProblemsError } from '../errors.js';
 import { contentHash, entryAt, readMapBytes } from '../io/files.js';
@@ -21,7 +22,8 @@ import { createWriter, refusal, WriteError } from './write.js';
 export interface SiteOptions {
   /** The folder the site is written to. */
   output: string;
-  title: string;
+  /** Default: the words for "Journey maps" in the portfolio's locale. */
+  title?: string;
   maxAgeMonths: number;
   today: Date;
 }
@@ -40,6 +42,8 @@ export type SiteReader = (file: string, positions: boolean) => Promise<ReadResul
 export interface RenderedSite {
   pages: Map<string, string>;
   reports: FileReport[];
+  /** The language its index and health pages speak. */
+  locale: Locale;
 }
 
 /** Lists the pages of the last build, so pages of maps removed since are removed too. */
@@ -104,7 +108,8 @@ export async function renderSite(session: Session, options: Omit<SiteOptions, 'o
     }
   }
 
-  const site: Site = { title: options.title, entries, personas, theme: session.config?.theme };
+  const locale = render.portfolioLocale(session.config?.locale, entries.flatMap((e) => (e.map ? [e.map] : [])));
+  const site: Site = { title: options.title ?? SITE[locale].defaultTitle, entries, personas, theme: session.config?.theme, locale };
   const pages = new Map<string, string>([
     [render.HOME, render.siteIndex(site)],
     [render.HEALTH, render.siteHealth(site)],
@@ -117,7 +122,7 @@ export async function renderSite(session: Session, options: Omit<SiteOptions, 'o
   }
 
   const reports: FileReport[] = entries.map((e, i) => ({ file: e.file, diagnostics: e.problems, outputs: e.map ? [e.page] : [], dependencies: loaded[i]!.dependencies }));
-  return { pages, reports };
+  return { pages, reports, locale };
 }
 
 /** Reads a map of the session as `journey site` does. */

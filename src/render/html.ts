@@ -1,10 +1,13 @@
-import type { JourneyMap } from '../core/model.js';
+import type { Item, JourneyMap, Kpi, Touchpoint } from '../core/model.js';
+import { allStages } from '../core/stages.js';
 import { themeCss, type Theme } from '../core/theme.js';
 import type { RenderContext } from './options.js';
 import { createEngine, type Template } from './handlebars.js';
 import { iconSvg } from './icons.js';
 import { withSymbols } from './symbols.js';
-import { buildView, usesMarks, type TableOptions, type View } from './view.js';
+import { buildView } from './view/build.js';
+import type { TableOptions } from './view/tables.js';
+import type { LayoutData, View } from './view/types.js';
 
 let engine: ReturnType<typeof createEngine> | undefined;
 
@@ -34,7 +37,7 @@ const HELPERS = {
 export function renderHtml(map: JourneyMap, options: { layout?: Template; tables?: TableOptions; theme?: Theme } = {}): string {
   const layout = options.layout ?? htmlEngine().layout(map.template);
   const view = buildView(map, options.tables, options.theme);
-  const html = layout({ ...view, css: htmlEngine().css + extraCss(map, view) + themeCss(options.theme) });
+  const html = layout({ ...view, css: htmlEngine().css + extraCss(map, view) + themeCss(options.theme) } satisfies LayoutData);
   return withSymbols(html.endsWith('\n') ? html : `${html}\n`); // a final newline, for clean diffs
 }
 
@@ -48,6 +51,16 @@ export function extraCss(map: JourneyMap, view: View): string {
   const marks = usesMarks(map) ? (styles.marks ?? '') : '';
   const rich = view.curve.legend || view.stages.some((s) => s.branch) ? (styles.rich ?? '') : '';
   return marks + rich;
+}
+
+/**
+ * Whether a map uses a mark of issue 17 that the stylesheet draws (a milestone, a stage image, an
+ * item's confidence or source), anywhere on its main path or in its forks: documents of other maps
+ * keep the stylesheet they always had, byte for byte.
+ */
+function usesMarks(map: JourneyMap): boolean {
+  const marked = (items: readonly (string | Item | Touchpoint | Kpi)[]) => items.some((i) => typeof i === 'object' && ('confidence' in i || 'source' in i) && ((i as Item).confidence != null || (i as Item).source != null));
+  return allStages(map).some(({ stage }) => stage.milestone !== null || stage.image !== null || [...Object.values(stage.cells), stage.pain_points, stage.opportunities, stage.technology].some(marked));
 }
 
 /** The format registry's HTML renderer. */

@@ -2,11 +2,16 @@
 // read), the emotion curve as a Mermaid `journey` chart. All user text goes through markdown-text.
 import { emotionSymbol, emotionWord, mermaidScore, signedScore } from '../core/emotion.js';
 import type { JourneyMap, Persona, Stage } from '../core/model.js';
-import type { MarkdownLayout, RenderContext } from './options.js';
+import type { RenderContext } from './options.js';
 import { createEngine } from './handlebars.js';
 import { mdCell, mdLine, mdText, mermaidText } from './markdown-text.js';
-import { buildView, motiveName, tableSections, type CellView, type ItemView, type View } from './view.js';
+import { buildView } from './view/build.js';
+import { motiveName } from './view/personas.js';
+import { tableSections } from './view/sections.js';
+import type { CellView, ItemView, View } from './view/types.js';
 
+/** How the map is shown: a table, a section per stage, or a table up to a few stages (auto). */
+export type MarkdownLayout = 'auto' | 'table' | 'sections';
 
 /** Up to this many stages the map is a table; beyond it a table is too wide to read in a repository viewer. */
 export const TABLE_MAX_STAGES = 6;
@@ -31,7 +36,7 @@ interface Doc {
 let engine: ReturnType<typeof createEngine> | undefined;
 
 /** The format registry's Markdown renderer. */
-export const renderMarkdownDocument = (map: JourneyMap, context: RenderContext) => renderMarkdown(map, { layout: context.mdLayout });
+export const renderMarkdownDocument = (map: JourneyMap, context: RenderContext & { mdLayout: MarkdownLayout }) => renderMarkdown(map, { layout: context.mdLayout });
 
 export function renderMarkdown(map: JourneyMap, options: { layout: MarkdownLayout }): string {
   engine ??= createEngine('markdown', { md: (s: string) => mdText(s), mdLine: (s: string) => mdLine(s) });

@@ -4,18 +4,23 @@
 // each fit a page (render/sheets.ts), so its curve, bands and lanes are never parted by a page break.
 import type { Page } from 'puppeteer-core';
 import type { JourneyMap } from '../core/model.js';
-import type { PageSize, RenderContext } from './options.js';
+import type { RenderContext } from './options.js';
 import { RenderError } from './errors.js';
 import { layOutSheets, MIN_TEXT_PX, preparePage, setSheetWidth, withTimeout } from './sheets.js';
 
 /** Paper sizes in inches, portrait. */
-const PAPER: Record<PageSize, [number, number]> = {
+const PAPER = {
   A4: [8.27, 11.69],
   A3: [11.69, 16.54],
   Letter: [8.5, 11],
   Legal: [8.5, 14],
   Tabloid: [11, 17],
-};
+} satisfies Record<string, [number, number]>;
+/** The paper, as the `pageSize` and `portrait` options give it (PNG takes its shape too). */
+export interface Paper {
+  pageSize: keyof typeof PAPER;
+  portrait: boolean;
+}
 /** The document's footer (title, page x of y) needs a wider bottom margin; a poster has none. */
 const MARGIN_MM = {
   poster: { top: 10, right: 10, bottom: 10, left: 10 },
@@ -31,29 +36,31 @@ const CSS_PX_PER_INCH = 96;
 const SAFETY = 0.99;
 
 /** The map as a poster or a document, its sheets scaled to fit the page. */
-export async function renderPdf(map: JourneyMap, context: RenderContext): Promise<Uint8Array> {
+export type PdfContext = RenderContext & Paper & { pdfLayout: keyof typeof MARGIN_MM };
+
+export async function renderPdf(map: JourneyMap, context: PdfContext): Promise<Uint8Array> {
   if (!context.browser) throw new Error('PDF needs a browser pool');
   return context.browser.withPage((page) => withTimeout(print(page, map, context), context.timeout, 'printing', map.title));
 }
 
 /** The paper's printable area in CSS pixels, for a poster or a document. */
-export function printableArea(paper: RenderContext['paper'], style: keyof typeof MARGIN_MM): { width: number; height: number } {
+export function printableArea(paper: Paper, style: keyof typeof MARGIN_MM): { width: number; height: number } {
   const [w, h] = paperSize(paper);
   const m = MARGIN_MM[style];
   const px = (inches: number, mm: number) => Math.floor((inches - mm / 25.4) * CSS_PX_PER_INCH);
   return { width: px(w, m.left + m.right), height: px(h, m.top + m.bottom) };
 }
 
-async function print(page: Page, map: JourneyMap, context: RenderContext): Promise<Uint8Array> {
+async function print(page: Page, map: JourneyMap, context: PdfContext): Promise<Uint8Array> {
   const style = context.pdfLayout;
-  const [paperWidth, paperHeight] = paperSize(context.paper);
-  const area = printableArea(context.paper, style);
+  const [paperWidth, paperHeight] = paperSize(context);
+  const area = printableArea(context, style);
   const m = MARGIN_MM[style];
   // The stylesheet asks for landscape when a reader prints the HTML; the PDF states its own page.
   const css = `@page { size: ${paperWidth}in ${paperHeight}in; margin: ${m.top}mm ${m.right}mm ${m.bottom}mm ${m.left}mm; }\n`;
   await preparePage(page, { width: area.width, height: 800 });
-  const { fit, fits } = await layOutSheets(page, map, context, { style, area, maxScale: MAX_SCALE[style], split: true, css, compact: true });
-  // Sheets too tall for a page even at 6 pt are printed at 6 pt and flow over pages.
+  const { fit, fits } = await layOutSheets(page, map, context, { style, area, maxScale: MAX_SCALE[style], split: true, css, compact: true, paper: context.pageSize });
+  // A document's sheet with a row taller than a page is printed at 6 pt and flows over pages.
   let scale = !fit ? 1 : fits ? fit.scale : MIN_TEXT_PX / fit.minFont;
   let sheets = 0;
   if (fit) {
@@ -82,7 +89,7 @@ async function print(page: Page, map: JourneyMap, context: RenderContext): Promi
   });
   // A poster is planned page by page: one page per sheet. Any other count means the browser broke a
   // page the plan did not intend, and such a poster is not shipped.
-  if (style === 'poster' && fit && fits && pageCount(pdf) !== sheets) {
+  if (style === 'poster' && fit && pageCount(pdf) !== sheets) {
     throw new RenderError(`the poster of "${map.title}" was planned as ${sheets} page${sheets === 1 ? '' : 's'} but printed as ${pageCount(pdf)}; this is a bug in journey, please report it with the map`);
   }
   return pdf;
@@ -93,8 +100,8 @@ export function pageCount(pdf: Uint8Array): number {
   return Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength).toString('latin1').match(/\/Type\s*\/Page(?![A-Za-z])/g)?.length ?? 0;
 }
 
-export function paperSize(paper: RenderContext['paper']): [number, number] {
-  const [w, h] = PAPER[paper.size];
+export function paperSize(paper: Paper): [number, number] {
+  const [w, h] = PAPER[paper.pageSize];
   return paper.portrait ? [w, h] : [h, w];
 }
 

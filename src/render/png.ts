@@ -5,7 +5,7 @@
 import type { Page } from 'puppeteer-core';
 import type { JourneyMap } from '../core/model.js';
 import type { RenderContext } from './options.js';
-import { printableArea } from './pdf.js';
+import { printableArea, type Paper } from './pdf.js';
 import { layOutSheets, preparePage, setSheetWidth, withTimeout } from './sheets.js';
 
 /** White space around the map, in CSS pixels. */
@@ -25,13 +25,15 @@ function inFrontOf<T>(page: Page, take: () => Promise<T>): Promise<T> {
   return turn;
 }
 
-export async function renderPng(map: JourneyMap, context: RenderContext): Promise<Uint8Array> {
+type PngContext = RenderContext & Paper & { scale: number };
+
+export async function renderPng(map: JourneyMap, context: PngContext): Promise<Uint8Array> {
   if (!context.browser) throw new Error('PNG needs a browser pool');
   return context.browser.withPage((page) => withTimeout(picture(page, map, context), context.timeout, 'taking the picture of', map.title));
 }
 
-async function picture(page: Page, map: JourneyMap, context: RenderContext): Promise<Uint8Array> {
-  const area = printableArea(context.paper, 'poster');
+async function picture(page: Page, map: JourneyMap, context: PngContext): Promise<Uint8Array> {
+  const area = printableArea(context, 'poster');
   // Laid out at one device pixel per CSS pixel whatever the scale, so a picture at --scale 3 is the
   // same layout as at 1 (text metrics snap differently at other densities), taken at `scale`.
   await preparePage(page, { width: area.width, height: area.height, deviceScaleFactor: 1 });

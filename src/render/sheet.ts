@@ -2,9 +2,8 @@
 // (core/sheet-layout.ts). The writers (csv-stringify, write-excel-file) are loaded only here.
 import type { JourneyMap } from '../core/model.js';
 import { mapToGrid, neutraliseFormula } from '../core/sheet-layout.js';
-import type { SheetFormat } from './options.js';
 
-export async function renderSheet(map: JourneyMap, format: SheetFormat): Promise<string | Uint8Array> {
+export async function renderSheet(map: JourneyMap, format: 'csv' | 'xlsx'): Promise<string | Uint8Array> {
   const { rows, width } = mapToGrid(map);
   if (format === 'csv') {
     const { stringify } = await import('csv-stringify/sync');
@@ -22,6 +21,6 @@ export async function renderSheet(map: JourneyMap, format: SheetFormat): Promise
         row.map((value, c) => ({ value, type: typeof value === 'number' ? Number : String, wrap: true, alignVertical: 'top' as const, fontWeight: c === 0 || r === header ? ('bold' as const) : undefined })),
   );
   const columns = Array.from({ length: width }, (_, c) => ({ width: c === 0 ? 40 : 32 }));
-  const data = await writeXlsxFile(sheet as never, { columns, sheet: 'Journey map', stickyRowsCount: header + 1, stickyColumnsCount: 1 } as never).toBuffer();
+  const data = await writeXlsxFile(sheet as never, { columns, sheet: map.labels.ui.sheet, stickyRowsCount: header + 1, stickyColumnsCount: 1 } as never).toBuffer();
   return new Uint8Array(data);
 }

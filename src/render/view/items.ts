@@ -1,0 +1,55 @@
+// A table's cells: the items a map's stage holds, as the layouts print them.
+import type { UiLabels } from '../../core/locale.js';
+import type { Confidence, Item, Kpi, Touchpoint } from '../../core/model.js';
+import { channelIcon } from '../icons.js';
+import type { CellView, ItemView } from './types.js';
+
+/** An item as the layouts print it; `evidence` adds how sure the map is of it and where it comes from. */
+function itemView(text: string, rest: Partial<ItemView> = {}, evidence?: { confidence: Confidence | null; source: string | null }, ui?: UiLabels): ItemView {
+  const item: ItemView = {
+    text,
+    channel: null,
+    channelIcon: null,
+    metric: null,
+    confidence: evidence?.confidence ?? null,
+    confidenceWord: evidence?.confidence && ui ? ui.confidence[evidence.confidence] : null,
+    source: evidence?.source ?? null,
+    sourceNumber: null,
+    dirAuto: false,
+    ...rest,
+  };
+  item.dirAuto = RIGHT_TO_LEFT.test(text) || RIGHT_TO_LEFT.test(item.channel ?? '') || RIGHT_TO_LEFT.test(item.metric?.text ?? '');
+  return item;
+}
+/** Letters of the right-to-left scripts (Hebrew, Arabic, Syriac, Thaana, N'Ko… and their presentation forms). */
+const RIGHT_TO_LEFT = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc\u{10800}-\u{10fff}\u{1e800}-\u{1efff}]/u;
+
+export function cell(values: readonly (string | Item | Touchpoint)[], ui: UiLabels): CellView {
+  return cellOf(
+    values.map((v) =>
+      typeof v === 'string'
+        ? itemView(v)
+        : 'name' in v
+          ? itemView(v.name, { channel: v.channel, channelIcon: v.channel ? channelIcon(v.channel) : null }, v, ui)
+          : itemView(v.text, {}, v, ui),
+    ),
+  );
+}
+
+export function cellOf(items: ItemView[]): CellView {
+  return { items, single: items.length === 1, empty: items.length === 0 };
+}
+
+/** A KPI with its target and, once a metrics file is applied, its value, whether it is met and the data's date. */
+export function kpiItem(kpi: Kpi, ui: UiLabels): ItemView {
+  const words = ui.metric;
+  const reading = kpi.reading;
+  if (!reading && !kpi.target) return itemView(kpi.name);
+  const parts: string[] = [];
+  if (reading) parts.push(reading.value ?? words.noData);
+  if (kpi.target) parts.push(`${words.target} ${kpi.target}`);
+  if (reading?.met != null) parts.push(reading.met ? `✓ ${words.met}` : `✗ ${words.notMet}`);
+  if (reading?.date) parts.push(words.asOf.replace('{date}', () => reading.date!));
+  const status = !reading ? 'target' : reading.value === null ? 'missing' : reading.met === null ? 'value' : reading.met ? 'met' : 'not-met';
+  return itemView(kpi.name, { metric: { text: parts.join(' · '), status } });
+}
