@@ -153,7 +153,7 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
 
   mapsCommand('site', 'build a static site of many maps: an index, a page per map and per persona, and a health page', 'print problems only')
     .option('-o, --output <dir>', 'the folder to write the site to', 'site')
-    .option('--title <text>', 'the title of the index page (default: Journey maps)')
+    .option('--title <text>', 'the title of the index page (default: Journey maps, in the portfolio\'s language)')
     .addOption(new Option('--max-age <months>', 'a map reviewed longer ago than this is stale (default: 6)').argParser(positive('a whole number of months', true)))
     .action((inputs: string[], opts) => run(opts.reporter, async () => (await import('./commands/site.js')).site(inputs, opts, io)));
 
@@ -162,7 +162,7 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     .option('--host <address>', `the address to listen on; anything but loopback makes the preview reachable from the network`, DEFAULT_HOST)
     .option('--open', "open the preview in the system's browser")
     .option('--layout <file.hbs>', 'a custom Handlebars layout for a single map')
-    .option('--title <text>', 'the title of the index page of a folder (default: Journey maps)')
+    .option('--title <text>', 'the title of the index page of a folder (default: Journey maps, in the portfolio\'s language)')
     .addOption(new Option('--max-age <months>', 'a map reviewed longer ago than this is stale (default: 6)').argParser(positive('a whole number of months', true)))
     .action((inputs: string[], opts) => run(opts.reporter, async () => (await import('./commands/preview.js')).preview(inputs, opts, io)));
 

@@ -46,11 +46,12 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 describe('the packed package', () => {
   it('holds the bundle, its types, the layouts and the bin, and neither sources nor tests', () => {
     const files = packed.files.map((f) => f.path);
-    for (const f of ['bin/journey.js', 'dist/cli.js', 'dist/index.js', 'dist/batch-worker.js', 'dist/types/index.d.ts', 'templates/html/style.css', 'README.md', 'LICENSE', 'package.json']) {
+    for (const f of ['bin/journey.js', 'bin/code-cache.js', 'dist/cli.js', 'dist/cli.cjs', 'dist/index.js', 'dist/batch-worker.js', 'dist/types/index.d.ts', 'templates/html/style.css', 'README.md', 'LICENSE', 'package.json']) {
       expect(files).toContain(f);
     }
     expect(files.filter((f) => /^(src|test|examples)\//.test(f))).toEqual([]);
-    expect(packed.size).toBeLessThan(1024 * 1024);
+    // The CLI ships twice: as ES modules, and as one minified script for Node 20's code cache (about 0.5 MB).
+    expect(packed.size).toBeLessThan(1.5 * 1024 * 1024);
   });
 
   it('carries the licence package.json names', () => {

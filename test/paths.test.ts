@@ -103,8 +103,14 @@ describe('several personas', () => {
     expect(heights(tomasz)).toEqual([1, -2, 0].map(pointY));
     expect(new Set(giulia.map((m) => m.shape)).size).toBe(1);
     expect(giulia[0]!.shape).not.toBe(tomasz[0]!.shape);
-    // Where both meet (Pay, 0 each), they stand side by side.
-    expect(Math.abs(giulia[2]!.x - tomasz[2]!.x)).toBeGreaterThan(20);
+    // Where both meet (Pay, 0 each), they stand side by side, overlapping a little over the point where
+    // both lines end: each line reaches its own persona's face, and both faces show.
+    const pay = await page.$$eval('.curve-row td.curve-cell', (cells) => {
+      const box = cells[2]!.getBoundingClientRect();
+      return { x: box.left + box.width / 2, face: cells[2]!.querySelector('.face')!.getBoundingClientRect().width };
+    });
+    expect(Math.abs(giulia[2]!.x - tomasz[2]!.x)).toBeGreaterThanOrEqual(0.75 * pay.face);
+    for (const mark of [giulia[2]!, tomasz[2]!]) expect(Math.abs(mark.x - pay.x)).toBeLessThan(pay.face / 2 - 2);
     const dashes = await page.$$eval('.curve-row .curve-line path[class^="series-"]', (paths) => [...new Set(paths.map((p) => `${p.getAttribute('class')}:${getComputedStyle(p).strokeDasharray}`))]);
     expect(dashes.sort()).toEqual(['series-1:none', 'series-2:7px, 5px']);
     const legend = await page.$$eval('.curve-key .legend-series', (items) =>
@@ -206,18 +212,32 @@ describe('a fork', () => {
       }),
     );
     const near = (a: { x: number; y: number }, b: { x: number; y: number }) => Math.hypot(a.x - b.x, a.y - b.y) < 3;
-    const [decision, delivery] = [marks[1]!, marks[5]!];
-    for (const style of ['series-2', 'series-3']) {
-      const own = lines.filter((l) => l.style.startsWith(style));
-      const first = own.find((l) => l.column === 1)!;
-      const last = own.find((l) => l.column === 5)!;
-      expect(near(first.start, decision), `${style} starts at the decision`).toBe(true);
-      expect(near(last.end, delivery), `${style} ends at the rejoin`).toBe(true);
-    }
-    // The main path goes on over the paths' columns, faint there, from the decision to the rejoin.
+    const [decision, confirmation, competitor, delivery] = [marks[1]!, marks[3]!, marks[4]!, marks[5]!];
+    // A path's line joins the decision or the rejoin only where that is its neighbour: it never crosses
+    // another path's columns, and never ends in a stub short of a column's edge.
+    const ends = (style: string) => {
+      const own = lines.filter((l) => l.style.split(' ')[0] === style);
+      return { columns: [...new Set(own.map((l) => l.column))], start: own[0]!.start, end: own[own.length - 1]!.end };
+    };
+    const buys = ends('series-2');
+    expect(buys.columns).toEqual([1, 2, 3]);
+    expect(near(buys.start, decision), 'Buys from us starts at the decision').toBe(true);
+    expect(near(buys.end, confirmation), 'Buys from us ends at its last point').toBe(true);
+    const competes = ends('series-3');
+    expect(competes.columns).toEqual([4, 5]);
+    expect(near(competes.start, competitor), 'Goes to a competitor starts at its own point').toBe(true);
+    expect(near(competes.end, delivery), 'Goes to a competitor ends at the rejoin').toBe(true);
+    // The main path goes on over the paths' columns, faint and along the highest level (within the
+    // scale), from the decision to the rejoin.
     const main = lines.filter((l) => l.style.startsWith('series-1'));
+    const bridge = main.filter((l) => l.style.includes('over'));
+    expect(bridge.map((l) => l.column)).toEqual([1, 2, 3, 4, 5]);
     expect(main.filter((l) => l.column >= 2 && l.column <= 4).every((l) => l.style.includes('over'))).toBe(true);
-    expect(near(main.find((l) => l.column === 5)!.end, delivery)).toBe(true);
+    expect(near(bridge[0]!.start, decision) && near(bridge[bridge.length - 1]!.end, delivery)).toBe(true);
+    const top = await page.$eval('.curve-row td.curve-cell', (cell) => cell.getBoundingClientRect().top + (cell.getBoundingClientRect().height * 14) / 100);
+    for (const piece of bridge) expect(Math.min(piece.start.y, piece.end.y)).toBeGreaterThanOrEqual(top - 1);
+    const faint = await page.$$eval('.curve-line path.over', (paths) => paths.map((p) => Number(getComputedStyle(p).opacity)));
+    expect(Math.max(...faint)).toBeLessThan(0.6);
     expect(new Set(lines.map((l) => `${l.style.split(' ')[0]}:${l.dash}`))).toEqual(new Set(['series-1:none', 'series-2:7px, 5px', 'series-3:0.1px, 5px']));
     // The legend names the main path and each path beside its line; with one persona each point keeps its words.
     expect(await page.$$eval('.curve-key .legend-series', (items) => items.map((i) => i.textContent))).toEqual(['Main path', 'Buys from us', 'Goes to a competitor']);
@@ -228,18 +248,18 @@ describe('a fork', () => {
   });
 
   it('without rejoin, ends each path with its last stage', () => {
-    // From the decision (column 1) toward the competitor's shop (column 4), past the other path's
-    // columns: the line is drawn only in its own column, entering from a gap short of its left edge,
-    // as the straight line would (9/10 of the way down there).
+    // The competitor's path (column 4) lies past the other path's columns from the decision (column 1):
+    // its line does not cross them, so with one stage and no rejoin it is its point alone.
     const view = buildView(mapOf(FORK.replace('    rejoin: delivery\n', '')));
     const branchLines = (column: number) => view.curve.columns[column]!.lines.filter((l) => l.series.includes('/')).map((l) => `${l.series} ${l.path}`);
     expect(branchLines(3)).toEqual([`map/decision/buys-from-us M0,${(pointY(1) + pointY(2)) / 2} L50,${pointY(2)}`]);
-    expect(branchLines(4)).toEqual([`map/decision/goes-to-a-competitor M20,${pointY(-1) + ((pointY(-2) - pointY(-1)) * 9) / 10} L50,${pointY(-2)}`]);
+    expect(branchLines(4)).toEqual([]);
     expect(branchLines(5)).toEqual([]);
-    // No path's line crosses another path's columns; only the main path bridges them, along the top edge.
+    // No path's line crosses another path's columns; only the main path bridges them, along the highest level.
     const over = view.curve.columns.flatMap((c) => c.lines.filter((l) => l.over));
     expect(over.length).toBeGreaterThan(0);
-    for (const line of over) expect(line, line.series).toMatchObject({ series: 'map', path: 'M0,3 L100,3' });
+    for (const line of over.slice(1, -1)) expect(line, line.series).toMatchObject({ series: 'map', path: `M0,${pointY(2)} L100,${pointY(2)}` });
+    for (const line of view.curve.columns.flatMap((c) => c.lines)) expect(line.path).not.toMatch(/M(?!0,|50,)|L(?!100,|50,)/);
   });
 
   it('draws the fork on every sheet of a poster split into parts, each naming its paths', async () => {
@@ -290,6 +310,14 @@ describe('examples/rich-map.yaml', () => {
       const page = await open(readFileSync(out, 'utf8'), width);
       expect(await page.$$eval('.curve-key .legend-series', (items) => items.map((i) => i.textContent))).toEqual(['Giulia', 'Tomasz', 'Main path', 'Buys from us', 'Goes to a competitor']);
       expect(await axeViolations(page), `${width} px`).toEqual([]);
+      // Each path's heading is one line at the width of a laptop's window: its label, line and name.
+      if (width === 1440) {
+        const heads = await page.$$eval('th.path-head', (ths) => ths.map((th) => ({ text: th.textContent!.trim(), lines: new Set([...th.children].map((c) => Math.round(c.getBoundingClientRect().bottom))).size, names: th.querySelector('.path-name')!.getClientRects().length })));
+        expect(heads).toEqual([
+          { text: expect.stringContaining('Buys from us'), lines: 1, names: 1 },
+          { text: expect.stringContaining('Goes to a competitor'), lines: 1, names: 1 },
+        ]);
+      }
       await page.close();
     }
   });

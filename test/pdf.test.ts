@@ -5,7 +5,9 @@ import { chmodSync, copyFileSync, existsSync, readFileSync, readdirSync, writeFi
 import { createServer } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createBrowserPool } from '../src/browser/pool.js';
+import type { PDFOptions } from 'puppeteer-core';
+import { createBrowserPool, type BrowserPool } from '../src/browser/pool.js';
+import { renderPdf } from '../src/render/pdf.js';
 import { loadMap } from '../src/core/load.js';
 import { sheetHtml } from '../src/render/sheets.js';
 import { BIN, EXAMPLES, run, runBin, tempDir, WAIT_LIMIT_MS } from './helpers.js';
@@ -101,16 +103,51 @@ describe('PDF posters (the default)', () => {
     expect(next).toBe(31);
   });
 
-  it('let a stage too long for any page flow over pages at 6 pt, starting on the first', async () => {
+  it('refuse a row too tall for any page even at 6 pt, naming the map and the row, and leave no file; a document lets it flow', async () => {
     const dir = tempDir();
     const lines = Array.from({ length: 120 }, (_, i) => `      Line ${i + 1} of a thought that goes on about the journey and its many small details.`);
     const map = writeMap(dir, 'long', `template: current-state\ntitle: One long stage\nstages:\n  - name: Everything\n    thinking: |\n${lines.join('\n')}\n`);
-    expect((await run(['build', map, '-f', 'pdf'], { cwd: dir })).code).toBe(0);
+    const poster = await run(['build', map, '-f', 'pdf'], { cwd: dir });
+    expect(poster.code).toBe(1);
+    expect(poster.stderr).toContain('long.yaml');
+    expect(poster.stderr).toContain('the poster of "One long stage" has a row too tall for one A4 page at 6 pt ("What does the customer think or feel?" at stage "Everything")');
+    expect(poster.stderr).toContain('--page-size A3');
+    expect(existsSync(join(dir, 'long.pdf'))).toBe(false);
+    expect((await run(['build', map, '-f', 'pdf', '--pdf-layout', 'document'], { cwd: dir })).code).toBe(0);
     const pages = pageTexts(join(dir, 'long.pdf'));
     expect(pages.length).toBeGreaterThan(1);
     expect(smallestWord(join(dir, 'long.pdf')).height).toBeGreaterThanOrEqual(MIN_POINTS);
-    expect(pages[0]).toContain('Line 1 of a thought');
     expect(pages.join(' ')).toContain('Line 120 of a thought');
+  });
+
+  it('part a map too tall for a page even one stage at a time by its rows, each page planned and whole', async () => {
+    const dir = tempDir();
+    const long = (n: number) => `"${Array.from({ length: 10 }, () => `Step ${n}: it took three calls and two e-mails before anyone could say what had gone wrong with the order.`).join(' ')}"`;
+    const lanes = Array.from({ length: 12 }, (_, i) => `  - { key: lane_${i}, label: "Question ${i + 1} of the team?", band: ${['frontstage', 'backstage', 'support'][i % 3]} }`);
+    const stage = (s: number) => [`  - name: Stage ${s}`, `    emotion: ${(s % 5) - 2}`, ...lanes.map((_, i) => `    lane_${i}: ${long(s * 100 + i)}`)];
+    const yaml = ['template: service-blueprint', 'title: A tall blueprint', 'lanes:', ...lanes, 'stages:', ...[1, 2].flatMap(stage)].join('\n') + '\n';
+    const map = writeMap(dir, 'tall', yaml);
+    const result = await run(['build', map, '-f', 'pdf'], { cwd: dir });
+    expect(result.code, result.stderr).toBe(0);
+    const file = join(dir, 'tall.pdf');
+    const pages = pageTexts(file);
+    expect(pages.length).toBeGreaterThan(2);
+    pages.forEach((text, p) => {
+      // Every page: the title line and its page, the stage names, and the lane questions of its rows.
+      expect(text, `page ${p + 1}`).toContain('A tall blueprint');
+      expect(text, `page ${p + 1}`).toContain(`Page ${p + 1} of ${pages.length}`);
+      expect(text, `page ${p + 1}`).toMatch(/Stage [12]/);
+      expect(text, `page ${p + 1}`).toMatch(/Question \d+ of the team\?/);
+    });
+    // Every row is printed once, whole, with its question on its page.
+    for (let s = 1; s <= 2; s++) {
+      for (let i = 0; i < 12; i++) {
+        const on = pages.filter((t) => t.includes(`Step ${s * 100 + i}:`));
+        expect(on, `stage ${s}, lane ${i + 1}`).toHaveLength(1);
+        expect(on[0]).toContain(`Question ${i + 1} of the team?`);
+      }
+    }
+    expect(smallestWord(file).height).toBeGreaterThanOrEqual(MIN_POINTS);
   });
 
   it('follow --page-size and --portrait, and the map\u2019s language', async () => {
@@ -134,13 +171,46 @@ describe('PDF posters (the default)', () => {
   });
 });
 
-describe('blueprint lines on paper', () => {
-  const pool = createBrowserPool({ env: process.env, timeout: 90_000 });
-  afterAll(() => pool.close());
+/** One browser, started on first use, for the tests that print in-process. */
+const pool = createBrowserPool({ env: process.env, timeout: 90_000 });
+afterAll(() => pool.close());
 
+function example(name: string) {
+  const loaded = loadMap(`${name}.yaml`, readFileSync(join(EXAMPLES, `${name}.yaml`), 'utf8'), { templates: TEMPLATES });
+  if (!loaded.ok) throw new Error('the example is invalid');
+  return loaded;
+}
+
+describe('the page count read back', () => {
+  it('refuses a poster the browser printed on more pages than planned, naming the map', async () => {
+    const loaded = example('current-state');
+    // A browser that prints larger than asked, as one whose layout differs from the measured one would.
+    const unplanned: BrowserPool = {
+      ...pool,
+      withPage: (work) =>
+        pool.withPage((page) =>
+          work(
+            new Proxy(page, {
+              get(target, key) {
+                if (key === 'pdf') return (options: PDFOptions) => target.pdf({ ...options, scale: 2 });
+                const value = Reflect.get(target, key, target);
+                return typeof value === 'function' ? value.bind(target) : value;
+              },
+            }),
+          ),
+        ),
+    };
+    const context = { pageSize: 'A4', portrait: false, pdfLayout: 'poster', timeout: 90_000 } as const;
+    const file = join(tempDir(), 'planned.pdf');
+    writeFileSync(file, await renderPdf(loaded.map, { ...context, browser: pool }));
+    expect(pageCount(file)).toBe(1);
+    await expect(renderPdf(loaded.map, { ...context, browser: unplanned })).rejects.toThrow(/^the poster of "Buying running shoes online" was planned as 1 page but printed as \d+;/);
+  });
+});
+
+describe('blueprint lines on paper', () => {
   it('show their labels in front of the dashed line, not struck through by it', async () => {
-    const loaded = loadMap('service-blueprint.yaml', readFileSync(join(EXAMPLES, 'service-blueprint.yaml'), 'utf8'), { templates: TEMPLATES });
-    if (!loaded.ok) throw new Error('the example is invalid');
+    const loaded = example('service-blueprint');
     for (const style of ['poster', 'document'] as const) {
       const html = sheetHtml(loaded.map, {}, style, {});
       // What a reader sees at the middle of each label: the label itself, or the line drawn over it.

@@ -1,5 +1,6 @@
 // Posters of maps no one here wrote: a seeded corpus (test/corpus/generate.ts) of every template, a
-// custom lane in every band, 3–8 stages, short and long texts, forks, pictures and several personas,
+// custom lane in every band, 3–8 stages, short and long texts, forks, pictures, several personas and
+// maps too tall for a page even one stage at a time,
 // printed in one build (one browser) and read back with poppler as a reader's tools see them.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pageCount } from '../src/render/pdf.js';
 import { writeCorpus, type CorpusMap } from './corpus/generate.js';
 import { EXAMPLES, run } from './helpers.js';
-import { pdfinfo, pdfPages } from './read-back.js';
+import { pdfinfo, pdfPages, type PdfWord } from './read-back.js';
 
 /** A4 landscape, in points, and its 10 mm margins. */
 const A4 = { width: 841.92, height: 595.92, margin: 28.3 };
@@ -37,10 +38,18 @@ describe('posters of a generated corpus', () => {
     expect(yaml).toContain('personas:');
     expect(maps.filter((m) => m.ordinary).length).toBeGreaterThanOrEqual(5);
     expect(maps.filter((m) => !m.ordinary).length).toBeGreaterThanOrEqual(3);
+    // Maps too tall for a page even one stage at a time: very long texts, many lanes, five personas.
+    expect(maps.filter((m) => m.tall).length).toBeGreaterThanOrEqual(2);
+    for (const map of maps.filter((m) => m.tall)) expect(map.personas).toHaveLength(5);
   });
 
-  it('prints an ordinary map (3–6 stages, short texts) on one A4 page, and any map on pages that each carry the title line, page number and lane questions', () => {
+  it('prints an ordinary map (3–6 stages, short texts) on one A4 page, and any map, very tall ones too, on planned pages that each carry the title line, page number and lane questions', () => {
     for (const map of maps) {
+      /** The lane questions printed on a page. */
+      const lanesOn = (page: { words: PdfWord[] }) => {
+        const solid = page.words.map((w) => w.text).join('');
+        return map.laneLabels.filter((label) => solid.includes(label.replace(/\s+/g, '')));
+      };
       const file = join(out, map.file.replace(/\.yaml$/, '.pdf'));
       const pages = pdfPages(file);
       const where = `${map.file} (${map.columns} columns${map.ordinary ? '' : ', not ordinary'})`;
@@ -48,6 +57,18 @@ describe('posters of a generated corpus', () => {
       // journey's own count of the pages it printed (checked against its plan) agrees with poppler's.
       expect(pageCount(readFileSync(file)), where).toBe(pages.length);
       if (map.ordinary) expect(pages.length, where).toBe(1);
+      if (map.tall) expect(pages.length, where).toBeGreaterThan(1);
+      // The pages of one group of stages (the same column headings) hold every lane, with its question.
+      const groups = new Map<string, PdfWord[][]>();
+      for (const page of pages) {
+        const heads = page.words.flatMap((w, i) => (/^(STEP|MOMENT|PHASE)$/.test(w.text) && /^\d/.test(page.words[i + 1]?.text ?? '') ? [page.words[i + 1]!.text] : []));
+        groups.set(heads.join(' '), [...(groups.get(heads.join(' ')) ?? []), page.words]);
+      }
+      for (const [heads, group] of groups) {
+        expect(heads, where).not.toBe('');
+        const lanes = new Set(group.flatMap((words) => lanesOn({ words })));
+        expect([...lanes].sort(), `${where}: columns ${heads}`).toEqual([...map.laneLabels].sort());
+      }
       // Every PDF has an outline, one-page posters too.
       expect(readFileSync(file).toString('latin1'), where).toContain('/Outlines');
       pages.forEach((page, p) => {
@@ -55,7 +76,9 @@ describe('posters of a generated corpus', () => {
         expect([page.width, page.height], at).toEqual([expect.closeTo(A4.width, 0), expect.closeTo(A4.height, 0)]);
         // The words in reading order, run together: a phrase is found whatever its line breaks (back-|end).
         const solid = page.words.map((w) => w.text).join('');
-        for (const phrase of [map.title, ...map.personas, ...map.laneLabels]) expect(solid, `${at}: "${phrase}"`).toContain(phrase.replace(/\s+/g, ''));
+        for (const phrase of [map.title, ...map.personas]) expect(solid, `${at}: "${phrase}"`).toContain(phrase.replace(/\s+/g, ''));
+        // Some rows, each with its lane question (a map too tall for a page parts its rows over pages).
+        expect(lanesOn(page).length, `${at}: a lane question`).toBeGreaterThan(0);
         const text = page.words.map((w) => w.text).join(' ');
         if (pages.length > 1) expect(text, at).toContain(`Page ${p + 1} of ${pages.length}`);
         else expect(text, at).not.toMatch(/Page \d+ of/);

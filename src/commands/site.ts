@@ -20,7 +20,7 @@ export async function site(inputs: string[], options: SiteCommandOptions, io: Io
     session,
     {
       output: options.output,
-      title: options.title ?? 'Journey maps',
+      title: options.title,
       maxAgeMonths: options.maxAge ?? session.config?.lint.maxAgeMonths ?? 6,
       today: options.today ?? new Date(),
     },

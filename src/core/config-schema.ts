@@ -1,7 +1,7 @@
 // The schema of journey.config.yaml. The formats and their options (page_size, md_layout, …) are
 // passed in by the caller, which takes them from the format registry: core knows no renderer.
 import * as z from 'zod/mini';
-import { closest, describeValue, listWords } from './describe.js';
+import { closest, describeValue, listWords, suggest } from './describe.js';
 import { LINT_RULE_IDS } from './lint/ids.js';
 import { LINT_SEVERITIES } from './lint/rule.js';
 import { STAGE_IMAGE_LIMITS } from './image.js';
@@ -119,7 +119,7 @@ export function buildConfigSchema(choices: ConfigChoices) {
               z.string().check(
                 z.refine((id) => (LINT_RULE_IDS as readonly string[]).includes(id), {
                   error: (iss) => {
-                    const guess = closest(String(iss.input), LINT_RULE_IDS);
+                    const guess = suggest(iss, closest(String(iss.input), LINT_RULE_IDS));
                     return `unknown lint rule ${describeValue(iss.input).replace(/^text /, '')}${guess ? `: did you mean \`${guess}\`?` : `: expected one of ${listWords(LINT_RULE_IDS)}`}`;
                   },
                 }),

@@ -71,9 +71,13 @@ export function editDistance(a: string, b: string): number {
   return prev[b.length]!;
 }
 
-/** `Priorità`, `przeglądarka`, `Pain-Points` → `priorita`, `przegladarka`, `pain_points`: how words are compared for a suggestion. */
+/**
+ * `Priorità`, `przeglądarka`, `Pain-Points`, `Sito web` → `priorita`, `przegladarka`, `pain_points`,
+ * `sito_web`: how a word a person wrote is compared with the words journey knows (a key, an emotion
+ * word, a channel), so case, accents and the spaces, dashes or underscores between words do not count.
+ */
 export function foldWord(word: string): string {
-  return word.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/ł/g, 'l').replace(/Ł/g, 'L').toLowerCase().trim().replace(/[\s-]+/g, '_');
+  return word.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/ł/g, 'l').replace(/Ł/g, 'L').toLowerCase().trim().replace(/[\s_-]+/g, '_');
 }
 
 /**
@@ -121,10 +125,19 @@ export function sameButForm<T extends string | number>(input: unknown, allowed: 
   return allowed.find((a) => typeof a === 'string' && norm(a) === norm(t));
 }
 
-/** "; did you mean `x`?" when the input is a near miss of an allowed value, else nothing. */
-export function didYouMean(input: unknown, allowed: readonly (string | number)[]): string {
-  const guess = sameButForm(input, allowed);
+/** How a message ends with a suggestion: "; did you mean `x`?" (nothing without one). The problem also carries `x` as its `suggestion`. */
+export function didYouMean(guess: string | number | undefined): string {
   return guess === undefined ? '' : `; did you mean \`${guess}\`?`;
+}
+
+/**
+ * Keeps `guess` on the zod issue whose message is being made, and gives it back for the message: zod
+ * copies an issue's own fields into the issue it reports, so the problem made from it (issues.ts)
+ * carries the guess as its `suggestion`.
+ */
+export function suggest<T extends string | number>(iss: object, guess: T | undefined): T | undefined {
+  if (guess !== undefined) Object.assign(iss, { suggestion: String(guess) });
+  return guess;
 }
 
 export function listWords(words: readonly string[], conjunction = 'or'): string {

@@ -13,11 +13,13 @@ export interface Diagnostic {
   severity: Severity;
   code: Code; // stable, for scripts: see codes.ts
   rule?: string; // lint rule id, when a lint rule found it
+  /** What to write instead of what the problem points at, when the message asks "did you mean `x`?": `x`. */
+  suggestion?: string;
 }
 
-/** An error at a place in a file. */
-export function problem(file: string, line: number, col: number, path: string, message: string, code: Code): Diagnostic {
-  return { file, line, col, path, message, severity: 'error', code };
+/** An error at a place in a file, with the text that would fix it when there is one. */
+export function problem(file: string, line: number, col: number, path: string, message: string, code: Code, suggestion?: string): Diagnostic {
+  return { file, line, col, path, message, severity: 'error', code, ...(suggestion === undefined ? {} : { suggestion }) };
 }
 
 /** `['stages', 2, 'emotion']` → `stages[2].emotion`; a key that is not a plain word is quoted: `persona[" "]`. */
@@ -33,12 +35,4 @@ export function formatPath(path: readonly PathSegment[]): string {
 
 export function bySourceOrder(a: Diagnostic, b: Diagnostic): number {
   return a.file.localeCompare(b.file) || a.line - b.line || a.col - b.col;
-}
-
-/**
- * The value a problem suggests instead of what was written (`thinkng` → `thinking`, `Happy` →
- * `happy`), for an editor's quick fix. Every "did you mean" of the core ends its message the same way.
- */
-export function suggestionOf(diagnostic: Pick<Diagnostic, 'message'>): string | undefined {
-  return /did you mean `([^`]+)`\?$/.exec(diagnostic.message)?.[1];
 }

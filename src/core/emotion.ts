@@ -1,5 +1,6 @@
 // The emotion scale in one place: the scores, the words a map may write for them, how a score is
 // written ("−1"), named in a locale, placed on the curve and drawn (the stylesheet's level-* classes).
+import { foldWord } from './describe.js';
 import { LOCALES, type Locale, type UiLabels } from './locale.js';
 
 export const EMOTION_MIN = -2;
@@ -65,16 +66,18 @@ export const emotionLocales = (locale?: Locale): readonly Locale[] => (locale ==
 /** The words a map in `locale` may write, every form. */
 export const emotionWords = (locale?: Locale): string[] => [...new Set(emotionLocales(locale).flatMap((l) => Object.keys(EMOTION_WORDS[l])))];
 
-/** `Molto negativa`, `very_positive` → `molto-negativa`, `very-positive`: how a word is looked up. */
-const wordKey = (word: string) => word.trim().toLowerCase().replace(/[\s_]+/g, '-');
+/** Every form of every word per locale, folded (describe.ts: `Molto negativa` finds `molto-negativa`), with its score. */
+const FOLDED = Object.fromEntries(
+  LOCALES.map((l) => [l, new Map(Object.entries(EMOTION_WORDS[l]).map(([w, score]) => [foldWord(w), score]))]),
+) as Record<Locale, Map<string, EmotionScore>>;
 
 /**
  * The score of an emotion word as written (`felice`, `Very positive`), among the words of `locales`
  * (default: every locale, as `journey import` reads a sheet in any language).
  */
 export function emotionScoreOf(word: string, locales: readonly Locale[] = LOCALES): EmotionScore | undefined {
-  const key = wordKey(word);
-  for (const l of locales) if (Object.hasOwn(EMOTION_WORDS[l], key)) return EMOTION_WORDS[l][key];
+  const key = foldWord(word);
+  for (const l of locales) if (FOLDED[l].has(key)) return FOLDED[l].get(key);
   return undefined;
 }
 
@@ -83,11 +86,11 @@ export function emotionScoreOf(word: string, locales: readonly Locale[] = LOCALE
  * for the suggestion when a map writes a word its locale does not have.
  */
 export function translateEmotionWord(word: string, locale: Locale): { from: Locale; word: string } | undefined {
-  const key = wordKey(word);
+  const key = foldWord(word);
   for (const from of LOCALES) {
     if (from === locale) continue;
     for (const score of SCORES) {
-      const at = VOCABULARY[from][score].findIndex((p) => forms(p).includes(key));
+      const at = VOCABULARY[from][score].findIndex((p) => forms(p).some((form) => foldWord(form) === key));
       if (at < 0) continue;
       const words = emotionHeadwords(locale, score);
       return { from, word: words[Math.min(at, words.length - 1)]! };

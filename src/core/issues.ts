@@ -1,7 +1,7 @@
 // Turns zod issues into diagnostics that point at the source and say what was expected.
 import type * as z from 'zod/mini';
 import type { $ZodIssue } from 'zod/v4/core';
-import { closest, excerpt, isPlainObject, listWords } from './describe.js';
+import { closest, didYouMean, excerpt, isPlainObject, listWords } from './describe.js';
 import { keyForWord } from './key-words.js';
 import { formatPath, type Diagnostic, type PathSegment } from './diagnostics.js';
 import { locate } from './locate.js';
@@ -38,12 +38,19 @@ export function issuesToDiagnostics(issues: readonly Issue[], ctx: IssueContext,
   return out;
 }
 
+/** The suggestion a message's maker kept on its issue (describe.ts: suggest). */
+const suggestionIn = (issue: object | undefined) => (issue as { suggestion?: string } | undefined)?.suggestion;
+
 function diagnosticOf(issue: Issue, unknownKey: string | undefined, ctx: IssueContext): Diagnostic {
   const path = issue.path as PathSegment[];
-  if (unknownKey !== undefined) return at(ctx, [...path, unknownKey], 'key', unknownKeyMessage(unknownKey, path, ctx), 'unknown-key');
+  if (unknownKey !== undefined) {
+    const { message, suggestion } = unknownKeyMessage(unknownKey, path, ctx);
+    return at(ctx, [...path, unknownKey], 'key', message, 'unknown-key', undefined, suggestion);
+  }
   if (issue.code === 'invalid_key') {
     // A key of a free-form mapping (a lint rule id, say) failed its own check: point at the key.
-    return at(ctx, path, 'key', issue.issues[0]?.message ?? issue.message, 'invalid-value');
+    const inner = issue.issues[0];
+    return at(ctx, path, 'key', inner?.message ?? issue.message, 'invalid-value', undefined, suggestionIn(inner) ?? suggestionIn(issue));
   }
   const parentPath = path.slice(0, -1);
   const key = path.at(-1);
@@ -53,12 +60,12 @@ function diagnosticOf(issue: Issue, unknownKey: string | undefined, ctx: IssueCo
     const expected = issue.message.replace(/, found nothing$/, '');
     return at(ctx, parentPath, 'value', `missing required key \`${key}\`: ${expected}`, 'missing-key', path);
   }
-  return at(ctx, path, 'value', issue.message, 'invalid-value');
+  return at(ctx, path, 'value', issue.message, 'invalid-value', undefined, suggestionIn(issue));
 }
 
-function at(ctx: IssueContext, path: readonly PathSegment[], target: 'key' | 'value', message: string, code: Code, where = path): Diagnostic {
+function at(ctx: IssueContext, path: readonly PathSegment[], target: 'key' | 'value', message: string, code: Code, where = path, suggestion?: string): Diagnostic {
   const { line, col } = locate(ctx.source, path, target);
-  return problem(ctx.source.file, line, col, formatPath(where), message, code);
+  return problem(ctx.source.file, line, col, formatPath(where), message, code, suggestion);
 }
 
 /**
@@ -97,14 +104,14 @@ function strangerObject(branch: readonly Issue[], at: readonly PathSegment[], ro
   return branch.some(unknown) && branch.every((i) => unknown(i) || missing(i));
 }
 
-function unknownKeyMessage(key: string, objectPath: PathSegment[], ctx: IssueContext): string {
+function unknownKeyMessage(key: string, objectPath: PathSegment[], ctx: IssueContext): { message: string; suggestion?: string } {
   const known = keysAt(ctx.schema, objectPath) ?? [];
-  const guess = ctx.synonymOf?.(key, objectPath) ?? keyForWord(key, known) ?? closest(key, known);
+  const suggestion = ctx.synonymOf?.(key, objectPath) ?? keyForWord(key, known) ?? closest(key, known);
   const extra = ctx.explainUnknownKey?.(key, objectPath);
   const shown = excerpt(key);
-  if (extra) return `unknown key \`${shown}\`: ${extra}${guess ? `; did you mean \`${guess}\`?` : ''}`;
-  if (guess) return `unknown key \`${shown}\`: did you mean \`${guess}\`?`;
-  return `unknown key \`${shown}\`: expected one of ${listWords(known)}`;
+  if (extra) return { message: `unknown key \`${shown}\`: ${extra}${didYouMean(suggestion)}`, suggestion };
+  if (suggestion) return { message: `unknown key \`${shown}\`: did you mean \`${suggestion}\`?`, suggestion };
+  return { message: `unknown key \`${shown}\`: expected one of ${listWords(known)}` };
 }
 
 /** The keys an object schema accepts at `path`, walking through optional, pipe, union and array wrappers. */

@@ -1,6 +1,6 @@
 // Text in, validated model (or every problem, each at its line and column) out:
 // parse with positions → validate → model. Pure. quick-load.ts is the fast path for valid maps.
-import { closest, describeKind, describeValue, isPlainObject, listWords } from './describe.js';
+import { closest, describeKind, describeValue, didYouMean, isPlainObject, listWords } from './describe.js';
 import { bySourceOrder, type Diagnostic, type PathSegment } from './diagnostics.js';
 import { issuesToDiagnostics } from './issues.js';
 import type { Locale } from './locale.js';
@@ -162,8 +162,8 @@ function templateProblem(source: Source, value: Record<string, unknown>, templat
   const message =
     template === undefined
       ? `missing required key \`template\`: expected one of ${listWords(TEMPLATE_IDS)}`
-      : `unknown template ${describeValue(template).replace(/^text /, '')}: expected one of ${listWords(TEMPLATE_IDS)}${guess ? `; did you mean \`${guess}\`?` : ''}`;
-  return problem(source.file, line, col, 'template', message, template === undefined ? 'missing-key' : 'unknown-template');
+      : `unknown template ${describeValue(template).replace(/^text /, '')}: expected one of ${listWords(TEMPLATE_IDS)}${didYouMean(guess)}`;
+  return problem(source.file, line, col, 'template', message, template === undefined ? 'missing-key' : 'unknown-template', guess);
 }
 
 /** A stage of the main path (`stages[2]`) or of a branch (`stages[2].branches[0].stages[1]`). */

@@ -3,14 +3,14 @@
 // `image` with `image_alt`, branch ids and stage ids across forks, and where a fork's `rejoin` leads.
 // Each problem is a zod-like issue, so it is placed and reported like the schema's own.
 import type { $ZodIssue } from 'zod/v4/core';
-import { closest, excerpt, isPlainObject } from './describe.js';
+import { closest, didYouMean, excerpt, isPlainObject } from './describe.js';
 import type { PathSegment } from './diagnostics.js';
-import { listedPersonaId, personaFileId, unknownPersonaMessage } from './personas.js';
+import { listedPersonaId, personaFileId, unknownPersona } from './personas.js';
 import { SLUG, slugify, stageId } from './schema.js';
 import { branchFallbackId, branchStageFallbackId } from './stages.js';
 
 type Raw = Record<string, unknown>;
-type Found = { path: PathSegment[]; message: string; at?: 'key' };
+type Found = { path: PathSegment[]; message: string; at?: 'key'; suggestion?: string };
 
 const nameOf = (v: unknown) => (typeof v === 'string' || typeof v === 'number' ? String(v) : '');
 const writtenId = (v: Raw) => (typeof v.id === 'string' && SLUG.test(v.id) ? v.id : undefined);
@@ -20,9 +20,9 @@ export function crossCheck(map: Raw, laneKeys: ReadonlySet<string>): $ZodIssue[]
   const found: Found[] = [];
   const ids = personaIds(map, found);
   stageChecks(map, ids, laneKeys, found);
-  return found.map(({ path, message, at }) =>
+  return found.map(({ path, message, at, suggestion }) =>
     // A problem about a key itself takes the form zod gives a bad key of a record: placed at the key.
-    (at === 'key' ? { code: 'invalid_key', origin: 'record', path, message, issues: [], input: undefined } : { code: 'custom', path, message, input: undefined }) as unknown as $ZodIssue,
+    (at === 'key' ? { code: 'invalid_key', origin: 'record', path, message, issues: [], input: undefined, suggestion } : { code: 'custom', path, message, input: undefined, suggestion }) as unknown as $ZodIssue,
   );
 }
 
@@ -79,7 +79,7 @@ function stageChecks(map: Raw, personaIdList: string[] | undefined, laneKeys: Re
         found.push({ path: [...path, 'emotion'], message: 'a score per persona needs `personas:` (a list of the map\u2019s personas): expected one score, a whole number from -2 to 2 or an emotion word, found a mapping' });
       } else if (personaIdList) {
         for (const key of Object.keys(emotion)) {
-          if (SLUG.test(key) && !personaIdList.includes(key)) found.push({ path: [...path, 'emotion', key], at: 'key', message: unknownPersonaMessage(key, personaIdList) });
+          if (SLUG.test(key) && !personaIdList.includes(key)) found.push({ path: [...path, 'emotion', key], at: 'key', ...unknownPersona(key, personaIdList) });
         }
       }
     }
@@ -137,8 +137,8 @@ function rejoinCheck(stage: Raw, index: number, mainIds: (string | undefined)[],
   const later = mainIds.slice(index + 1).filter((id): id is string => id !== undefined);
   const expected = later.length ? `expected the id of a later stage of the main path, where the branches meet it again` : 'this is the last stage of the main path, so the branches cannot meet it again: remove `rejoin`';
   if (at === -1) {
-    const guess = closest(target, later);
-    found.push({ path, message: `no stage of the main path has the id \`${excerpt(target)}\`: ${expected}${guess ? `; did you mean \`${guess}\`?` : ''}` });
+    const suggestion = closest(target, later);
+    found.push({ path, message: `no stage of the main path has the id \`${excerpt(target)}\`: ${expected}${didYouMean(suggestion)}`, suggestion });
   } else if (at <= index) {
     found.push({ path, message: `\`${target}\` is ${at === index ? 'this stage itself' : `stage ${at + 1}, before this one (stage ${index + 1})`}: ${expected}` });
   }

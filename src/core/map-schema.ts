@@ -1,6 +1,6 @@
 // The schema of a whole map for one template, composed from the shared parts and the template's lanes.
 import * as z from 'zod/mini';
-import { closest, describeValue, excerpt, isPlainObject, listWords, quote } from './describe.js';
+import { closest, describeValue, didYouMean, excerpt, isPlainObject, listWords, quote, suggest } from './describe.js';
 import { SLUG, basedOn, customLaneFields, date, described, item, itemList, locale, optionalText, persona, personas, requiredText, slug, stageCommon, stageEmotion, stageId, stageLater, textList, touchpointList } from './schema.js';
 import type { TemplateDefinition } from '../templates/types.js';
 import { templateWords, type TemplateRegistry } from './templates.js';
@@ -40,7 +40,7 @@ function customLaneSchema(def: TemplateDefinition | undefined, templates: Templa
       const owners = all.filter((t) => t.bands.includes(input)).map((t) => t.id);
       const near = bands.find((b) => b === input.toLowerCase().replace(/[\s_]+/g, '-')) ?? closest(input.toLowerCase(), bands);
       if (owners.length) hint = ` (\`${excerpt(input)}\` is a band of ${listWords(owners, 'and')} maps)`;
-      else if (near) hint = `; did you mean \`${near}\`?`;
+      else hint = didYouMean(suggest(iss, near));
     }
     return `expected ${what}: ${listWords(bands)}, found ${describeValue(input)}${hint}`;
   };

@@ -1,7 +1,7 @@
 // Several personas on one map: their ids, and each stage's score per persona. A persona file's id is
 // only known once the file is read (its `id`, else its file name): the core scores stages with the
 // ids it knows, and the pipeline scores them again with the files' own ids (resolveScores).
-import { closest, excerpt, listWords } from './describe.js';
+import { closest, didYouMean, excerpt, listWords } from './describe.js';
 import type { PathSegment } from './diagnostics.js';
 import type { JourneyMap, MapPersona } from './model.js';
 import { slugify } from './schema.js';
@@ -33,16 +33,16 @@ export function resolveScores(map: JourneyMap, personas: MapPersona[]): JourneyM
 }
 
 /** A persona id a score names that is not one of the map's personas' ids: where, and what to say. */
-export function unknownPersonaScores(map: JourneyMap): { path: PathSegment[]; message: string }[] {
+export function unknownPersonaScores(map: JourneyMap): { path: PathSegment[]; message: string; suggestion?: string }[] {
   const ids = map.personas.map((p) => p.id);
   return allStages(map).flatMap(({ stage, path }) =>
     Object.keys(stage.scoresAsWritten ?? {})
       .filter((key) => !ids.includes(key))
-      .map((key) => ({ path: [...path, 'emotion', key], message: unknownPersonaMessage(key, ids) })),
+      .map((key) => ({ path: [...path, 'emotion', key], ...unknownPersona(key, ids) })),
   );
 }
 
-export function unknownPersonaMessage(key: string, ids: readonly string[]): string {
-  const guess = closest(key, ids);
-  return `unknown persona \`${excerpt(key)}\` in this score: expected one of ${listWords(ids)} (the ids of \`personas\`)${guess ? `; did you mean \`${guess}\`?` : ''}`;
+export function unknownPersona(key: string, ids: readonly string[]): { message: string; suggestion?: string } {
+  const suggestion = closest(key, ids);
+  return { message: `unknown persona \`${excerpt(key)}\` in this score: expected one of ${listWords(ids)} (the ids of \`personas\`)${didYouMean(suggestion)}`, suggestion };
 }

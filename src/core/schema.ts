@@ -4,7 +4,7 @@
 // several times cheaper to load, which every start of the CLI pays for.
 import * as z from 'zod/mini';
 import { EMOTION_MAX, EMOTION_MIN, emotionHeadwordList, emotionLocales, emotionScoreOf, emotionWords, translateEmotionWord } from './emotion.js';
-import { closest, describeValue, didYouMean, excerpt, listWords, quote } from './describe.js';
+import { closest, describeValue, didYouMean, excerpt, listWords, quote, sameButForm, suggest } from './describe.js';
 import { LOCALE_NAMES, LOCALES, type Locale } from './locale.js';
 import { MAX_TEXT_LENGTH } from './text.js';
 
@@ -61,9 +61,10 @@ const emotionError = (locale: Locale | undefined) => (iss: { input?: unknown }) 
   // A word of another locale's map: its word in this one (`felice` in an English map → `happy`).
   const other = typeof input === 'string' && locale ? translateEmotionWord(input, locale) : undefined;
   const words = emotionWords(locale);
+  const guess = suggest(iss, other?.word ?? sameButForm(input, [...words, -2, -1, 0, 1, 2]) ?? (typeof input === 'string' ? closest(input, words) : undefined));
   const hint = other
     ? `; \`${excerpt(input as string)}\` is ${LOCALE_NAMES[other.from]}: did you mean \`${other.word}\`? (or set \`locale: ${other.from}\` to write the map in ${LOCALE_NAMES[other.from]})`
-    : didYouMean(input, [...words, -2, -1, 0, 1, 2]) || (typeof input === 'string' && closest(input, words) ? `; did you mean \`${closest(input, words)}\`?` : '');
+    : didYouMean(guess);
   return `expected an emotion: a whole number from ${EMOTION_MIN} to ${EMOTION_MAX} or ${emotionWordList(locale)}, ${found(iss)}${hint}`;
 };
 
@@ -121,8 +122,8 @@ const confidence = described(
     z.nullish(
       z.enum(CONFIDENCES, {
         error: (iss) => {
-          const guess = didYouMean(iss.input, CONFIDENCES) || (typeof iss.input === 'string' && closest(iss.input, CONFIDENCES) ? `; did you mean \`${closest(iss.input, CONFIDENCES)}\`?` : '');
-          return `expected a confidence: ${listWords(CONFIDENCES)}, ${found(iss)}${guess}`;
+          const guess = suggest(iss, sameButForm(iss.input, CONFIDENCES) ?? (typeof iss.input === 'string' ? closest(iss.input, CONFIDENCES) : undefined));
+          return `expected a confidence: ${listWords(CONFIDENCES)}, ${found(iss)}${didYouMean(guess)}`;
         },
       }),
     ),
@@ -220,7 +221,7 @@ export const date = then(
 );
 
 export const locale = then(
-  z.nullish(z.enum(LOCALES, { error: (iss) => `expected a locale: ${listWords(LOCALES)}, ${found(iss)}${didYouMean(iss.input, LOCALES)}` })),
+  z.nullish(z.enum(LOCALES, { error: (iss) => `expected a locale: ${listWords(LOCALES)}, ${found(iss)}${didYouMean(suggest(iss, sameButForm(iss.input, LOCALES)))}` })),
   (v) => v ?? 'en',
 );
 

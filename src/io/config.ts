@@ -51,7 +51,7 @@ export interface Config extends Partial<FormatOptionValues> {
   teamTemplates?: TemplateDefinition[];
 }
 
-export async function findConfigFile(cwd: string): Promise<string | undefined> {
+export async function findConfigFile(cwd: string, top?: string): Promise<string | undefined> {
   let dir = resolve(cwd);
   for (;;) {
     for (const name of CONFIG_NAMES) {
@@ -61,7 +61,7 @@ export async function findConfigFile(cwd: string): Promise<string | undefined> {
       if (await lstat(candidate).then(() => true, () => false)) return candidate;
     }
     const parent = dirname(dir);
-    if (parent === dir) return undefined;
+    if (parent === dir || dir === top) return undefined;
     dir = parent;
   }
 }

@@ -2,8 +2,8 @@
 // Maps come from pull requests, so what a path turns out to be (a pipe, a device, a link out of
 // the project, 1.5 GB) is checked before, and while, it is read.
 import { createHash } from 'node:crypto';
-import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, readdirSync, readlinkSync, realpathSync, rmSync } from 'node:fs';
-import { mkdir, open, rename, rm, stat } from 'node:fs/promises';
+import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, readdirSync, readlinkSync, realpathSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { mkdir, open, stat } from 'node:fs/promises';
 import type { Stats } from 'node:fs';
 import { basename, dirname, isAbsolute, join, parse, relative, resolve, sep } from 'node:path';
 import { tooLarge } from '../core/text.js';
@@ -65,21 +65,36 @@ export async function readMapBytes(path: string, options: { maxBytes: number; pr
 }
 
 /**
- * The sha256 (base64url) of a regular file's content, read in chunks (any size, in little memory),
- * never through a link at its own name; undefined for anything else or a file that cannot be read.
+ * The content hash journey keeps of what it wrote and read (a site's pages, a build's documents and
+ * inputs): sha256, base64url.
  */
-export function fileHash(path: string): string | undefined {
+export const contentHash = (data: string | Uint8Array): string => createHash('sha256').update(data).digest('base64url');
+
+/**
+ * The contentHash of a regular file of at most `maxBytes`, or undefined for anything else or a file
+ * that cannot be read. A link at its own name is not followed unless `followLink`. A file of a few
+ * kilobytes is read in one call into a buffer of its size (a batch hashes a thousand of them, and
+ * 64 KiB per file was most of the time, as garbage); a large one in chunks, in little memory.
+ * Opening does not wait for a writer (a pipe is refused once opened).
+ */
+export function fileHash(path: string, options: { maxBytes?: number; followLink?: boolean } = {}): string | undefined {
+  const maxBytes = options.maxBytes ?? Infinity;
   let fd: number;
   try {
-    fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOFOLLOW ?? 0));
+    fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (options.followLink ? 0 : (constants.O_NOFOLLOW ?? 0)));
   } catch {
     return undefined;
   }
   try {
-    if (!fstatSync(fd).isFile()) return undefined;
+    const info = fstatSync(fd);
+    if (!info.isFile() || info.size > maxBytes) return undefined;
     const hash = createHash('sha256');
-    const buffer = Buffer.allocUnsafe(CHUNK);
-    for (let n; (n = readSync(fd, buffer, 0, CHUNK, null)) > 0; ) hash.update(buffer.subarray(0, n));
+    const buffer = Buffer.allocUnsafe(Math.min(info.size + 1, CHUNK));
+    let total = 0;
+    for (let n; (n = readSync(fd, buffer, 0, buffer.length, null)) > 0; ) {
+      if ((total += n) > maxBytes) return undefined; // it grew past the limit while read
+      hash.update(buffer.subarray(0, n));
+    }
     return hash.digest('base64url');
   } catch {
     return undefined;
@@ -223,10 +238,13 @@ function kindOf(info: Stats): string {
  * chooses; `/dev/stdout` is one: `build -o -` prints), a folder, a named pipe, a socket, a block
  * device.
  * No fsync: documents can always be rebuilt from their maps, and syncing every file made large
- * batches several times slower.
+ * batches several times slower. Synchronous calls for a document of some kilobytes (SYNC_WRITE_MAX):
+ * a batch of a thousand spent more time queueing four asynchronous calls each on libuv's few threads
+ * than writing.
+ * Returns the size and modification time of the file written (a build's manifest keeps them), none
+ * for a device.
  */
-export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
-  // Synchronous, and without an error for a missing path: one cheap call per document of a batch.
+export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<Written | undefined> {
   const existing = lstatSync(path, { throwIfNoEntry: false });
   if (existing?.isCharacterDevice()) {
     const handle = await open(path, 'w');
@@ -235,7 +253,7 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array): 
     } finally {
       await handle.close();
     }
-    return;
+    return undefined;
   }
   if (existing?.isDirectory()) throw new Refused(fsReason({ code: 'EISDIR' }));
   if (existing && !existing.isFile()) {
@@ -245,19 +263,49 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array): 
   const temp = join(dirname(path), `.${basename(path)}.${TEMP_TAG}-${process.pid}-${threadTag}-${++written}.tmp`);
   live.add(temp);
   try {
-    const handle = await open(temp, 'wx'); // never reuses a name, never follows a planted link
-    try {
-      await handle.writeFile(data);
-    } finally {
-      await handle.close();
-    }
-    await rename(temp, path);
+    const bytes = typeof data === 'string' ? Buffer.from(data) : data;
+    const info = bytes.length <= SYNC_WRITE_MAX ? writeNewSync(temp, bytes) : await writeNew(temp, bytes);
+    renameSync(temp, path);
+    return { size: info.size, mtimeMs: info.mtimeMs };
   } catch (error) {
-    await rm(temp, { force: true });
+    rmSync(temp, { force: true });
     throw error;
   } finally {
     live.delete(temp);
   }
+}
+
+/**
+ * Documents up to this size are written with synchronous calls; a larger one asynchronously, so that
+ * Ctrl-C is handled (and its temporary file removed) while it is written.
+ */
+const SYNC_WRITE_MAX = 1024 * 1024;
+
+/** Creates `path` (never reusing a name, never following a planted link) with `bytes`; its size and time as written. */
+function writeNewSync(path: string, bytes: Uint8Array): Stats {
+  const fd = openSync(path, 'wx');
+  try {
+    for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at, bytes.length - at);
+    return fstatSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+async function writeNew(path: string, bytes: Uint8Array): Promise<Stats> {
+  const handle = await open(path, 'wx');
+  try {
+    await handle.writeFile(bytes);
+    return await handle.stat();
+  } finally {
+    await handle.close();
+  }
+}
+
+/** A file as written: its size and modification time. */
+export interface Written {
+  size: number;
+  mtimeMs: number;
 }
 
 let written = 0;

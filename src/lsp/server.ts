@@ -26,7 +26,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { isMap, isScalar, isSeq, parseDocument, type Node } from 'yaml';
 import { EMOTION_WORDS, emotionLocales, emotionWord, emotionWords, signedScore } from '../core/emotion.js';
-import { suggestionOf, type Diagnostic } from '../core/diagnostics.js';
+import type { Diagnostic } from '../core/diagnostics.js';
 import { formatMap } from '../core/format.js';
 import { isPlainObject } from '../core/describe.js';
 import { keysAt, valueAt } from '../core/issues.js';
@@ -40,7 +40,7 @@ import { declaredLaneKeys, schemaFor } from '../core/validate.js';
 import { nodeLimitOffsetOf } from '../core/yaml-bounds.js';
 import { lintFindings } from '../commands/lint.js';
 import { isInside, linkStaysInside, readMapBytes } from '../io/files.js';
-import { CONFIG_NAMES, loadConfig, type Config } from '../io/config.js';
+import { CONFIG_NAMES, findConfigFile, loadConfig, type Config } from '../io/config.js';
 import { looksLikeMap, looksLikePersona } from '../io/inputs.js';
 import type { Io } from '../io/terminal.js';
 import { loadMetrics, metricsSource } from '../pipeline/metrics.js';
@@ -111,17 +111,11 @@ function createServer(connection: Connection, io: Io) {
     let project = projects.get(dir);
     if (!project) {
       project = (async () => {
-        for (let d = dir; isInside(d, workspace) || d === workspace; d = dirname(d)) {
-          for (const name of CONFIG_NAMES) {
-            const path = join(d, name);
-            const isFile = await stat(path).then((info) => info.isFile(), () => false);
-            if (!isFile || !linkStaysInside(path, workspace)) continue;
-            const loaded = await loadConfig(path, relative(d, path)).catch(() => undefined);
-            if (loaded) return { root: d, config: loaded.ok ? loaded.config : undefined };
-          }
-          if (d === workspace || dirname(d) === d) break;
-        }
-        return { root: workspace };
+        // The CLI's search, stopped at the workspace; a config file that is not a regular file inside it is not read.
+        const path = isInside(dir, workspace) || dir === workspace ? await findConfigFile(dir, workspace) : undefined;
+        const isFile = path !== undefined && (await stat(path).then((info) => info.isFile(), () => false)) && linkStaysInside(path, workspace);
+        const loaded = isFile ? await loadConfig(path, basename(path)).catch(() => undefined) : undefined;
+        return loaded ? { root: dirname(path!), config: loaded.ok ? loaded.config : undefined } : { root: workspace };
       })();
       projects.set(dir, project);
     }
@@ -371,7 +365,12 @@ function createServer(connection: Connection, io: Io) {
       const value = String(at.node.value);
       const key = at.path.at(-1);
       const isFileRef = key === 'persona' || key === 'based_on' || key === 'image' || (at.path[0] === 'personas' && at.path.length === 2);
-      if (isFileRef) return fileLocation(resolve(dirname(p.file), value));
+      if (isFileRef) {
+        // Followed as the CLI follows it: inside the project, through links that stay inside.
+        const project = await projectOf(p.file);
+        const reached = await createReferences({ ...io, cwd: project.root }, { projectRoot: project.root }).reach(p.file, value, 'file', 'file-not-found');
+        return 'path' in reached ? { uri: pathToFileURL(reached.path).href, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } } : null;
+      }
       if (key === 'rejoin' && isSeq(p.yaml.contents && isMap(p.yaml.contents) ? p.yaml.contents.get('stages', true) : undefined)) {
         const stages = (p.yaml.contents as unknown as { get: (k: string, keep: true) => { items: Node[] } }).get('stages', true).items;
         const index = mainStageIds(p.value).indexOf(value);
@@ -449,20 +448,20 @@ function elsewhere(d: Diagnostic, text: string): Diagnostic {
   const before = index === -1 ? '' : text.slice(0, index);
   const line = before.split('\n').length;
   const col = index === -1 ? 1 : index - before.lastIndexOf('\n');
-  return { ...d, line, col, message: `${d.file}:${d.line}:${d.col}: ${d.message}` };
+  // Its suggestion is for the other file: no quick fix here.
+  return { ...d, line, col, message: `${d.file}:${d.line}:${d.col}: ${d.message}`, suggestion: undefined };
 }
 
 function toLsp(d: Diagnostic, text: string, starts: readonly number[]): LspDiagnostic {
   // Lint findings are advice: an error-level rule is a warning in the editor, a warning-level one information.
   const severity = d.rule ? (d.severity === 'error' ? DiagnosticSeverity.Warning : DiagnosticSeverity.Information) : d.severity === 'error' ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning;
-  const suggestion = suggestionOf(d);
   return {
     range: tokenRange(text, starts, d.line, d.col),
     severity,
     source: 'journey',
     message: d.message,
     code: d.code, // a lint finding's is its rule's id
-    ...(suggestion ? { data: { suggestion } } : {}),
+    ...(d.suggestion ? { data: { suggestion: d.suggestion } } : {}),
   };
 }
 

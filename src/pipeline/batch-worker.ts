@@ -5,7 +5,7 @@ import type { Io } from '../io/terminal.js';
 import { createRenderer } from '../render/renderer.js';
 import { buildFile, referencesFor, type WorkerData } from './batch.js';
 import { inFlight } from './in-flight.js';
-import { loadLayout } from './layout.js';
+import { compileLayout } from './layout.js';
 import { createWriter } from './write.js';
 
 const { plan, share, cwd } = workerData as WorkerData;
@@ -19,8 +19,9 @@ const io: Io = {
   readStdin: async () => new Uint8Array(),
   onInterrupt: () => () => {},
 };
-const layout = plan.layoutFile ? await loadLayout(plan.layoutFile, io, plan.projectRoot) : undefined;
-const renderer = createRenderer({ ...plan.render, layout: layout && 'template' in layout ? layout.template : undefined });
+// The layout the main thread read and compiled without a mistake.
+const layout = plan.layoutText !== undefined ? await compileLayout(plan.layoutFile!, plan.layoutText) : undefined;
+const renderer = createRenderer({ ...plan.render, layout });
 const tools = { renderer, write: createWriter(io), references: referencesFor(plan, io) };
 // Several maps in flight, so file reads and writes overlap the CPU work, as on the main thread.
 await inFlight(share, plan.jobs, async ({ index, file }) => {

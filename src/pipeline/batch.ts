@@ -7,7 +7,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BrowserError } from '../browser/launch.js';
 import { problem } from '../core/diagnostics.js';
-import { linkStaysInside, removeStaleTemps } from '../io/files.js';
+import { contentHash, linkStaysInside, removeStaleTemps, type Written } from '../io/files.js';
 import { outputPath } from '../io/inputs.js';
 import { outputCollisions } from '../io/write-guard.js';
 import type { Io } from '../io/terminal.js';
@@ -42,7 +42,13 @@ export interface FileResult {
   browserProblem?: string;
   /** The metrics the map's KPIs name, when metrics were applied (incremental builds compare their values). */
   metricIds?: string[];
+  /** For an incremental build: the content hash of the map as read for this build, and each document as written. */
+  source?: string;
+  written?: Record<string, WrittenDocument>;
 }
+
+/** A document as a build wrote it: size, time and content hash. */
+export type WrittenDocument = Written & { hash: string };
 
 /**
  * With `ownSignals` false (a watch round), Ctrl-C is the caller's, which lets the round finish;
@@ -90,7 +96,7 @@ export async function buildMaps(files: string[], plan: BuildPlan, renderer: Rend
     indexes.sort((a, b) => a - b);
   } else indexes.push(...candidates);
   const built = (i: number, result: FileResult) => {
-    cache?.record(files[i]!, targetsOf(i), result.report, result.metricIds);
+    cache?.record(files[i]!, targetsOf(i), result);
     finish(i, result);
   };
   const threads = parallelThreads(indexes.length, plan);
@@ -102,6 +108,9 @@ export async function buildMaps(files: string[], plan: BuildPlan, renderer: Rend
   const unsubscribe = ownSignals ? stopOnInterrupt(io, stopping, cleanUp) : () => {};
   // This thread's maps; none is started once the batch is being stopped.
   const buildHere = async (i: number) => {
+    // Reads and writes are synchronous: the event loop gets a turn before each map, so Ctrl-C and
+    // the worker threads' results are handled while the batch runs.
+    await new Promise((next) => setImmediate(next));
     if (stopping.now) return;
     progress.start(files[i]!);
     built(i, await buildFile(files[i]!, plan, { renderer, write, references }, io, browserProblem !== undefined));
@@ -144,10 +153,12 @@ export const referencesFor = (plan: BuildPlan, io: Io) => createReferences(io, {
 /** Loads one map and writes each of its documents. */
 export async function buildFile(file: string, plan: BuildPlan, { renderer, write, references }: BuildTools, io: Io, noBrowser: boolean): Promise<FileResult> {
   // With metrics, positions are kept to point a warning at the KPI whose metric has no value.
-  const result = await readMapFile(file, io, { templates: templatesOf(plan), defaultLocale: plan.defaultLocale, maxBytes: plan.maxBytes, references, positions: plan.metrics !== undefined });
+  const incremental = plan.incremental !== undefined;
+  const result = await readMapFile(file, io, { templates: templatesOf(plan), defaultLocale: plan.defaultLocale, maxBytes: plan.maxBytes, references, positions: plan.metrics !== undefined, hashSource: incremental });
   const report: FileReport = { file: shownName(file), diagnostics: result.diagnostics, outputs: [], dependencies: result.ok ? result.dependencies : undefined };
   let browserProblem: string | undefined;
   if (!result.ok) return { report };
+  const written: Record<string, WrittenDocument> | undefined = incremental ? {} : undefined;
   let map = result.map;
   let metricIds: string[] | undefined;
   if (plan.metrics) {
@@ -165,8 +176,11 @@ export async function buildFile(file: string, plan: BuildPlan, { renderer, write
     const target = targetOf(file, format, plan, io);
     try {
       // Markdown links a stage image from the document's own folder.
-      const document = await renderer.render(format === 'md' ? imagesRelativeTo(map, file, target, io.cwd) : map, format);
-      await write(target, document, { what: `${format} document`, inputs: [file], projectRoot: plan.projectRoot });
+      const rendered = await renderer.render(format === 'md' ? imagesRelativeTo(map, file, target, io.cwd) : map, format);
+      // Encoded once, for the hash and the write.
+      const document = written && typeof rendered === 'string' ? Buffer.from(rendered) : rendered;
+      const info = await write(target, document, { what: `${format} document`, inputs: [file], projectRoot: plan.projectRoot });
+      if (written && info) written[target] = { ...info, hash: contentHash(document) };
       report.outputs!.push(target);
     } catch (error) {
       if (error instanceof BrowserError) {
@@ -182,7 +196,7 @@ export async function buildFile(file: string, plan: BuildPlan, { renderer, write
       else throw error;
     }
   }
-  return { report, browserProblem, metricIds };
+  return { report, browserProblem, metricIds, source: result.sourceHash, written };
 }
 
 /** How many threads to build with: several only for large batches without a browser, and only from the bundle. */
@@ -191,9 +205,9 @@ function parallelThreads(maps: number, plan: BuildPlan): number {
   return Math.max(1, Math.min(availableParallelism(), 4));
 }
 
-/** The worker script exists next to the bundle; tests running from src/ build on one thread. */
+/** The worker script exists next to the bundle (ES modules or Node 20's one script); tests running from src/ build on one thread. */
 function workerScript(): URL | undefined {
-  if (!import.meta.url.endsWith('.js')) return undefined;
+  if (!/\.c?js$/.test(import.meta.url)) return undefined;
   const url = new URL('./batch-worker.js', import.meta.url);
   return existsSync(fileURLToPath(url)) ? url : undefined;
 }
@@ -226,9 +240,9 @@ interface Stopping {
 }
 
 async function runWorker(share: WorkerData['share'], plan: BuildPlan, io: Io, finish: (index: number, result: FileResult) => void, stopping: Stopping): Promise<void> {
-  // The environment is the worker's own; the browser is never used there.
-  // The main thread alone decides what is up to date and keeps the manifests.
-  const data: WorkerData = { plan: { ...plan, incremental: undefined, render: { ...plan.render, browser: { ...plan.render.browser, env: {} } } }, share, cwd: io.cwd };
+  // The environment is the worker's own; the browser is never used there. The main thread alone
+  // decides what is up to date and keeps the manifests; a worker hashes what it read and wrote for it.
+  const data: WorkerData = { plan: { ...plan, incremental: plan.incremental && { ...plan.incremental, config: null }, render: { ...plan.render, browser: { ...plan.render.browser, env: {} } } }, share, cwd: io.cwd };
   const { Worker } = await import('node:worker_threads'); // loaded only for batches large enough to split
   const thread = new Worker(workerScript()!, { workerData: data });
   stopping.threads.push(thread);

@@ -43,6 +43,7 @@ export async function prepareBuild(inputs: string[], options: JobOptions, io: Io
   }
   const layout = plan.layoutFile ? await loadLayout(plan.layoutFile, io, plan.projectRoot) : undefined;
   if (layout && 'diagnostic' in layout) throw new ProblemsError([{ file: plan.layoutFile!, diagnostics: [layout.diagnostic] }]);
+  plan.layoutText = layout?.text;
   const renderer = createRenderer({ ...plan.render, layout: layout?.template });
   return {
     session,

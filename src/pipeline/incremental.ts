@@ -7,22 +7,23 @@
 // size and time, else by content. A manifest is untrusted data (a CI cache, a pull request): one
 // that is damaged, too large, a link or from another version of journey is ignored, and every map
 // whose documents it would have listed is built.
-import { createHash } from 'node:crypto';
-import { closeSync, constants, fstatSync, lstatSync, openSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { lstatSync, realpathSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import pkg from '../../package.json' with { type: 'json' };
 import { findBrowser, defaultFindContext } from '../browser/find.js';
 import type { MetricsData } from '../core/metrics.js';
-import { followInside, readMapBytes } from '../io/files.js';
+import { contentHash, fileHash, followInside, readMapBytes } from '../io/files.js';
 import type { Io } from '../io/terminal.js';
 import { FORMAT_OPTIONS, FORMATS, type Format } from '../render/formats.js';
 import type { FileReport } from '../report/index.js';
+import type { FileResult, WrittenDocument } from './batch.js';
 import type { BuildPlan } from './plan.js';
 import type { Writer } from './write.js';
 
 /** The manifest's name in each output folder. */
 export const MANIFEST = '.journey-build.json';
-const MANIFEST_FORMAT = 1;
+/** 2: hashes in base64url (contentHash). */
+const MANIFEST_FORMAT = 2;
 /** A manifest larger than this is not read (a few hundred bytes per document). */
 const MAX_MANIFEST_BYTES = 32 * 1024 * 1024;
 /** Files a manifest names are compared only up to this size; a larger one counts as changed. */
@@ -53,52 +54,35 @@ interface Manifest {
   entries: Record<string, Entry>;
 }
 
-const digest = (data: string | Uint8Array) => createHash('sha256').update(data).digest('hex');
-
-/**
- * The content hash of a regular file of at most `maxBytes`, or undefined. Not readMapBytes: a batch
- * hashes a thousand files, and its 64 KiB buffer per read was most of the check's time (garbage).
- * Opening does not wait for a writer (a pipe is refused once opened).
- */
-function hashFile(path: string, maxBytes: number): string | undefined {
-  let fd: number | undefined;
-  try {
-    fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
-    const info = fstatSync(fd);
-    if (!info.isFile() || info.size > maxBytes) return undefined;
-    const bytes = readFileSync(fd);
-    return bytes.length > maxBytes ? undefined : digest(bytes);
-  } catch {
-    return undefined;
-  } finally {
-    if (fd !== undefined) closeSync(fd);
-  }
-}
+const digest = contentHash;
+const hashFile = (path: string) => fileHash(path, { maxBytes: MAX_INPUT_BYTES, followLink: true });
 const slash = (p: string) => p.split(sep).join('/');
 
 /** The settings of a build that decide every document of a format, as one digest per format. */
-async function settingsDigests(plan: BuildPlan, io: Io, config: unknown): Promise<Map<Format, string>> {
+function settingsDigests(plan: BuildPlan, io: Io, config: unknown): Map<Format, string> {
   const { browser, timeout: _timeout, ...render } = plan.render;
   void _timeout; // how long to wait changes no document
   // A format's documents depend on its own options only: a new page size leaves HTML up to date.
   const optionNames = new Set<string>(FORMAT_OPTIONS.map((o) => o.name));
   const shared = Object.fromEntries(Object.entries(render).filter(([name]) => !optionNames.has(name)));
   const own = (format: Format) => Object.fromEntries(FORMATS[format].build.options.map((o) => [o.name, render[o.name as keyof typeof render]]));
-  const layout = plan.layoutFile ? await readMapBytes(resolve(io.cwd, plan.layoutFile), { maxBytes: MAX_INPUT_BYTES, expected: 'a layout' }) : undefined;
   const common = {
     journey: pkg.version,
     render: shared,
     locale: plan.defaultLocale ?? null,
     images: plan.images,
     base: slash(relative(plan.projectRoot, resolve(io.cwd, plan.base))),
-    layout: layout ? (layout.ok ? digest(layout.bytes) : null) : '',
+    // The layout as this build compiled it (read once, by prepareBuild, or again by a watch round).
+    layout: plan.layoutFile ? digest(plan.layoutText ?? '') : '',
     // A project's own template file is an input of the maps of it (pipeline/read.ts): the config says only which file each id is.
     config: digest(JSON.stringify(config ?? null, (key, value) => (key === 'teamTemplates' ? (value as { id: string; file?: string }[]).map((t) => [t.id, slash(relative(plan.projectRoot, t.file ?? ''))]) : value))),
   };
   const digests = new Map<Format, string>();
+  let browserId: string | undefined;
   for (const format of plan.formats) {
-    const browserId = FORMATS[format].build.needsBrowser ? browserIdentity(browser.executable, io) : '';
-    digests.set(format, digest(JSON.stringify({ ...common, format, options: own(format), browser: browserId })));
+    const needsBrowser = FORMATS[format].build.needsBrowser;
+    if (needsBrowser) browserId ??= browserIdentity(browser.executable, io);
+    digests.set(format, digest(JSON.stringify({ ...common, format, options: own(format), browser: needsBrowser ? browserId : '' })));
   }
   return digests;
 }
@@ -127,7 +111,7 @@ function parseManifest(text: string): Manifest | undefined {
     return undefined;
   }
   const isString = (v: unknown): v is string => typeof v === 'string';
-  const isHash = (v: unknown) => isString(v) && /^[0-9a-f]{64}$/.test(v);
+  const isHash = (v: unknown) => isString(v) && /^[\w-]{43}$/.test(v);
   const isNumber = (v: unknown) => typeof v === 'number' && Number.isFinite(v) && v >= 0;
   if (!data || typeof data !== 'object') return undefined;
   const m = data as Manifest;
@@ -149,7 +133,7 @@ export interface BuildCache {
   /** Whether every document of `file` is up to date; then its report, as if it had been built. */
   upToDate(file: string, targets: [Format, string][]): Promise<FileReport | undefined>;
   /** Keeps (or forgets) what a build of `file` wrote. */
-  record(file: string, targets: [Format, string][], report: FileReport, metricIds: string[] | undefined): void;
+  record(file: string, targets: [Format, string][], result: FileResult): void;
   /** Writes each changed manifest. */
   save(write: Writer, inputs: string[]): Promise<void>;
 }
@@ -161,11 +145,12 @@ export interface BuildCache {
 export async function openBuildCache(plan: BuildPlan, io: Io): Promise<BuildCache> {
   const options = plan.incremental!;
   const started = Date.now();
-  const settings = await settingsDigests(plan, io, options.config);
+  const settings = settingsDigests(plan, io, options.config);
   const root = resolve(plan.projectRoot);
   const manifests = new Map<string, { manifest: Manifest; changed: boolean }>();
   const pendingRecords: PendingRecord[] = [];
-  const sources = new Map<string, string>();
+  /** Documents whose map was not built cleanly: no longer listed. */
+  const forgotten: string[] = [];
   const hashes = new Map<string, Promise<string | undefined>>();
 
   const outDir = plan.outDir ? resolve(io.cwd, plan.outDir) : undefined;
@@ -197,7 +182,7 @@ export async function openBuildCache(plan: BuildPlan, io: Io): Promise<BuildCach
     if (!hash) {
       // The write guard's own way through links: a file outside the project is never looked at.
       const followed = followInside(path, root);
-      hash = Promise.resolve(followed?.inside ? hashFile(followed.real, MAX_INPUT_BYTES) : undefined);
+      hash = Promise.resolve(followed?.inside ? hashFile(followed.real) : undefined);
       hashes.set(path, hash);
     }
     return hash;
@@ -216,43 +201,40 @@ export async function openBuildCache(plan: BuildPlan, io: Io): Promise<BuildCach
     } catch {
       return false;
     }
-    return hashFile(path, MAX_INPUT_BYTES) === entry.hash;
+    return hashFile(path) === entry.hash;
   };
 
   return {
     async upToDate(file, targets) {
-      const path = resolve(io.cwd, file);
-      const source = hashFile(path, MAX_INPUT_BYTES);
-      if (source === undefined) return undefined;
-      // Kept for record(): the map as it was before its build, so a save during the build is not missed.
-      sources.set(file, source);
       if (options.force) return undefined;
-      let inputs: [string, string][] | undefined;
+      const path = resolve(io.cwd, file);
+      const entries: Entry[] = [];
       for (const [format, target] of targets) {
         const entry = (await manifestOf(target)).manifest.entries[keyOf(target)];
-        if (!entry || entry.map !== fromRoot(path) || entry.settings !== settings.get(format) || entry.source !== source) return undefined;
-        if (entry.metrics !== metricsDigest(entry.metricIds, plan.metrics)) return undefined;
+        if (!entry || entry.map !== fromRoot(path) || entry.settings !== settings.get(format)) return undefined;
+        entries.push(entry);
+      }
+      // The map is read only when the manifest lists every document of it (never in a cold build).
+      const source = hashFile(path);
+      if (source === undefined) return undefined;
+      for (const [i, [, target]] of targets.entries()) {
+        const entry = entries[i]!;
+        if (entry.source !== source || entry.metrics !== metricsDigest(entry.metricIds, plan.metrics)) return undefined;
         for (const [input, hash] of entry.inputs) {
           if (isAbsolute(input) || (await hashOf(resolve(root, input))) !== hash) return undefined;
         }
         if (!(await documentUnchanged(target, entry))) return undefined;
-        inputs ??= entry.inputs;
       }
-      return { file, diagnostics: [], outputs: targets.map(([, t]) => t), dependencies: (inputs ?? []).map(([input]) => resolve(root, input)), upToDate: true };
+      const inputs = entries[0]?.inputs ?? [];
+      return { file, diagnostics: [], outputs: targets.map(([, t]) => t), dependencies: inputs.map(([input]) => resolve(root, input)), upToDate: true };
     },
 
-    record(file, targets, report, metricIds) {
-      const source = sources.get(file);
+    record(file, targets, { report, metricIds, source, written }) {
       // Only a map built cleanly is recorded: one with warnings is built again, so they are said again.
-      const clean = source !== undefined && !report.incomplete && report.diagnostics.length === 0 && targets.every(([, t]) => report.outputs?.includes(t));
+      const clean = source !== undefined && !report.incomplete && report.diagnostics.length === 0 && targets.every(([, t]) => written?.[t] !== undefined);
       for (const [format, target] of targets) {
-        const held = manifests.get(folderOf(target));
-        const key = keyOf(target);
-        if (!clean) {
-          if (held?.manifest.entries[key]) (delete held.manifest.entries[key], (held.changed = true));
-          continue;
-        }
-        pendingRecords.push({ file, format, target, report, metricIds: metricIds ?? [], source: source! });
+        if (!clean) forgotten.push(target);
+        else pendingRecords.push({ file, format, target, report, metricIds: metricIds ?? [], source: source!, document: written![target]! });
       }
     },
 
@@ -266,6 +248,11 @@ export async function openBuildCache(plan: BuildPlan, io: Io): Promise<BuildCach
         held.changed = true;
       }
       pendingRecords.length = 0;
+      for (const target of forgotten) {
+        const held = await manifestOf(target);
+        if (keyOf(target) in held.manifest.entries) (delete held.manifest.entries[keyOf(target)], (held.changed = true));
+      }
+      forgotten.length = 0;
       for (const [folder, held] of manifests) {
         if (!held.changed) continue;
         held.changed = false;
@@ -290,10 +277,6 @@ export async function openBuildCache(plan: BuildPlan, io: Io): Promise<BuildCach
       if (hash === undefined) return undefined;
       inputs.push([fromRoot(dependency), hash]);
     }
-    const path = resolve(io.cwd, r.target);
-    const hash = hashFile(path, MAX_INPUT_BYTES);
-    if (hash === undefined) return undefined;
-    const info = lstatSync(path);
     const metricIds = [...new Set(r.metricIds)].sort();
     return {
       map: fromRoot(resolve(io.cwd, r.file)),
@@ -302,9 +285,10 @@ export async function openBuildCache(plan: BuildPlan, io: Io): Promise<BuildCach
       inputs,
       metrics: metricsDigest(metricIds, plan.metrics),
       metricIds,
-      size: info.size,
-      mtimeMs: info.mtimeMs,
-      hash,
+      // The document as this build wrote it, not as it is now: an edit since makes it built again.
+      size: r.document.size,
+      mtimeMs: r.document.mtimeMs,
+      hash: r.document.hash,
     };
   }
 }
@@ -316,4 +300,5 @@ interface PendingRecord {
   report: FileReport;
   metricIds: string[];
   source: string;
+  document: WrittenDocument;
 }

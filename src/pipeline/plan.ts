@@ -53,6 +53,8 @@ export interface BuildPlan {
   /** The size limits of stage images (the config's `images:`). */
   images: StageImageLimits;
   layoutFile?: string;
+  /** The layout's text, read once (prepareBuild, or a watch round after it was saved). */
+  layoutText?: string;
   render: Omit<RendererOptions, 'layout'>;
   /** Maps in flight at once. */
   jobs: number;

@@ -5,6 +5,7 @@
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Diagnostic } from '../core/diagnostics.js';
+import { PREVIEW, type Locale } from '../core/locale.js';
 import { terminalSafe } from '../core/safe-text.js';
 import type { Io } from '../io/terminal.js';
 import { isLoopback } from '../io/server-defaults.js';
@@ -49,6 +50,8 @@ interface Rendered {
   problems: Diagnostic[];
   /** The maps read this round, with the files they name. */
   reports: FileReport[];
+  /** The language of the pages shown, which the overlay speaks. */
+  locale: Locale;
 }
 
 export async function preview(session: Session, inputs: string[], options: PreviewOptions, io: Io): Promise<number> {
@@ -66,7 +69,7 @@ export async function preview(session: Session, inputs: string[], options: Previ
     layout = 'diagnostic' in loaded ? { template: layout.template, problem: loaded.diagnostic } : { template: loaded.template };
   };
 
-  let current: Rendered = { pages: new Map(), problems: [], reports: [] };
+  let current: Rendered = { pages: new Map(), problems: [], reports: [], locale: session.config?.locale ?? 'en' };
   let version = 1;
 
   async function renderMap(): Promise<Rendered> {
@@ -74,16 +77,18 @@ export async function preview(session: Session, inputs: string[], options: Previ
     const file = session.files[0]!;
     const read = await readMapFile(file, io, { templates: templatesOf(session.config), defaultLocale: session.config?.locale, maxBytes: session.maxBytes, references: references() });
     const problems = [...(read.ok ? [] : read.diagnostics), ...(layout.problem ? [layout.problem] : [])];
-    let pages = current.pages; // the last good rendering stays
+    let pages = current.pages; // the last good rendering stays, in its language
+    let locale = current.locale;
     if (read.ok && !layout.problem) {
       try {
         pages = new Map([['/', renderHtml(read.map, { layout: layout.template, theme: session.config?.theme })]]);
+        locale = read.map.locale;
       } catch (error) {
         if (!(error instanceof LayoutError)) throw error;
         problems.push(layoutProblem(error));
       }
     }
-    return { pages, problems, reports: [{ file: shownName(file), diagnostics: read.diagnostics, dependencies: read.ok ? read.dependencies : undefined }] };
+    return { pages, problems, reports: [{ file: shownName(file), diagnostics: read.diagnostics, dependencies: read.ok ? read.dependencies : undefined }], locale };
   }
 
   // A map that breaks keeps its last good version on the site (its page, its row on the index).
@@ -98,10 +103,10 @@ export async function preview(session: Session, inputs: string[], options: Previ
       if (result.ok) return void (positions || lastGood.set(file, result)), result;
       return lastGood.get(file) ?? result;
     };
-    const site = await renderSite(session, { title: options.title ?? 'Journey maps', maxAgeMonths: options.maxAge ?? session.config?.lint.maxAgeMonths ?? 6, today: options.today ?? new Date() }, io, read);
+    const site = await renderSite(session, { title: options.title, maxAgeMonths: options.maxAge ?? session.config?.lint.maxAgeMonths ?? 6, today: options.today ?? new Date() }, io, read);
     const pages = new Map([...site.pages].map(([page, html]) => [`/${page}`, html]));
     const all = [...reports.values()];
-    return { pages, problems: all.flatMap((r) => (r.diagnostics.some((d) => d.severity === 'error') ? r.diagnostics : [])), reports: all };
+    return { pages, problems: all.flatMap((r) => (r.diagnostics.some((d) => d.severity === 'error') ? r.diagnostics : [])), reports: all, locale: site.locale };
   }
 
   const render = single ? renderMap : renderFolder;
@@ -138,10 +143,14 @@ export async function preview(session: Session, inputs: string[], options: Previ
     eventsPath: EVENTS_PATH,
     csp: PREVIEW_CSP,
     page(path) {
-      const html = current.pages.get(path === '/' ? home : path) ?? (single && path === '/' ? waitingPage(shownName(session.files[0]!)) : undefined);
+      const html = current.pages.get(path === '/' ? home : path) ?? (single && path === '/' ? waitingPage(shownName(session.files[0]!), current.locale) : undefined);
       return html === undefined ? undefined : previewPage(html, version);
     },
-    state: () => JSON.stringify({ version: String(version), problems: overlay(current.problems) }),
+    state: () => {
+      const words = PREVIEW[current.locale];
+      const problems = overlay(current.problems);
+      return JSON.stringify({ version: String(version), problems, heading: words.problems(problems.length), note: words.note });
+    },
   });
 
   const follower = await followMaps(

@@ -6,7 +6,7 @@ import { problem, type Diagnostic } from '../core/diagnostics.js';
 import type { LoadResult } from '../core/load.js';
 import { readMap, type ReadMapOptions } from '../core/read-map.js';
 import { DEFAULT_LIMITS } from '../core/text.js';
-import { fsReason, readMapBytes } from '../io/files.js';
+import { contentHash, fsReason, readMapBytes } from '../io/files.js';
 import { STDIN, looksLikePersona } from '../io/inputs.js';
 import type { Io } from '../io/terminal.js';
 import type { References } from './references.js';
@@ -19,6 +19,8 @@ export const shownName = (file: string) => (file === STDIN ? STDIN_NAME : file);
 export type ReadResult = LoadResult & {
   /** Files the map names (its persona file), for watch mode. */
   dependencies?: string[];
+  /** With `hashSource`: the content hash of the bytes read (incremental builds keep it). */
+  sourceHash?: string;
   /** The file checked was a shared persona file, not a map. */
   persona?: boolean;
 };
@@ -26,6 +28,8 @@ export type ReadResult = LoadResult & {
 export interface ReadOptions extends ReadMapOptions {
   /** Reads the files the map names; without it a persona file is left unread (a map from git history). */
   references?: References;
+  /** Gives the content hash of the map as read. */
+  hashSource?: boolean;
 }
 
 /**
@@ -63,7 +67,8 @@ export async function readMapFile(file: string, io: Io, options: ReadOptions): P
   if (file !== STDIN && looksLikePersona(new TextDecoder().decode(input.bytes.subarray(0, 64 * 1024)))) {
     return { ok: false, diagnostics: [problem(file, 1, 1, 'file', `this is a persona file, not a journey map: a map names it with \`persona: <its path>\`, and \`journey validate ${file}\` checks it`, 'wrong-kind')] };
   }
-  return loadMap(file, input.bytes, options);
+  const loaded = await loadMap(file, input.bytes, options);
+  return options.hashSource ? { ...loaded, sourceHash: contentHash(input.bytes) } : loaded;
 }
 
 /**

@@ -44,7 +44,7 @@ export interface ReferenceOptions {
 }
 
 /** A file a reference reached: its path as shown in reports, and its absolute path (watch mode follows it). */
-interface Reached {
+export interface Reached {
   shown: string;
   path: string;
 }
@@ -111,13 +111,15 @@ export function createReferences(io: Io, options: ReferenceOptions) {
   }
 
   /** A problem at a reference in the map (at `path`), read from the map's text for its position. */
-  async function atReference(name: string, text: () => Promise<string>, path: PathSegment[], message: string, code: Code, target: 'key' | 'value' = 'value'): Promise<Diagnostic> {
+  async function atReference(name: string, text: () => Promise<string>, path: PathSegment[], message: string, code: Code, target: 'key' | 'value' = 'value', suggestion?: string): Promise<Diagnostic> {
     const { line, col } = await positionIn(await text(), path, name, target);
-    return problem(name, line, col, formatPath(path), message, code);
+    return problem(name, line, col, formatPath(path), message, code, suggestion);
   }
 
   return {
     projectRoot: options.projectRoot,
+    /** Where a file a map names leads (the editor's go to definition), or why it may not be followed. */
+    reach,
 
     /**
      * Completes a loaded map with the files it names: reads its persona file, and checks that its
@@ -171,7 +173,7 @@ export function createReferences(io: Io, options: ReferenceOptions) {
             if (first === undefined) seen.set(p.id, i);
             else problems.push(await atReference(name, text, ['personas', i], `two personas have the id \`${p.id}\` (personas ${first + 1} and ${i + 1}${p.file ? `; ${p.file} sets it` : ''}): expected a unique \`id\` for each, which their scores use`, 'duplicate-persona'));
           }
-          for (const unknown of unknownPersonaScores({ ...map, personas })) problems.push(await atReference(name, text, unknown.path, unknown.message, 'unknown-persona', 'key'));
+          for (const unknown of unknownPersonaScores({ ...map, personas })) problems.push(await atReference(name, text, unknown.path, unknown.message, 'unknown-persona', 'key', unknown.suggestion));
           persona = personas[0]?.persona ?? null;
         }
       }

@@ -2,13 +2,13 @@
 // index and a health page. A broken map is reported like `build` reports it and listed on the health
 // page; the rest of the site is still built. Pages whose content did not change are not rewritten,
 // and pages of maps that are gone are removed.
-import { createHash } from 'node:crypto';
 import { join, relative, resolve } from 'node:path';
 import { problem } from '../core/diagnostics.js';
 import { diffMaps } from '../core/diff.js';
+import { SITE, type Locale } from '../core/locale.js';
 import type { JourneyMap } from '../core/model.js';
 import { ProblemsError } from '../errors.js';
-import { entryAt, readMapBytes } from '../io/files.js';
+import { contentHash, entryAt, readMapBytes } from '../io/files.js';
 import { commonBase } from '../io/inputs.js';
 import { linkRefusal, removalRefusal, removeWritten } from '../io/write-guard.js';
 import type { Io } from '../io/terminal.js';
@@ -23,7 +23,8 @@ import { templatesOf } from '../io/templates.js';
 export interface SiteOptions {
   /** The folder the site is written to. */
   output: string;
-  title: string;
+  /** Default: the words for "Journey maps" in the portfolio's locale. */
+  title?: string;
   maxAgeMonths: number;
   today: Date;
 }
@@ -42,6 +43,8 @@ export type SiteReader = (file: string, positions: boolean) => Promise<ReadResul
 export interface RenderedSite {
   pages: Map<string, string>;
   reports: FileReport[];
+  /** The language its index and health pages speak. */
+  locale: Locale;
 }
 
 /** Lists the pages of the last build, so pages of maps removed since are removed too. */
@@ -106,7 +109,8 @@ export async function renderSite(session: Session, options: Omit<SiteOptions, 'o
     }
   }
 
-  const site: Site = { title: options.title, entries, personas, theme: session.config?.theme, templates: templatesOf(session.config) };
+  const locale = render.portfolioLocale(session.config?.locale, entries.flatMap((e) => (e.map ? [e.map] : [])));
+  const site: Site = { title: options.title ?? SITE[locale].defaultTitle, entries, personas, theme: session.config?.theme, locale, templates: templatesOf(session.config) };
   const pages = new Map<string, string>([
     [render.HOME, render.siteIndex(site)],
     [render.HEALTH, render.siteHealth(site)],
@@ -119,7 +123,7 @@ export async function renderSite(session: Session, options: Omit<SiteOptions, 'o
   }
 
   const reports: FileReport[] = entries.map((e, i) => ({ file: e.file, diagnostics: e.problems, outputs: e.map ? [e.page] : [], dependencies: loaded[i]!.dependencies }));
-  return { pages, reports };
+  return { pages, reports, locale };
 }
 
 /** Reads a map of the session as `journey site` does. */
@@ -146,7 +150,7 @@ async function writePages(pages: Map<string, string>, folder: string, inputs: st
   if (outside) throw new WriteError(`refusing to write the site to ${folder}: ${outside}`);
   const before = await readManifest(join(root, MANIFEST), projectRoot, io);
   const hashes: Record<string, string> = {};
-  for (const [page, html] of pages) hashes[page] = createHash('sha256').update(html).digest('base64url');
+  for (const [page, html] of pages) hashes[page] = contentHash(html);
   // Only pages this command wrote: .html files named in the manifest (which could have been edited).
   const gone = Object.keys(before).filter((page) => !pages.has(page) && page.endsWith('.html'));
   const removal = { cwd: io.cwd, projectRoot, folder: root };

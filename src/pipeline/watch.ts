@@ -205,6 +205,7 @@ export async function watch(built: FileReport[], plan: BuildPlan, renderer: Rend
             return [];
           }
           renderer.setLayout(loaded.template);
+          plan.layoutText = loaded.text;
         }
         const team = await rereadTeamTemplates(plan.teamTemplates, change.saved, plan.projectRoot, io.cwd);
         plan.teamTemplates = team.templates;

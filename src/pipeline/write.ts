@@ -3,7 +3,7 @@
 import { access, readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { CliError, EXIT } from '../errors.js';
-import { fsReason, makeFolder, writeFileAtomic } from '../io/files.js';
+import { fsReason, makeFolder, writeFileAtomic, type Written } from '../io/files.js';
 import { linkRefusal, outputRefusal } from '../io/write-guard.js';
 import type { Io } from '../io/terminal.js';
 
@@ -69,8 +69,11 @@ export function createWriter(io: Io) {
     return made;
   };
 
-  /** Writes `data` to `target` (`-` is standard output); throws WriteError with the reason. */
-  return async function write(target: string, data: string | Uint8Array, rules: WriteRules): Promise<void> {
+  /**
+   * Writes `data` to `target` (`-` is standard output); throws WriteError with the reason. Returns
+   * the file's size and time as written (none for standard output).
+   */
+  return async function write(target: string, data: string | Uint8Array, rules: WriteRules): Promise<Written | undefined> {
     if (target === '-') return void io.stdout(data);
     const refused = await refusal(target, io, rules, checkedFolders);
     if (refused) throw new WriteError(refused);
@@ -85,7 +88,7 @@ export function createWriter(io: Io) {
     const writing = writeFileAtomic(path, data);
     underWay.add(writing);
     try {
-      await writing;
+      return await writing;
     } catch (error) {
       throw cannotWrite(target, error);
     } finally {
@@ -96,7 +99,7 @@ export function createWriter(io: Io) {
 
 // A process stopped by a signal while a write creates its temporary file could exit between the
 // removal of temporary files and the file's creation, leaving it behind: it stops writing first.
-const underWay = new Set<Promise<void>>();
+const underWay = new Set<Promise<unknown>>();
 let stopping = false;
 
 /** Refuses every write of this thread from now on; resolves once those under way have ended (renamed or removed). */

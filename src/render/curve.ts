@@ -70,7 +70,7 @@ export interface CurveMark extends CurvePoint {
 export interface CurveColumn {
   /** The scored points of every series in this stage's column, in series order (later ones on top). */
   marks: CurveMark[];
-  /** Each series' line through this column, in series order: to and from its points, or passing over (a fork's paths). */
+  /** Each series' line through this column, in series order: to and from its points, or passing over (`over`). */
   lines: {
     /** The series' `key`. */
     series: string;
@@ -78,7 +78,7 @@ export interface CurveColumn {
     lineStyle: number;
     /** The line, as path data in the column's 100 × 100 box. */
     path: string;
-    /** The line passes over the column without a point in it (a fork's paths). */
+    /** The main path's bridge over its fork's paths, drawn apart from its own line (faint). */
     over: boolean;
   }[];
   /** No series scores this stage: the column says so ("no score"). */
@@ -152,9 +152,10 @@ export interface SeriesInput {
   route?: (number | { column: number; score: number | null })[];
   /**
    * How the line joins two points of its route with other columns between them (a fork): `bridge`
-   * goes up to the top edge, runs along it over those columns and comes down to the next point (the
-   * main path past its fork's paths); `gap` leaves each point toward the other and stops short of the
-   * column's border (a path whose stage beyond lies past another path's columns). Unset: straight across.
+   * climbs to the highest level, runs along it over those columns and comes down to the next point
+   * (the main path past its fork's paths; drawn apart, `over`); `gap` does not join them, so the line
+   * ends at one point and starts again at the other (a path whose decision or rejoin lies past another
+   * path's columns). Unset: straight across.
    */
   jump?: 'bridge' | 'gap';
 }
@@ -203,23 +204,27 @@ function points(scores: (number | null)[], paths: (string | null)[], ui: UiLabel
 }
 
 const round = (n: number) => Math.round(n * 100) / 100;
-/** Where a bridge runs (percent from the top): along the curve's top edge, above the highest level. */
-const BRIDGE_Y = 3;
-/** Where a line that leaves for a column further on stops, in its column's width: short of the border. */
-const GAP_END = 0.8;
+/** Where a bridge runs (percent from the top): along the highest level, so it stays within the scale. */
+const BRIDGE_Y = pointY(2);
+
+/** A series' line in one column: its own stretch (to and from its points) and a bridge passing over. */
+interface ColumnLine {
+  own: string | null;
+  bridge: string | null;
+}
 
 /**
  * A series' line, column by column: each column draws its share of the line (in its own 100 × 100
  * box), from the point before to the point after, meeting a neighbour half-way on their border. Two
- * points of the route further apart (a fork's path) are joined straight across the columns between.
- * A point with no score leaves a gap on both sides.
+ * points of the route further apart (a fork's path) are joined straight across the columns between,
+ * or as `jump` says. A point with no score leaves a gap on both sides.
  */
-function linePaths(input: SeriesInput, count: number): (string | null)[] {
+function linePaths(input: SeriesInput, count: number): ColumnLine[] {
   const route = (input.route ?? input.scores.map((_, i) => i)).map((r) => (typeof r === 'number' ? { column: r, score: input.scores[r] ?? null } : r));
-  const pieces: [number, number, number, number][][] = Array.from({ length: count }, () => []);
-  /** A piece of the line in column `c` (in the columns' x units: c + 0…1). */
-  const piece = (c: number, from: number, fy: number, to: number, ty: number) => {
-    if (c >= 0 && c < count) pieces[c]!.push([round((from - c) * 100), round(fy), round((to - c) * 100), round(ty)]);
+  const pieces: [number, number, number, number, boolean][][] = Array.from({ length: count }, () => []);
+  /** A piece of the line in column `c` (in the columns' x units: c + 0…1); a bridge's pieces are drawn apart. */
+  const piece = (c: number, from: number, fy: number, to: number, ty: number, bridge = false) => {
+    if (c >= 0 && c < count) pieces[c]!.push([round((from - c) * 100), round(fy), round((to - c) * 100), round(ty), bridge]);
   };
   for (let k = 1; k < route.length; k++) {
     const [a, b] = [route[k - 1]!, route[k]!];
@@ -229,16 +234,12 @@ function linePaths(input: SeriesInput, count: number): (string | null)[] {
     const [lo, hi] = [Math.min(x0, x1), Math.max(x0, x1)];
     const [left, right] = x0 < x1 ? [{ x: x0, y: y0 }, { x: x1, y: y1 }] : [{ x: x1, y: y1 }, { x: x0, y: y0 }];
     if (input.jump && hi - lo > 1) {
+      // A path's line never crosses another path's columns: it ends at its point, and starts at the next.
+      if (input.jump === 'gap') continue;
       const [cl, cr] = [Math.floor(lo), Math.floor(hi)];
-      if (input.jump === 'bridge') {
-        piece(cl, left.x, left.y, cl + 1, BRIDGE_Y);
-        for (let c = cl + 1; c < cr; c++) piece(c, c, BRIDGE_Y, c + 1, BRIDGE_Y);
-        piece(cr, cr, BRIDGE_Y, right.x, right.y);
-      } else {
-        // Toward the other point, as the straight line would go, ending short of the border.
-        piece(cl, left.x, left.y, cl + GAP_END, at(cl + GAP_END));
-        piece(cr, cr + 1 - GAP_END, at(cr + 1 - GAP_END), right.x, right.y);
-      }
+      piece(cl, left.x, left.y, cl + 1, BRIDGE_Y, true);
+      for (let c = cl + 1; c < cr; c++) piece(c, c, BRIDGE_Y, c + 1, BRIDGE_Y, true);
+      piece(cr, cr, BRIDGE_Y, right.x, right.y, true);
       continue;
     }
     for (let c = Math.floor(lo); c < hi && c < count; c++) {
@@ -248,7 +249,8 @@ function linePaths(input: SeriesInput, count: number): (string | null)[] {
       piece(c, from, fy, to, ty);
     }
   }
-  return pieces.map((list) => {
+  /** The pieces as one path: joined where one ends at the next one's start. */
+  const path = (list: [number, number, number, number, boolean][]) => {
     if (!list.length) return null;
     list.sort((p, q) => p[0] - q[0]);
     let d = '';
@@ -258,27 +260,30 @@ function linePaths(input: SeriesInput, count: number): (string | null)[] {
       end = [tx, ty];
     }
     return d;
-  });
+  };
+  return pieces.map((list) => ({ own: path(list.filter((p) => !p[4])), bridge: path(list.filter((p) => p[4])) }));
 }
 
 /** The curve of one or more series (at most five) over the same stage columns. */
 export function buildCurveView(inputs: SeriesInput[], ui: UiLabels, options: CurveOptions = {}): CurveView {
   const count = Math.max(0, ...inputs.map((s) => s.scores.length));
   const paths = inputs.map((input) => linePaths(input, count));
-  const ends = inputs.map((input) => new Set((input.route ?? input.scores.map((_, i) => i)).map((r) => (typeof r === 'number' ? r : r.column))));
   const series = inputs.map((input, i): CurveSeries => {
     const style = input.style ?? i + 1;
     const lineStyle = input.lineStyle ?? style;
     if (style > MAX_SERIES || lineStyle > MAX_SERIES) throw new Error(`an emotion curve draws at most ${MAX_SERIES} series styles, not ${Math.max(style, lineStyle)}`);
-    return { key: input.key, name: input.name, style, lineStyle, shape: SHAPES[style - 1]!, points: points(input.scores, paths[i]!, ui) };
+    return { key: input.key, name: input.name, style, lineStyle, shape: SHAPES[style - 1]!, points: points(input.scores, paths[i]!.map((p) => [p.own, p.bridge].filter(Boolean).join(' ') || null), ui) };
   });
   const columns = Array.from({ length: count }, (_, c): CurveColumn => {
     const marks = series.flatMap((s) => {
       const point = s.points[c];
       return point?.scored ? [{ ...point, series: s.key, style: s.style, lineStyle: s.lineStyle, shape: s.shape, shift: 0 }] : [];
     });
-    // A line passing over a column where it has no point (the main path's bridge over its fork's paths) is drawn faint.
-    const lines = series.flatMap((s, i) => (paths[i]![c] ? [{ series: s.key, lineStyle: s.lineStyle, path: paths[i]![c]!, over: !ends[i]!.has(c) }] : []));
+    // The main path's bridge over its fork's paths is drawn apart, faint: it says the path goes on.
+    const lines = series.flatMap((s, i) => {
+      const { own, bridge } = paths[i]![c]!;
+      return [...(own ? [{ series: s.key, lineStyle: s.lineStyle, path: own, over: false }] : []), ...(bridge ? [{ series: s.key, lineStyle: s.lineStyle, path: bridge, over: true }] : [])];
+    });
     // Series that meet at one point stand side by side around it, not on top of each other.
     for (const score of new Set(marks.map((m) => m.score))) {
       const same = marks.filter((m) => m.score === score);

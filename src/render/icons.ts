@@ -2,6 +2,7 @@
 // inline SVG symbols (render/symbols.ts: no font, no emoji, no request), so every platform and every
 // printer shows the same. They are decorative: the
 // text beside them says the same thing (`aria-hidden`).
+import { foldWord } from '../core/describe.js';
 import type { Locale } from '../core/locale.js';
 
 /** Each icon's drawing inside a 24 × 24 box: a few path commands, stroked 2 px wide, round ends. */
@@ -85,16 +86,14 @@ export const CHANNEL_WORDS: Record<Locale, Record<ChannelIcon, readonly string[]
   },
 };
 
-/** Lowercase, dashes for spaces and underscores, no accents: `Sito web` → `sito-web`, `przegladarka` finds `przeglądarka`. */
-const channelKey = (word: string) =>
-  word.trim().toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/ł/g, 'l').replace(/[\s_]+/g, '-');
+// Words are folded (describe.ts): `Sito web` finds `sito-web`, `przegladarka` finds `przeglądarka`.
 const CHANNELS = new Map(
-  Object.values(CHANNEL_WORDS).flatMap((byIcon) => Object.entries(byIcon).flatMap(([icon, words]) => words.map((w) => [channelKey(w), icon] as const))),
+  Object.values(CHANNEL_WORDS).flatMap((byIcon) => Object.entries(byIcon).flatMap(([icon, words]) => words.map((w) => [foldWord(w), icon] as const))),
 );
 
 /** The icon of a channel as a map writes it (`Website`, `e-mail`, `sito web`, `sklep`), or null for a channel it does not know. */
 export function channelIcon(channel: string): string | null {
-  return CHANNELS.get(channelKey(channel)) ?? null;
+  return CHANNELS.get(foldWord(channel)) ?? null;
 }
 
 /** The channels with an icon, for the README and tests. */

@@ -59,8 +59,8 @@ async function print(page: Page, map: JourneyMap, context: PdfContext): Promise<
   // The stylesheet asks for landscape when a reader prints the HTML; the PDF states its own page.
   const css = `@page { size: ${paperWidth}in ${paperHeight}in; margin: ${m.top}mm ${m.right}mm ${m.bottom}mm ${m.left}mm; }\n`;
   await preparePage(page, { width: area.width, height: 800 });
-  const { fit, fits } = await layOutSheets(page, map, context, { style, area, maxScale: MAX_SCALE[style], split: true, css, compact: true });
-  // Sheets too tall for a page even at 6 pt are printed at 6 pt and flow over pages.
+  const { fit, fits } = await layOutSheets(page, map, context, { style, area, maxScale: MAX_SCALE[style], split: true, css, compact: true, paper: context.pageSize });
+  // A document's sheet with a row taller than a page is printed at 6 pt and flows over pages.
   let scale = !fit ? 1 : fits ? fit.scale : MIN_TEXT_PX / fit.minFont;
   let sheets = 0;
   if (fit) {
@@ -89,7 +89,7 @@ async function print(page: Page, map: JourneyMap, context: PdfContext): Promise<
   });
   // A poster is planned page by page: one page per sheet. Any other count means the browser broke a
   // page the plan did not intend, and such a poster is not shipped.
-  if (style === 'poster' && fit && fits && pageCount(pdf) !== sheets) {
+  if (style === 'poster' && fit && pageCount(pdf) !== sheets) {
     throw new RenderError(`the poster of "${map.title}" was planned as ${sheets} page${sheets === 1 ? '' : 's'} but printed as ${pageCount(pdf)}; this is a bug in journey, please report it with the map`);
   }
   return pdf;

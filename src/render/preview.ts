@@ -3,19 +3,21 @@
 // the last save. Built documents never get it: the server adds it to each page as it sends it, and
 // relaxes the page's Content-Security-Policy for this one script alone, by its hash.
 import { createHash } from 'node:crypto';
+import { PREVIEW, type Locale } from '../core/locale.js';
 
 /** Where the page listens for changes (server-sent events). Never the path of a page. */
 export const EVENTS_PATH = '/__journey/events';
 
 /**
  * The live script. It is constant (the version it was served at is in a meta tag), so one hash
- * allows it. The overlay is built with textContent only: a problem's message is never markup.
+ * allows it. The overlay is built with textContent only: a problem's message is never markup. Its
+ * words come with the problems, in the locale of the page shown.
  */
 const SCRIPT = `(() => {
   const meta = document.querySelector('meta[name="journey-preview"]');
   let version = meta ? meta.content : '';
   let overlay;
-  const show = (problems) => {
+  const show = (problems, words) => {
     if (problems.length === 0) return void (overlay && overlay.remove(), (overlay = undefined));
     if (!overlay) {
       overlay = document.createElement('aside');
@@ -23,9 +25,9 @@ const SCRIPT = `(() => {
       overlay.setAttribute('role', 'alert');
     }
     const heading = document.createElement('h2');
-    heading.textContent = problems.length === 1 ? '1 problem' : problems.length + ' problems';
+    heading.textContent = words.heading;
     const note = document.createElement('p');
-    note.textContent = 'The page shows the last version without problems. Fix the file and save.';
+    note.textContent = words.note;
     const list = document.createElement('ul');
     for (const p of problems) {
       const item = document.createElement('li');
@@ -62,7 +64,7 @@ const SCRIPT = `(() => {
   events.addEventListener('state', (event) => {
     const state = JSON.parse(event.data);
     document.documentElement.dataset.journeyPreview = 'live';
-    show(state.problems);
+    show(state.problems, state);
     if (String(state.version) !== version) queue = queue.then(refresh).catch(() => location.reload());
   });
 })();`;
@@ -95,8 +97,8 @@ export function previewPage(html: string, version: number): string {
   return end === -1 ? `${withMeta}${tail}` : `${withMeta.slice(0, end)}${tail}${withMeta.slice(end)}`;
 }
 
-/** What `/` shows before a map has ever been valid: the overlay says why. */
-export function waitingPage(title: string): string {
+/** What `/` shows before a map has ever been valid (in the config's locale): the overlay says why. */
+export function waitingPage(title: string, locale: Locale): string {
   const escaped = title.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
-  return `<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<meta http-equiv="Content-Security-Policy" content="default-src 'none'">\n<title>${escaped}</title>\n<style></style>\n</head>\n<body>\n<main>\n<p>${escaped} has no version without problems yet: the page appears when it has.</p>\n</main>\n</body>\n</html>\n`;
+  return `<!DOCTYPE html>\n<html lang="${locale}">\n<head>\n<meta charset="utf-8">\n<meta http-equiv="Content-Security-Policy" content="default-src 'none'">\n<title>${escaped}</title>\n<style></style>\n</head>\n<body>\n<main>\n<p>${PREVIEW[locale].waiting(escaped)}</p>\n</main>\n</body>\n</html>\n`;
 }

@@ -23,6 +23,6 @@ export async function renderSheet(map: JourneyMap, format: 'csv' | 'xlsx', templ
         row.map((value, c) => ({ value, type: typeof value === 'number' ? Number : String, wrap: true, alignVertical: 'top' as const, fontWeight: c === 0 || r === header ? ('bold' as const) : undefined })),
   );
   const columns = Array.from({ length: width }, (_, c) => ({ width: c === 0 ? 40 : 32 }));
-  const data = await writeXlsxFile(sheet as never, { columns, sheet: 'Journey map', stickyRowsCount: header + 1, stickyColumnsCount: 1 } as never).toBuffer();
+  const data = await writeXlsxFile(sheet as never, { columns, sheet: map.labels.ui.sheet, stickyRowsCount: header + 1, stickyColumnsCount: 1 } as never).toBuffer();
   return new Uint8Array(data);
 }

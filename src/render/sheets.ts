@@ -36,6 +36,8 @@ export interface Fit {
   minFont: number;
   /** The lane questions' column, in CSS pixels. */
   label: number;
+  /** The look the sheets are laid out in (pictures' height, density). */
+  look: Look;
 }
 
 /**
@@ -139,7 +141,7 @@ async function fitSheets(page: Page, area: { width: number; height: number }, ma
       // The page is left as chosen: its look and its width.
       apply(chosen!.look);
       root.style.setProperty('--sheet-w', `${chosen!.best.width}px`);
-      return { scale: chosen!.best.scale, width: chosen!.best.width, minFont: chosen!.minFont, label };
+      return { scale: chosen!.best.scale, width: chosen!.best.width, minFont: chosen!.minFont, label, look: chosen!.look };
     },
     area.width,
     area.height,
@@ -151,16 +153,196 @@ async function fitSheets(page: Page, area: { width: number; height: number }, ma
   );
 }
 
+export interface SheetLayout {
+  fit: Fit | undefined;
+  /** Every sheet fits on its own page with no text under 6 pt. */
+  fits: boolean;
+  stagesPerSheet: number;
+}
+
 /**
- * Sets the sheets' width for printing or the picture, and measures them there: the largest sheet's
- * width and height in CSS pixels, overflow included. Sheets taller than a page (`pageHeight`, CSS
- * pixels at this width) flow over pages: they, and any row taller than a page, may then break, so
- * that a page is not left blank before them.
+ * Loads the map as sheets and fits them to `area`: all stages on one sheet when its text stays at 6 pt
+ * or more, otherwise fewer stages per sheet until it does (`split`); a map too tall for a page even one
+ * stage at a time is parted by its rows as well (`partRows`).
  */
-export async function setSheetWidth(page: Page, width: number, pageHeight = Infinity): Promise<{ width: number; height: number; sheets: number }> {
+export async function layOutSheets(
+  page: Page,
+  map: JourneyMap,
+  context: RenderContext,
+  options: { style: SheetStyle; area: { width: number; height: number }; maxScale: number; split: boolean; css?: string; compact?: boolean; paper?: string },
+): Promise<SheetLayout> {
+  // Every column: the main path's stages and those of its forks' paths.
+  const stages = mapColumns(map).length;
+  const load = async (stagesPerSheet: number) => {
+    await loadSheets(page, map, context, options, { stagesPerTable: stagesPerSheet });
+    return fitSheets(page, options.area, options.maxScale, options.compact ? LOOKS : [LOOKS[0]!]);
+  };
+  const readable = (fit: Fit | undefined) => !fit || fit.scale * fit.minFont >= MIN_TEXT_PX - 0.01;
+  let perSheet = stages;
+  let fit = await load(perSheet);
+  if (readable(fit) || !options.split) return { fit, fits: readable(fit), stagesPerSheet: perSheet };
+  // k sheets are each 1/k as wide, so they can scale up to k times more (a map too wide for the page);
+  // start there, and add a sheet at a time while the text is still too small (a map too tall as well).
+  let sheets = Math.min(stages, Math.max(2, Math.ceil(MIN_TEXT_PX / (fit!.scale * fit!.minFont))));
+  while (perSheet > 1) {
+    // As even as possible: 30 stages on 4 sheets are 8, 8, 8 and 6.
+    perSheet = Math.ceil(stages / sheets);
+    fit = await load(perSheet);
+    if (readable(fit) || perSheet === 1) break;
+    // One sheet more, and always fewer stages per sheet (5 stages: 3 + 2, then 2 + 2 + 1, then 1 each).
+    sheets = Math.max(Math.ceil(stages / perSheet) + 1, Math.ceil(stages / (perSheet - 1)));
+  }
+  if (readable(fit)) return { fit, fits: true, stagesPerSheet: perSheet };
+  // Too tall for a page even one stage at a time: printed at 6 pt, as many stages to a sheet as the
+  // page's width holds at a comfortable column width, each sheet parted by its rows.
+  const widthAt6pt = (options.area.width * fit!.minFont) / MIN_TEXT_PX;
+  perSheet = Math.max(1, Math.min(stages, Math.floor((widthAt6pt - fit!.label) / STAGE_WIDTH.flowing)));
+  return partRows(page, map, context, options, perSheet, await load(perSheet), () => load(1));
+}
+
+/** Loads the map's sheets into the page, as `sheetHtml` writes them. */
+async function loadSheets(page: Page, map: JourneyMap, context: RenderContext, options: { style: SheetStyle; css?: string }, tables: TableOptions): Promise<void> {
+  const html = sheetHtml(map, context, options.style, { pageLabels: options.style === 'poster', ...tables }, options.css);
+  await page.setContent(html, { waitUntil: 'load', timeout: context.timeout });
+}
+
+/** Room left on a page parted by rows, for rounding and for the page label the parts gain. */
+const ROW_ROOM = 0.97;
+
+/**
+ * A map too tall for a page even one stage at a time: each sheet (a group of stages) parted by its rows
+ * over pages at 6 pt, each page with the title line, "Page x of y", the stage names, the band's heading
+ * and the lane questions of its rows. The parts are planned from the rows' measured heights and checked
+ * after they are laid out. A row taller than a page even with one stage a sheet is an error on a poster
+ * that says so; in a document it flows over pages.
+ */
+async function partRows(
+  page: Page,
+  map: JourneyMap,
+  context: RenderContext,
+  options: { style: SheetStyle; area: { width: number; height: number }; css?: string; paper?: string },
+  perSheet: number,
+  fit: Fit | undefined,
+  oneStage: () => Promise<Fit | undefined>,
+): Promise<SheetLayout> {
+  if (!fit) return { fit, fits: false, stagesPerSheet: perSheet };
+  const scale = MIN_TEXT_PX / fit.minFont;
+  const [width, pageHeight] = [Math.floor(options.area.width / scale), options.area.height / scale];
+  const rows = await measureRows(page, width);
+  // A team's layout without the built-in rows: its sheets flow over pages (a document only).
+  if (!rows) return { fit, fits: false, stagesPerSheet: perSheet };
+  let room = pageHeight * ROW_ROOM;
+  for (let attempt = 0; attempt < 3; attempt++) {
+    // A document's heading of the map shares the first part's page.
+    const plans = rows.map((sheet, i) => planRows(sheet, room, i === 0 ? sheet.heading : 0));
+    const tall = plans.findIndex((plan) => typeof plan === 'number');
+    if (tall >= 0) {
+      // A row taller than the page: one stage a sheet gives it the page's whole width.
+      if (perSheet > 1) return partRows(page, map, context, options, 1, await oneStage(), oneStage);
+      // A document's rows may flow over pages, under its footer's page numbers; a poster's never do.
+      if (options.style === 'document') {
+        await loadSheets(page, map, context, options, { stagesPerTable: perSheet });
+        await setSheetWidth(page, width, Infinity, fit.look);
+        return { fit, fits: false, stagesPerSheet: perSheet };
+      }
+      const sheet = rows[tall]!;
+      throw new RenderError(
+        `the poster of "${map.title}" has a row too tall for one ${options.paper ? `${options.paper} ` : ''}page at 6 pt ("${sheet.labels[plans[tall] as number]}" at ${sheet.stages}); ` +
+          'print it on larger paper (--page-size A3 or Tabloid), as a document (--pdf-layout document), or shorten that row',
+      );
+    }
+    await loadSheets(page, map, context, options, { stagesPerTable: perSheet, rowBreaks: plans as number[][] });
+    const laidOut = await setSheetWidth(page, width, Infinity, fit.look);
+    if (laidOut.height <= pageHeight) break;
+    // The parts came out taller than measured (a title line that wrapped): plan again with less room.
+    room -= laidOut.height - pageHeight + 1;
+  }
+  return { fit: { ...fit, scale }, fits: true, stagesPerSheet: perSheet };
+}
+
+/** A sheet's units (the curve and each lane's row, down the table), measured where they may part. */
+interface SheetRows {
+  /** Where the first band begins, below the title line and the stage names (CSS pixels from the sheet's top). */
+  top: number;
+  /** The bottom of each unit, with the band heading, blueprint line or legend above it. */
+  bottoms: number[];
+  /** The height of each unit's band heading, which a part that starts inside the band repeats. */
+  heads: number[];
+  /** Whether each unit is the first of its band. */
+  starts: boolean[];
+  /** What follows the last unit (the sources' notes, the frame). */
+  after: number;
+  /** A document's heading above the map, with its margin (0 on a poster). */
+  heading: number;
+  labels: string[];
+  /** The sheet's stages, named for an error. */
+  stages: string;
+}
+
+/** Each sheet's units, measured at `width`; null when a sheet has none (a team's own layout). */
+async function measureRows(page: Page, width: number): Promise<SheetRows[] | null> {
+  return page.evaluate((w) => {
+    document.documentElement.style.setProperty('--sheet-w', `${w}px`);
+    const h2 = document.querySelector<HTMLElement>('.journey > h2');
+    const heading = h2?.offsetHeight ? h2.getBoundingClientRect().height + parseFloat(getComputedStyle(h2).marginBottom) : 0;
+    const sheets = [...document.querySelectorAll<HTMLElement>('.scroller')].map((sheet) => {
+      const base = sheet.getBoundingClientRect().top;
+      const units = [...sheet.querySelectorAll<HTMLElement>('tbody > tr.curve-row, tbody > tr[data-lane]')];
+      const body = sheet.querySelector('tbody');
+      if (!units.length || !body) return null;
+      const bottoms = units.map((u) => u.getBoundingClientRect().bottom - base);
+      const names = [...sheet.querySelectorAll('thead th[scope="col"] .stage-name')].map((n) => `"${n.textContent!.trim()}"`);
+      return {
+        top: body.getBoundingClientRect().top - base,
+        bottoms,
+        heads: units.map((u) => u.parentElement!.querySelector('tr.band-head')?.getBoundingClientRect().height ?? 0),
+        starts: units.map((u) => u.parentElement!.querySelector('tr.curve-row, tr[data-lane]') === u),
+        after: Math.max(sheet.scrollHeight, sheet.getBoundingClientRect().height) - bottoms[bottoms.length - 1]!,
+        heading,
+        labels: units.map((u) => u.querySelector('.row-label')?.textContent?.trim() ?? ''),
+        stages: names.length === 1 ? `stage ${names[0]}` : `stages ${names.join(', ')}`,
+      };
+    });
+    const count = sheets[0]?.bottoms.length;
+    return sheets.every((s) => s && s.bottoms.length === count) ? (sheets as SheetRows[]) : null;
+  }, width);
+}
+
+/**
+ * Where a sheet's parts begin (the units that start a new page), or the unit too tall for any page;
+ * the first part has `lead` less room (a heading above it).
+ */
+function planRows(sheet: Omit<SheetRows, 'labels' | 'stages' | 'heading'>, room: number, lead = 0): number[] | number {
+  const last = sheet.bottoms.length - 1;
+  /** The height of a part holding units `i` to `j`. */
+  const height = (i: number, j: number) =>
+    sheet.top + (sheet.starts[i] ? 0 : sheet.heads[i]!) + sheet.bottoms[j]! - (i ? sheet.bottoms[i - 1]! : sheet.top) + (j === last ? sheet.after : 0);
+  const breaks: number[] = [];
+  let start = 0;
+  for (let j = 0; j <= last; j++) {
+    if (height(start, j) <= room - (start === 0 ? lead : 0)) continue;
+    if (j === start || height(j, j) > room) return j;
+    breaks.push(j);
+    start = j;
+  }
+  return breaks;
+}
+
+/**
+ * Sets the sheets' width for printing or the picture (and their look, after a reload), and measures
+ * them there: the largest sheet's width and height in CSS pixels, overflow included. Sheets taller
+ * than a page (`pageHeight`, CSS pixels at this width: a team's layout that cannot be parted by rows)
+ * flow over pages: they, and any row taller than a page, may then break.
+ */
+export async function setSheetWidth(page: Page, width: number, pageHeight = Infinity, look?: Look): Promise<{ width: number; height: number; sheets: number }> {
   return page.evaluate(
-    (w, pageHeight) => {
-      document.documentElement.style.setProperty('--sheet-w', `${w}px`);
+    (w, pageHeight, look) => {
+      const root = document.documentElement;
+      root.style.setProperty('--sheet-w', `${w}px`);
+      if (look) {
+        root.style.setProperty('--image-h', look.image);
+        if (look.dense) root.classList.add(`dense-${look.dense}`);
+      }
       for (const part of document.querySelectorAll<HTMLElement>('.scroller, .map tr')) {
         if (part.getBoundingClientRect().height > pageHeight) part.style.breakInside = 'auto';
       }
@@ -174,55 +356,8 @@ export async function setSheetWidth(page: Page, width: number, pageHeight = Infi
     },
     width,
     pageHeight,
+    look ?? null,
   );
-}
-
-export interface SheetLayout {
-  fit: Fit | undefined;
-  /** Every sheet fits on its own page with no text under 6 pt. */
-  fits: boolean;
-  stagesPerSheet: number;
-}
-
-/**
- * Loads the map as sheets and fits them to `area`: all stages on one sheet when its text stays at 6 pt
- * or more, otherwise fewer stages per sheet until it does (`split`), or as near as one stage allows.
- */
-export async function layOutSheets(
-  page: Page,
-  map: JourneyMap,
-  context: RenderContext,
-  options: { style: SheetStyle; area: { width: number; height: number }; maxScale: number; split: boolean; css?: string; compact?: boolean },
-): Promise<SheetLayout> {
-  // Every column: the main path's stages and those of its forks' paths.
-  const stages = mapColumns(map).length;
-  const load = async (stagesPerSheet: number, pageLabels = true) => {
-    const html = sheetHtml(map, context, options.style, { stagesPerTable: stagesPerSheet, pageLabels: pageLabels && options.style === 'poster' }, options.css);
-    await page.setContent(html, { waitUntil: 'load', timeout: context.timeout });
-    return fitSheets(page, options.area, options.maxScale, options.compact ? LOOKS : [LOOKS[0]!]);
-  };
-  const readable = (fit: Fit | undefined) => !fit || fit.scale * fit.minFont >= MIN_TEXT_PX - 0.01;
-  let perSheet = stages;
-  let fit = await load(perSheet);
-  if (readable(fit) || !options.split || stages === 1) return { fit, fits: readable(fit), stagesPerSheet: perSheet };
-  // k sheets are each 1/k as wide, so they can scale up to k times more (a map too wide for the page);
-  // start there, and add a sheet at a time while the text is still too small (a map too tall as well).
-  let sheets = Math.min(stages, Math.max(2, Math.ceil(MIN_TEXT_PX / (fit!.scale * fit!.minFont))));
-  for (;;) {
-    // As even as possible: 30 stages on 4 sheets are 8, 8, 8 and 6.
-    perSheet = Math.ceil(stages / sheets);
-    fit = await load(perSheet);
-    if (readable(fit) || perSheet === 1) break;
-    // One sheet more, and always fewer stages per sheet (5 stages: 3 + 2, then 2 + 2 + 1, then 1 each).
-    sheets = Math.max(Math.ceil(stages / perSheet) + 1, Math.ceil(stages / (perSheet - 1)));
-  }
-  if (readable(fit)) return { fit, fits: true, stagesPerSheet: perSheet };
-  // Too tall for a page even in narrow sheets: the sheets will flow over pages at 6 pt, so give each
-  // as many stages as the page's width holds at a comfortable column width. Sheets that flow over
-  // pages cannot say "page 2 of 4".
-  const widthAt6pt = (options.area.width * fit!.minFont) / MIN_TEXT_PX;
-  perSheet = Math.max(1, Math.min(stages, Math.floor((widthAt6pt - fit!.label) / STAGE_WIDTH.flowing)));
-  return { fit: await load(perSheet, false), fits: false, stagesPerSheet: perSheet };
 }
 
 /** The page's viewport and media, set only when they change: setting them costs more than printing. */

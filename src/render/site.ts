@@ -6,6 +6,7 @@ import type { Diagnostic } from '../core/diagnostics.js';
 import { curveY, emotionLevel, emotionWord, signedScore } from '../core/emotion.js';
 import { monogram } from '../core/image.js';
 import type { JourneyMap, Persona } from '../core/model.js';
+import { SITE, UI, type Locale } from '../core/locale.js';
 import { themeCss, type Theme } from '../core/theme.js';
 import type { TemplateRegistry } from '../core/templates.js';
 import { extraCss, htmlEngine } from './html.js';
@@ -41,47 +42,40 @@ export interface Site {
   personas: SitePersona[];
   /** The config's theme: every page gets its colours, fonts and logo. */
   theme?: Theme;
+  /** The portfolio's locale (see portfolioLocale). */
+  locale: Locale;
   /** The templates the maps may name (the built-in ones and the project's own). */
   templates: TemplateRegistry;
 }
 
-const LABELS = {
-  navigation: 'Site',
-  allMaps: 'All maps',
-  health: 'Portfolio health',
-  maps: 'Maps',
-  map: 'Map',
-  template: 'Template',
-  persona: 'Persona',
-  owners: 'Owners',
-  updated: 'Last reviewed',
-  emotion: 'Emotion',
-  lint: 'Lint',
-  tags: 'Tags',
-  stale: 'stale',
-  journeys: 'Journeys',
-  average: 'Average emotion',
-  broken: 'Maps with problems',
-  staleMaps: 'Stale maps',
-  neverReviewed: 'no review date',
-  painWithoutOpportunity: 'Pain points with no opportunity',
-  heatMap: 'Where the experience hurts',
-  findings: 'Every lint finding',
-  none: 'None.',
-};
+/** The words of a site's pages in `locale`: the documents' labels (`Template`, `Owners`…) and the site's own. */
+const labelsIn = (locale: Locale) => ({ ...UI[locale], ...SITE[locale] });
+
+/**
+ * The portfolio's locale: the config's `locale:`, else the one every valid map shares, else English.
+ * The index, health and persona pages speak it; a map's page speaks its map's.
+ */
+export function portfolioLocale(configured: Locale | undefined, maps: readonly JourneyMap[]): Locale {
+  if (configured) return configured;
+  const locales = new Set(maps.map((m) => m.locale));
+  return locales.size === 1 ? [...locales][0]! : 'en';
+}
 
 export const HOME = 'index.html';
 export const HEALTH = 'health.html';
 
+/** A map's template's name in the page's language. */
+const templateName = (map: JourneyMap, site: Site, locale = site.locale) => site.templates[map.template]?.labels[locale].name ?? map.labels.templateName;
+
 /** A link from one page of the site to another. */
 const href = (from: string, to: string) => posix.relative(posix.dirname(from), to) || posix.basename(to);
 
-function pageData(page: string, site: Site, links: { href: string; text: string }[] = [], marks = '') {
+function pageData(page: string, site: Site, links: { href: string; text: string }[] = [], marks = '', locale = site.locale) {
   const engine = htmlEngine();
   return {
     css: `${engine.css}${marks}${engine.styles.site ?? ''}${themeCss(site.theme)}`,
     theme: { logo: site.theme?.logo ?? null },
-    site: { home: href(page, HOME), health: href(page, HEALTH), labels: LABELS, links },
+    site: { home: href(page, HOME), health: href(page, HEALTH), labels: labelsIn(locale), links },
   };
 }
 
@@ -94,18 +88,19 @@ const personasOf = (site: Site, map: JourneyMap) =>
 
 /** A map's page: its HTML document, with links to the index, its persona, the map it is based on and their diff. */
 export function siteMapPage(entry: SiteEntry & { map: JourneyMap }, site: Site): string {
+  const words = labelsIn(entry.map.locale);
   const links: { href: string; text: string }[] = [];
-  for (const persona of personasOf(site, entry.map)) links.push({ href: href(entry.page, persona.page), text: `${LABELS.persona}: ${persona.persona.name}` });
+  for (const persona of personasOf(site, entry.map)) links.push({ href: href(entry.page, persona.page), text: `${words.persona}: ${persona.persona.name}` });
   if (entry.basedOn) {
-    links.push({ href: href(entry.page, entry.basedOn.page), text: `Based on: ${entry.basedOn.title}` });
-    links.push({ href: href(entry.page, entry.basedOn.diffPage), text: 'What changes' });
+    links.push({ href: href(entry.page, entry.basedOn.page), text: words.basedOn(entry.basedOn.title) });
+    links.push({ href: href(entry.page, entry.basedOn.diffPage), text: words.whatChanges });
   }
   const view = buildView(entry.map, {}, site.theme);
-  return finish(htmlEngine().layout('site-map')({ ...view, ...pageData(entry.page, site, links, extraCss(entry.map, view)) }));
+  return finish(htmlEngine().layout('site-map')({ ...view, ...pageData(entry.page, site, links, extraCss(entry.map, view), entry.map.locale) }));
 }
 
 /** A small emotion curve for tables: one dot per scored stage, a gap where a stage has none. */
-function sparkline(map: JourneyMap, scoreOf: (s: JourneyMap['stages'][number]) => number | null = (s) => s.emotion) {
+function sparkline(map: JourneyMap, locale: Locale, scoreOf: (s: JourneyMap['stages'][number]) => number | null = (s) => s.emotion) {
   const stages = map.stages.map((s) => ({ name: s.name, emotion: scoreOf(s) }));
   const step = 10;
   const width = Math.max(step, stages.length * step);
@@ -119,22 +114,25 @@ function sparkline(map: JourneyMap, scoreOf: (s: JourneyMap['stages'][number]) =
     run.push(`${i * step + step / 2},${y(s.emotion)}`);
   });
   if (run.length > 1) segments.push(run.join(' '));
-  const label = `${LABELS.emotion}: ${stages.map((s) => `${s.name} ${s.emotion === null ? map.labels.ui.noScore : signedScore(s.emotion)}`).join(', ')}`;
+  const ui = UI[locale];
+  const label = `${ui.emotion}: ${stages.map((s) => `${s.name} ${s.emotion === null ? ui.noScore : signedScore(s.emotion)}`).join(', ')}`;
   return { width, segments, dots, label };
 }
 
-function lintStatus(entry: SiteEntry) {
-  if (!entry.map) return { status: 'invalid', text: `${entry.problems.length} problem${entry.problems.length === 1 ? '' : 's'}` };
+function lintStatus(entry: SiteEntry, locale: Locale) {
+  const words = SITE[locale].lintStatus;
+  if (!entry.map) return { status: 'invalid', text: words.problems(entry.problems.length) };
   const errors = entry.findings.filter((f) => f.severity === 'error').length;
   const warnings = entry.findings.length - errors;
-  if (errors) return { status: 'errors', text: `${errors} error${errors === 1 ? '' : 's'}${warnings ? `, ${warnings} warning${warnings === 1 ? '' : 's'}` : ''}` };
-  if (warnings) return { status: 'warnings', text: `${warnings} warning${warnings === 1 ? '' : 's'}` };
-  return { status: 'ok', text: 'no findings' };
+  if (errors) return { status: 'errors', text: `${words.errors(errors)}${warnings ? `, ${words.warnings(warnings)}` : ''}` };
+  if (warnings) return { status: 'warnings', text: words.warnings(warnings) };
+  return { status: 'ok', text: words.clean };
 }
 
 /** The index: every map with what a portfolio owner looks for, then the maps grouped by template, persona, owner and tag. */
 export function siteIndex(site: Site): string {
   const page = HOME;
+  const words = labelsIn(site.locale);
   const rows = site.entries.map((entry) => {
     const map = entry.map;
     const shared = map ? personasOf(site, map) : [];
@@ -142,7 +140,7 @@ export function siteIndex(site: Site): string {
       href: href(page, entry.page),
       file: entry.file,
       title: map?.title ?? entry.file,
-      templateName: map?.labels.templateName ?? '',
+      templateName: map ? templateName(map, site) : '',
       // Every persona of the map, each linked to its page when it is a shared one.
       personas: (map?.personas ?? []).flatMap(({ id, persona }) => {
         if (!persona) return [];
@@ -152,8 +150,8 @@ export function siteIndex(site: Site): string {
       owners: map?.owners ?? [],
       updated: map?.updated ?? null,
       stale: entry.stale,
-      sparkline: map ? sparkline(map) : null,
-      lint: lintStatus(entry),
+      sparkline: map ? sparkline(map, site.locale) : null,
+      lint: lintStatus(entry, site.locale),
       tags: map?.tags ?? [],
     };
   });
@@ -181,19 +179,19 @@ export function siteIndex(site: Site): string {
       persona ? [persona.file ? { id: `file:${persona.file}`, name: persona.name, hint: persona.file } : { id: `map:${entry.file}#${id}`, name: persona.name, hint: entry.file }] : [],
     );
   const groups = [
-    ...group('template', 'By template', valid((m) => [site.templates[m.template]?.labels.en.name ?? m.labels.templateName])),
-    ...group('persona', 'By persona', personaGroups),
-    ...group('owner', 'By owner', valid((m) => m.owners)),
-    ...group('tag', 'By tag', valid((m) => m.tags)),
+    ...group('template', words.groups.template, valid((m) => [templateName(m, site)])),
+    ...group('persona', words.groups.persona, personaGroups),
+    ...group('owner', words.groups.owner, valid((m) => m.owners)),
+    ...group('tag', words.groups.tag, valid((m) => m.tags)),
   ];
 
   return finish(
     htmlEngine().layout('site-index')({
-      lang: 'en',
+      lang: site.locale,
       title: site.title,
       template: 'site',
-      summary: `${count(site.entries.length, 'map')}, ${count(site.personas.length, 'shared persona')}.`,
-      labels: LABELS,
+      summary: words.summary({ maps: site.entries.length, personas: site.personas.length }),
+      labels: words,
       maps: rows,
       groups,
       ...pageData(page, site),
@@ -209,11 +207,12 @@ export function sitePersonaPage(persona: SitePersona, site: Site): string {
     return here ? [{ ...e, map: e.map!, scoreOf: (s: JourneyMap['stages'][number]) => (e.map!.personas.length > 1 ? (s.emotions[here.scoreId] ?? null) : s.emotion) }] : [];
   });
   const first = journeys[0]?.map;
-  const ui = first?.labels.ui;
-  const view: Pick<View, 'persona'> | undefined = first && buildView({ ...first, persona: persona.persona });
+  const words = labelsIn(site.locale);
+  // The persona's card in the page's language, whichever map it is first met in.
+  const view: Pick<View, 'persona'> | undefined = first && buildView({ ...first, locale: site.locale, labels: { ...first.labels, ui: UI[site.locale] }, persona: persona.persona });
   return finish(
     htmlEngine().layout('site-persona')({
-      lang: first?.locale ?? 'en',
+      lang: site.locale,
       title: persona.persona.name,
       template: 'site',
       file: persona.persona.file ?? null,
@@ -222,15 +221,15 @@ export function sitePersonaPage(persona: SitePersona, site: Site): string {
         image: persona.persona.imageData ? { src: persona.persona.imageData, alt: persona.persona.name } : null,
         monogram: monogram(persona.persona.name),
       },
-      labels: { ...LABELS, ...(ui ?? {}), journeys: LABELS.journeys, map: LABELS.map, average: LABELS.average },
+      labels: words,
       maps: journeys.map((e) => {
         const scores = e.map.stages.map(e.scoreOf).filter((s): s is number => s !== null);
         const average = scores.length ? scores.reduce((a, b) => a + b, 0) / scores.length : null;
         return {
           href: href(persona.page, e.page),
           title: e.map!.title,
-          templateName: e.map!.labels.templateName,
-          sparkline: sparkline(e.map, e.scoreOf),
+          templateName: templateName(e.map, site),
+          sparkline: sparkline(e.map, site.locale, e.scoreOf),
           average: average === null ? '–' : signedScore(Math.round(average * 10) / 10),
         };
       }),
@@ -242,17 +241,23 @@ export function sitePersonaPage(persona: SitePersona, site: Site): string {
 /** The health of the portfolio: broken and stale maps, pain points with no opportunity, the most negative stages, every finding. */
 export function siteHealth(site: Site): string {
   const page = HEALTH;
+  const words = labelsIn(site.locale);
   const where = (d: Diagnostic) => `${d.file}:${d.line}:${d.col}`;
   const valid = site.entries.filter((e): e is SiteEntry & { map: JourneyMap } => e.map !== undefined);
   const link = (e: SiteEntry & { map: JourneyMap }) => ({ href: href(page, e.page), title: e.map.title });
   const stages = valid.flatMap((e) => e.map.stages.map((s) => ({ e, s })));
   return finish(
     htmlEngine().layout('site-health')({
-      lang: 'en',
-      title: LABELS.health,
+      lang: site.locale,
+      title: words.health,
       template: 'site',
-      summary: `${count(site.entries.length, 'map')}: ${site.entries.filter((e) => !e.map).length} with problems, ${site.entries.filter((e) => e.stale).length} stale, ${count(site.entries.reduce((n, e) => n + e.findings.length, 0), 'lint finding')}.`,
-      labels: LABELS,
+      summary: words.healthSummary({
+        maps: site.entries.length,
+        broken: site.entries.filter((e) => !e.map).length,
+        stale: site.entries.filter((e) => e.stale).length,
+        findings: site.entries.reduce((n, e) => n + e.findings.length, 0),
+      }),
+      labels: words,
       broken: site.entries.filter((e) => !e.map).map((e) => ({ file: e.file, problems: e.problems.map((d) => ({ where: where(d), message: d.message })) })),
       stale: valid.filter((e) => e.stale).map((e) => ({ ...link(e), updated: e.map.updated })),
       painPoints: stages.flatMap(({ e, s }) => (s.opportunities.length ? [] : s.pain_points.map((pain) => ({ ...link(e), stage: s.name, text: pain.text })))),
@@ -270,16 +275,15 @@ export function siteHealth(site: Site): string {
           return {
             stage: s.name,
             score: s.emotion === null ? '–' : signedScore(s.emotion),
-            word: s.emotion === null ? e.map.labels.ui.noScore : emotionWord(s.emotion, e.map.labels.ui),
+            word: s.emotion === null ? words.noScore : emotionWord(s.emotion, words),
             level: s.emotion === null ? 'none' : emotionLevel(s.emotion),
           };
         }),
       })),
-      findings: site.entries.flatMap((e) => e.findings.map((d) => ({ where: where(d), severity: d.severity, message: d.message, rule: d.rule ?? null }))),
+      findings: site.entries.flatMap((e) => e.findings.map((d) => ({ where: where(d), severity: d.severity, severityText: words.severity[d.severity], message: d.message, rule: d.rule ?? null }))),
       ...pageData(page, site),
     }),
   );
 }
 
-const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 const finish = (html: string) => withSymbols(html.endsWith('\n') ? html : `${html}\n`);

@@ -18,6 +18,8 @@ export interface CorpusMap {
   columns: number;
   /** Short texts and at most 6 columns: a map that must print as one A4 page. */
   ordinary: boolean;
+  /** Very long texts, many lanes and five personas: too tall for a page even one stage at a time. */
+  tall: boolean;
   /** Its lane questions, the template's and its custom lanes' (each must be on every page of its poster). */
   laneLabels: string[];
   /** Its personas' names. */
@@ -53,16 +55,19 @@ export function generateCorpus(count: number, seed = 28): CorpusMap[] {
   return Array.from({ length: count }, (_, i) => {
     const template = TEMPLATE_IDS[i % TEMPLATE_IDS.length]!;
     const definition = TEMPLATES[template];
-    // Every third map has long texts; forks, pictures and several personas each come and go.
-    const long = i % 3 === 2;
+    // Every third map has long texts; forks, pictures and several personas each come and go. Every
+    // seventh is very tall: very long texts, three custom lanes in each band and five personas.
+    const tall = i % 7 === 6;
+    const long = i % 3 === 2 || tall;
     const fork = rnd() < 0.4;
     const pictures = rnd() < 0.4;
-    const people = rnd() < 0.35 ? int(2, 3) : 1;
+    const people = tall ? (rnd(), 5) : rnd() < 0.35 ? int(2, 3) : 1;
     const main = fork ? int(3, 6) : int(3, 8);
     const columns = main + (fork ? 2 : 0);
-    const text = (n: number) => `${pick(VERBS)} ${pick(THINGS)}${long && n % 2 === 0 ? `, ${LONG}` : ''}`;
+    const text = (n: number) => `${pick(VERBS)} ${pick(THINGS)}${tall ? `, ${LONG}; ${LONG}` : long && n % 2 === 0 ? `, ${LONG}` : ''}`;
     const title = `${pick(STAGES)} and ${pick(THINGS).replace(/^(the|a) /, '')}: map ${i + 1}`;
-    const customLabels = definition.bands.map((band, b) => `Which ${['system', 'team', 'rule', 'signal'][b % 4]} matters in ${band}?`);
+    const customBands = tall ? definition.bands.flatMap((band) => [band, band, band]) : definition.bands;
+    const customLabels = customBands.map((band, b) => `Which ${['system', 'team', 'rule', 'signal'][b % 4]} ${b + 1} matters in ${band}?`);
 
     const ids = Array.from({ length: people }, (_, p) => NAMES[(i + p) % NAMES.length]!.toLowerCase());
     const emotion = () => (people === 1 ? String(int(-2, 2)) : `{ ${ids.map((id) => `${id}: ${int(-2, 2)}`).join(', ')} }`);
@@ -75,7 +80,7 @@ export function generateCorpus(count: number, seed = 28): CorpusMap[] {
       for (const id of ids) lines.push(`  - id: ${id}`, `    name: ${id[0]!.toUpperCase()}${id.slice(1)}`, `    description: ${q(`${int(22, 70)}, a regular customer`)}`);
     }
     lines.push('lanes:');
-    definition.bands.forEach((band, b) => lines.push(`  - { key: custom_${b}, label: ${q(customLabels[b]!)}, band: ${band} }`));
+    customBands.forEach((band, b) => lines.push(`  - { key: custom_${b}, label: ${q(customLabels[b]!)}, band: ${band} }`));
 
     const stage = (indent: string, n: number, name: string) => {
       const out = [`${indent}- name: ${q(name)}`, `${indent}  emotion: ${emotion()}`];
@@ -83,7 +88,7 @@ export function generateCorpus(count: number, seed = 28): CorpusMap[] {
         if (lane.kind === 'touchpoints') out.push(`${indent}  touchpoints: [{ name: ${q(pick(THINGS))}, channel: ${pick(CHANNELS)} }]`);
         else out.push(`${indent}  ${lane.key}: ${q(text(n + lane.key.length))}`);
       }
-      definition.bands.forEach((_, b) => out.push(`${indent}  custom_${b}: ${q(text(n + b))}`));
+      customBands.forEach((_, b) => out.push(`${indent}  custom_${b}: ${q(text(n + b))}`));
       if (n % 2 === 0) out.push(`${indent}  pain_points: [${q(text(n + 1))}]`);
       if (n % 3 === 0) out.push(`${indent}  opportunities: [${q(text(n + 2))}]`);
       if (pictures && n % 2 === 1) out.push(`${indent}  image: pictures/screen.png`, `${indent}  image_alt: ${q(`The screen at ${name}`)}`);
@@ -102,7 +107,7 @@ export function generateCorpus(count: number, seed = 28): CorpusMap[] {
     }
     const laneLabels = [...definition.lanes.map((lane) => (definition.labels.en.lanes as Record<string, string>)[lane.key]!), ...customLabels];
     const personas = people === 1 ? [NAMES[i % NAMES.length]!] : ids.map((id) => `${id[0]!.toUpperCase()}${id.slice(1)}`);
-    return { file: `map-${String(i + 1).padStart(2, '0')}-${template}.yaml`, yaml: lines.join('\n') + '\n', title, columns, ordinary: !long && columns <= 6, laneLabels, personas };
+    return { file: `map-${String(i + 1).padStart(2, '0')}-${template}.yaml`, yaml: lines.join('\n') + '\n', title, columns, ordinary: !long && columns <= 6, tall, laneLabels, personas };
   });
 }
 

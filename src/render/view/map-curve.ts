@@ -8,12 +8,12 @@ import type { View } from './types.js';
 /**
  * The map's curve. One persona (or none) and no fork: one series, the map's own scores, as ever.
  * Several personas: a series each, told apart by the marker's shape and fill, and by the line's dash
- * unless the map forks. A fork: the main path's series bridges its paths' columns along the curve's
- * top edge to the next main stage, and each path has a series of its own per persona, from the
+ * unless the map forks. A fork: the main path's series bridges its paths' columns, faint, along the
+ * highest level to the next main stage, and each path has a series of its own per persona, from the
  * deciding stage's point through its stages to the stage where the paths meet again (or ending with
- * its last stage), drawn only over its own columns (toward a point past another path's columns it
- * stops short of the border), its line dashed as the path's (main solid; paths 2…5), and with one
- * persona its marker too. The legend names the personas and the paths.
+ * its last stage), drawn only over its own columns (it starts or ends at its own point where the
+ * decision or the rejoin lies past another path's columns), its line dashed as the path's (main
+ * solid; paths 2…5), and with one persona its marker too. The legend names the personas and the paths.
  */
 export function buildCurve(map: JourneyMap, columns: Column[]): View['curve'] {
   const ui = map.labels.ui;

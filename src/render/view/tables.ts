@@ -10,27 +10,63 @@ export interface TableOptions {
   pageLabels?: boolean;
   /** The main path only, without forks' paths (Markdown, which lists the paths apart). */
   mainPath?: boolean;
+  /**
+   * For each table (group of stages), where its rows part over pages: the units (the curve and each
+   * lane's row, counted down the table) that start a new table, for a map too tall for a page.
+   */
+  rowBreaks?: number[][];
 }
 
-/** Runs of at most `size` stages, as even as possible (30 by 9 → 8, 8, 8, 6). */
+/**
+ * Runs of at most `size` stages, as even as possible (30 by 9 → 8, 8, 8, 6), each parted by its rows
+ * where `rowBreaks` says: each part repeats the stage names and the band's heading, and the curve and a
+ * blueprint line stay with the rows after them.
+ */
 export function splitTables(view: Omit<View, 'tables'>, options: TableOptions, pageOf: string): TableView[] {
   const size = options.stagesPerTable ?? view.stageCount;
   const count = Math.max(1, Math.ceil(view.stageCount / Math.max(1, size)));
   const per = Math.ceil(view.stageCount / count);
-  return Array.from({ length: count }, (_, t) => {
+  const parts = Array.from({ length: count }, (_, t) => {
     const [from, to] = [t * per, Math.min(view.stageCount, (t + 1) * per)];
     const [first, last] = [view.stages[from], view.stages[to - 1]];
     const stages = view.stages.slice(from, to);
-    return {
+    const table: TableView = {
       part: count > 1 && first && last ? `${first.heading}–${last.label}` : null,
       titleLine: options.titleLines ?? false,
-      pageLabel: options.pageLabels && count > 1 ? pageOf.replace('{page}', String(t + 1)).replace('{pages}', String(count)) : null,
+      pageLabel: null,
       stages,
       stageCount: to - from,
       groups: columnGroups(stages),
       curve: sliceCurve(view.curve, from, to),
       sections: view.sections.map((section) => ({ ...section, rows: section.rows.map((row) => ({ ...row, cells: row.cells.slice(from, to) })) })),
     };
+    return rowParts(table, options.rowBreaks?.[t] ?? []);
+  }).flat();
+  if (options.pageLabels && parts.length > 1) parts.forEach((p, i) => (p.pageLabel = pageOf.replace('{page}', String(i + 1)).replace('{pages}', String(parts.length))));
+  return parts;
+}
+
+/** A table parted before each of the units in `breaks` (see TableOptions.rowBreaks). */
+function rowParts(table: TableView, breaks: number[]): TableView[] {
+  if (!breaks.length) return [table];
+  const bounds = [0, ...breaks, Infinity];
+  let unit = 0;
+  // Each section's units: its curve (when drawn) and its rows, numbered down the table.
+  const units = table.sections.map((section) => {
+    const curve = section.curve && table.curve.hasScores ? unit++ : null;
+    return { curve, rows: section.rows.map(() => unit++) };
+  });
+  return bounds.slice(1).map((end, p) => {
+    const inPart = (u: number | null) => u !== null && u >= bounds[p]! && u < end;
+    const sections = table.sections.flatMap((section, i) => {
+      const { curve, rows } = units[i]!;
+      const own = section.rows.filter((_, r) => inPart(rows[r]!));
+      if (!inPart(curve) && !own.length) return [];
+      // The blueprint's line above the band only where the band begins; its heading on every part.
+      const begins = inPart(curve ?? rows[0] ?? null);
+      return [{ ...section, line: begins ? section.line : null, lineKey: begins ? section.lineKey : null, curve: inPart(curve), rows: own }];
+    });
+    return { ...table, sections };
   });
 }
 

@@ -1,0 +1,113 @@
+// Node 20 keeps no compiled code between runs (Node 22.1+ has module.enableCompileCache, which
+// bin/journey.js turns on): there, journey runs dist/cli.cjs, the whole CLI as one CommonJS script,
+// through V8's code cache itself, which saves most of the time spent compiling at each start.
+//
+// The cache is one file per bundle, Node version and command, in $XDG_CACHE_HOME/journey, else in
+// journey-<uid> under the system's temporary folder; NODE_DISABLE_COMPILE_CACHE=1 turns it off, as
+// it does Node's own. It is written atomically, only into a folder of this user's that no one else
+// can write to, and never trusted blindly: one that is not this user's regular file, is damaged
+// (its checksum) or is refused by V8 (another bundle, Node or flags) is ignored, and replaced.
+import { closeSync, constants, fstatSync, lstatSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, isAbsolute, join } from 'node:path';
+import vm from 'node:vm';
+import { crc32 } from 'node:zlib';
+
+const MAGIC = Buffer.from('journey code cache 1\n');
+/** A cache file larger than this is not read (the CLI's is about a megabyte). */
+const MAX_CACHE_BYTES = 64 * 1024 * 1024;
+/** A cache per command: each keeps the code its own runs compiled. Anything else shares one. */
+const COMMANDS = new Set(['build', 'validate', 'lint', 'fmt', 'site', 'preview', 'diff', 'export', 'import', 'init', 'schema', 'templates', 'lsp']);
+
+/** The folder of journey's code cache, or undefined when it is turned off. */
+export function cacheFolder(env = process.env) {
+  if (env.NODE_DISABLE_COMPILE_CACHE) return undefined;
+  // A relative XDG_CACHE_HOME is to be ignored (XDG base directory specification).
+  if (env.XDG_CACHE_HOME && isAbsolute(env.XDG_CACHE_HOME)) return join(env.XDG_CACHE_HOME, 'journey');
+  return join(tmpdir(), `journey-${process.getuid?.() ?? 'cache'}`);
+}
+
+const ownedByMe = (info) => process.getuid === undefined || info.uid === process.getuid();
+
+/** The folder, made if missing, when it is a folder of this user's that no other user can write to. */
+function ownFolder(folder) {
+  try {
+    mkdirSync(folder, { recursive: true, mode: 0o700 });
+    const info = lstatSync(folder);
+    return info.isDirectory() && ownedByMe(info) && (process.getuid === undefined || (info.mode & 0o022) === 0);
+  } catch {
+    return false;
+  }
+}
+
+/** The cached data in `file`, or undefined when it is missing, not this user's regular file, too large or damaged. */
+function readCache(file) {
+  let fd;
+  try {
+    fd = openSync(file, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0));
+  } catch {
+    return undefined;
+  }
+  try {
+    const info = fstatSync(fd);
+    if (!info.isFile() || !ownedByMe(info) || info.size > MAX_CACHE_BYTES || info.size < MAGIC.length + 4) return undefined;
+    const bytes = readFileSync(fd);
+    if (!bytes.subarray(0, MAGIC.length).equals(MAGIC)) return undefined;
+    const data = bytes.subarray(MAGIC.length + 4);
+    return crc32(data) === bytes.readUInt32LE(MAGIC.length) ? data : undefined;
+  } catch {
+    return undefined;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Writes the cache beside its final name and renames it into place; a failure only means no cache. */
+function writeCache(file, data) {
+  const temp = `${file}.${process.pid}.tmp`;
+  try {
+    const sum = Buffer.alloc(4);
+    sum.writeUInt32LE(crc32(data));
+    writeFileSync(temp, Buffer.concat([MAGIC, sum, data]), { flag: 'wx', mode: 0o600 });
+    renameSync(temp, file);
+  } catch {
+    rmSync(temp, { force: true });
+  }
+}
+
+/**
+ * Loads the CommonJS bundle `bundle` with the code cache of `command`. Returns its exports and
+ * `save()`, to call once the command has run (the cache then holds what it compiled); undefined
+ * when the bundle cannot be read (then the ES-module bundle is loaded as usual). The bundle has no
+ * import(): a script run from V8's code cache loses its dynamic-import callback on Node 20.
+ */
+export function loadCached(bundle, command, env = process.env) {
+  let source;
+  try {
+    source = readFileSync(bundle, 'latin1'); // ASCII (src/build/bundle.mjs): one byte per character
+  } catch {
+    return undefined;
+  }
+  // The bundle's own id (a hash written at build time), so a cache never outlives its bundle.
+  const id = /\/\/# journey-bundle ([\w-]+)\s*$/.exec(source.slice(-120))?.[1];
+  const folder = id && cacheFolder(env);
+  const usable = folder !== undefined && ownFolder(folder);
+  const key = [id, process.version, process.arch, process.execArgv.join(' '), env.NODE_OPTIONS ?? '', COMMANDS.has(command) ? command : ''].join('\n');
+  const file = usable && join(folder, `cli-${createHash('sha256').update(key).digest('base64url').slice(0, 32)}.bin`);
+  const cachedData = file ? readCache(file) : undefined;
+  const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
+    filename: bundle,
+    cachedData,
+  });
+  const module = { exports: {} };
+  script.runInThisContext().call(module.exports, module.exports, createRequire(bundle), module, bundle, dirname(bundle));
+  return {
+    exports: module.exports,
+    save() {
+      if (!file || (cachedData && !script.cachedDataRejected)) return;
+      writeCache(file, script.createCachedData());
+    },
+  };
+}

@@ -1,0 +1,92 @@
+// Node 20's code cache (bin/code-cache.js), with the real executable: it lives in the cache folder of
+// the environment, never in the project, and a cache file that is damaged, a link or in a folder
+// others can write to is never used: the command works as without it. Node 22+ uses Node's own
+// compile cache instead, so these run on Node 20 only.
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import module from 'node:module';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runBin, tempDir } from './helpers.js';
+
+const MAP = 'template: current-state\ntitle: Cached\nstages:\n  - name: Search\n    emotion: 1\n    actions: [Searches]\n';
+
+/** A project with one map, and a cache home of its own outside it. */
+function setUp() {
+  const cwd = tempDir();
+  const home = tempDir();
+  writeFileSync(join(cwd, 'map.yaml'), MAP);
+  const env = { XDG_CACHE_HOME: home };
+  const build = () => runBin(['build', 'map.yaml', '-o', '-'], { cwd, env });
+  const cacheFiles = () => (existsSync(join(home, 'journey')) ? readdirSync(join(home, 'journey')) : []);
+  return { cwd, home, env, build, cacheFiles, folder: join(home, 'journey') };
+}
+
+describe.skipIf('enableCompileCache' in module)('the code cache on Node 20', () => {
+  it('is written once into $XDG_CACHE_HOME/journey, for this user only, never into the project, and then used', async () => {
+    const { cwd, build, cacheFiles, folder } = setUp();
+    const first = await build();
+    expect(first.code, first.stderr).toBe(0);
+    expect(readdirSync(cwd)).toEqual(['map.yaml']);
+    expect(cacheFiles()).toHaveLength(1);
+    const file = join(folder, cacheFiles()[0]!);
+    expect(statSync(folder).mode & 0o777).toBe(0o700);
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    const written = statSync(file).mtimeMs;
+    const second = await build();
+    expect(second).toEqual(first);
+    // Used as it is: not written again.
+    expect(statSync(file).mtimeMs).toBe(written);
+    expect(cacheFiles()).toHaveLength(1);
+  });
+
+  it.each([
+    ['damaged in the middle', (bytes: Buffer) => (bytes.writeUInt8(bytes.readUInt8(bytes.length >> 1) ^ 0xff, bytes.length >> 1), bytes)],
+    ['cut short', (bytes: Buffer) => bytes.subarray(0, bytes.length >> 1)],
+    ['empty', () => Buffer.alloc(0)],
+    ['something else', () => Buffer.from('not a cache at all\n'.repeat(100))],
+  ])('is ignored and replaced when it is %s', async (_what, spoil) => {
+    const { build, cacheFiles, folder } = setUp();
+    const expected = await build();
+    const file = join(folder, cacheFiles()[0]!);
+    const good = readFileSync(file);
+    const spoiled = spoil(Buffer.from(good));
+    writeFileSync(file, spoiled);
+    expect(await build()).toEqual(expected);
+    expect(readFileSync(file).equals(spoiled)).toBe(false);
+    expect(await build()).toEqual(expected);
+  });
+
+  it('never follows a link in place of the cache file, nor uses a folder others can write to', async () => {
+    const { build, cacheFiles, folder, home } = setUp();
+    const expected = await build();
+    const file = join(folder, cacheFiles()[0]!);
+    const elsewhere = join(home, 'elsewhere.bin');
+    writeFileSync(elsewhere, readFileSync(file));
+    rmSync(file);
+    symlinkSync(elsewhere, file);
+    const before = readFileSync(elsewhere);
+    expect(await build()).toEqual(expected);
+    expect(readFileSync(elsewhere).equals(before)).toBe(true); // the link's target is untouched
+    expect(statSync(file).isFile()).toBe(true); // the link was replaced by a file of its own
+
+    const open = setUp();
+    mkdirSync(open.folder, { mode: 0o777 });
+    chmodSync(open.folder, 0o777);
+    expect(await open.build()).toEqual(expected);
+    expect(open.cacheFiles()).toEqual([]);
+  });
+
+  it('is not kept with NODE_DISABLE_COMPILE_CACHE=1, and a relative XDG_CACHE_HOME is not used', async () => {
+    const { cwd, home, build } = setUp();
+    const expected = await build();
+    const off = tempDir();
+    expect(await runBin(['build', 'map.yaml', '-o', '-'], { cwd, env: { XDG_CACHE_HOME: off, NODE_DISABLE_COMPILE_CACHE: '1' } })).toEqual(expected);
+    expect(readdirSync(off)).toEqual([]);
+    // Relative: the system's temporary folder is used instead, and the project stays as it was.
+    const tmp = tempDir();
+    expect(await runBin(['build', 'map.yaml', '-o', '-'], { cwd, env: { XDG_CACHE_HOME: 'cache', TMPDIR: tmp } })).toEqual(expected);
+    expect(readdirSync(cwd)).toEqual(['map.yaml']);
+    expect(readdirSync(tmp)).toEqual([`journey-${process.getuid!()}`]);
+    expect(readdirSync(home)).toEqual(['journey']);
+  });
+});
