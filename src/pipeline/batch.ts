@@ -7,7 +7,8 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BrowserError } from '../browser/launch.js';
 import { problem } from '../core/diagnostics.js';
-import { contentHash, linkStaysInside, removeStaleTemps, type Written } from '../io/files.js';
+import { contentHash, linkStaysInside, removeStaleTemps } from '../io/files.js';
+import type { BuiltMap, WrittenDocument } from './incremental.js';
 import { outputPath } from '../io/inputs.js';
 import { outputCollisions } from '../io/write-guard.js';
 import type { Io } from '../io/terminal.js';
@@ -37,18 +38,10 @@ export interface BatchResult {
   browserProblem?: string;
 }
 
-export interface FileResult {
-  report: FileReport;
+/** What building one map gave: its report, and what an incremental build records of it. */
+export interface FileResult extends BuiltMap {
   browserProblem?: string;
-  /** The metrics the map's KPIs name, when metrics were applied (incremental builds compare their values). */
-  metricIds?: string[];
-  /** For an incremental build: the content hash of the map as read for this build, and each document as written. */
-  source?: string;
-  written?: Record<string, WrittenDocument>;
 }
-
-/** A document as a build wrote it: size, time and content hash. */
-export type WrittenDocument = Written & { hash: string };
 
 /**
  * With `ownSignals` false (a watch round), Ctrl-C is the caller's, which lets the round finish;

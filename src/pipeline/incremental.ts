@@ -12,11 +12,10 @@ import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import pkg from '../../package.json' with { type: 'json' };
 import { findBrowser, defaultFindContext } from '../browser/find.js';
 import type { MetricsData } from '../core/metrics.js';
-import { contentHash, fileHash, followInside, readMapBytes } from '../io/files.js';
+import { contentHash, fileHash, followInside, readMapBytes, type Written } from '../io/files.js';
 import type { Io } from '../io/terminal.js';
 import { FORMAT_OPTIONS, FORMATS, type Format } from '../render/formats.js';
 import type { FileReport } from '../report/index.js';
-import type { FileResult, WrittenDocument } from './batch.js';
 import type { BuildPlan } from './plan.js';
 import type { Writer } from './write.js';
 
@@ -129,11 +128,24 @@ function parseManifest(text: string): Manifest | undefined {
   return { format: m.format, journey: m.journey, entries };
 }
 
+/** A document as a build wrote it: size, time and content hash. */
+export type WrittenDocument = Written & { hash: string };
+
+/** What a build of one map gives that its record needs. */
+export interface BuiltMap {
+  report: FileReport;
+  /** The metrics the map's KPIs name, when metrics were applied (incremental builds compare their values). */
+  metricIds?: string[];
+  /** For an incremental build: the content hash of the map as read for this build, and each document as written. */
+  source?: string;
+  written?: Record<string, WrittenDocument>;
+}
+
 export interface BuildCache {
   /** Whether every document of `file` is up to date; then its report, as if it had been built. */
   upToDate(file: string, targets: [Format, string][]): Promise<FileReport | undefined>;
   /** Keeps (or forgets) what a build of `file` wrote. */
-  record(file: string, targets: [Format, string][], result: FileResult): void;
+  record(file: string, targets: [Format, string][], result: BuiltMap): void;
   /** Writes each changed manifest. */
   save(write: Writer, inputs: string[]): Promise<void>;
 }
