@@ -8,7 +8,8 @@ import { stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { loadMap } from '../src/core/load.js';
 import { quickLoad } from '../src/core/quick-load.js';
-import { EXAMPLES, run, tempDir } from './helpers.js';
+import { spawnSync } from 'node:child_process';
+import { EXAMPLES, ROOT, run, tempDir } from './helpers.js';
 import { parseMarkdown as parseMd } from './markdown-tree.js';
 import { TEMPLATES } from '../src/templates/registry.js';
 
@@ -152,6 +153,22 @@ describe('bounds', () => {
     const { code, stderr } = await run(['validate', '-'], { stdin: deep });
     expect(code).toBe(1);
     expect(stderr).toMatch(/^<stdin>:5:\d+ error yaml: lists and mappings nest more than 64 levels deep here; expected a journey map\n/);
+  });
+
+  it('refuse deep nesting before the YAML parser recurses: a long-running process reading it again and again never aborts', () => {
+    // The positioned parser's composer recurses once per level; run out of stack inside V8's regular
+    // expression compiler, the process aborted ("RegExpCompiler Allocation failed") instead of throwing.
+    const script = `const api = await import(${JSON.stringify(join(ROOT, 'dist/index.js'))});
+      const text = 'title: ' + '['.repeat(5000) + ']'.repeat(5000) + '\\n';
+      for (let i = 0; i < 25; i++) {
+        const r = await api.validate(text);
+        if (r.ok) throw new Error('accepted');
+        console.log(r.diagnostics.map((d) => d.line + ':' + d.col + ' ' + d.message).join('|'));
+      }`;
+    const { status, stdout, stderr } = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+    expect(stderr).toBe('');
+    expect(status).toBe(0);
+    expect(stdout.trim().split('\n')).toEqual(Array(25).fill('1:71 lists and mappings nest more than 64 levels deep here; expected a journey map'));
   });
 
   it('count the stages of branches against the 10,000, and diff thousands of them (matched through indexes: the time is a bench row)', async () => {

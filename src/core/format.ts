@@ -4,11 +4,12 @@
 // the keys of the format's own mappings are reordered, never a free-form mapping (demographics,
 // per-persona scores), and a document with anchors keeps its order (an alias must follow its anchor).
 // Pure: text in, text out.
-import { isMap, isPair, isScalar, isSeq, parseDocument, visit, YAMLSeq, type Document, type Pair, type YAMLMap } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, visit, YAMLSeq, type Document, type Pair, type YAMLMap } from 'yaml';
 import { isPlainObject } from './describe.js';
 import { parseSource } from './source.js';
 import { CUSTOM_LANE_KEY } from './schema.js';
 import { templateIn, type TemplateRegistry } from './templates.js';
+import { parseBounded } from './yaml-bounds.js';
 
 export type FormatResult = { ok: true; text: string } | { ok: false; reason: string };
 
@@ -166,8 +167,8 @@ function keepFoldedLines(doc: Document): void {
 /** The same data, key order aside (reordering keys is all the formatter may change). */
 function sameData(before: string, after: string): boolean {
   const value = (text: string) => {
-    const doc = parseDocument(text, { uniqueKeys: false });
-    return doc.errors.length ? '(invalid YAML)' : canonical(doc.toJS());
+    const { doc } = parseBounded(text, { uniqueKeys: false });
+    return !doc || doc.errors.length ? '(invalid YAML)' : canonical(doc.toJS());
   };
   return JSON.stringify(value(before)) === JSON.stringify(value(after));
 }

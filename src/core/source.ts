@@ -1,11 +1,11 @@
-import { LineCounter, isCollection, parseDocument, visit, type Document } from 'yaml';
+import { LineCounter, visit, type Document } from 'yaml';
 import type { Diagnostic } from './diagnostics.js';
 import { problem } from './diagnostics.js';
 import type { ProblemCode } from './codes.js';
 import { lineCol, tooManyNodes } from './limits.js';
 import { explainSyntaxErrors, libraryMessage } from './syntax-errors.js';
 import { DEFAULT_LIMITS, MAX_DEPTH, type Limits } from './text.js';
-import { duplicateKeyErrors, nodeLimitOffsetOf } from './yaml-bounds.js';
+import { duplicateKeyErrors, nodeLimitOffsetOf, parseBounded } from './yaml-bounds.js';
 
 // Text → YAML document with source positions, for precise problem reports. Pure.
 
@@ -32,23 +32,20 @@ export function parseSource(file: string, text: string, limits: Limits = DEFAULT
   const crowded = nodeLimitOffsetOf(text); // before the parser builds millions of nodes
   if (crowded !== undefined) return { ok: false, diagnostics: [{ ...problem(file, 0, 0, 'yaml', tooManyNodes(), 'too-large'), ...lineCol(text, crowded) }] };
   const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: false });
+  const parsed = parseBounded(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: false });
+  if (parsed.tooDeep !== undefined) return { ok: false, diagnostics: [{ ...problem(file, 0, 0, 'yaml', tooDeep, 'too-large'), ...lineCol(text, parsed.tooDeep) }] };
+  const doc = parsed.doc;
   for (const error of duplicateKeyErrors(doc)) doc.errors.push(error); // the parser's own check is quadratic
   const at = (offset: number, path: string, message: string, code: ProblemCode = 'yaml-syntax'): Diagnostic => {
     const { line, col } = lines.linePos(offset);
     return problem(file, line, col, path, message, code);
   };
-  // Running out of stack means nesting too deep; anything else is a slip explained in plain words.
-  const overflow = doc.errors.find((e) => /call stack/i.test(e.message));
-  const explained = overflow ? [] : explainSyntaxErrors(text, doc, lines);
-  const diagnostics: Diagnostic[] = overflow ? [at(overflow.pos[0], 'yaml', tooDeep, 'too-large')] : explained.map((p) => at(p.offset, 'yaml', p.message, p.code));
+  const explained = explainSyntaxErrors(text, doc, lines);
+  const diagnostics: Diagnostic[] = explained.map((p) => at(p.offset, 'yaml', p.message, p.code));
   for (const w of doc.warnings) diagnostics.push({ ...at(w.pos[0], 'yaml', libraryMessage(w.message), 'yaml-warning'), severity: 'warning' });
   if (doc.errors.length > 0) {
-    if (overflow) return { ok: false, diagnostics };
     return { ok: false, diagnostics, spoiled: explained.every((p) => p.lines) ? explained.map((p) => p.lines!) : null };
   }
-  const deep = deepestBeyond(doc, MAX_DEPTH);
-  if (deep !== undefined) return { ok: false, diagnostics: [...diagnostics, at(deep, 'yaml', tooDeep, 'too-large')] };
 
   // YAML 1.1 (`%YAML 1.1`) reads `2026-11-01` as a timestamp: a map means the date as written.
   visit(doc, { Scalar: (_, node) => void (node.value instanceof Date && node.source !== undefined && (node.value = node.source)) });
@@ -82,19 +79,3 @@ function foreignTypes(doc: Document.Parsed): { offset: number; tag: string; kind
 
 const tooDeep = `lists and mappings nest more than ${MAX_DEPTH} levels deep here; expected a journey map`;
 
-/** The start of the first collection nested deeper than `max` levels, if any. */
-function deepestBeyond(doc: Document.Parsed, max: number): number | undefined {
-  let offset: number | undefined;
-  visit(doc, {
-    Collection(_, node, path) {
-      // The path alternates collections and pairs (for mappings); count the collections.
-      const depth = path.filter((p) => isCollection(p)).length;
-      if (depth >= max) {
-        offset = node.range?.[0] ?? 0;
-        return visit.BREAK;
-      }
-      return undefined;
-    },
-  });
-  return offset;
-}

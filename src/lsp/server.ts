@@ -24,7 +24,7 @@ import {
   type Location,
 } from 'vscode-languageserver/node.js';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { isMap, isScalar, isSeq, parseDocument, type Node } from 'yaml';
+import { isMap, isScalar, isSeq, type Node } from 'yaml';
 import { EMOTION_WORDS, emotionLocales, emotionWord, emotionWords, signedScore } from '../core/emotion.js';
 import type { Diagnostic } from '../core/diagnostics.js';
 import { formatMap } from '../core/format.js';
@@ -37,7 +37,7 @@ import { readMap } from '../core/read-map.js';
 import { CONFIDENCES, IMAGE_EXTENSION, stageId } from '../core/schema.js';
 import { decodeText, DEFAULT_LIMITS, tooLarge } from '../core/text.js';
 import { declaredLaneKeys, schemaFor } from '../core/validate.js';
-import { nodeLimitOffsetOf } from '../core/yaml-bounds.js';
+import { nodeLimitOffsetOf, parseBounded } from '../core/yaml-bounds.js';
 import { lintFindings } from '../commands/lint.js';
 import { isInside, linkStaysInside, readMapBytes } from '../io/files.js';
 import { CONFIG_NAMES, findConfigFile, loadConfig, type Config } from '../io/config.js';
@@ -216,7 +216,8 @@ function createServer(connection: Connection, io: Io) {
     const text = doc.getText();
     // Within the reader's limits, or not at all: its problems already say why.
     if (nodeLimitOffsetOf(text) !== undefined) return undefined;
-    const yaml = parseDocument(text, { uniqueKeys: false });
+    const { doc: yaml } = parseBounded(text, { uniqueKeys: false });
+    if (!yaml) return undefined;
     let value: unknown;
     try {
       value = yaml.toJS({ maxAliasCount: DEFAULT_LIMITS.maxAliasCount });
