@@ -6,7 +6,7 @@ import { chmodSync, copyFileSync, existsSync, mkdirSync, readFileSync, readdirSy
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { defaultFindContext, findBrowser } from '../src/browser/find.js';
-import { EXAMPLES, runBin, startJourney, tempDir } from './helpers.js';
+import { EXAMPLES, ROOT, runBin, startJourney, tempDir } from './helpers.js';
 
 const stage = (extra = '') => `stages:\n  - name: Search\n    emotion: 1\n    actions: [Searches]${extra}\n`;
 const MAPS: Record<string, string> = {
@@ -130,6 +130,18 @@ describe('incremental builds', () => {
     const after = await build(cwd);
     expect(after.built).toEqual(Object.keys(MAPS));
     expect(after.touched).toEqual(DOCS);
+  });
+
+  it('builds everything again after another build of the same version (a clone rebuilt after a pull)', async () => {
+    const cwd = await builtProject();
+    const manifest = join(cwd, 'out/.journey-build.json');
+    const text = readFileSync(manifest, 'utf8');
+    // The build's id: journey's version and a hash of the sources it was bundled from.
+    const [, version, sources] = /"journey":"([^"+]+)\+([\w-]+)"/.exec(text)!;
+    expect(version).toBe(JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version);
+    writeFileSync(manifest, text.replace(`+${sources}"`, '+changed"'));
+    const after = await build(cwd);
+    expect(after.built).toEqual(Object.keys(MAPS));
   });
 
   it.each([

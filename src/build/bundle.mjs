@@ -23,7 +23,7 @@ await build({
   entryPoints: { cli: 'src/cli.ts' },
   outdir: 'dist',
   outExtension: { '.js': '.cjs' },
-  define: { 'import.meta.url': '__journeyUrl' },
+  define: { ...esbuildOptions.define, 'import.meta.url': '__journeyUrl' },
   // import() as require(): a script run from V8's code cache on Node 20 loses its dynamic-import callback.
   supported: { 'dynamic-import': false },
   // Half the bytes to read at each start, and to ship.

@@ -1,6 +1,7 @@
 // What every esbuild bundle of journey's source shares: the Handlebars templates precompiled, Node
 // built-ins reachable from bundled CommonJS, puppeteer-core left outside. Used by bundle.mjs (the CLI)
 // and by the benchmark (the poster HTML its browser floors print).
+import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Handlebars from 'handlebars';
@@ -50,6 +51,28 @@ export const precompiledTemplates = {
   },
 };
 
+/**
+ * This build of journey: its version and a hash of every source file and layout. Incremental
+ * builds compare it, so documents written by an earlier build of the same version (a clone rebuilt
+ * after a pull) are built again rather than reported up to date.
+ */
+function buildId() {
+  const hash = createHash('sha256');
+  for (const dir of ['src', 'templates']) {
+    for (const file of readdirSync(join(ROOT, dir), { recursive: true }).sort()) {
+      let bytes;
+      try {
+        bytes = readFileSync(join(ROOT, dir, file));
+      } catch {
+        continue; // a folder
+      }
+      hash.update(`${dir}/${file}\0${bytes.length}\0`).update(bytes);
+    }
+  }
+  const { version } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+  return `${version}+${hash.digest('base64url').slice(0, 16)}`;
+}
+
 export const esbuildOptions = {
   absWorkingDir: ROOT,
   bundle: true,
@@ -62,6 +85,7 @@ export const esbuildOptions = {
   plugins: [precompiledTemplates],
   // yaml's ES-module build (the one it gives browsers, free of Node specifics) bundles smaller than its CommonJS one.
   alias: { yaml: './node_modules/yaml/browser/index.js' },
+  define: { __JOURNEY_BUILD__: JSON.stringify(buildId()) },
   legalComments: 'none',
   logLevel: 'warning',
 };

@@ -19,6 +19,10 @@ import type { FileReport } from '../report/index.js';
 import type { BuildPlan } from './plan.js';
 import type { Writer } from './write.js';
 
+declare const __JOURNEY_BUILD__: string | undefined;
+/** This build of journey (its version and a hash of its sources, set by the bundler; the version alone when run from source). */
+const JOURNEY_BUILD = typeof __JOURNEY_BUILD__ === 'string' ? __JOURNEY_BUILD__ : pkg.version;
+
 /** The manifest's name in each output folder. */
 export const MANIFEST = '.journey-build.json';
 /** 2: hashes in base64url (contentHash). */
@@ -66,7 +70,7 @@ function settingsDigests(plan: BuildPlan, io: Io, config: unknown): Map<Format, 
   const shared = Object.fromEntries(Object.entries(render).filter(([name]) => !optionNames.has(name)));
   const own = (format: Format) => Object.fromEntries(FORMATS[format].build.options.map((o) => [o.name, render[o.name as keyof typeof render]]));
   const common = {
-    journey: pkg.version,
+    journey: JOURNEY_BUILD,
     render: shared,
     locale: plan.defaultLocale ?? null,
     images: plan.images,
@@ -114,7 +118,7 @@ function parseManifest(text: string): Manifest | undefined {
   const isNumber = (v: unknown) => typeof v === 'number' && Number.isFinite(v) && v >= 0;
   if (!data || typeof data !== 'object') return undefined;
   const m = data as Manifest;
-  if (m.format !== MANIFEST_FORMAT || m.journey !== pkg.version || !m.entries || typeof m.entries !== 'object' || Array.isArray(m.entries)) return undefined;
+  if (m.format !== MANIFEST_FORMAT || m.journey !== JOURNEY_BUILD || !m.entries || typeof m.entries !== 'object' || Array.isArray(m.entries)) return undefined;
   const entries: Record<string, Entry> = Object.create(null);
   for (const [key, e] of Object.entries(m.entries)) {
     const ok =
@@ -182,7 +186,7 @@ export async function openBuildCache(plan: BuildPlan, io: Io): Promise<BuildCach
         const read = await readMapBytes(path, { maxBytes: MAX_MANIFEST_BYTES, expected: 'a build manifest' });
         if (read.ok) manifest = parseManifest(new TextDecoder().decode(read.bytes));
       }
-      held = { manifest: manifest ?? { format: MANIFEST_FORMAT, journey: pkg.version, entries: Object.create(null) }, changed: false };
+      held = { manifest: manifest ?? { format: MANIFEST_FORMAT, journey: JOURNEY_BUILD, entries: Object.create(null) }, changed: false };
       manifests.set(folder, held);
     }
     return held;
@@ -269,7 +273,7 @@ export async function openBuildCache(plan: BuildPlan, io: Io): Promise<BuildCach
         if (!held.changed) continue;
         held.changed = false;
         const entries = Object.fromEntries(Object.keys(held.manifest.entries).sort().map((k) => [k, held.manifest.entries[k]!]));
-        const text = `${JSON.stringify({ format: MANIFEST_FORMAT, journey: pkg.version, entries })}\n`;
+        const text = `${JSON.stringify({ format: MANIFEST_FORMAT, journey: JOURNEY_BUILD, entries })}\n`;
         // A manifest that cannot be written only makes the next build a full one.
         await write(join(folder, MANIFEST), text, { what: 'build manifest', inputs, projectRoot: plan.projectRoot }).catch(() => {});
       }
