@@ -117,6 +117,17 @@ stages:
     expect((await run(['fmt', '--check', '--no-config', '.'], { cwd: dir })).code).toBe(0);
   });
 
+  it('leaves an empty file and a file of comments only as they are, rather than writing `null` into them', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'empty.yaml'), '');
+    writeFileSync(join(dir, 'notes.yaml'), '# a map will go here\n');
+    const result = await run(['fmt', '--no-config', 'empty.yaml', 'notes.yaml'], { cwd: dir });
+    expect(result).toMatchObject({ code: 0, stdout: '', stderr: 'formatted 0 files\n' });
+    expect(readFileSync(join(dir, 'empty.yaml'), 'utf8')).toBe('');
+    expect(readFileSync(join(dir, 'notes.yaml'), 'utf8')).toBe('# a map will go here\n');
+    expect((await run(['fmt', '--check', '--no-config', 'empty.yaml', 'notes.yaml'], { cwd: dir })).code).toBe(0);
+  });
+
   it('leaves a file with YAML errors alone and says where, and never writes through a link', async () => {
     const dir = tempDir();
     const broken = 'template: current-state\ntitle: [unclosed\nstages:\n  - name: A\n';
@@ -125,6 +136,10 @@ stages:
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/^broken\.yaml: cannot format: line 2: /);
     expect(readFileSync(join(dir, 'broken.yaml'), 'utf8')).toBe(broken);
+    // --check does not call it formatted in the same breath.
+    const checked = await run(['fmt', '--check', '--no-config', 'broken.yaml'], { cwd: dir });
+    expect(checked.code).toBe(1);
+    expect(checked.stderr).toMatch(/^broken\.yaml: cannot format: line 2: .*\n1 file could not be formatted \(above\)\n$/s);
 
     writeFileSync(join(dir, 'real.yaml'), MESSY);
     symlinkSync(join(dir, 'real.yaml'), join(dir, 'link.yaml'));

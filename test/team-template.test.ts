@@ -181,8 +181,10 @@ describe('a team template named in journey.config.yaml', () => {
     expect(init.stderr).toContain('created new.yaml from the empathy-map template');
     const starter = readFileSync(join(dir, 'new.yaml'), 'utf8');
     expect(starter).toContain('template: empathy-map\n');
-    expect(starter).toContain('    feels: []  # What does the person feel?\n');
+    expect(starter).toContain('    feels: [] # What does the person feel?\n');
     expect((await run(['validate', 'new.yaml'], { cwd: dir })).code).toBe(0);
+    // As the README says of every map journey init writes: already formatted.
+    expect(await run(['fmt', '--check', 'new.yaml'], { cwd: dir })).toMatchObject({ code: 0, stderr: 'every file is formatted\n' });
     expect(JSON.parse(readFileSync(join(dir, 'journey.schema.json'), 'utf8')).properties.template.enum).toContain('empathy-map');
   });
 

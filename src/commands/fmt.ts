@@ -21,14 +21,14 @@ export async function fmt(inputs: string[], options: FmtOptions, io: Io): Promis
   if (inputs.length === 1 && inputs[0] === STDIN) return fmtStdin(io, options);
   const session = await openSession(inputs, { ...options, personas: true }, io);
   const maxBytes = session.maxBytes ?? DEFAULT_LIMITS.maxBytes;
-  let failed = false;
+  let refused = 0;
   const unformatted: string[] = [];
   for (const file of [...session.files, ...session.personas]) {
     const read = await readMapBytes(resolve(io.cwd, file), { maxBytes, projectRoot: session.projectRoot });
     const formatted = read.ok ? formatBytes(file, read.bytes, maxBytes, templatesOf(session.config)) : { ok: false as const, reason: read.reason };
     if (!formatted.ok) {
       io.stderr(`${file}: cannot format: ${formatted.reason}\n`);
-      failed = true;
+      refused++;
       continue;
     }
     if (!formatted.changed) continue;
@@ -39,16 +39,18 @@ export async function fmt(inputs: string[], options: FmtOptions, io: Io): Promis
     } catch (error) {
       if (!(error instanceof WriteError)) throw error;
       io.stderr(`${error.message}\n`);
-      failed = true;
+      refused++;
     }
   }
   for (const file of unformatted) io.stdout(`${file}\n`);
   if (!options.quiet) {
+    const files = (n: number) => `${n} file${n === 1 ? '' : 's'}`;
     const n = unformatted.length;
-    const files = `${n} file${n === 1 ? '' : 's'}`;
-    io.stderr(options.check ? (n ? `${files} not formatted: run journey fmt\n` : 'every file is formatted\n') : `formatted ${files}\n`);
+    const done = options.check ? (n ? `${files(n)} not formatted: run journey fmt` : refused ? '' : 'every file is formatted') : `formatted ${files(n)}`;
+    // A file that could not be formatted is not called formatted: the summary counts it apart.
+    io.stderr(`${[done, refused ? `${files(refused)} could not be formatted (above)` : ''].filter(Boolean).join('; ')}\n`);
   }
-  return failed || (options.check && unformatted.length) ? EXIT.failed : EXIT.ok;
+  return refused || (options.check && unformatted.length) ? EXIT.failed : EXIT.ok;
 }
 
 /** A file's text in the canonical layout, and whether that changes it; refused when the meaning would change. */

@@ -48,6 +48,8 @@ export function formatMap(text: string, templates: TemplateRegistry): FormatResu
   }
   const doc = parsed.source.doc;
   const root = doc.contents;
+  // An empty file, or one of comments only, holds no data to lay out: left as it is (printed, it would gain a `null`).
+  if (root === null) return { ok: true, text };
   let hasAlias = false;
   visit(doc, { Alias: () => ((hasAlias = true), visit.BREAK) });
   if (isMap(root) && !hasAlias) reorderDocument(doc, root, templates);

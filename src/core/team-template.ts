@@ -170,6 +170,6 @@ function definitionOf(t: TemplateFile): TemplateDefinition {
 
 /** A starter map when the file gives none: one stage with every lane, its question beside it. */
 function starterOf(t: TemplateFile): string {
-  const lanes = t.lanes.map((l) => `    ${l.key}: []  # ${l.question.replace(/\s+/g, ' ')}`).join('\n');
+  const lanes = t.lanes.map((l) => `    ${l.key}: [] # ${l.question.replace(/\s+/g, ' ')}`).join('\n');
   return `# yaml-language-server: $schema=./journey.schema.json\ntemplate: ${t.id}\ntitle: ${JSON.stringify(`A journey: ${t.name}`)}\nstages:\n  - name: ${JSON.stringify(`First ${t.column.toLowerCase()}`)}\n    emotion: neutral\n${lanes}\n`;
 }
