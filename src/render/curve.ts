@@ -78,7 +78,7 @@ export interface CurveColumn {
     lineStyle: number;
     /** The line, as path data in the column's 100 × 100 box. */
     path: string;
-    /** The main path's bridge over its fork's paths, drawn apart from its own line (faint). */
+    /** The main path leaving for its fork's paths or coming back from them: a level stub to the column's edge, drawn apart (faint). */
     over: boolean;
   }[];
   /** No series scores this stage: the column says so ("no score"). */
@@ -152,8 +152,8 @@ export interface SeriesInput {
   route?: (number | { column: number; score: number | null })[];
   /**
    * How the line joins two points of its route with other columns between them (a fork): `bridge`
-   * climbs to the highest level, runs along it over those columns and comes down to the next point
-   * (the main path past its fork's paths; drawn apart, `over`); `gap` does not join them, so the line
+   * runs level from each point to the edge of its column, facing the other, and draws nothing over
+   * the columns between (the main path past its fork's paths; drawn apart, `over`); `gap` does not join them, so the line
    * ends at one point and starts again at the other (a path whose decision or rejoin lies past another
    * path's columns). Unset: straight across.
    */
@@ -204,10 +204,7 @@ function points(scores: (number | null)[], paths: (string | null)[], ui: UiLabel
 }
 
 const round = (n: number) => Math.round(n * 100) / 100;
-/** Where a bridge runs (percent from the top): along the highest level, so it stays within the scale. */
-const BRIDGE_Y = pointY(2);
-
-/** A series' line in one column: its own stretch (to and from its points) and a bridge passing over. */
+/** A series' line in one column: its own stretch (to and from its points) and a bridge's stub. */
 interface ColumnLine {
   own: string | null;
   bridge: string | null;
@@ -236,10 +233,12 @@ function linePaths(input: SeriesInput, count: number): ColumnLine[] {
     if (input.jump && hi - lo > 1) {
       // A path's line never crosses another path's columns: it ends at its point, and starts at the next.
       if (input.jump === 'gap') continue;
+      // The main path leaves its point level to the edge of the decision's column and comes back level
+      // from the edge of the next main stage's: it says "goes on" without a line over the paths'
+      // columns, which would read as a score no stage has.
       const [cl, cr] = [Math.floor(lo), Math.floor(hi)];
-      piece(cl, left.x, left.y, cl + 1, BRIDGE_Y, true);
-      for (let c = cl + 1; c < cr; c++) piece(c, c, BRIDGE_Y, c + 1, BRIDGE_Y, true);
-      piece(cr, cr, BRIDGE_Y, right.x, right.y, true);
+      piece(cl, left.x, left.y, cl + 1, left.y, true);
+      piece(cr, cr, right.y, right.x, right.y, true);
       continue;
     }
     for (let c = Math.floor(lo); c < hi && c < count; c++) {
@@ -279,7 +278,7 @@ export function buildCurveView(inputs: SeriesInput[], ui: UiLabels, options: Cur
       const point = s.points[c];
       return point?.scored ? [{ ...point, series: s.key, style: s.style, lineStyle: s.lineStyle, shape: s.shape, shift: 0 }] : [];
     });
-    // The main path's bridge over its fork's paths is drawn apart, faint: it says the path goes on.
+    // The main path's stubs at its fork's paths are drawn apart, faint: they say the path goes on.
     const lines = series.flatMap((s, i) => {
       const { own, bridge } = paths[i]![c]!;
       return [...(own ? [{ series: s.key, lineStyle: s.lineStyle, path: own, over: false }] : []), ...(bridge ? [{ series: s.key, lineStyle: s.lineStyle, path: bridge, over: true }] : [])];

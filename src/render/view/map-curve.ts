@@ -8,12 +8,13 @@ import type { View } from './types.js';
 /**
  * The map's curve. One persona (or none) and no fork: one series, the map's own scores, as ever.
  * Several personas: a series each, told apart by the marker's shape and fill, and by the line's dash
- * unless the map forks. A fork: the main path's series bridges its paths' columns, faint, along the
- * highest level to the next main stage, and each path has a series of its own per persona, from the
- * deciding stage's point through its stages to the stage where the paths meet again (or ending with
- * its last stage), drawn only over its own columns (it starts or ends at its own point where the
- * decision or the rejoin lies past another path's columns), its line dashed as the path's (main
- * solid; paths 2…5), and with one persona its marker too. The legend names the personas and the paths.
+ * unless the map forks. A fork: the main path's series leaves the deciding stage and comes back to
+ * the next main stage with a faint level stub at each, drawing nothing over its paths' columns, and
+ * each path has a series of its own per persona, from the deciding stage's point through its stages
+ * to the stage where the paths meet again (or ending with its last stage), drawn only over its own
+ * columns (it starts or ends at its own point where the decision or the rejoin lies past another
+ * path's columns), its line dashed as the path's (main solid; paths 2…5), and with one persona its
+ * marker too. The legend names the personas and the paths.
  */
 export function buildCurve(map: JourneyMap, columns: Column[]): View['curve'] {
   const ui = map.labels.ui;
