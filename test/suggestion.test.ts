@@ -57,6 +57,21 @@ describe("a problem's suggestion", () => {
     expect(files[2]!.problems[0]!.message).toMatch(/did you mean `current-state`\?$/);
   });
 
+  it('names the word for a feeling the format has no word for, in the map\'s language', async () => {
+    const stage = (word: string) => `  - name: ${word}\n    emotion: ${word}\n`;
+    const words = ['angry', 'angy', 'sad', 'ok', 'excited'];
+    const english = await validate(`template: current-state\ntitle: T\nstages:\n${words.map(stage).join('')}`);
+    expect(english.diagnostics.map((d) => [d.message.replace(/.*(found)/, '$1'), d.suggestion])).toEqual([
+      ['found text "angry"; did you mean `frustrated`?', 'frustrated'],
+      ['found text "angy"; did you mean `frustrated`?', 'frustrated'],
+      ['found text "sad"; did you mean `worried`?', 'worried'],
+      ['found text "ok"; did you mean `neutral`?', 'neutral'],
+      ['found text "excited"; did you mean `delighted`?', 'delighted'],
+    ]);
+    const italian = await validate(`template: current-state\ntitle: T\nlocale: it\nstages:\n${stage('angry')}`);
+    expect(italian.diagnostics.map((d) => d.suggestion)).toEqual(['frustrato']);
+  });
+
   it("is in the config file's problems too", async () => {
     const cwd = tempDir();
     writeFileSync(join(cwd, 'journey.config.yaml'), 'lint:\n  rules: { no-persna: off }\n');

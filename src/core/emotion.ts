@@ -82,6 +82,26 @@ export function emotionScoreOf(word: string, locales: readonly Locale[] = LOCALE
 }
 
 /**
+ * English feelings practitioners write that the format does not take, with the score whose word to
+ * suggest (`angry` → frustrated). Only ever a suggestion: a map still has to say it the format's way.
+ */
+const NEAR_WORDS: Readonly<Record<string, EmotionScore>> = {
+  angry: -2, furious: -2, annoyed: -2, irritated: -2, hate: -2,
+  sad: -1, unhappy: -1, confused: -1, anxious: -1, nervous: -1, stressed: -1, disappointed: -1, upset: -1,
+  ok: 0, okay: 0, fine: 0, indifferent: 0, calm: 0,
+  satisfied: 1, pleased: 1, glad: 1, good: 1, relieved: 1, content: 1,
+  excited: 2, thrilled: 2, ecstatic: 2, amazed: 2, great: 2,
+};
+
+/** The word of `locale` for a feeling the format does not take, written or nearly (`angy` → frustrated). */
+export function nearEmotionWord(word: string, locale: Locale, closestOf: (word: string, candidates: string[]) => string | undefined): string | undefined {
+  const near = closestOf(word, Object.keys(NEAR_WORDS));
+  if (near === undefined) return undefined;
+  const words = emotionHeadwords(locale, NEAR_WORDS[near]!);
+  return words[Math.min(1, words.length - 1)];
+}
+
+/**
  * A word of another locale, and the same word in `locale` (`felice` in an English map → it, `happy`),
  * for the suggestion when a map writes a word its locale does not have.
  */

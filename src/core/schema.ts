@@ -3,7 +3,7 @@
 // generated from the input side of the same schemas. zod/mini: the same checks as classic zod,
 // several times cheaper to load, which every start of the CLI pays for.
 import * as z from 'zod/mini';
-import { EMOTION_MAX, EMOTION_MIN, emotionHeadwordList, emotionLocales, emotionScoreOf, emotionWords, translateEmotionWord } from './emotion.js';
+import { EMOTION_MAX, EMOTION_MIN, emotionHeadwordList, emotionLocales, emotionScoreOf, emotionWords, nearEmotionWord, translateEmotionWord } from './emotion.js';
 import { closest, describeValue, didYouMean, excerpt, listWords, quote, sameButForm, suggest } from './describe.js';
 import { LOCALE_NAMES, LOCALES, type Locale } from './locale.js';
 import { MAX_TEXT_LENGTH } from './text.js';
@@ -61,7 +61,9 @@ const emotionError = (locale: Locale | undefined) => (iss: { input?: unknown }) 
   // A word of another locale's map: its word in this one (`felice` in an English map → `happy`).
   const other = typeof input === 'string' && locale ? translateEmotionWord(input, locale) : undefined;
   const words = emotionWords(locale);
-  const guess = suggest(iss, other?.word ?? sameButForm(input, [...words, -2, -1, 0, 1, 2]) ?? (typeof input === 'string' ? closest(input, words) : undefined));
+  const text = typeof input === 'string' ? input : undefined;
+  // A feeling the format has no word for (`angry`) finds its score's word, before a merely similar spelling.
+  const guess = suggest(iss, other?.word ?? sameButForm(input, [...words, -2, -1, 0, 1, 2]) ?? (text === undefined ? undefined : (closest(text, words) ?? nearEmotionWord(text, locale ?? 'en', closest))));
   const hint = other
     ? `; \`${excerpt(input as string)}\` is ${LOCALE_NAMES[other.from]}: did you mean \`${other.word}\`? (or set \`locale: ${other.from}\` to write the map in ${LOCALE_NAMES[other.from]})`
     : didYouMean(guess);
