@@ -251,7 +251,9 @@ stages:
     expect(emotion('"+1"')).toBe('text "+1"; did you mean `1`?');
     expect(emotion('Very Negative')).toBe('text "Very Negative"; did you mean `very-negative`?');
     expect(emotion('"−2"')).toBe('text "−2"; did you mean `-2`?');
-    expect(emotion('ecstatic')).toBe('text "ecstatic"');
+    // A feeling the format has no word for gets its score's word; a word that is no feeling gets nothing.
+    expect(emotion('ecstatic')).toBe('text "ecstatic"; did you mean `delighted`?');
+    expect(emotion('purple')).toBe('text "purple"');
   });
 
   it('quotes a key that is not a plain word in the dotted path', () => {
