@@ -171,6 +171,9 @@ export interface CurveOptions {
 /** Height of a score in the curve, in percent from the top: +2 at 14%, 0 on the midline, −2 at 86%. */
 export const pointY = (score: number) => 50 - score * 18;
 
+/** The grid lines of the four levels off the midline, as one path in a 100 × 100 box. */
+export const CURVE_GRID = [2, 1, -1, -2].map((score) => `M0,${pointY(score)}H100`).join('');
+
 /** The face of each level (render/symbols.ts draws each once per document). */
 export const FACES: Record<string, FaceView> = {
   p2: { lines: 'M6.8,10.2q1.7,-2.4 3.4,0M13.8,10.2q1.7,-2.4 3.4,0', fill: 'M6.8,13.6h10.4q0,5.4 -5.2,5.4q-5.2,0 -5.2,-5.4z' },
@@ -296,7 +299,7 @@ export function buildCurveView(inputs: SeriesInput[], ui: UiLabels, options: Cur
     series,
     columns,
     scale: [2, 1, 0, -1, -2].map((score) => ({ level: emotionLevel(score), word: emotionWord(score, ui), y: pointY(score) })),
-    grid: [2, 1, -1, -2].map((score) => `M0,${pointY(score)}H100`).join(''),
+    grid: CURVE_GRID,
     labels: options.labels ?? series.length === 1,
     legend: legendItems.length > 1,
     legendItems,

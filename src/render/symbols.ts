@@ -3,22 +3,19 @@
 // so nothing is loaded. Only the symbols a document uses are defined, always in the order below, so
 // the same map gives the same bytes. Their look comes from style attributes here and from custom
 // properties set where they are used (CSS selectors do not reach into a `<use>`, inherited values do).
-import { FACES, MAX_SERIES, markerShape } from './curve.js';
+import { CURVE_GRID, FACES, MAX_SERIES, markerShape } from './curve.js';
 import { ICON_DRAWINGS } from './icons.js';
-
-const LEVELS = ['p2', 'p1', 'z', 'm1', 'm2'];
 
 /** Every symbol by id, in the order a document defines them. */
 const SYMBOLS = new Map<string, string>([
   [
     'curve-grid',
     '<symbol id="curve-grid" viewBox="0 0 100 100" preserveAspectRatio="none">' +
-      '<path class="curve-grid" d="M0,14H100M0,32H100M0,68H100M0,86H100" vector-effect="non-scaling-stroke" style="fill:none;stroke:#e3e7ee;stroke-width:1"/>' +
+      `<path class="curve-grid" d="${CURVE_GRID}" vector-effect="non-scaling-stroke" style="fill:none;stroke:#e3e7ee;stroke-width:1"/>` +
       '<path class="curve-midline" d="M0,50H100" vector-effect="non-scaling-stroke" style="fill:none;stroke:#bcc3d0;stroke-width:1;stroke-dasharray:4 4"/></symbol>',
   ],
   ...Array.from({ length: MAX_SERIES }, (_, s) =>
-    LEVELS.map((level): [string, string] => {
-      const face = FACES[level]!;
+    Object.entries(FACES).map(([level, face]): [string, string] => {
       const id = `f${s + 1}-${level}`;
       return [
         id,
@@ -47,7 +44,7 @@ export function withSymbols(html: string): string {
   const defs = [...SYMBOLS].filter(([id]) => used.has(id)).map(([, symbol]) => symbol);
   if (!defs.length) return html;
   const block = `<svg class="symbols" width="0" height="0" aria-hidden="true" style="position:absolute;overflow:hidden"><defs>${defs.join('')}</defs></svg>\n`;
-  const at = Math.max(html.lastIndexOf('</main>'), -1);
+  const at = html.lastIndexOf('</main>');
   const end = at !== -1 ? at : html.lastIndexOf('</body>');
   return end === -1 ? html + block : html.slice(0, end) + block + html.slice(end);
 }
