@@ -99,11 +99,6 @@ export function nodeRange(starts: readonly number[], node: Node | null | undefin
   return range ? { start: positionAt(starts, range[0]), end: positionAt(starts, range[1]) } : undefined;
 }
 
-/** The key-value pair of a mapping, by key. */
-export function pairOf(map: unknown, key: string) {
-  return isMap(map) ? map.items.find((p) => isPair(p) && isScalar(p.key) && p.key.value === key) : undefined;
-}
-
 /**
  * What the cursor is writing, read from the line and the indentation above it (the line need not
  * parse): a key (`kind: 'key'`), or the value of `key`; `parents` are the keys above, outermost

@@ -112,7 +112,7 @@ function createServer(connection: Connection, io: Io) {
     if (!project) {
       project = (async () => {
         // The CLI's search, stopped at the workspace; a config file that is not a regular file inside it is not read.
-        const path = isInside(dir, workspace) || dir === workspace ? await findConfigFile(dir, workspace) : undefined;
+        const path = isInside(dir, workspace) ? await findConfigFile(dir, workspace) : undefined;
         const isFile = path !== undefined && (await stat(path).then((info) => info.isFile(), () => false)) && linkStaysInside(path, workspace);
         const loaded = isFile ? await loadConfig(path, basename(path)).catch(() => undefined) : undefined;
         return loaded ? { root: dirname(path!), config: loaded.ok ? loaded.config : undefined } : { root: workspace };
@@ -196,6 +196,7 @@ function createServer(connection: Connection, io: Io) {
   connection.onDidChangeWatchedFiles(recheckAll);
   documents.onDidClose((e) => {
     clearTimeout(timers.get(e.document.uri));
+    parsedVersions.delete(e.document.uri);
     published.delete(e.document.uri);
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
@@ -208,12 +209,21 @@ function createServer(connection: Connection, io: Io) {
     }),
   );
 
-  /** A document's text and its YAML, for the features below; nothing for one past the size limit. */
+  /** A document's text and its YAML, for the features below; nothing for one past the size limit. Kept per version. */
+  const parsedVersions = new Map<string, { version: number; parsed: ReturnType<typeof parse> }>();
   const parsed = (uri: string) => {
     const doc = documents.get(uri);
-    const file = doc && fileOf(uri);
-    if (!doc || !file || doc.getText().length > DEFAULT_LIMITS.maxBytes) return undefined;
+    if (!doc) return undefined;
+    const held = parsedVersions.get(uri);
+    if (held?.version === doc.version) return held.parsed;
+    const result = parse(uri, doc);
+    parsedVersions.set(uri, { version: doc.version, parsed: result });
+    return result;
+  };
+  const parse = (uri: string, doc: TextDocument) => {
+    const file = fileOf(uri);
     const text = doc.getText();
+    if (!file || text.length > DEFAULT_LIMITS.maxBytes) return undefined;
     // Within the reader's limits, or not at all: its problems already say why.
     if (nodeLimitOffsetOf(text) !== undefined) return undefined;
     const { doc: yaml } = parseBounded(text, { uniqueKeys: false });
@@ -353,7 +363,7 @@ function createServer(connection: Connection, io: Io) {
     };
     // A map in a subfolder names shared files above it (`../personas/giulia.yaml`): start at the project folder.
     const root = (await projectOf(file)).root;
-    await walk(isInside(root, workspace) || root === workspace ? root : from, 0);
+    await walk(isInside(root, workspace) ? root : from, 0);
     return found.sort().map((label) => ({ label, kind: CompletionItemKind.File }));
   }
 
@@ -372,10 +382,10 @@ function createServer(connection: Connection, io: Io) {
         const reached = await createReferences({ ...io, cwd: project.root }, { projectRoot: project.root }).reach(p.file, value, 'file', 'file-not-found');
         return 'path' in reached ? { uri: pathToFileURL(reached.path).href, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } } : null;
       }
-      if (key === 'rejoin' && isSeq(p.yaml.contents && isMap(p.yaml.contents) ? p.yaml.contents.get('stages', true) : undefined)) {
-        const stages = (p.yaml.contents as unknown as { get: (k: string, keep: true) => { items: Node[] } }).get('stages', true).items;
+      const stages = isMap(p.yaml.contents) ? p.yaml.contents.get('stages', true) : undefined;
+      if (key === 'rejoin' && isSeq(stages)) {
         const index = mainStageIds(p.value).indexOf(value);
-        const range = index === -1 ? undefined : nodeRange(p.starts, stages[index]);
+        const range = index === -1 ? undefined : nodeRange(p.starts, stages.items[index] as Node | undefined);
         return range ? { uri: textDocument.uri, range } : null;
       }
       if (key === 'metric') {
