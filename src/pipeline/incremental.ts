@@ -57,7 +57,6 @@ interface Manifest {
   entries: Record<string, Entry>;
 }
 
-const digest = contentHash;
 const hashFile = (path: string) => fileHash(path, { maxBytes: MAX_INPUT_BYTES, followLink: true });
 const slash = (p: string) => p.split(sep).join('/');
 
@@ -76,16 +75,16 @@ function settingsDigests(plan: BuildPlan, io: Io, config: unknown): Map<Format, 
     images: plan.images,
     base: slash(relative(plan.projectRoot, resolve(io.cwd, plan.base))),
     // The layout as this build compiled it (read once, by prepareBuild, or again by a watch round).
-    layout: plan.layoutFile ? digest(plan.layoutText ?? '') : '',
+    layout: plan.layoutFile ? contentHash(plan.layoutText ?? '') : '',
     // A project's own template file is an input of the maps of it (pipeline/read.ts): the config says only which file each id is.
-    config: digest(JSON.stringify(config ?? null, (key, value) => (key === 'teamTemplates' ? (value as { id: string; file?: string }[]).map((t) => [t.id, slash(relative(plan.projectRoot, t.file ?? ''))]) : value))),
+    config: contentHash(JSON.stringify(config ?? null, (key, value) => (key === 'teamTemplates' ? (value as { id: string; file?: string }[]).map((t) => [t.id, slash(relative(plan.projectRoot, t.file ?? ''))]) : value))),
   };
   const digests = new Map<Format, string>();
   let browserId: string | undefined;
   for (const format of plan.formats) {
     const needsBrowser = FORMATS[format].build.needsBrowser;
     if (needsBrowser) browserId ??= browserIdentity(browser.executable, io);
-    digests.set(format, digest(JSON.stringify({ ...common, format, options: own(format), browser: needsBrowser ? browserId : '' })));
+    digests.set(format, contentHash(JSON.stringify({ ...common, format, options: own(format), browser: needsBrowser ? browserId : '' })));
   }
   return digests;
 }
@@ -163,7 +162,8 @@ export async function openBuildCache(plan: BuildPlan, io: Io): Promise<BuildCach
   const started = Date.now();
   const settings = settingsDigests(plan, io, options.config);
   const root = resolve(plan.projectRoot);
-  const manifests = new Map<string, { manifest: Manifest; changed: boolean }>();
+  // Promises, so that maps checked side by side read a folder's manifest once between them.
+  const manifests = new Map<string, Promise<{ manifest: Manifest; changed: boolean }>>();
   const pendingRecords: PendingRecord[] = [];
   /** Documents whose map was not built cleanly: no longer listed. */
   const forgotten: string[] = [];
@@ -172,23 +172,23 @@ export async function openBuildCache(plan: BuildPlan, io: Io): Promise<BuildCach
   const outDir = plan.outDir ? resolve(io.cwd, plan.outDir) : undefined;
   const folderOf = (target: string) => outDir ?? dirname(resolve(io.cwd, target));
   const keyOf = (target: string) => slash(relative(folderOf(target), resolve(io.cwd, target)));
-  const manifestOf = async (target: string) => {
+  const readManifest = async (folder: string) => {
+    const path = join(folder, MANIFEST);
+    let manifest: Manifest | undefined;
+    let isFile = false;
+    try {
+      isFile = lstatSync(path).isFile();
+    } catch {}
+    if (isFile) {
+      const read = await readMapBytes(path, { maxBytes: MAX_MANIFEST_BYTES, expected: 'a build manifest' });
+      if (read.ok) manifest = parseManifest(new TextDecoder().decode(read.bytes));
+    }
+    return { manifest: manifest ?? { format: MANIFEST_FORMAT, journey: JOURNEY_BUILD, entries: Object.create(null) }, changed: false };
+  };
+  const manifestOf = (target: string) => {
     const folder = folderOf(target);
     let held = manifests.get(folder);
-    if (!held) {
-      const path = join(folder, MANIFEST);
-      let manifest: Manifest | undefined;
-      let isFile = false;
-      try {
-        isFile = lstatSync(path).isFile();
-      } catch {}
-      if (isFile) {
-        const read = await readMapBytes(path, { maxBytes: MAX_MANIFEST_BYTES, expected: 'a build manifest' });
-        if (read.ok) manifest = parseManifest(new TextDecoder().decode(read.bytes));
-      }
-      held = { manifest: manifest ?? { format: MANIFEST_FORMAT, journey: JOURNEY_BUILD, entries: Object.create(null) }, changed: false };
-      manifests.set(folder, held);
-    }
+    if (!held) manifests.set(folder, (held = readManifest(folder)));
     return held;
   };
 
@@ -205,7 +205,7 @@ export async function openBuildCache(plan: BuildPlan, io: Io): Promise<BuildCach
   };
   const fromRoot = (path: string) => slash(relative(root, path));
   const metricsDigest = (ids: string[], metrics: MetricsData | undefined) =>
-    digest(JSON.stringify(metrics ? ids.map((id) => (Object.hasOwn(metrics.values, id) ? metrics.values[id] : null)) : null));
+    contentHash(JSON.stringify(metrics ? ids.map((id) => (Object.hasOwn(metrics.values, id) ? metrics.values[id] : null)) : null));
 
   /** The document is the one journey wrote: same size and time, else same content. */
   const documentUnchanged = async (target: string, entry: Entry) => {
@@ -266,10 +266,15 @@ export async function openBuildCache(plan: BuildPlan, io: Io): Promise<BuildCach
       pendingRecords.length = 0;
       for (const target of forgotten) {
         const held = await manifestOf(target);
-        if (keyOf(target) in held.manifest.entries) (delete held.manifest.entries[keyOf(target)], (held.changed = true));
+        const key = keyOf(target);
+        if (key in held.manifest.entries) {
+          delete held.manifest.entries[key];
+          held.changed = true;
+        }
       }
       forgotten.length = 0;
-      for (const [folder, held] of manifests) {
+      for (const [folder, pending] of manifests) {
+        const held = await pending;
         if (!held.changed) continue;
         held.changed = false;
         const entries = Object.fromEntries(Object.keys(held.manifest.entries).sort().map((k) => [k, held.manifest.entries[k]!]));
