@@ -37,7 +37,7 @@ export function explainSyntaxErrors(text: string, doc: Document.Parsed, lines: L
   }
 
   // An unclosed quote, list or brace swallows what follows; point at where it opened.
-  const openings = unclosed(text, doc, errors);
+  const openings = unclosed(text, doc, errors, src);
   const swallowedFrom = Math.min(Infinity, ...openings.map((o) => o.offset));
   const out: SyntaxProblem[] = [];
   let doneThrough = -1; // the last line an explained problem accounts for
@@ -84,13 +84,10 @@ export function libraryMessage(message: string): string {
 const isUnclosedError = (e: YAMLError) => /closing .?quote|end with an? [\]}]|^Expected flow/.test(e.message);
 
 /** Quotes, `[` and `{` that never close: one problem at each opening. */
-function unclosed(text: string, doc: Document.Parsed, errors: readonly YAMLError[]): SyntaxProblem[] {
+function unclosed(text: string, doc: Document.Parsed, errors: readonly YAMLError[], src: Lines): SyntaxProblem[] {
   if (!errors.some(isUnclosedError)) return [];
   const out: SyntaxProblem[] = [];
-  const lineOfOpening = (offset: number): [number, number] => {
-    const line = text.slice(0, offset).split('\n').length - 1;
-    return [line, line];
-  };
+  const lineOfOpening = (offset: number): [number, number] => [src.lineOf(offset), src.lineOf(offset)];
   visit(doc, {
     Scalar(_, node) {
       const quote = node.type === Scalar.QUOTE_DOUBLE ? '"' : node.type === Scalar.QUOTE_SINGLE ? "'" : undefined;

@@ -3,7 +3,7 @@
 // The file is untrusted like a map: read within the same limits (size, nodes, depth, aliases), every
 // problem located with what was expected, and nothing in it runs. Pure: the caller reads the file.
 import * as z from 'zod/mini';
-import { closest, describeValue, excerpt, isPlainObject, listWords } from './describe.js';
+import { closest, describeValue, didYouMean, excerpt, isPlainObject, listWords } from './describe.js';
 import { bySourceOrder, formatPath, problem, type Diagnostic } from './diagnostics.js';
 import { LOCALES, type Locale } from './locale.js';
 import { LATER_STAGE_KEYS } from './map-schema.js';
@@ -135,10 +135,8 @@ function crossCheck(value: unknown, taken: TemplateRegistry): Found[] {
   return problems;
 }
 
-const unknownWord = (what: string, word: string, known: string[]) => {
-  const near = closest(word, known);
-  return `unknown ${what} \`${excerpt(word)}\`: expected one of the template's ${what}s, ${listWords(known)}${near ? `; did you mean \`${near}\`?` : ''}`;
-};
+const unknownWord = (what: string, word: string, known: string[]) =>
+  `unknown ${what} \`${excerpt(word)}\`: expected one of the template's ${what}s, ${listWords(known)}${didYouMean(closest(word, known))}`;
 
 /** The file as a template definition: English from its top level, other locales from `labels` (English where they say nothing). */
 function definitionOf(t: TemplateFile): TemplateDefinition {
