@@ -45,9 +45,13 @@ export const requiredText = z.union([boundedString().check(z.regex(/\S/, { error
   error: (iss) => (typeof iss.input === 'string' ? 'expected text, found empty text' : `expected text, ${found(iss)}`),
 });
 
-/** Text or a list of text; always a list in the model. `null` (a key with no value) is an empty list. */
+/**
+ * Text or a list of text; always a list in the model. `null` (a key with no value) is an empty list.
+ * The list is tried first (here and in the lists below): most maps write lists, and every option
+ * that fails first costs an issue object, which made validation a quarter slower.
+ */
 export const textList = then(
-  z.nullish(z.union([text, z.array(text)], { error: (iss) => `expected text or a list of text, ${found(iss)}` })),
+  z.nullish(z.union([z.array(text), text], { error: (iss) => `expected text or a list of text, ${found(iss)}` })),
   (v): string[] => (v == null ? [] : Array.isArray(v) ? v : [v]),
 );
 
@@ -166,7 +170,7 @@ export interface Item {
 
 /** Text, an item, or a list of them; always a list of items in the model. */
 export const itemList = then(
-  z.nullish(z.union([item, z.array(item)], { error: (iss) => `expected text or a list of text, ${found(iss)}` })),
+  z.nullish(z.union([z.array(item), item], { error: (iss) => `expected text or a list of text, ${found(iss)}` })),
   (v): Item[] => (v == null ? [] : Array.isArray(v) ? v : [v]),
 );
 
@@ -191,7 +195,7 @@ export interface Touchpoint {
 }
 
 export const touchpointList = then(
-  z.nullish(z.union([touchpoint, z.array(touchpoint)], { error: (iss) => `expected a touchpoint or a list of touchpoints, ${found(iss)}` })),
+  z.nullish(z.union([z.array(touchpoint), touchpoint], { error: (iss) => `expected a touchpoint or a list of touchpoints, ${found(iss)}` })),
   (v): Touchpoint[] => (v == null ? [] : Array.isArray(v) ? v : [v]),
 );
 
@@ -210,7 +214,7 @@ export const kpi = z.union(
 export type Kpi = z.output<typeof kpi>;
 
 export const kpiList = then(
-  z.nullish(z.union([kpi, z.array(kpi)], { error: (iss) => `expected a KPI or a list of KPIs, ${found(iss)}` })),
+  z.nullish(z.union([z.array(kpi), kpi], { error: (iss) => `expected a KPI or a list of KPIs, ${found(iss)}` })),
   (v): Kpi[] => (v == null ? [] : Array.isArray(v) ? v : [v]),
 );
 
