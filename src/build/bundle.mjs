@@ -1,5 +1,5 @@
 // Bundles the CLI into dist/ with esbuild: one file per lazily loaded command instead of dozens of
-// modules, and the Handlebars templates precompiled. puppeteer-core stays outside the bundle and
+// modules, and journey's templates compiled to JavaScript. puppeteer-core stays outside the bundle and
 // is loaded only for PDF and PNG.
 import { createHash } from 'node:crypto';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';

@@ -1,42 +1,56 @@
-// What every esbuild bundle of journey's source shares: the Handlebars templates precompiled, Node
+// What every esbuild bundle of journey's source shares: the templates compiled to JavaScript, Node
 // built-ins reachable from bundled CommonJS, puppeteer-core left outside. Used by bundle.mjs (the CLI)
 // and by the benchmark (the poster HTML its browser floors print).
 import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { buildSync } from 'esbuild';
 import Handlebars from 'handlebars';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 const TEMPLATES = join(ROOT, 'templates');
 
-/** The same compile options as src/render/handlebars.ts. */
-const optionsFor = (kind) => ({ strict: true, noEscape: kind === 'markdown' });
+/** The template compiler (src/render/template-compiler.ts), made runnable here with esbuild. */
+async function templateCompiler() {
+  const { outputFiles } = buildSync({
+    stdin: { contents: "export * from './template-compiler.ts'; export * from './template-helpers.ts';", resolveDir: join(ROOT, 'src/render'), loader: 'ts' },
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    write: false,
+    logLevel: 'warning',
+  });
+  return import(`data:text/javascript;base64,${Buffer.from(outputFiles[0].text).toString('base64')}`);
+}
 
-function precompiledModule() {
+async function compiledModule() {
+  const { compileTemplates, compileOptionsFor } = await templateCompiler();
   const watchFiles = [];
   const kinds = ['html', 'markdown'].map((kind) => {
-    const group = (dir) => {
-      const entries = readdirSync(join(TEMPLATES, kind, dir))
-        .filter((f) => f.endsWith('.hbs'))
-        .sort()
-        .map((f) => {
-          const file = join(TEMPLATES, kind, dir, f);
-          watchFiles.push(file);
-          // Partials lose their final newline, as in the runtime reader (an empty cell stays :empty).
-          const source = readFileSync(file, 'utf8');
-          const text = dir === 'partials' ? source.replace(/\n$/, '') : source;
-          return `${JSON.stringify(f.slice(0, -4))}: ${Handlebars.precompile(text, optionsFor(kind))}`;
-        });
-      return `{ ${entries.join(',\n')} }`;
-    };
+    const group = (dir) =>
+      Object.fromEntries(
+        readdirSync(join(TEMPLATES, kind, dir))
+          .filter((f) => f.endsWith('.hbs'))
+          .sort()
+          .map((f) => {
+            const file = join(TEMPLATES, kind, dir, f);
+            watchFiles.push(file);
+            // Partials lose their final newline, as in src/render/template-files.ts (an empty cell stays :empty).
+            const source = readFileSync(file, 'utf8');
+            return [f.slice(0, -4), dir === 'partials' ? source.replace(/\n$/, '') : source];
+          }),
+      );
+    const sources = { partials: group('partials'), layouts: group('layouts') };
+    const compiled = compileTemplates(sources, (source) => Handlebars.parse(source), compileOptionsFor(kind));
     // Every stylesheet of the kind by name: style (every document), print (PDF and PNG), site.
     const styles = Object.fromEntries(
       readdirSync(join(TEMPLATES, kind))
         .filter((f) => f.endsWith('.css'))
         .map((f) => (watchFiles.push(join(TEMPLATES, kind, f)), [f.slice(0, -4), readFileSync(join(TEMPLATES, kind, f), 'utf8')])),
     );
-    return `${JSON.stringify(kind)}: { partials: ${group('partials')}, layouts: ${group('layouts')}, css: ${JSON.stringify(styles.style ?? '')}, styles: ${JSON.stringify(styles)} }`;
+    return `${JSON.stringify(kind)}: { partials: ${JSON.stringify(sources.partials)}, layouts: ${JSON.stringify(sources.layouts)}, compiled: function (r) {\n${compiled}\n}, css: ${JSON.stringify(styles.style ?? '')}, styles: ${JSON.stringify(styles)} }`;
   });
+  watchFiles.push(join(ROOT, 'src/render/template-compiler.ts'), join(ROOT, 'src/render/template-helpers.ts'));
   return {
     contents: `import Handlebars from 'handlebars/runtime';\nexport { Handlebars };\nconst files = { ${kinds.join(',\n')} };\nexport function templateFiles(kind) { return files[kind]; }\n`,
     watchFiles,
@@ -47,7 +61,7 @@ export const precompiledTemplates = {
   name: 'precompiled-templates',
   setup(b) {
     b.onResolve({ filter: /\/template-files\.js$/ }, () => ({ path: 'template-files', namespace: 'precompiled' }));
-    b.onLoad({ filter: /.*/, namespace: 'precompiled' }, () => ({ ...precompiledModule(), loader: 'js', resolveDir: ROOT }));
+    b.onLoad({ filter: /.*/, namespace: 'precompiled' }, async () => ({ ...(await compiledModule()), loader: 'js', resolveDir: ROOT }));
   },
 };
 

@@ -1,10 +1,14 @@
-// One private Handlebars instance with our partials and few, pure helpers. Layouts compile in strict
-// mode, so a field that is not in the view model fails loudly instead of printing nothing.
+// One private Handlebars instance with our partials and few, pure helpers. journey's own layouts run
+// as JavaScript compiled from them (render/template-compiler.ts); a team's own layout compiles in
+// Handlebars. Both are strict: a field that is not in the view model fails loudly instead of printing nothing.
 import { join } from 'node:path';
 import type FullHandlebars from 'handlebars';
 import { TEMPLATES_DIR } from '../paths.js';
-import { Handlebars as BuiltInHandlebars, templateFiles, type TemplateInput } from './template-files.js';
+import { Handlebars as BuiltInHandlebars, templateFiles } from './template-files.js';
 import { BudgetSpent, countWork, withinBudget } from './layout-budget.js';
+import { createRuntime } from './template-runtime.js';
+import { TEMPLATE_HELPERS, compileOptionsFor, type TemplateKind } from './template-helpers.js';
+import type { CompiledTemplate } from './template-compiler.js';
 
 export type Template = (context: unknown) => string;
 
@@ -26,7 +30,9 @@ export class LayoutError extends Error {
  * A private Handlebars environment with the helpers and partials. The built-in layouts need only
  * the runtime; pass the full library (`withCompiler`) to compile a team's own layout.
  */
-export function createEngine(kind: 'html' | 'markdown', helpers: Record<string, Handlebars.HelperDelegate> = {}, withCompiler?: typeof FullHandlebars) {
+export function createEngine(kind: TemplateKind, helpers: Record<string, Handlebars.HelperDelegate> = {}, withCompiler?: typeof FullHandlebars) {
+  const unknown = Object.keys(helpers).filter((name) => !(TEMPLATE_HELPERS[kind] as readonly string[]).includes(name));
+  if (unknown.length) throw new Error(`helpers the template compiler does not know: ${unknown.join(', ')} (add them to render/template-helpers.ts)`);
   const hb = (withCompiler ?? BuiltInHandlebars).create();
   hb.registerHelper({
     or: (...args: unknown[]) => args.slice(0, -1).some(Boolean),
@@ -49,14 +55,10 @@ export function createEngine(kind: 'html' | 'markdown', helpers: Record<string, 
     countWork(hb);
   }
   const files = templateFiles(kind);
-  const options = { strict: true, noEscape: kind === 'markdown' };
-  // Precompiled in the bundle; source text when running from src/ (tests).
-  const load = (input: TemplateInput): HandlebarsTemplateDelegate =>
-    typeof input === 'string' ? hb.compile(input, options) : hb.template(input as TemplateSpecification);
-  for (const [name, input] of Object.entries(files.partials)) {
-    // Without the file's final newline, an empty cell stays :empty for CSS.
-    hb.registerPartial(name, typeof input === 'string' ? load(input.replace(/\n$/, '')) : load(input));
-  }
+  const options = compileOptionsFor(kind);
+  // A team's layout calls the built-in partials as Handlebars templates.
+  if (withCompiler) for (const [name, source] of Object.entries(files.partials)) hb.registerPartial(name, hb.compile(source, { strict: true, noEscape: options.noEscape }));
+  let compiled: { layouts: Record<string, CompiledTemplate> } | undefined;
   const cache = new Map<string, Template>();
 
   /** `blocks`: a team's layout renders within the budget, its own blocks' positions telling where it was spent. */
@@ -77,7 +79,7 @@ export function createEngine(kind: 'html' | 'markdown', helpers: Record<string, 
     let blocks: Set<string>;
     try {
       blocks = checkLayout(file, hb.parse(source));
-      template = hb.compile(source, options);
+      template = hb.compile(source, { strict: true, noEscape: options.noEscape });
       template({}); // parse now, so syntax errors surface here rather than mid-batch
     } catch (error) {
       if (error instanceof LayoutError) throw error;
@@ -92,14 +94,25 @@ export function createEngine(kind: 'html' | 'markdown', helpers: Record<string, 
       let template = cache.get(name);
       if (!template) {
         const file = files.layouts[name] === undefined ? DEFAULT_LAYOUT : name;
-        const input = files.layouts[file];
-        if (input === undefined) throw new Error(`no ${kind} layout ${file}`);
-        cache.set(name, (template = guard(join(TEMPLATES_DIR, kind, 'layouts', `${file}.hbs`), load(input))));
+        compiled ??= files.compiled(createRuntime(hb, hb.helpers as Record<string, (...args: unknown[]) => unknown>));
+        const run = compiled.layouts[file];
+        if (run === undefined) throw new Error(`no ${kind} layout ${file}`);
+        const path = join(TEMPLATES_DIR, kind, 'layouts', `${file}.hbs`);
+        template = (context) => {
+          try {
+            return run(context, { root: context });
+          } catch (error) {
+            throw toLayoutError(path, error);
+          }
+        };
+        cache.set(name, template);
       }
       return template;
     },
     css: files.css,
     styles: files.styles,
+    /** The helpers its templates call (Handlebars' own and journey's). */
+    helpers: hb.helpers,
     compile,
   };
 }

@@ -35,11 +35,16 @@ interface Doc {
 
 let engine: ReturnType<typeof createEngine> | undefined;
 
+/** The Markdown engine with the built-in layouts, created on first use. */
+export function markdownEngine(): ReturnType<typeof createEngine> {
+  engine ??= createEngine('markdown', { md: (s: string) => mdText(s), mdLine: (s: string) => mdLine(s) });
+  return engine;
+}
+
 /** The format registry's Markdown renderer. */
 export const renderMarkdownDocument = (map: JourneyMap, context: RenderContext & { mdLayout: MarkdownLayout }) => renderMarkdown(map, { layout: context.mdLayout });
 
 export function renderMarkdown(map: JourneyMap, options: { layout: MarkdownLayout }): string {
-  engine ??= createEngine('markdown', { md: (s: string) => mdText(s), mdLine: (s: string) => mdLine(s) });
   // The Markdown keeps its own grouping of rows (tableSections): a table per band only in a blueprint.
   const view = markdownView(map);
   const doc: Doc = { map, view, sources: [], assumed: false };
@@ -47,7 +52,7 @@ export function renderMarkdown(map: JourneyMap, options: { layout: MarkdownLayou
   const table_ = useTable ? table(doc) : null;
   const sections = useTable ? null : stageSections(doc, view, (i) => `${view.stages[i]!.number}. ${mdLine(view.stages[i]!.name)}${milestoneMark(map.stages[i]!, doc)}`);
   const forks = useTable ? forkSections(doc) : [];
-  const text = engine.layout(map.template)({
+  const text = markdownEngine().layout(map.template)({
     ...view,
     meta: metaLine(view),
     motives: view.persona?.motives.map(mdText).join(', ') ?? '',

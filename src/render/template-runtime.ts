@@ -1,0 +1,76 @@
+// What the code of render/template-compiler.ts calls: Handlebars' meaning of `if`, `each`, `with`,
+// partials and strict fields, written once here rather than in every template.
+import type FullHandlebars from 'handlebars';
+
+type Data = Record<string, unknown>;
+type Block = (context: unknown, data: Data) => string;
+
+/** Handlebars' own escaping and error, and the helpers a kind's templates call. */
+export function createRuntime(handlebars: Pick<typeof FullHandlebars, 'Utils' | 'Exception'>, helpers: Record<string, (...args: unknown[]) => unknown>) {
+  const lookupProperty = (parent: Record<string, unknown>, name: string) => (Object.hasOwn(parent, name) ? parent[name] : undefined);
+  const fail = (message: string, line = 0, column = 0) => new handlebars.Exception(message, { loc: { start: { line, column } } } as unknown as hbs.AST.Node);
+  return {
+    helpers,
+    esc: handlebars.Utils.escapeExpression as (value: unknown) => string,
+    raw: (value: unknown) => (value == null ? '' : value),
+    /** `{{#if}}`: not false, empty or zero, and not an empty list. */
+    truthy: (value: unknown) => !(!value || (Array.isArray(value) && value.length === 0)),
+    /** `{{#with}}` runs its block for anything but nothing, false, empty text or an empty list (0 is something). */
+    isEmpty: (value: unknown) => (!value && value !== 0) || (Array.isArray(value) && value.length === 0),
+    /** The contexts `../` reaches: a block that keeps its context does not add a level. */
+    push: (context: unknown, depths: unknown[]) => (context != depths[0] ? [context, ...depths] : depths),
+    frame: (data: Data): Data => ({ ...data, _parent: data }),
+    parentData(data: Data, depth: number): Data {
+      while (data && depth--) data = data._parent as Data;
+      return data;
+    },
+    /** A field printed by itself: missing, it is an error at its place in the template, as in Handlebars' strict mode. */
+    strict(parent: unknown, name: string, line: number, column: number) {
+      if (!parent || !(name in (parent as object))) throw fail(`"${name}" not defined in ${parent}`, line, column);
+      return (parent as Data)[name];
+    },
+    /** `{{#each}}` over a list or an object's fields, with `@index`, `@key`, `@first` and `@last`; `{{else}}` when there is none. */
+    each(list: unknown, data: Data, body: Block, inverse?: () => string): string {
+      const keys = list && typeof list === 'object' && !Array.isArray(list) ? Object.keys(list) : undefined;
+      const length = keys ? keys.length : Array.isArray(list) ? list.length : 0;
+      if (length === 0) return inverse ? inverse() : '';
+      let out = '';
+      const frame: Data = { ...data, _parent: data };
+      for (let i = 0; i < length; i++) {
+        const key = keys ? keys[i]! : i;
+        if (!keys && !(i in (list as unknown[]))) continue; // a hole in a list, as Handlebars skips it
+        frame.key = key;
+        frame.index = i;
+        frame.first = i === 0;
+        frame.last = i === length - 1;
+        out += body((list as Data)[key as string], frame);
+      }
+      return out;
+    },
+    options: (name: string, hash: Data, data: Data) => ({ name, hash, data, lookupProperty, loc: undefined }),
+    /** A partial given a hash sees the context's fields and the hash's. */
+    extend: (context: unknown, hash: Data) => ({ ...(context as Data), ...hash }),
+    partial(partials: Record<string, Block>, name: string): Block {
+      const partial = Object.hasOwn(partials, name) ? partials[name] : undefined;
+      if (!partial) throw fail(`The partial ${name} could not be found`);
+      return partial;
+    },
+    partialBlock(data: Data): Block {
+      const block = data['partial-block'];
+      if (typeof block !== 'function') throw fail('The partial @partial-block could not be found');
+      return block as Block;
+    },
+    /** A partial alone on its line is indented as its line was, every line of it. */
+    indent(text: string, indent: string): string {
+      if (!indent) return text;
+      const lines = text.split('\n');
+      for (let i = 0; i < lines.length; i++) {
+        if (!lines[i] && i + 1 === lines.length) break;
+        lines[i] = indent + lines[i];
+      }
+      return lines.join('\n');
+    },
+  };
+}
+
+export type Runtime = ReturnType<typeof createRuntime>;
