@@ -25,6 +25,7 @@ function isIndicator(c: number): boolean {
  * character. The quick path uses it to leave a file that might be too large to the exact count.
  */
 export function mayExceedNodes(text: string, max = MAX_YAML_NODES): boolean {
+  if (text.length * 2 + 1 <= max) return false; // even if every character were one
   let indicators = 0;
   for (let i = 0; i < text.length; i++) if (isIndicator(text.charCodeAt(i)) && ++indicators * 2 + 1 > max) return true;
   return false;

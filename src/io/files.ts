@@ -46,16 +46,19 @@ export async function readMapBytes(path: string, options: { maxBytes: number; pr
       const chunks: Uint8Array[] = [];
       let total = 0;
       for (;;) {
-        // At most one byte past the limit: enough to know the file is over it (/proc files say size 0).
-        const want = Math.min(Math.max(CHUNK, info.size + 1), options.maxBytes + 1 - total);
+        // At most one byte past the limit: enough to know the file is over it. A file's size, and one
+        // byte more, is read at once; /proc files say size 0, and are read a chunk at a time.
+        const want = Math.min(total === 0 && info.size > 0 ? info.size + 1 : CHUNK, options.maxBytes + 1 - total);
         const buffer = Buffer.allocUnsafe(want);
         const bytesRead = readSync(fd, buffer, 0, want, null);
         if (bytesRead === 0) break;
         chunks.push(buffer.subarray(0, bytesRead));
         total += bytesRead;
         if (total > options.maxBytes) return refuse(tooBig(), 'too-large');
+        // Fewer bytes than asked of a file of known size: its end (no second call to find it).
+        if (info.size > 0 && bytesRead < want) break;
       }
-      return { ok: true, bytes: Buffer.concat(chunks, total) };
+      return { ok: true, bytes: chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, total) };
     } finally {
       closeSync(fd);
     }
