@@ -1,5 +1,5 @@
-// A worker thread's share of a large batch (see buildMaps): it builds the maps it is given and posts
-// each result back; the main thread reports them in input order.
+// A worker thread of a large batch (see buildMaps): it builds the maps it takes, one after another,
+// and posts each result back; the main thread reports them in input order.
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Io } from '../io/terminal.js';
 import { createRenderer } from '../render/renderer.js';
@@ -8,7 +8,7 @@ import { inFlight } from './in-flight.js';
 import { compileLayout } from './layout.js';
 import { createWriter } from './write.js';
 
-const { plan, share, cwd } = workerData as WorkerData;
+const { plan, maps, counter, cwd } = workerData as WorkerData;
 const io: Io = {
   stdout: () => {},
   stderr: () => {},
@@ -24,6 +24,11 @@ const layout = plan.layoutText !== undefined ? await compileLayout(plan.layoutFi
 const renderer = createRenderer({ ...plan.render, layout });
 const tools = { renderer, write: createWriter(io), references: referencesFor(plan, io) };
 // Several maps in flight, so file reads and writes overlap the CPU work, as on the main thread.
-await inFlight(share, plan.jobs, async ({ index, file }) => {
-  parentPort!.postMessage({ index, result: await buildFile(file, plan, tools, io, true) });
-});
+await inFlight(
+  maps,
+  plan.jobs,
+  async ({ index, file }) => {
+    parentPort!.postMessage({ index, result: await buildFile(file, plan, tools, io, true) });
+  },
+  counter,
+);

@@ -110,11 +110,13 @@ export async function buildMaps(files: string[], plan: BuildPlan, renderer: Rend
   };
   try {
     if (threads > 1) {
-      // Worker threads build every n-th map, this thread the rest.
-      const shares = Array.from({ length: threads }, (_, t) => indexes.filter((_, n) => n % threads === t));
+      // Every thread takes the next map left from one shared counter: a worker thread that starts
+      // later, or a thread slowed by a larger map, leaves more of them to the others, and all end together.
+      const counter = new Int32Array(new SharedArrayBuffer(4));
+      const maps = indexes.map((i) => ({ index: i, file: files[i]! }));
       await Promise.all([
-        inFlight(shares[0]!, plan.jobs, buildHere),
-        ...shares.slice(1).map((share) => runWorker(share.map((i) => ({ index: i, file: files[i]! })), plan, io, built, stopping)),
+        inFlight(indexes, plan.jobs, buildHere, counter),
+        ...Array.from({ length: threads - 1 }, () => runWorker(maps, counter, plan, io, built, stopping)),
       ]);
     } else {
       await inFlight(indexes, plan.jobs, buildHere);
@@ -207,7 +209,10 @@ function workerScript(): URL | undefined {
 
 export interface WorkerData {
   plan: BuildPlan;
-  share: { index: number; file: string }[];
+  /** Every map of the batch to build, with its place in the report... */
+  maps: { index: number; file: string }[];
+  /** ...of which each thread takes the next one left (see inFlight). */
+  counter: Int32Array;
   cwd: string;
 }
 
@@ -232,10 +237,10 @@ interface Stopping {
   threads: { terminate(): Promise<number> }[];
 }
 
-async function runWorker(share: WorkerData['share'], plan: BuildPlan, io: Io, finish: (index: number, result: FileResult) => void, stopping: Stopping): Promise<void> {
+async function runWorker(maps: WorkerData['maps'], counter: Int32Array, plan: BuildPlan, io: Io, finish: (index: number, result: FileResult) => void, stopping: Stopping): Promise<void> {
   // The environment is the worker's own; the browser is never used there. The main thread alone
   // decides what is up to date and keeps the manifests; a worker hashes what it read and wrote for it.
-  const data: WorkerData = { plan: { ...plan, incremental: plan.incremental && { ...plan.incremental, config: null }, render: { ...plan.render, browser: { ...plan.render.browser, env: {} } } }, share, cwd: io.cwd };
+  const data: WorkerData = { plan: { ...plan, incremental: plan.incremental && { ...plan.incremental, config: null }, render: { ...plan.render, browser: { ...plan.render.browser, env: {} } } }, maps, counter, cwd: io.cwd };
   const { Worker } = await import('node:worker_threads'); // loaded only for batches large enough to split
   const thread = new Worker(workerScript()!, { workerData: data });
   stopping.threads.push(thread);
