@@ -3,7 +3,8 @@
 // (`node -e 0`, a plain YAML + Handlebars script, plain puppeteer-core scripts that print or take a
 // picture of the same poster HTML journey makes), as medians with
 // min–max and ratios. Runs are interleaved round-robin so machine noise hits every row alike.
-// Options: --runs N (default 7), --quick (fewer runs, smaller batches), --out FILE.
+// Options: --runs N (default 7), --quick (fewer runs, smaller batches), --out FILE, --only lsp|batch
+// (just that group's rows and their floors, with the size row).
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync, existsSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -19,7 +20,6 @@ const flag = (name, fallback) => {
   return i === -1 ? fallback : args[i + 1];
 };
 const QUICK = args.includes('--quick');
-// `--only lsp`: just the language server's row and the validate it is compared with.
 const ONLY = flag('--only', undefined);
 const RUNS = Number(flag('--runs', QUICK ? 3 : 7));
 const BATCH = QUICK ? 200 : 1000;
@@ -249,7 +249,11 @@ const rows = [
   { group: `${BATCH} maps`, name: `journey site ${BATCH} maps`, cmd: J('site', 'batch', '-o', 'site', '-q'), floor: `journey build ${BATCH} maps → HTML`, target: 1.5, before: () => rmSync(join(WORK, 'site'), { recursive: true, force: true }) },
   { group: 'editor', name: 'journey validate (30 stages)', cmd: J('validate', 'lsp/map.yaml'), floor: 'node -e 0' },
 ];
-const results = await measure(ONLY === 'lsp' ? rows.filter((r) => r.group === 'editor' || r.name === 'node -e 0') : rows, RUNS);
+const ONLY_ROWS = {
+  lsp: (r) => r.group === 'editor' || r.name === 'node -e 0',
+  batch: (r) => r.group === `${BATCH} maps` || r.group === '2,000 stages',
+};
+const results = await measure(ONLY ? rows.filter(ONLY_ROWS[ONLY]) : rows, RUNS);
 
 const browser = ONLY ? undefined : findBrowser();
 let pdfResults = [];
@@ -257,7 +261,7 @@ let pdfSkipped;
 if (!browser && !ONLY) {
   pdfSkipped = 'no Chrome or Chromium found (set PUPPETEER_EXECUTABLE_PATH): the PDF and PNG rows are skipped';
   console.error(pdfSkipped);
-} else {
+} else if (browser) {
   // The floors print, and take pictures of, the poster HTML journey makes, so both do the same
   // browser work; journey also fits the map to the page (and splits it when its text would be too small).
   await writePosterHtml(join(WORK, 'pdf'), join(WORK, 'floor-pdf'));
@@ -344,7 +348,7 @@ async function measureLsp(runs) {
     connection.dispose();
   }
 }
-const lspResults = [await measureLsp(Math.max(15, RUNS * 3))];
+const lspResults = ONLY === 'batch' ? [] : [await measureLsp(Math.max(15, RUNS * 3))];
 
 // ---------------------------------------------------------------- size
 // The 2,000-stage document (its last build above), against a limit: each drawing is defined once.
