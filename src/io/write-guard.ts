@@ -2,8 +2,7 @@
 // later): never over a map or any .yaml file, never through a link out of the project, never two
 // documents to one path. Commands ask here before writing; writeFileAtomic (files.ts) then
 // refuses anything but a regular file or a missing path.
-import { rmSync } from 'node:fs';
-import { realpath, stat } from 'node:fs/promises';
+import { realpathSync, rmSync, statSync } from 'node:fs';
 import { dirname, extname, relative, resolve } from 'node:path';
 import { entryAt, fileHash, followInside, isInside, linkStaysInside, Refused } from './files.js';
 
@@ -29,9 +28,9 @@ export async function outputRefusal(target: string, context: OutputContext): Pro
   // A path that does not exist yet is no map under another name: only an existing one is compared
   // with the inputs by real path and by device and inode (a hard link).
   const exists = entryAt(path) !== undefined;
-  const known = exists ? await inputsOf(context) : undefined;
+  const known = exists ? inputsOf(context) : undefined;
   const input = exists
-    ? (known!.byPath.get(path) ?? known!.byPath.get(await realpath(path).catch(() => path)) ?? known!.byIdentity.get((await fileIdentity(path)) ?? ''))
+    ? (known!.byPath.get(path) ?? known!.byPath.get(realPath(path)) ?? known!.byIdentity.get(fileIdentity(path) ?? ''))
     : context.inputs.find((i) => i !== '-' && resolve(context.cwd, i) === path);
   if (input !== undefined) return `it is the map ${input}: journey never writes over a map; choose another output`;
   return linkRefusal(path, context);
@@ -57,33 +56,43 @@ const shownPath = (path: string, cwd: string) => relative(cwd, path) || '.';
 /**
  * Each input by its path as named, its real path and its device and inode (a hard link), worked out
  * once per list of inputs: a site of 1,000 maps writes 1,000 pages against the same 1,000 inputs.
+ * Synchronous calls: a thousand asynchronous ones queued on libuv's few threads took longer than the
+ * build of the one map that changed.
  */
-const inputIndexes = new WeakMap<readonly string[], Promise<{ byPath: Map<string, string>; byIdentity: Map<string, string> }>>();
+const inputIndexes = new WeakMap<readonly string[], { byPath: Map<string, string>; byIdentity: Map<string, string> }>();
 function inputsOf(context: OutputContext) {
   let index = inputIndexes.get(context.inputs);
   if (!index) {
-    index = (async () => {
-      const byPath = new Map<string, string>();
-      const byIdentity = new Map<string, string>();
-      for (const input of context.inputs) {
-        if (input === '-') continue;
-        const inputPath = resolve(context.cwd, input);
-        byPath.set(inputPath, input);
-        byPath.set(await realpath(inputPath).catch(() => inputPath), input);
-        const identity = await fileIdentity(inputPath);
-        if (identity !== undefined) byIdentity.set(identity, input);
-      }
-      return { byPath, byIdentity };
-    })();
+    index = { byPath: new Map<string, string>(), byIdentity: new Map<string, string>() };
+    for (const input of context.inputs) {
+      if (input === '-') continue;
+      const inputPath = resolve(context.cwd, input);
+      index.byPath.set(inputPath, input);
+      index.byPath.set(realPath(inputPath), input);
+      const identity = fileIdentity(inputPath);
+      if (identity !== undefined) index.byIdentity.set(identity, input);
+    }
     inputIndexes.set(context.inputs, index);
   }
   return index;
 }
 
+function realPath(path: string): string {
+  try {
+    return realpathSync.native(path);
+  } catch {
+    return path;
+  }
+}
+
 /** Device and inode, so a hard link to a map is recognised as the map. */
-async function fileIdentity(path: string): Promise<string | undefined> {
-  const info = await stat(path).catch(() => undefined);
-  return info ? `${info.dev}:${info.ino}` : undefined;
+function fileIdentity(path: string): string | undefined {
+  try {
+    const info = statSync(path);
+    return `${info.dev}:${info.ino}`;
+  } catch {
+    return undefined;
+  }
 }
 
 export interface PlannedOutput {
