@@ -31,7 +31,7 @@ export async function outputRefusal(target: string, context: OutputContext): Pro
   const known = exists ? inputsOf(context) : undefined;
   const input = exists
     ? (known!.byPath.get(path) ?? known!.byPath.get(realPath(path)) ?? known!.byIdentity.get(fileIdentity(path) ?? ''))
-    : context.inputs.find((i) => i !== '-' && resolve(context.cwd, i) === path);
+    : namedInputs(context).get(path);
   if (input !== undefined) return `it is the map ${input}: journey never writes over a map; choose another output`;
   return linkRefusal(path, context);
 }
@@ -73,6 +73,19 @@ function inputsOf(context: OutputContext) {
       if (identity !== undefined) index.byIdentity.set(identity, input);
     }
     inputIndexes.set(context.inputs, index);
+  }
+  return index;
+}
+
+/** Each input by its path as named, worked out once per list of inputs (no file system call). */
+const namedIndexes = new WeakMap<readonly string[], Map<string, string>>();
+function namedInputs(context: OutputContext): Map<string, string> {
+  let index = namedIndexes.get(context.inputs);
+  if (!index) {
+    index = new Map();
+    // The first input of a path names it, as a search of the list in order would.
+    for (const input of context.inputs) if (input !== '-' && !index.has(resolve(context.cwd, input))) index.set(resolve(context.cwd, input), input);
+    namedIndexes.set(context.inputs, index);
   }
   return index;
 }

@@ -49,7 +49,13 @@ export interface Site {
 }
 
 /** The words of a site's pages in `locale`: the documents' labels (`Template`, `Owners`…) and the site's own. */
-const labelsIn = (locale: Locale) => ({ ...UI[locale], ...SITE[locale] });
+const labels = new Map<Locale, typeof UI[Locale] & typeof SITE[Locale]>();
+const labelsIn = (locale: Locale) => {
+  let words = labels.get(locale);
+  // Made once per locale: every page of a site asks.
+  if (!words) labels.set(locale, (words = { ...UI[locale], ...SITE[locale] }));
+  return words;
+};
 
 /**
  * The portfolio's locale: the config's `locale:`, else the one every valid map shares, else English.
