@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildSync } from 'esbuild';
+import { buildSync, transformSync } from 'esbuild';
 import Handlebars from 'handlebars';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
@@ -25,6 +25,8 @@ async function templateCompiler() {
 
 async function compiledModule() {
   const { compileTemplates, compileOptionsFor } = await templateCompiler();
+  // As src/render/template-files.ts does: every document carries its stylesheet, without comments and spaces.
+  const minifyCss = (css) => transformSync(css, { loader: 'css', minify: true }).code;
   const watchFiles = [];
   const kinds = ['html', 'markdown'].map((kind) => {
     const group = (dir) =>
@@ -46,7 +48,7 @@ async function compiledModule() {
     const styles = Object.fromEntries(
       readdirSync(join(TEMPLATES, kind))
         .filter((f) => f.endsWith('.css'))
-        .map((f) => (watchFiles.push(join(TEMPLATES, kind, f)), [f.slice(0, -4), readFileSync(join(TEMPLATES, kind, f), 'utf8')])),
+        .map((f) => (watchFiles.push(join(TEMPLATES, kind, f)), [f.slice(0, -4), minifyCss(readFileSync(join(TEMPLATES, kind, f), 'utf8'))])),
     );
     return `${JSON.stringify(kind)}: { partials: ${JSON.stringify(sources.partials)}, layouts: ${JSON.stringify(sources.layouts)}, compiled: function (r) {\n${compiled}\n}, css: ${JSON.stringify(styles.style ?? '')}, styles: ${JSON.stringify(styles)} }`;
   });

@@ -4,6 +4,7 @@
 // at start.
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { transformSync } from 'esbuild';
 import FullHandlebars from 'handlebars';
 import { TEMPLATES_DIR } from '../paths.js';
 import { compileTemplates, type TemplateFactory } from './template-compiler.js';
@@ -49,9 +50,15 @@ function readTemplateFiles(kind: TemplateKind): TemplateFiles {
   const styles = Object.fromEntries(
     readdirSync(join(TEMPLATES_DIR, kind))
       .filter((f) => f.endsWith('.css'))
-      .map((f) => [f.slice(0, -4), readFileSync(join(TEMPLATES_DIR, kind, f), 'utf8')]),
+      .map((f) => [f.slice(0, -4), minifyCss(readFileSync(join(TEMPLATES_DIR, kind, f), 'utf8'))]),
   );
   const sources = { partials: read('partials'), layouts: read('layouts') };
   const compiled = new Function('r', compileTemplates(sources, (source) => FullHandlebars.parse(source), compileOptionsFor(kind))) as TemplateFactory;
   return { ...sources, compiled, css: styles.style ?? '', styles };
 }
+
+/**
+ * A stylesheet as every document carries it: without comments and spaces, a quarter smaller. The
+ * files in templates/ stay readable; the bundle minifies them the same way when journey is built.
+ */
+export const minifyCss = (css: string): string => transformSync(css, { loader: 'css', minify: true }).code;
