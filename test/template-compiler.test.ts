@@ -126,13 +126,34 @@ describe('the template compiler, on the constructs the templates use', () => {
     expect(compiled).toBe(handlebars);
   });
 
-  it('a field printed by itself must exist, as in strict mode: the error names it and its line', () => {
-    expect(() => both('line one\n{{missing}}', {})).toThrow(/"missing" not defined/);
+  /** What `fn` throws, or undefined. */
+  const thrown = (fn: () => unknown): (Error & { lineNumber?: number }) | undefined => {
     try {
-      both('line one\n  {{missing}}', {});
+      fn();
     } catch (error) {
-      expect((error as { lineNumber?: number }).lineNumber).toBe(2);
+      return error as Error;
     }
+    return undefined;
+  };
+
+  it('a field printed by itself must exist, as in strict mode: the same error, at its line', () => {
+    const render = (layout: string, compiled: boolean) => () => both(layout, {})[compiled ? 0 : 1];
+    const ours = thrown(render('line one\n  {{missing}}', true));
+    expect(ours?.message).toMatch(/^"missing" not defined in \[object Object\]/);
+    expect(ours?.lineNumber).toBe(2);
+    expect(ours?.message).toBe(thrown(() => FullHandlebars.compile('line one\n  {{missing}}', { strict: true })({}))?.message);
+  });
+
+  it('reads only a context’s own fields, as Handlebars does; an iterable’s values; and refuses a function', () => {
+    class Card {
+      get hidden() {
+        return 'H';
+      }
+    }
+    expect(both('[{{#if hidden}}yes{{/if}}][{{#if constructor}}c{{/if}}]', new Card())).toEqual(['[][]', '[][]']);
+    const [compiled, handlebars] = both('{{#each m}}{{@index}}={{this}};{{else}}none{{/each}}|{{#each s}}{{this}}{{/each}}', { m: new Map([['a', 1]]), s: new Set(['x', 'y']) });
+    expect(compiled).toBe(handlebars);
+    expect(thrown(() => both('[{{f}}]', { f: () => 'run' })[0])?.message).toMatch(/"f" is a function, not data of the view model/);
   });
 
   it('refuses, when journey is built, what it does not support, naming the template and line', () => {
@@ -141,5 +162,7 @@ describe('the template compiler, on the constructs the templates use', () => {
     expect(compile('{{#custom x}}{{/custom}}')).toThrow('the block helper {{#custom}} is not supported');
     expect(compile('{{nohelper x}}')).toThrow('the unknown helper nohelper is not supported');
     expect(compile('{{> (dynamic)}}')).toThrow('a dynamic partial is not supported');
+    expect(compile('{{#> nowhere}}fallback{{/nowhere}}')).toThrow('the missing partial nowhere is not supported');
+    expect(compile('{{#if (field)}}x{{/if}}')).toThrow('the unknown helper field is not supported');
   });
 });

@@ -54,8 +54,26 @@ export function linkRefusal(target: string, context: Pick<OutputContext, 'cwd' |
 const shownPath = (path: string, cwd: string) => relative(cwd, path) || '.';
 
 /**
- * Each input by its path as named, its real path and its device and inode (a hard link), worked out
- * once per list of inputs: a site of 1,000 maps writes 1,000 pages against the same 1,000 inputs.
+ * Each input by its path as named (the first input of a path names it), worked out once per list of
+ * inputs and without a call to the file system: a site of 1,000 maps writes 1,000 pages against the
+ * same 1,000 inputs. Paths are resolved from the cwd the list was first asked with (a command's).
+ */
+const namedIndexes = new WeakMap<readonly string[], Map<string, string>>();
+function namedInputs(context: OutputContext): Map<string, string> {
+  let index = namedIndexes.get(context.inputs);
+  if (!index) {
+    index = new Map();
+    for (const input of context.inputs) {
+      const path = resolve(context.cwd, input);
+      if (input !== '-' && !index.has(path)) index.set(path, input);
+    }
+    namedIndexes.set(context.inputs, index);
+  }
+  return index;
+}
+
+/**
+ * The same inputs also by real path and by device and inode (a hard link), for a target that exists.
  * Synchronous calls: a thousand asynchronous ones queued on libuv's few threads took longer than the
  * build of the one map that changed.
  */
@@ -63,29 +81,15 @@ const inputIndexes = new WeakMap<readonly string[], { byPath: Map<string, string
 function inputsOf(context: OutputContext) {
   let index = inputIndexes.get(context.inputs);
   if (!index) {
-    index = { byPath: new Map<string, string>(), byIdentity: new Map<string, string>() };
-    for (const input of context.inputs) {
-      if (input === '-') continue;
-      const inputPath = resolve(context.cwd, input);
-      index.byPath.set(inputPath, input);
-      index.byPath.set(realPath(inputPath), input);
-      const identity = fileIdentity(inputPath);
-      if (identity !== undefined) index.byIdentity.set(identity, input);
+    const named = namedInputs(context);
+    index = { byPath: new Map(named), byIdentity: new Map<string, string>() };
+    for (const [path, input] of named) {
+      const real = realPath(path);
+      if (!index.byPath.has(real)) index.byPath.set(real, input);
+      const identity = fileIdentity(path);
+      if (identity !== undefined && !index.byIdentity.has(identity)) index.byIdentity.set(identity, input);
     }
     inputIndexes.set(context.inputs, index);
-  }
-  return index;
-}
-
-/** Each input by its path as named, worked out once per list of inputs (no file system call). */
-const namedIndexes = new WeakMap<readonly string[], Map<string, string>>();
-function namedInputs(context: OutputContext): Map<string, string> {
-  let index = namedIndexes.get(context.inputs);
-  if (!index) {
-    index = new Map();
-    // The first input of a path names it, as a search of the list in order would.
-    for (const input of context.inputs) if (input !== '-' && !index.has(resolve(context.cwd, input))) index.set(resolve(context.cwd, input), input);
-    namedIndexes.set(context.inputs, index);
   }
   return index;
 }

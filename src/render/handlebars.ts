@@ -93,7 +93,7 @@ export function createEngine(kind: TemplateKind, helpers: Record<string, Handleb
     layout(name: string): Template {
       let template = cache.get(name);
       if (!template) {
-        const file = files.layouts[name] === undefined ? DEFAULT_LAYOUT : name;
+        const file = Object.hasOwn(files.layouts, name) ? name : DEFAULT_LAYOUT;
         compiled ??= files.compiled(createRuntime(hb, hb.helpers as Record<string, (...args: unknown[]) => unknown>));
         const run = compiled.layouts[file];
         if (run === undefined) throw new Error(`no ${kind} layout ${file}`);

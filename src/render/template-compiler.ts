@@ -8,7 +8,9 @@
 //
 // Only what journey's templates use is supported: `if`, `unless`, `each`, `with`, partials (with a
 // context, a hash, a block, `@partial-block`), helpers and subexpressions, `this`, `../`, `@root`,
-// `@index`, `@first`, `@last`, `@key`. Anything else is an error when journey is built.
+// `@index`, `@first`, `@last`, `@key`. Anything else is an error when journey is built, and so is a
+// partial that does not exist. The context is data, as the view model is: a field that holds a
+// function is an error where Handlebars would call it; fields are own properties, as in Handlebars.
 import type { Runtime } from './template-runtime.js';
 
 type Node = hbs.AST.Node;
@@ -45,7 +47,8 @@ export function compileTemplates(
   ] as const) {
     for (const [name, source] of Object.entries(table)) {
       const where = `${group === 'P' ? 'partial' : 'layout'} ${name}`;
-      out.push(`${group}[${JSON.stringify(name)}] = function (c0, d0) { const ds0 = [c0]; let o = ""; ${new Compiler(options, where).program(parse(source), { c: 'c0', ds: 'ds0', d: 'd0' })} return o; };`);
+      const compiler = new Compiler(options, where, Object.keys(sources.partials));
+      out.push(`${group}[${JSON.stringify(name)}] = function (c0, d0) { const ds0 = [c0]; let o = ""; ${compiler.program(parse(source), { c: 'c0', ds: 'ds0', d: 'd0' })} return o; };`);
     }
   }
   out.push('return { partials: P, layouts: L };');
@@ -64,6 +67,7 @@ class Compiler {
   constructor(
     private readonly options: CompileOptions,
     private readonly where: string,
+    private readonly partials: readonly string[],
   ) {}
 
   private fail(node: Node, what: string): never {
@@ -141,16 +145,18 @@ class Compiler {
     if (p.hash?.pairs.length) context = `r.extend(${context}, ${this.hash(p.hash, s)})`;
     const indent = q(p.indent ?? '');
     if (name === '@partial-block') return `o += r.indent(r.partialBlock(${s.d})(${context}, ${s.d}), ${indent});`;
+    if (!this.partials.includes(name)) this.fail(p, `the missing partial ${name}`);
     if (!p.program) return `o += r.indent(r.partial(P, ${q(name)})(${context}, ${s.d}), ${indent});`;
     // A partial with a block: the block runs where the partial writes {{> @partial-block}}, with the
     // contexts around this call (as Handlebars' program does) and a data frame of its own.
     const inner = this.fresh(s);
-    inner.d = `d${this.next}`;
-    const frame = `f${this.next}`;
+    const n = this.next;
+    inner.d = `d${n}`;
+    const body = this.program(p.program, inner);
     return (
-      `{ const ${frame} = r.frame(${s.d}), outer${this.next} = ${s.d}["partial-block"];\n` +
-      `${frame}["partial-block"] = (${inner.c}, dIn) => { const ${inner.d} = r.frame(dIn); ${inner.d}["partial-block"] = outer${this.next}; const ${inner.ds} = r.push(${inner.c}, ${s.ds}); let o = "";\n${this.program(p.program, inner)}\nreturn o; };\n` +
-      `o += r.indent(r.partial(P, ${q(name)})(${context}, ${frame}), ${indent}); }`
+      `{ const f${n} = r.frame(${s.d}), outer${n} = ${s.d}["partial-block"];\n` +
+      `f${n}["partial-block"] = (${inner.c}, dIn) => { const ${inner.d} = r.frame(dIn); ${inner.d}["partial-block"] = outer${n}; const ${inner.ds} = r.push(${inner.c}, ${s.ds}); let o = "";\n${body}\nreturn o; };\n` +
+      `o += r.indent(r.partial(P, ${q(name)})(${context}, f${n}), ${indent}); }`
     );
   }
 
@@ -163,14 +169,15 @@ class Compiler {
     const helper = path.type === 'PathExpression' ? this.helperName(path as PathExpression) : undefined;
     if (helper !== undefined) {
       const args = params.map((p) => this.expression(p, s));
-      return `r.helpers[${q(helper)}](${[...args, `r.options(${q(helper)}, ${hash?.pairs.length ? this.hash(hash, s) : '{}'}, ${s.d})`].join(', ')})`;
+      const at = `${path.loc?.start.line ?? 0}, ${path.loc?.start.column ?? 0}`;
+      return `r.helpers[${q(helper)}](${[...args, `r.options(${q(helper)}, ${hash?.pairs.length ? this.hash(hash, s) : '{}'}, ${s.d}, ${at})`].join(', ')})`;
     }
-    if (params.length || hash?.pairs.length) this.fail(path, `the unknown helper ${(path as PathExpression).original}`);
+    if (params.length || hash?.pairs.length || !printed) this.fail(path, `the unknown helper ${(path as PathExpression).original}`);
     return path.type === 'PathExpression' ? this.path(path as PathExpression, s, printed) : this.expression(path, s);
   }
 
   private helperName(path: PathExpression): string | undefined {
-    const simple = !path.data && path.depth === 0 && path.parts.length === 1 && !/^(this|\.)/.test(path.original);
+    const simple = !path.data && path.depth === 0 && path.parts.length === 1 && !/^\.|this\b/.test(path.original);
     return simple && this.options.helpers.includes(path.parts[0]!) ? path.parts[0] : undefined;
   }
 
@@ -206,8 +213,8 @@ class Compiler {
     const parts = p.parts;
     if (!parts.length) return base;
     let value = base;
-    for (let i = 0; i < parts.length - 1; i++) value = `${value}[${q(parts[i])}]`;
+    for (let i = 0; i < parts.length - 1; i++) value = `r.own(${value}, ${q(parts[i])})`;
     const last = q(parts[parts.length - 1]);
-    return printed ? `r.strict(${value}, ${last}, ${p.loc?.start.line ?? 0}, ${p.loc?.start.column ?? 0})` : `${value}[${last}]`;
+    return printed ? `r.strict(${value}, ${last}, ${p.loc?.start.line ?? 0}, ${p.loc?.start.column ?? 0})` : `r.own(${value}, ${last})`;
   }
 }

@@ -8,7 +8,16 @@ type Block = (context: unknown, data: Data) => string;
 /** Handlebars' own escaping and error, and the helpers a kind's templates call. */
 export function createRuntime(handlebars: Pick<typeof FullHandlebars, 'Utils' | 'Exception'>, helpers: Record<string, (...args: unknown[]) => unknown>) {
   const lookupProperty = (parent: Record<string, unknown>, name: string) => (Object.hasOwn(parent, name) ? parent[name] : undefined);
-  const fail = (message: string, line = 0, column = 0) => new handlebars.Exception(message, { loc: { start: { line, column } } } as unknown as hbs.AST.Node);
+  const fail = (message: string, line = 1, column = 0) => new handlebars.Exception(message, { loc: { start: { line, column } } } as unknown as hbs.AST.Node);
+  /**
+   * A field: an own property, as Handlebars reads one (an inherited name is nothing). A function is
+   * refused: Handlebars would call it, and the view model is data.
+   */
+  const own = (parent: unknown, name: string): unknown => {
+    const value = Object.hasOwn(parent as object, name) ? (parent as Data)[name] : undefined;
+    if (typeof value === 'function') throw fail(`"${name}" is a function, not data of the view model`);
+    return value;
+  };
   return {
     helpers,
     esc: handlebars.Utils.escapeExpression as (value: unknown) => string,
@@ -27,10 +36,13 @@ export function createRuntime(handlebars: Pick<typeof FullHandlebars, 'Utils' | 
     /** A field printed by itself: missing, it is an error at its place in the template, as in Handlebars' strict mode. */
     strict(parent: unknown, name: string, line: number, column: number) {
       if (!parent || !(name in (parent as object))) throw fail(`"${name}" not defined in ${parent}`, line, column);
-      return (parent as Data)[name];
+      return own(parent, name);
     },
+    own,
     /** `{{#each}}` over a list or an object's fields, with `@index`, `@key`, `@first` and `@last`; `{{else}}` when there is none. */
     each(list: unknown, data: Data, body: Block, inverse?: () => string): string {
+      // A Map, a Set or another iterable: its values, as Handlebars takes them.
+      if (list && typeof list === 'object' && !Array.isArray(list) && typeof (list as Iterable<unknown>)[Symbol.iterator] === 'function') list = [...(list as Iterable<unknown>)];
       const keys = list && typeof list === 'object' && !Array.isArray(list) ? Object.keys(list) : undefined;
       const length = keys ? keys.length : Array.isArray(list) ? list.length : 0;
       if (length === 0) return inverse ? inverse() : '';
@@ -47,7 +59,7 @@ export function createRuntime(handlebars: Pick<typeof FullHandlebars, 'Utils' | 
       }
       return out;
     },
-    options: (name: string, hash: Data, data: Data) => ({ name, hash, data, lookupProperty, loc: undefined }),
+    options: (name: string, hash: Data, data: Data, line: number, column: number) => ({ name, hash, data, lookupProperty, loc: { start: { line, column }, end: { line, column } } }),
     /** A partial given a hash sees the context's fields and the hash's. */
     extend: (context: unknown, hash: Data) => ({ ...(context as Data), ...hash }),
     partial(partials: Record<string, Block>, name: string): Block {
