@@ -13,7 +13,7 @@ const TEMPLATES = join(ROOT, 'templates');
 /** The template compiler (src/render/template-compiler.ts), made runnable here with esbuild. */
 async function templateCompiler() {
   const { outputFiles } = buildSync({
-    stdin: { contents: "export * from './template-compiler.ts'; export * from './template-helpers.ts';", resolveDir: join(ROOT, 'src/render'), loader: 'ts' },
+    stdin: { contents: "export * from './template-compiler.ts'; export * from './template-helpers.ts'; export * from './template-sources.ts';", resolveDir: join(ROOT, 'src/render'), loader: 'ts' },
     bundle: true,
     format: 'esm',
     platform: 'node',
@@ -24,35 +24,14 @@ async function templateCompiler() {
 }
 
 async function compiledModule() {
-  const { compileTemplates, compileOptionsFor } = await templateCompiler();
-  // As src/render/template-files.ts does: every document carries its stylesheet, without comments and spaces.
-  const minifyCss = (css) => transformSync(css, { loader: 'css', minify: true }).code;
-  const watchFiles = [];
+  const { compileTemplates, compileOptionsFor, readTemplateSources, CSS_MINIFY } = await templateCompiler();
+  const watchFiles = ['template-compiler.ts', 'template-helpers.ts', 'template-sources.ts'].map((f) => join(ROOT, 'src/render', f));
   const kinds = ['html', 'markdown'].map((kind) => {
-    const group = (dir) =>
-      Object.fromEntries(
-        readdirSync(join(TEMPLATES, kind, dir))
-          .filter((f) => f.endsWith('.hbs'))
-          .sort()
-          .map((f) => {
-            const file = join(TEMPLATES, kind, dir, f);
-            watchFiles.push(file);
-            // Partials lose their final newline, as in src/render/template-files.ts (an empty cell stays :empty).
-            const source = readFileSync(file, 'utf8');
-            return [f.slice(0, -4), dir === 'partials' ? source.replace(/\n$/, '') : source];
-          }),
-      );
-    const sources = { partials: group('partials'), layouts: group('layouts') };
-    const compiled = compileTemplates(sources, (source) => Handlebars.parse(source), compileOptionsFor(kind));
-    // Every stylesheet of the kind by name: style (every document), print (PDF and PNG), site.
-    const styles = Object.fromEntries(
-      readdirSync(join(TEMPLATES, kind))
-        .filter((f) => f.endsWith('.css'))
-        .map((f) => (watchFiles.push(join(TEMPLATES, kind, f)), [f.slice(0, -4), minifyCss(readFileSync(join(TEMPLATES, kind, f), 'utf8'))])),
-    );
-    return `${JSON.stringify(kind)}: { partials: ${JSON.stringify(sources.partials)}, layouts: ${JSON.stringify(sources.layouts)}, compiled: function (r) {\n${compiled}\n}, css: ${JSON.stringify(styles.style ?? '')}, styles: ${JSON.stringify(styles)} }`;
+    const { partials, layouts, styles, files } = readTemplateSources(TEMPLATES, kind, (css) => transformSync(css, CSS_MINIFY).code);
+    watchFiles.push(...files);
+    const compiled = compileTemplates({ partials, layouts }, (source) => Handlebars.parse(source), compileOptionsFor(kind));
+    return `${JSON.stringify(kind)}: { partials: ${JSON.stringify(partials)}, layouts: ${JSON.stringify(layouts)}, compiled: function (r) {\n${compiled}\n}, css: ${JSON.stringify(styles.style ?? '')}, styles: ${JSON.stringify(styles)} }`;
   });
-  watchFiles.push(join(ROOT, 'src/render/template-compiler.ts'), join(ROOT, 'src/render/template-helpers.ts'));
   return {
     contents: `import Handlebars from 'handlebars/runtime';\nexport { Handlebars };\nconst files = { ${kinds.join(',\n')} };\nexport function templateFiles(kind) { return files[kind]; }\n`,
     watchFiles,

@@ -55,9 +55,9 @@ export function createEngine(kind: TemplateKind, helpers: Record<string, Handleb
     countWork(hb);
   }
   const files = templateFiles(kind);
-  const options = compileOptionsFor(kind);
-  // A team's layout calls the built-in partials as Handlebars templates.
-  if (withCompiler) for (const [name, source] of Object.entries(files.partials)) hb.registerPartial(name, hb.compile(source, { strict: true, noEscape: options.noEscape }));
+  // Handlebars' compile options for a team's layout and the built-in partials it calls.
+  const handlebarsOptions = { strict: true, noEscape: compileOptionsFor(kind).noEscape };
+  if (withCompiler) for (const [name, source] of Object.entries(files.partials)) hb.registerPartial(name, hb.compile(source, handlebarsOptions));
   let compiled: { layouts: Record<string, CompiledTemplate> } | undefined;
   const cache = new Map<string, Template>();
 
@@ -79,7 +79,7 @@ export function createEngine(kind: TemplateKind, helpers: Record<string, Handleb
     let blocks: Set<string>;
     try {
       blocks = checkLayout(file, hb.parse(source));
-      template = hb.compile(source, { strict: true, noEscape: options.noEscape });
+      template = hb.compile(source, handlebarsOptions);
       template({}); // parse now, so syntax errors surface here rather than mid-batch
     } catch (error) {
       if (error instanceof LayoutError) throw error;

@@ -1,14 +1,13 @@
-// The layouts, partials and stylesheet of a document kind, read from templates/, and the templates
-// compiled to JavaScript (render/template-compiler.ts). The bundle (src/build/esbuild-options.mjs)
+// The layouts, partials and stylesheets of a document kind (render/template-sources.ts), and the
+// templates compiled to JavaScript (render/template-compiler.ts). The bundle (src/build/esbuild-options.mjs)
 // replaces this module with the same, compiled when journey is built, so the CLI compiles nothing
 // at start.
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { transformSync } from 'esbuild';
 import FullHandlebars from 'handlebars';
 import { TEMPLATES_DIR } from '../paths.js';
 import { compileTemplates, type TemplateFactory } from './template-compiler.js';
 import { compileOptionsFor, type TemplateKind } from './template-helpers.js';
+import { CSS_MINIFY, readTemplateSources } from './template-sources.js';
 
 /**
  * The Handlebars that holds the helpers and escapes text: here the full library; in the bundle only
@@ -37,28 +36,7 @@ export function templateFiles(kind: TemplateKind): TemplateFiles {
 }
 
 function readTemplateFiles(kind: TemplateKind): TemplateFiles {
-  const read = (dir: string) =>
-    Object.fromEntries(
-      readdirSync(join(TEMPLATES_DIR, kind, dir))
-        .filter((f) => f.endsWith('.hbs'))
-        .sort()
-        .map((f) => [f.slice(0, -4), readFileSync(join(TEMPLATES_DIR, kind, dir, f), 'utf8')])
-        // Without the file's final newline, an empty cell stays :empty for CSS.
-        .map(([name, text]) => [name, dir === 'partials' ? text!.replace(/\n$/, '') : text]),
-    );
-  // Markdown has no stylesheet.
-  const styles = Object.fromEntries(
-    readdirSync(join(TEMPLATES_DIR, kind))
-      .filter((f) => f.endsWith('.css'))
-      .map((f) => [f.slice(0, -4), minifyCss(readFileSync(join(TEMPLATES_DIR, kind, f), 'utf8'))]),
-  );
-  const sources = { partials: read('partials'), layouts: read('layouts') };
-  const compiled = new Function('r', compileTemplates(sources, (source) => FullHandlebars.parse(source), compileOptionsFor(kind))) as TemplateFactory;
-  return { ...sources, compiled, css: styles.style ?? '', styles };
+  const { partials, layouts, styles } = readTemplateSources(TEMPLATES_DIR, kind, (css) => transformSync(css, CSS_MINIFY).code);
+  const compiled = new Function('r', compileTemplates({ partials, layouts }, (source) => FullHandlebars.parse(source), compileOptionsFor(kind))) as TemplateFactory;
+  return { partials, layouts, compiled, css: styles.style ?? '', styles };
 }
-
-/**
- * A stylesheet as every document carries it: without comments and spaces, a quarter smaller. The
- * files in templates/ stay readable; the bundle minifies them the same way when journey is built.
- */
-export const minifyCss = (css: string): string => transformSync(css, { loader: 'css', minify: true }).code;
