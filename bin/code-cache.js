@@ -7,7 +7,7 @@
 // it does Node's own. It is written atomically, only into a folder of this user's that no one else
 // can write to, and never trusted blindly: one that is not this user's regular file, is damaged
 // (its checksum) or is refused by V8 (another bundle, Node or flags) is ignored, and replaced.
-import { closeSync, constants, fstatSync, lstatSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, constants, fstatSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -18,6 +18,8 @@ import { crc32 } from 'node:zlib';
 const MAGIC = Buffer.from('journey code cache 1\n');
 /** A cache file larger than this is not read (the CLI's is about a megabyte). */
 const MAX_CACHE_BYTES = 64 * 1024 * 1024;
+/** Another bundle's cache files (an earlier version's) are removed once they are this old. */
+const STALE_MS = 24 * 60 * 60 * 1000;
 /** A cache per command: each keeps the code its own runs compiled. Anything else shares one. */
 const COMMANDS = new Set(['build', 'validate', 'lint', 'fmt', 'site', 'preview', 'diff', 'export', 'import', 'init', 'schema', 'templates', 'lsp']);
 
@@ -78,6 +80,29 @@ function writeCache(file, data) {
 }
 
 /**
+ * Removes other bundles' cache files written more than a day ago: each upgrade of journey would
+ * otherwise leave a megabyte per command behind. A day's grace lets two installed versions used side
+ * by side keep theirs. Only this user's regular files of the cache's own naming are touched.
+ */
+function removeStale(folder, id, now = Date.now()) {
+  let names;
+  try {
+    names = readdirSync(folder);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    // A `.tmp` is a write that was cut short.
+    if (!/^cli-[\w-]+\.bin(?:\.\d+\.tmp)?$/.test(name) || (name.startsWith(`cli-${id}-`) && name.endsWith('.bin'))) continue;
+    const file = join(folder, name);
+    try {
+      const info = lstatSync(file);
+      if (info.isFile() && ownedByMe(info) && now - info.mtimeMs > STALE_MS) rmSync(file, { force: true });
+    } catch {}
+  }
+}
+
+/**
  * Loads the CommonJS bundle `bundle` with the code cache of `command`. Returns its exports and
  * `save()`, to call once the command has run (the cache then holds what it compiled); undefined
  * when the bundle cannot be read (then the ES-module bundle is loaded as usual). The bundle has no
@@ -95,7 +120,8 @@ export function loadCached(bundle, command, env = process.env) {
   const folder = id && cacheFolder(env);
   const usable = folder !== undefined && ownFolder(folder);
   const key = [id, process.version, process.arch, process.execArgv.join(' '), env.NODE_OPTIONS ?? '', COMMANDS.has(command) ? command : ''].join('\n');
-  const file = usable && join(folder, `cli-${createHash('sha256').update(key).digest('base64url').slice(0, 32)}.bin`);
+  // Named by the bundle, so that an earlier version's files can be told apart and removed.
+  const file = usable && join(folder, `cli-${id}-${createHash('sha256').update(key).digest('base64url').slice(0, 22)}.bin`);
   const cachedData = file ? readCache(file) : undefined;
   const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
     filename: bundle,
@@ -108,6 +134,7 @@ export function loadCached(bundle, command, env = process.env) {
     save() {
       if (!file || (cachedData && !script.cachedDataRejected)) return;
       writeCache(file, script.createCachedData());
+      removeStale(folder, id);
     },
   };
 }

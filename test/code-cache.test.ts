@@ -2,7 +2,7 @@
 // the environment, never in the project, and a cache file that is damaged, a link or in a folder
 // others can write to is never used: the command works as without it. Node 22+ uses Node's own
 // compile cache instead, so these run on Node 20 only.
-import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import module from 'node:module';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -88,5 +88,31 @@ describe.skipIf('enableCompileCache' in module)('the code cache on Node 20', () 
     expect(readdirSync(cwd)).toEqual(['map.yaml']);
     expect(readdirSync(tmp)).toEqual([`journey-${process.getuid!()}`]);
     expect(readdirSync(home)).toEqual(['journey']);
+  });
+
+  it("removes an earlier version's cache files a day after they were written, and nothing else", async () => {
+    const { build, cacheFiles, folder } = setUp();
+    mkdirSync(folder, { mode: 0o700, recursive: true });
+    const twoDaysAgo = new Date(Date.now() - 2 * 24 * 60 * 60 * 1000);
+    const files = {
+      old: 'cli-0ldBundle_of_an_earlier_version-abcdefghijklmnopqrstuv.bin',
+      oldTemp: 'cli-0ldBundle_of_an_earlier_version-abcdefghijklmnopqrstuv.bin.4242.tmp',
+      recent: 'cli-another_version_used_today-abcdefghijklmnopqrstuv.bin',
+      notOurs: 'notes.txt',
+    };
+    for (const name of Object.values(files)) writeFileSync(join(folder, name), 'x');
+    for (const name of [files.old, files.oldTemp, files.notOurs]) utimesSync(join(folder, name), twoDaysAgo, twoDaysAgo);
+    const first = await build();
+    expect(first.code, first.stderr).toBe(0);
+    const left = cacheFiles();
+    expect(left).toContain(files.recent);
+    expect(left).toContain(files.notOurs);
+    expect(left).not.toContain(files.old);
+    expect(left).not.toContain(files.oldTemp);
+    // This version's own file, however old, stays and is used.
+    const own = left.find((name) => !Object.values(files).includes(name))!;
+    utimesSync(join(folder, own), twoDaysAgo, twoDaysAgo);
+    expect(await build()).toEqual(first);
+    expect(cacheFiles().sort()).toEqual(left.sort());
   });
 });
