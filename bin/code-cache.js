@@ -7,7 +7,7 @@
 // it does Node's own. It is written atomically, only into a folder of this user's that no one else
 // can write to, and never trusted blindly: one that is not this user's regular file, is damaged
 // (its checksum) or is refused by V8 (another bundle, Node or flags) is ignored, and replaced.
-import { closeSync, constants, fstatSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, constants, fstatSync, futimesSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -18,7 +18,7 @@ import { crc32 } from 'node:zlib';
 const MAGIC = Buffer.from('journey code cache 1\n');
 /** A cache file larger than this is not read (the CLI's is about a megabyte). */
 const MAX_CACHE_BYTES = 64 * 1024 * 1024;
-/** Another bundle's cache files (an earlier version's) are removed once they are this old. */
+/** Another bundle's cache files (an earlier version's) are removed once unused for this long. */
 const STALE_MS = 24 * 60 * 60 * 1000;
 /** A cache per command: each keeps the code its own runs compiled. Anything else shares one. */
 const COMMANDS = new Set(['build', 'validate', 'lint', 'fmt', 'site', 'preview', 'diff', 'export', 'import', 'init', 'schema', 'templates', 'lsp']);
@@ -44,7 +44,11 @@ function ownFolder(folder) {
   }
 }
 
-/** The cached data in `file`, or undefined when it is missing, not this user's regular file, too large or damaged. */
+/**
+ * The cached data in `file`, or undefined when it is missing, not this user's regular file, too large
+ * or damaged. A file used again more than a day after its time was last set gets the time of now
+ * (`renewed`): its time says when it was last used, at the cost of one call a day.
+ */
 function readCache(file) {
   let fd;
   try {
@@ -58,7 +62,15 @@ function readCache(file) {
     const bytes = readFileSync(fd);
     if (!bytes.subarray(0, MAGIC.length).equals(MAGIC)) return undefined;
     const data = bytes.subarray(MAGIC.length + 4);
-    return crc32(data) === bytes.readUInt32LE(MAGIC.length) ? data : undefined;
+    if (crc32(data) !== bytes.readUInt32LE(MAGIC.length)) return undefined;
+    let renewed = false;
+    if (Date.now() - info.mtimeMs > STALE_MS) {
+      try {
+        futimesSync(fd, new Date(), new Date());
+        renewed = true;
+      } catch {}
+    }
+    return { data, renewed };
   } catch {
     return undefined;
   } finally {
@@ -66,7 +78,7 @@ function readCache(file) {
   }
 }
 
-/** Writes the cache beside its final name and renames it into place; a failure only means no cache. */
+/** Writes the cache beside its final name and renames it into place; a failure only means no cache (false). */
 function writeCache(file, data) {
   const temp = `${file}.${process.pid}.tmp`;
   try {
@@ -74,15 +86,18 @@ function writeCache(file, data) {
     sum.writeUInt32LE(crc32(data));
     writeFileSync(temp, Buffer.concat([MAGIC, sum, data]), { flag: 'wx', mode: 0o600 });
     renameSync(temp, file);
+    return true;
   } catch {
     rmSync(temp, { force: true });
+    return false;
   }
 }
 
 /**
- * Removes other bundles' cache files written more than a day ago: each upgrade of journey would
- * otherwise leave a megabyte per command behind. A day's grace lets two installed versions used side
- * by side keep theirs. Only this user's regular files of the cache's own naming are touched.
+ * Removes other bundles' cache files unused for a day: each upgrade of journey would otherwise leave
+ * a megabyte per command behind. A file's time is when it was written or last renewed (readCache),
+ * so two installed versions used side by side each keep theirs. Run whenever a cache file is written
+ * or renewed; only this user's regular files of the cache's own naming are touched.
  */
 function removeStale(folder, id, now = Date.now()) {
   let names;
@@ -122,7 +137,9 @@ export function loadCached(bundle, command, env = process.env) {
   const key = [id, process.version, process.arch, process.execArgv.join(' '), env.NODE_OPTIONS ?? '', COMMANDS.has(command) ? command : ''].join('\n');
   // Named by the bundle, so that an earlier version's files can be told apart and removed.
   const file = usable && join(folder, `cli-${id}-${createHash('sha256').update(key).digest('base64url').slice(0, 22)}.bin`);
-  const cachedData = file ? readCache(file) : undefined;
+  const cached = file ? readCache(file) : undefined;
+  const cachedData = cached?.data;
+  if (cached?.renewed) removeStale(folder, id);
   const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
     filename: bundle,
     cachedData,
@@ -133,8 +150,7 @@ export function loadCached(bundle, command, env = process.env) {
     exports: module.exports,
     save() {
       if (!file || (cachedData && !script.cachedDataRejected)) return;
-      writeCache(file, script.createCachedData());
-      removeStale(folder, id);
+      if (writeCache(file, script.createCachedData())) removeStale(folder, id);
     },
   };
 }

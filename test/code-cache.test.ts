@@ -2,7 +2,7 @@
 // the environment, never in the project, and a cache file that is damaged, a link or in a folder
 // others can write to is never used: the command works as without it. Node 22+ uses Node's own
 // compile cache instead, so these run on Node 20 only.
-import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, lutimesSync, utimesSync, writeFileSync } from 'node:fs';
 import module from 'node:module';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -90,8 +90,8 @@ describe.skipIf('enableCompileCache' in module)('the code cache on Node 20', () 
     expect(readdirSync(home)).toEqual(['journey']);
   });
 
-  it("removes an earlier version's cache files a day after they were written, and nothing else", async () => {
-    const { build, cacheFiles, folder } = setUp();
+  it("removes an earlier version's cache files once unused for a day, and nothing else", async () => {
+    const { build, cacheFiles, folder, home, cwd, env } = setUp();
     mkdirSync(folder, { mode: 0o700, recursive: true });
     const twoDaysAgo = new Date(Date.now() - 2 * 24 * 60 * 60 * 1000);
     const files = {
@@ -99,20 +99,36 @@ describe.skipIf('enableCompileCache' in module)('the code cache on Node 20', () 
       oldTemp: 'cli-0ldBundle_of_an_earlier_version-abcdefghijklmnopqrstuv.bin.4242.tmp',
       recent: 'cli-another_version_used_today-abcdefghijklmnopqrstuv.bin',
       notOurs: 'notes.txt',
+      link: 'cli-0ldBundle_linked_elsewhere-abcdefghijklmnopqrstuv.bin',
     };
-    for (const name of Object.values(files)) writeFileSync(join(folder, name), 'x');
+    for (const name of [files.old, files.oldTemp, files.recent, files.notOurs]) writeFileSync(join(folder, name), 'x');
+    const elsewhere = join(home, 'elsewhere.bin');
+    writeFileSync(elsewhere, 'not journey\'s');
+    symlinkSync(elsewhere, join(folder, files.link));
     for (const name of [files.old, files.oldTemp, files.notOurs]) utimesSync(join(folder, name), twoDaysAgo, twoDaysAgo);
+    lutimesSync(join(folder, files.link), twoDaysAgo, twoDaysAgo);
+    utimesSync(elsewhere, twoDaysAgo, twoDaysAgo);
+
+    // The first build writes its cache file, and clears what is stale.
     const first = await build();
     expect(first.code, first.stderr).toBe(0);
     const left = cacheFiles();
-    expect(left).toContain(files.recent);
-    expect(left).toContain(files.notOurs);
     expect(left).not.toContain(files.old);
     expect(left).not.toContain(files.oldTemp);
-    // This version's own file, however old, stays and is used.
+    expect(left).toEqual(expect.arrayContaining([files.recent, files.notOurs, files.link]));
+    expect(readFileSync(elsewhere, 'utf8')).toBe("not journey's"); // a link is never followed
     const own = left.find((name) => !Object.values(files).includes(name))!;
+
+    // This version's own file, unused for two days, stays when another command writes the cache...
     utimesSync(join(folder, own), twoDaysAgo, twoDaysAgo);
+    const aged = statSync(join(folder, own)).mtimeMs;
+    const validate = await runBin(['validate', 'map.yaml'], { cwd, env });
+    expect(validate.code, validate.stderr).toBe(0);
+    expect(cacheFiles()).toHaveLength(left.length + 1);
+    expect(statSync(join(folder, own)).mtimeMs).toBe(aged);
+    // ...and is used again, which renews its time: a version in use keeps its files.
     expect(await build()).toEqual(first);
-    expect(cacheFiles().sort()).toEqual(left.sort());
+    expect(statSync(join(folder, own)).mtimeMs).toBeGreaterThan(Date.now() - 60_000);
+    expect(cacheFiles()).toContain(own);
   });
 });
