@@ -32,16 +32,22 @@ const SYMBOLS = new Map<string, string>([
   ]),
 ]);
 
-const USE = /<use href="#([a-z0-9-]+)"/g;
+/** How a document points at a symbol: `<use href="#id"`. */
+const USE = '<use href="#';
 
 /**
  * The document with the symbols it uses defined at the end of its `<main>` (which a preview replaces
  * as a whole, symbols included), else of its body, else at its end.
  */
 export function withSymbols(html: string): string {
+  // Searched for as plain text: a regular expression's match objects cost more than the search.
   const used = new Set<string>();
-  for (const m of html.matchAll(USE)) used.add(m[1]!);
-  const defs = [...SYMBOLS].filter(([id]) => used.has(id)).map(([, symbol]) => symbol);
+  for (let at = html.indexOf(USE); at !== -1; at = html.indexOf(USE, at + USE.length)) {
+    const end = html.indexOf('"', at + USE.length);
+    if (end !== -1) used.add(html.slice(at + USE.length, end));
+  }
+  const defs: string[] = [];
+  for (const [id, symbol] of SYMBOLS) if (used.has(id)) defs.push(symbol);
   if (!defs.length) return html;
   const block = `<svg class="symbols" width="0" height="0" aria-hidden="true" style="position:absolute;overflow:hidden"><defs>${defs.join('')}</defs></svg>\n`;
   const at = html.lastIndexOf('</main>');

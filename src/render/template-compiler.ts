@@ -62,6 +62,14 @@ export type CompiledTemplate = (context: unknown, data: Record<string, unknown>)
 
 const q = JSON.stringify;
 
+/**
+ * The context or data frame itself (`c3`, `d2`, `ds1[2]`): read more than once at no cost. A field
+ * of one of these is read right there when it is its own (as Handlebars reads one), so each place
+ * keeps V8's record of the objects it meets and reads them fast: one shared lookup for every field
+ * of every template was a tenth of a batch's processor time.
+ */
+const SCOPE_VARIABLE = /^(?:[cd]\d+|ds\d+\[\d+\])$/;
+
 class Compiler {
   private next = 0;
   constructor(
@@ -213,8 +221,19 @@ class Compiler {
     const parts = p.parts;
     if (!parts.length) return base;
     let value = base;
-    for (let i = 0; i < parts.length - 1; i++) value = `r.own(${value}, ${q(parts[i])})`;
-    const last = q(parts[parts.length - 1]);
-    return printed ? `r.strict(${value}, ${last}, ${p.loc?.start.line ?? 0}, ${p.loc?.start.column ?? 0})` : `r.own(${value}, ${last})`;
+    for (let i = 0; i < parts.length - 1; i++) value = this.field(value, parts[i]!);
+    return this.field(value, parts[parts.length - 1]!, printed ? `${p.loc?.start.line ?? 0}, ${p.loc?.start.column ?? 0}` : undefined);
+  }
+
+  /**
+   * `name` of `base`: as the runtime's `own` reads it, or its `strict` when printed (`at`, the line and
+   * column); an own field that is not a function is read right there (see SCOPE_VARIABLE). Anything
+   * else, a missing field or a function included, takes the runtime's way, and its error.
+   */
+  private field(base: string, name: string, at?: string): string {
+    const slow = at ? `r.strict(${base}, ${q(name)}, ${at})` : `r.own(${base}, ${q(name)})`;
+    if (!SCOPE_VARIABLE.test(base)) return slow;
+    const read = `${base}[${q(name)}]`;
+    return `(${base} != null && Object.hasOwn(${base}, ${q(name)}) && typeof ${read} !== "function" ? ${read} : ${slow})`;
   }
 }

@@ -2,9 +2,14 @@
 // Pure functions of the sections: the numbering is worked out first, then given to the items.
 import type { EvidenceView, ItemView, SectionView } from './types.js';
 
-/** The items in reading order: each row, stage by stage, band by band (the order the map's table is read in). */
-function* itemsInOrder(sections: readonly SectionView[]): Generator<ItemView> {
-  for (const section of sections) for (const row of section.rows) for (const cell of row.cells) yield* cell.items;
+/**
+ * The items in reading order: each row, stage by stage, band by band (the order the map's table is
+ * read in). A list, not a generator: V8 compiles and runs plain loops far more cheaply.
+ */
+function itemsInOrder(sections: readonly SectionView[]): ItemView[] {
+  const items: ItemView[] = [];
+  for (const section of sections) for (const row of section.rows) for (const cell of row.cells) for (const item of cell.items) items.push(item);
+  return items;
 }
 
 /** Each source the items cite, numbered from 1 in the order the reader first meets it. */
