@@ -310,10 +310,14 @@ export function buildCurveView(inputs: SeriesInput[], ui: UiLabels, options: Cur
     return { key: input.key, name: input.name, style, lineStyle, shape: SHAPES[style - 1]!, points: points(input.scores, paths[i]!.map((p) => [p.own, p.bridge].filter(Boolean).join(' ') || null), ui) };
   });
   const columns = Array.from({ length: count }, (_, c): CurveColumn => {
-    const marks = series.flatMap((s) => {
-      const point = s.points[c];
-      return point?.scored ? [{ ...point, series: s.key, style: s.style, lineStyle: s.lineStyle, shape: s.shape, shift: 0 }] : [];
-    });
+    // Every field written out, in the point's order: a spread of points gave marks several shapes,
+    // and V8 went to its runtime for their fields.
+    const marks: CurveMark[] = [];
+    for (const s of series) {
+      const p = s.points[c];
+      if (!p?.scored) continue;
+      marks.push({ scored: p.scored, score: p.score, scoreText: p.scoreText, word: p.word, level: p.level, y: p.y, path: p.path, face: p.face, labelSide: p.labelSide, series: s.key, style: s.style, lineStyle: s.lineStyle, shape: s.shape, shift: 0 });
+    }
     // The main path's stubs at its fork's paths are drawn apart, faint: they say the path goes on.
     const lines = series.flatMap((s, i) => {
       const { own, bridge } = paths[i]![c]!;

@@ -5,6 +5,30 @@ import type FullHandlebars from 'handlebars';
 type Data = Record<string, unknown>;
 type Block = (context: unknown, data: Data) => string;
 
+/**
+ * A block's data frame (`@root`, `@key`, `@index`, `@first`, `@last`, `@partial-block`, and the frame
+ * around it), as Handlebars' createFrame makes one, with every field always there: frames copied
+ * with a spread took a new shape at each depth, and V8 went to its runtime for most of their writes.
+ */
+class Frame {
+  root: unknown;
+  key: unknown;
+  index: unknown;
+  first: unknown;
+  last: unknown;
+  'partial-block': unknown;
+  _parent: Data;
+  constructor(parent: Data) {
+    this.root = parent.root;
+    this.key = parent.key;
+    this.index = parent.index;
+    this.first = parent.first;
+    this.last = parent.last;
+    this['partial-block'] = parent['partial-block'];
+    this._parent = parent;
+  }
+}
+
 /** Handlebars' own escaping and error, and the helpers a kind's templates call. */
 export function createRuntime(handlebars: Pick<typeof FullHandlebars, 'Utils' | 'Exception'>, helpers: Record<string, (...args: unknown[]) => unknown>) {
   const lookupProperty = (parent: Record<string, unknown>, name: string) => (Object.hasOwn(parent, name) ? parent[name] : undefined);
@@ -28,7 +52,7 @@ export function createRuntime(handlebars: Pick<typeof FullHandlebars, 'Utils' | 
     isEmpty: (value: unknown) => (!value && value !== 0) || (Array.isArray(value) && value.length === 0),
     /** The contexts `../` reaches: a block that keeps its context does not add a level. */
     push: (context: unknown, depths: unknown[]) => (context != depths[0] ? [context, ...depths] : depths),
-    frame: (data: Data): Data => ({ ...data, _parent: data }),
+    frame: (data: Data): Data => new Frame(data) as unknown as Data,
     parentData(data: Data, depth: number): Data {
       while (data && depth--) data = data._parent as Data;
       return data;
@@ -47,7 +71,7 @@ export function createRuntime(handlebars: Pick<typeof FullHandlebars, 'Utils' | 
       const length = keys ? keys.length : Array.isArray(list) ? list.length : 0;
       if (length === 0) return inverse ? inverse() : '';
       let out = '';
-      const frame: Data = { ...data, _parent: data };
+      const frame = new Frame(data) as unknown as Data & Frame;
       for (let i = 0; i < length; i++) {
         const key = keys ? keys[i]! : i;
         if (!keys && !(i in (list as unknown[]))) continue; // a hole in a list, as Handlebars skips it
