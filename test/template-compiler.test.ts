@@ -142,6 +142,14 @@ describe('the template compiler, on the constructs the templates use', () => {
     expect(ours?.message).toMatch(/^"missing" not defined in \[object Object\]/);
     expect(ours?.lineNumber).toBe(2);
     expect(ours?.message).toBe(thrown(() => FullHandlebars.compile('line one\n  {{missing}}', { strict: true })({}))?.message);
+    // A data field the frame was not given (no @index outside an each), in a partial's block too.
+    const inBlock = '{{#> frame}}[{{@index}}]{{/frame}}';
+    const hb = FullHandlebars.create();
+    hb.registerPartial('frame', '{{> @partial-block}}');
+    const theirs = thrown(() => hb.compile(inBlock, { strict: true })({}));
+    expect(theirs?.message).toMatch(/^"index" not defined/);
+    const factory = new Function('r', compileTemplates({ partials: { frame: '{{> @partial-block}}' }, layouts: { t: inBlock } }, (s) => FullHandlebars.parse(s), { helpers: [], noEscape: false })) as TemplateFactory;
+    expect(thrown(() => factory(createRuntime(FullHandlebars, {})).layouts.t!({}, { root: {} }))?.message).toBe(theirs?.message);
   });
 
   it('reads only a context’s own fields, as Handlebars does; an iterable’s values; and refuses a function', () => {

@@ -65,8 +65,8 @@ const q = JSON.stringify;
 /**
  * The context or data frame itself (`c3`, `d2`, `ds1[2]`): read more than once at no cost. A field
  * of one of these is read right there when it is its own (as Handlebars reads one), so each place
- * keeps V8's record of the objects it meets and reads them fast: one shared lookup for every field
- * of every template was a tenth of a batch's processor time.
+ * keeps V8's record of the objects it meets and reads them fast, rather than one shared lookup for
+ * every field of every template.
  */
 const SCOPE_VARIABLE = /^(?:[cd]\d+|ds\d+\[\d+\])$/;
 
@@ -227,13 +227,15 @@ class Compiler {
 
   /**
    * `name` of `base`: as the runtime's `own` reads it, or its `strict` when printed (`at`, the line and
-   * column); an own field that is not a function is read right there (see SCOPE_VARIABLE). Anything
-   * else, a missing field or a function included, takes the runtime's way, and its error.
+   * column); an own field that is not a function (nor, printed, undefined) is read right there (see
+   * SCOPE_VARIABLE). Anything else, a missing field or a function included, takes the runtime's way,
+   * and its error.
    */
   private field(base: string, name: string, at?: string): string {
     const slow = at ? `r.strict(${base}, ${q(name)}, ${at})` : `r.own(${base}, ${q(name)})`;
     if (!SCOPE_VARIABLE.test(base)) return slow;
     const read = `${base}[${q(name)}]`;
-    return `(${base} != null && Object.hasOwn(${base}, ${q(name)}) && typeof ${read} !== "function" ? ${read} : ${slow})`;
+    const defined = at ? ` && ${read} !== undefined` : '';
+    return `(${base} != null && Object.hasOwn(${base}, ${q(name)}) && typeof ${read} !== "function"${defined} ? ${read} : ${slow})`;
   }
 }

@@ -59,7 +59,9 @@ export function createRuntime(handlebars: Pick<typeof FullHandlebars, 'Utils' | 
     },
     /** A field printed by itself: missing, it is an error at its place in the template, as in Handlebars' strict mode. */
     strict(parent: unknown, name: string, line: number, column: number) {
-      if (!parent || !(name in (parent as object))) throw fail(`"${name}" not defined in ${parent}`, line, column);
+      // A frame has every data field; one it was not given (undefined) is missing, as in Handlebars.
+      const missing = !parent || !(name in (parent as object)) || (parent instanceof Frame && (parent as unknown as Data)[name] === undefined);
+      if (missing) throw fail(`"${name}" not defined in ${parent}`, line, column);
       return own(parent, name);
     },
     own,
