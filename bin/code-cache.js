@@ -7,13 +7,13 @@
 // it does Node's own. It is written atomically, only into a folder of this user's that no one else
 // can write to, and never trusted blindly: one that is not this user's regular file, is damaged
 // (its checksum) or is refused by V8 (another bundle, Node or flags) is ignored, and replaced.
-import { closeSync, constants, fstatSync, futimesSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { createHash } from 'node:crypto';
-import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
-import { dirname, isAbsolute, join } from 'node:path';
-import vm from 'node:vm';
-import { crc32 } from 'node:zlib';
+const { closeSync, constants, fstatSync, futimesSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } = require('node:fs');
+const { createHash } = require('node:crypto');
+const { createRequire } = require('node:module');
+const { tmpdir } = require('node:os');
+const { dirname, isAbsolute, join } = require('node:path');
+const vm = require('node:vm');
+const { crc32 } = require('node:zlib');
 
 const MAGIC = Buffer.from('journey code cache 1\n');
 /** A cache file larger than this is not read (the CLI's is about a megabyte). */
@@ -24,7 +24,7 @@ const STALE_MS = 24 * 60 * 60 * 1000;
 const COMMANDS = new Set(['build', 'validate', 'lint', 'fmt', 'site', 'preview', 'diff', 'export', 'import', 'init', 'schema', 'templates', 'lsp']);
 
 /** The folder of journey's code cache, or undefined when it is turned off. */
-export function cacheFolder(env = process.env) {
+function cacheFolder(env = process.env) {
   if (env.NODE_DISABLE_COMPILE_CACHE) return undefined;
   // A relative XDG_CACHE_HOME is to be ignored (XDG base directory specification).
   if (env.XDG_CACHE_HOME && isAbsolute(env.XDG_CACHE_HOME)) return join(env.XDG_CACHE_HOME, 'journey');
@@ -123,7 +123,7 @@ function removeStale(folder, id, now = Date.now()) {
  * when the bundle cannot be read (then the ES-module bundle is loaded as usual). The bundle has no
  * import(): a script run from V8's code cache loses its dynamic-import callback on Node 20.
  */
-export function loadCached(bundle, command, env = process.env) {
+function loadCached(bundle, command, env = process.env) {
   let source;
   try {
     source = readFileSync(bundle, 'latin1'); // ASCII (src/build/bundle.mjs): one byte per character
@@ -154,3 +154,5 @@ export function loadCached(bundle, command, env = process.env) {
     },
   };
 }
+
+module.exports = { cacheFolder, loadCached };

@@ -38,6 +38,25 @@ async function compiledModule() {
   };
 }
 
+/**
+ * Two of Node's modules that journey's dependencies load as they start, and that a build never uses,
+ * left unloaded (together about a tenth of a one-map build): chalk's own colour detection reads
+ * `tty`, but journey chooses the colour level itself (`new Chalk({ level })`, see report/text.ts), so
+ * chalk gets its browser variant, which looks at nothing; commander loads `child_process` for
+ * commands run as separate programs, which journey has none of, so it gets the module on first use.
+ */
+export const unusedAtStart = {
+  name: 'unused-at-start',
+  setup(b) {
+    b.onResolve({ filter: /^#supports-color$/ }, (args) => ({ path: join(args.resolveDir, 'vendor/supports-color/browser.js') }));
+    b.onResolve({ filter: /^node:child_process$/ }, (args) => (/[\\/]node_modules[\\/]commander[\\/]/.test(args.importer) ? { path: 'child_process', namespace: 'on-first-use' } : undefined));
+    b.onLoad({ filter: /.*/, namespace: 'on-first-use' }, () => ({
+      contents: "module.exports = new Proxy({}, { get: (_, name) => require('node:child_process')[name] });",
+      loader: 'js',
+    }));
+  },
+};
+
 export const precompiledTemplates = {
   name: 'precompiled-templates',
   setup(b) {
@@ -77,7 +96,7 @@ export const esbuildOptions = {
   external: ['puppeteer-core'],
   // Bundled CommonJS modules (yaml, handlebars) call require() for Node's built-ins.
   banner: { js: "import { createRequire as __journeyCreateRequire } from 'node:module'; const require = __journeyCreateRequire(import.meta.url);" },
-  plugins: [precompiledTemplates],
+  plugins: [precompiledTemplates, unusedAtStart],
   // yaml's ES-module build (the one it gives browsers, free of Node specifics) bundles smaller than its CommonJS one.
   alias: { yaml: './node_modules/yaml/browser/index.js' },
   define: { __JOURNEY_BUILD__: JSON.stringify(buildId()) },
