@@ -21,7 +21,7 @@ const MAX_CACHE_BYTES = 64 * 1024 * 1024;
 /** Another bundle's cache files (an earlier version's) are removed once unused for this long. */
 const STALE_MS = 24 * 60 * 60 * 1000;
 /** A cache per command: each keeps the code its own runs compiled. Anything else shares one. */
-const COMMANDS = new Set(['build', 'validate', 'lint', 'fmt', 'site', 'preview', 'diff', 'export', 'import', 'init', 'schema', 'templates', 'lsp']);
+const COMMANDS = new Set(['batch-worker', 'build', 'validate', 'lint', 'fmt', 'site', 'preview', 'diff', 'export', 'import', 'init', 'schema', 'templates', 'lsp']);
 
 /** The folder of journey's code cache, or undefined when it is turned off. */
 function cacheFolder(env = process.env) {
@@ -155,4 +155,14 @@ function loadCached(bundle, command, env = process.env) {
   };
 }
 
-module.exports = { cacheFolder, loadCached };
+/**
+ * Runs a batch's worker thread from its CommonJS bundle (dist/batch-worker.cjs) with the code cache,
+ * as the CLI runs: a worker thread would otherwise compile all of it again at each start.
+ */
+function runCachedWorker(bundle) {
+  const cached = loadCached(bundle, 'batch-worker');
+  if (!cached) throw new Error(`cannot read ${bundle}`);
+  return cached.exports.done.then(() => cached.save());
+}
+
+module.exports = { cacheFolder, loadCached, runCachedWorker };

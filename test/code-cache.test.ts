@@ -4,9 +4,10 @@
 // compile cache instead, so these run on Node 20 only.
 import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, lutimesSync, utimesSync, writeFileSync } from 'node:fs';
 import module from 'node:module';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runBin, tempDir } from './helpers.js';
+import { ROOT, runBin, tempDir } from './helpers.js';
 
 const MAP = 'template: current-state\ntitle: Cached\nstages:\n  - name: Search\n    emotion: 1\n    actions: [Searches]\n';
 
@@ -54,6 +55,36 @@ describe.skipIf('enableCompileCache' in module)('the code cache on Node 20', () 
     expect(await build()).toEqual(expected);
     expect(readFileSync(file).equals(spoiled)).toBe(false);
     expect(await build()).toEqual(expected);
+  });
+
+  // A batch of 64 maps or more is shared with a worker thread when there are two cores or more.
+  it.skipIf(availableParallelism() < 2)("keeps a batch's worker thread's code apart, and builds the same documents with it", async () => {
+    const { cwd, env, cacheFiles, folder } = setUp();
+    mkdirSync(join(cwd, 'maps'));
+    for (let i = 0; i < 64; i++) writeFileSync(join(cwd, 'maps', `map-${String(i).padStart(2, '0')}.yaml`), MAP.replace('Cached', `Cached ${i}`));
+    const build = () => runBin(['build', 'maps', '--force', '-q'], { cwd, env });
+    const documents = () => readdirSync(join(cwd, 'maps')).filter((f) => f.endsWith('.html')).map((f) => readFileSync(join(cwd, 'maps', f), 'utf8'));
+    const workerId = /\/\/# journey-bundle ([\w-]+)\s*$/.exec(readFileSync(join(ROOT, 'dist/batch-worker.cjs'), 'latin1'))![1]!;
+    const workerCache = () => cacheFiles().find((name) => name.startsWith(`cli-${workerId}-`));
+
+    const first = await build();
+    expect(first.code, first.stderr).toBe(0);
+    const built = documents();
+    expect(built).toHaveLength(64);
+    expect(built[63]).toContain('Cached 63');
+    const file = join(folder, workerCache()!);
+    const written = statSync(file).mtimeMs;
+    // The second batch's worker thread runs from it: the same documents, the file not written again.
+    expect(await build()).toEqual(first);
+    expect(documents()).toEqual(built);
+    expect(statSync(file).mtimeMs).toBe(written);
+    // A damaged one is ignored and replaced, and the documents are the same.
+    const bytes = readFileSync(file);
+    bytes.writeUInt8(bytes.readUInt8(bytes.length >> 1) ^ 0xff, bytes.length >> 1);
+    writeFileSync(file, bytes);
+    expect(await build()).toEqual(first);
+    expect(documents()).toEqual(built);
+    expect(readFileSync(file).equals(bytes)).toBe(false);
   });
 
   it('never follows a link in place of the cache file, nor uses a folder others can write to', async () => {

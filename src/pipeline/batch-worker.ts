@@ -8,27 +8,30 @@ import { inFlight } from './in-flight.js';
 import { compileLayout } from './layout.js';
 import { createWriter } from './write.js';
 
-const { plan, maps, counter, cwd } = workerData as WorkerData;
-const io: Io = {
-  stdout: () => {},
-  stderr: () => {},
-  color: false,
-  interactive: false,
-  cwd,
-  env: process.env,
-  readStdin: async () => new Uint8Array(),
-  onInterrupt: () => () => {},
-};
-// The layout the main thread read and compiled without a mistake.
-const layout = plan.layoutText !== undefined ? await compileLayout(plan.layoutFile!, plan.layoutText) : undefined;
-const renderer = createRenderer({ ...plan.render, layout });
-const tools = { renderer, write: createWriter(io), references: referencesFor(plan, io) };
-// Several maps in flight, so file reads and writes overlap the CPU work, as on the main thread.
-await inFlight(
-  maps,
-  plan.jobs,
-  async ({ index, file }) => {
-    parentPort!.postMessage({ index, result: await buildFile(file, plan, tools, io, true) });
-  },
-  counter,
-);
+/** Builds this thread's share; the thread ends when it settles (a rejection is the thread's error). */
+export const done = (async () => {
+  const { plan, maps, counter, cwd } = workerData as WorkerData;
+  const io: Io = {
+    stdout: () => {},
+    stderr: () => {},
+    color: false,
+    interactive: false,
+    cwd,
+    env: process.env,
+    readStdin: async () => new Uint8Array(),
+    onInterrupt: () => () => {},
+  };
+  // The layout the main thread read and compiled without a mistake.
+  const layout = plan.layoutText !== undefined ? await compileLayout(plan.layoutFile!, plan.layoutText) : undefined;
+  const renderer = createRenderer({ ...plan.render, layout });
+  const tools = { renderer, write: createWriter(io), references: referencesFor(plan, io) };
+  // Several maps in flight, so file reads and writes overlap the CPU work, as on the main thread.
+  await inFlight(
+    maps,
+    plan.jobs,
+    async ({ index, file }) => {
+      parentPort!.postMessage({ index, result: await buildFile(file, plan, tools, io, true) });
+    },
+    counter,
+  );
+})();

@@ -200,11 +200,20 @@ function parallelThreads(maps: number, plan: BuildPlan): number {
   return Math.max(1, Math.min(availableParallelism(), 4));
 }
 
-/** The worker script exists next to the bundle (ES modules or Node 20's one script); tests running from src/ build on one thread. */
-function workerScript(): URL | undefined {
+/**
+ * How a worker thread starts, when journey runs from its bundle (tests running from src/ build on one
+ * thread): on Node 20, from the CommonJS bundle (dist/cli.cjs), the worker's own CommonJS bundle runs
+ * through V8's code cache as the CLI does (bin/code-cache.js), which saves most of its start;
+ * elsewhere the ES-module worker, which Node 22+ caches itself.
+ */
+function workerScript(): { script: string | URL; eval: boolean } | undefined {
   if (!/\.c?js$/.test(import.meta.url)) return undefined;
-  const url = new URL('./batch-worker.js', import.meta.url);
-  return existsSync(fileURLToPath(url)) ? url : undefined;
+  const at = (name: string) => fileURLToPath(new URL(name, import.meta.url));
+  const cached = at('../bin/code-cache.js');
+  if (import.meta.url.endsWith('.cjs') && existsSync(cached) && existsSync(at('./batch-worker.cjs'))) {
+    return { script: `require(${JSON.stringify(cached)}).runCachedWorker(${JSON.stringify(at('./batch-worker.cjs'))})`, eval: true };
+  }
+  return existsSync(at('./batch-worker.js')) ? { script: new URL('./batch-worker.js', import.meta.url), eval: false } : undefined;
 }
 
 export interface WorkerData {
@@ -242,7 +251,8 @@ async function runWorker(maps: WorkerData['maps'], counter: Int32Array, plan: Bu
   // decides what is up to date and keeps the manifests; a worker hashes what it read and wrote for it.
   const data: WorkerData = { plan: { ...plan, incremental: plan.incremental && { ...plan.incremental, config: null }, render: { ...plan.render, browser: { ...plan.render.browser, env: {} } } }, maps, counter, cwd: io.cwd };
   const { Worker } = await import('node:worker_threads'); // loaded only for batches large enough to split
-  const thread = new Worker(workerScript()!, { workerData: data });
+  const { script, eval: evaluate } = workerScript()!;
+  const thread = new Worker(script, { eval: evaluate, workerData: data });
   stopping.threads.push(thread);
   await new Promise<void>((done, fail) => {
     thread.on('message', (m: { index: number; result: FileResult }) => finish(m.index, m.result));
