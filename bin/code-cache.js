@@ -1,6 +1,7 @@
 // Node 20 keeps no compiled code between runs (Node 22.1+ has module.enableCompileCache, which
 // bin/journey.js turns on): there, journey runs dist/cli.cjs, the whole CLI as one CommonJS script,
-// through V8's code cache itself, which saves most of the time spent compiling at each start.
+// through V8's code cache itself, which saves most of the time spent compiling at each start; a
+// large batch's worker threads run from it too, with a cache of their own (runCachedWorker).
 //
 // The cache is one file per bundle, Node version and command, in $XDG_CACHE_HOME/journey, else in
 // journey-<uid> under the system's temporary folder; NODE_DISABLE_COMPILE_CACHE=1 turns it off, as
@@ -80,7 +81,9 @@ function readCache(file) {
 
 /** Writes the cache beside its final name and renames it into place; a failure only means no cache (false). */
 function writeCache(file, data) {
-  const temp = `${file}.${process.pid}.tmp`;
+  // Named by process and thread: a batch's worker threads may write the same cache at once.
+  // (worker_threads is loaded here only: it costs each start about 2 ms.)
+  const temp = `${file}.${process.pid}-${require('node:worker_threads').threadId}.tmp`;
   try {
     const sum = Buffer.alloc(4);
     sum.writeUInt32LE(crc32(data));
@@ -108,7 +111,7 @@ function removeStale(folder, id, now = Date.now()) {
   }
   for (const name of names) {
     // A `.tmp` is a write that was cut short.
-    if (!/^cli-[\w-]+\.bin(?:\.\d+\.tmp)?$/.test(name) || (name.startsWith(`cli-${id}-`) && name.endsWith('.bin'))) continue;
+    if (!/^cli-[\w-]+\.bin(?:\.\d+(?:-\d+)?\.tmp)?$/.test(name) || (name.startsWith(`cli-${id}-`) && name.endsWith('.bin'))) continue;
     const file = join(folder, name);
     try {
       const info = lstatSync(file);
@@ -120,8 +123,9 @@ function removeStale(folder, id, now = Date.now()) {
 /**
  * Loads the CommonJS bundle `bundle` with the code cache of `command`. Returns its exports and
  * `save()`, to call once the command has run (the cache then holds what it compiled); undefined
- * when the bundle cannot be read (then the ES-module bundle is loaded as usual). The bundle has no
- * import(): a script run from V8's code cache loses its dynamic-import callback on Node 20.
+ * when the bundle cannot be read (then bin/journey.js loads the ES-module bundle as usual). The
+ * bundle has no import(): a script run from V8's code cache loses its dynamic-import callback on
+ * Node 20.
  */
 function loadCached(bundle, command, env = process.env) {
   let source;
@@ -156,13 +160,13 @@ function loadCached(bundle, command, env = process.env) {
 }
 
 /**
- * Runs a batch's worker thread from its CommonJS bundle (dist/batch-worker.cjs) with the code cache,
- * as the CLI runs: a worker thread would otherwise compile all of it again at each start.
+ * Runs a large batch's worker thread on Node 20 from the CLI's bundle with a code cache of its own
+ * (runBatchWorker in src/cli.ts): a worker thread would otherwise compile its code anew in each batch.
  */
 function runCachedWorker(bundle) {
   const cached = loadCached(bundle, 'batch-worker');
   if (!cached) throw new Error(`cannot read ${bundle}`);
-  return cached.exports.done.then(() => cached.save());
+  return cached.exports.runBatchWorker().then(() => cached.save());
 }
 
 module.exports = { cacheFolder, loadCached, runCachedWorker };

@@ -28,4 +28,10 @@ async function run() {
   cached?.save();
 }
 
-run();
+// A failure is thrown as an uncaught exception: exit code 1 and the error, whatever Node's
+// --unhandled-rejections mode (with `warn`, a rejection alone would end with code 0).
+run().catch((error) => {
+  process.nextTick(() => {
+    throw error;
+  });
+});

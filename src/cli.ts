@@ -15,6 +15,13 @@ import { painter } from './report/text.js';
 
 export { EXIT };
 
+/**
+ * On Node 20, a large batch's worker thread runs from this same script, through V8's code cache
+ * (bin/code-cache.js, runCachedWorker), rather than compile the worker's modules anew in each
+ * batch: importing the worker module builds the thread's share (src/pipeline/batch-worker.ts).
+ */
+export const runBatchWorker = async (): Promise<void> => (await import('./pipeline/batch-worker.js')).done;
+
 /** A parser for a number option: `what` says what the number is, in the message for a wrong value. */
 function positive(what: string, whole = false) {
   return (value: string): number => {

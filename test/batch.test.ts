@@ -1,9 +1,10 @@
 // Many maps in one call: folders, globs, --out-dir, several formats, reporters, config, stdin, watch.
 import { spawn } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BIN, EXAMPLES, run, startJourney, tempDir } from './helpers.js';
+import { BIN, EXAMPLES, run, runBin, startJourney, tempDir } from './helpers.js';
 
 /** A project with maps in nested folders, and one broken map. */
 function project(): string {
@@ -185,6 +186,23 @@ describe('an interrupted batch', () => {
     const html = files.filter((f) => f.endsWith('.html'));
     expect(html.length).toBeLessThan(count);
     for (const f of html) expect(readFileSync(join(cwd, f), 'utf8').endsWith('</html>\n')).toBe(true);
+  });
+});
+
+// A batch of 64 maps or more is shared with a worker thread when there are two cores or more.
+describe.skipIf(availableParallelism() < 2)('a worker thread that fails', () => {
+  it('fails the batch with its error, never reports it built, whatever Node does with unhandled rejections', async () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'maps'));
+    for (let i = 0; i < 64; i++) writeFileSync(join(dir, 'maps', `map-${i}.yaml`), `template: current-state\ntitle: Map ${i}\nstages:\n  - name: A\n`);
+    // A fault in the worker threads only: hashing a document throws, a bug journey does not expect.
+    writeFileSync(join(dir, 'fault.cjs'), "if (!require('node:worker_threads').isMainThread) require('node:crypto').createHash = () => { throw new Error('a fault in the worker'); };\n");
+    for (const mode of ['throw', 'warn']) {
+      const result = await runBin(['build', 'maps', '--force'], { cwd: dir, env: { NODE_OPTIONS: `--require ${join(dir, 'fault.cjs')} --unhandled-rejections=${mode}` } });
+      expect(result.code, `--unhandled-rejections=${mode}`).not.toBe(0);
+      expect(result.stderr).toContain('a fault in the worker');
+      expect(result.stderr).not.toContain('64 built');
+    }
   });
 });
 

@@ -6,8 +6,8 @@
 //   node test/smoke.mjs <folder where journey-maps is installed>
 import { execFile } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
@@ -28,13 +28,14 @@ const check = (what, ok, detail = '') => {
   console.log(`${ok ? 'ok  ' : 'FAIL'} ${what}${ok || !detail ? '' : `\n${detail}`}`);
 };
 
-/** Runs the installed bin with this Node, in the work folder. */
-const journey = (...args) =>
+/** Runs the installed bin with this Node (and these options of Node's), in the work folder. */
+const journeyWith = (nodeOptions, ...args) =>
   new Promise((done) =>
-    execFile(process.execPath, [bin, ...args], { cwd: work, env: { ...process.env, NO_COLOR: '1' }, maxBuffer: 32 * 1024 * 1024 }, (error, stdout, stderr) =>
+    execFile(process.execPath, [...nodeOptions, bin, ...args], { cwd: work, env: { ...process.env, NO_COLOR: '1' }, maxBuffer: 32 * 1024 * 1024 }, (error, stdout, stderr) =>
       done({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
     ),
   );
+const journey = (...args) => journeyWith([], ...args);
 
 console.log(`journey-maps ${JSON.parse(readFileSync(join(pkgDir, 'package.json'), 'utf8')).version} on Node ${process.version}`);
 try {
@@ -54,6 +55,19 @@ try {
     check(`${map} → html`, /^<!doctype html>/i.test(read('html').toString()) && read('html').toString().includes(title.replace(/&/g, '&amp;')));
     check(`${map} → md`, read('md').toString().startsWith(`# ${title}`));
     check(`${map} → pdf`, read('pdf').subarray(0, 5).toString() === '%PDF-');
+  }
+
+  // 64 maps or more are shared with worker threads when there are two cores: on Node 20 they run from
+  // the CommonJS bundle through the code cache, on Node 22+ from the ES-module worker.
+  if (availableParallelism() >= 2) {
+    mkdirSync(join(work, 'batch'));
+    for (let i = 0; i < 64; i++) writeFileSync(join(work, 'batch', `map-${i}.yaml`), `template: current-state\ntitle: Batch map ${i}\nstages:\n  - name: A\n`);
+    const batch = await journey('build', 'batch', '-r', 'json');
+    check('build 64 maps on two threads', batch.code === 0 && JSON.parse(batch.stdout).summary.built === 64, batch.stdout + batch.stderr);
+    // A fault in a worker thread fails the batch, even where Node only warns of an unhandled rejection.
+    writeFileSync(join(work, 'fault.cjs'), "if (!require('node:worker_threads').isMainThread) require('node:crypto').createHash = () => { throw new Error('a fault in the worker'); };\n");
+    const faulty = await journeyWith(['--unhandled-rejections=warn', '--require', join(work, 'fault.cjs')], 'build', 'batch', '--force');
+    check('a fault in a worker thread fails the batch', faulty.code !== 0 && faulty.stderr.includes('internal error a fault in the worker'), `exit ${faulty.code}\n${faulty.stderr}`);
   }
 
   const diff = await journey('diff', 'current-state.yaml', 'future-state.yaml', '-f', 'md');

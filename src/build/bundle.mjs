@@ -15,13 +15,13 @@ await build({ ...options, entryPoints: { cli: 'src/cli.ts', 'batch-worker': 'src
 // twice as many files, and every start of the CLI paid for loading them.
 await build({ ...options, entryPoints: { index: 'src/index.ts' } });
 // The CLI once more, as one CommonJS script, for Node 20: bin/code-cache.js runs it through V8's
-// code cache, which Node 20 offers for scripts only (Node 22+ caches the modules above itself); and
-// the batch's worker thread likewise, which would otherwise compile its code anew in each batch.
-// Each ends with its own id, so a cache never outlives the bundle it was made from.
+// code cache, which Node 20 offers for scripts only (Node 22+ caches the modules above itself); a
+// large batch's worker threads run from it too (runBatchWorker in src/cli.ts). It ends with its
+// own id, so a cache never outlives the bundle it was made from.
 await build({
   ...esbuildOptions,
   format: 'cjs',
-  entryPoints: { cli: 'src/cli.ts', 'batch-worker': 'src/pipeline/batch-worker.ts' },
+  entryPoints: { cli: 'src/cli.ts' },
   outdir: 'dist',
   outExtension: { '.js': '.cjs' },
   define: { ...esbuildOptions.define, 'import.meta.url': '__journeyUrl' },
@@ -31,11 +31,9 @@ await build({
   minify: true,
   banner: { js: "const __journeyUrl = require('node:url').pathToFileURL(__filename).href;" },
 });
-for (const file of ['dist/cli.cjs', 'dist/batch-worker.cjs']) {
-  // All ASCII, so the loader reads it as Latin-1 into a one-byte string: a single character beyond
-  // made V8 hold (and decode) the whole script as two-byte text. esbuild leaves some in regular
-  // expressions and comments; as \u escapes (surrogate pairs beyond the BMP) they mean the same.
-  const text = readFileSync(file, 'utf8').replace(/[^\0-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-  const id = createHash('sha256').update(text).digest('base64url').slice(0, 32);
-  writeFileSync(file, `${text}//# journey-bundle ${id}\n`);
-}
+// All ASCII, so the loader reads it as Latin-1 into a one-byte string: a single character beyond
+// made V8 hold (and decode) the whole script as two-byte text. esbuild leaves some in regular
+// expressions and comments; as \u escapes (surrogate pairs beyond the BMP) they mean the same.
+const text = readFileSync('dist/cli.cjs', 'utf8').replace(/[^\0-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+const id = createHash('sha256').update(text).digest('base64url').slice(0, 32);
+writeFileSync('dist/cli.cjs', `${text}//# journey-bundle ${id}\n`);

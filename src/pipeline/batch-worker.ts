@@ -8,7 +8,11 @@ import { inFlight } from './in-flight.js';
 import { compileLayout } from './layout.js';
 import { createWriter } from './write.js';
 
-/** Builds this thread's share; the thread ends when it settles (a rejection is the thread's error). */
+/**
+ * Builds this thread's share. A failure is thrown as an uncaught exception, which the main thread
+ * hears of as this thread's error whatever Node's --unhandled-rejections mode (with `warn`, a
+ * rejection alone would end the thread as if it had finished).
+ */
 export const done = (async () => {
   const { plan, maps, counter, cwd } = workerData as WorkerData;
   const io: Io = {
@@ -34,4 +38,8 @@ export const done = (async () => {
     },
     counter,
   );
-})();
+})().catch((error: unknown) => {
+  process.nextTick(() => {
+    throw error;
+  });
+});

@@ -114,10 +114,19 @@ export async function buildMaps(files: string[], plan: BuildPlan, renderer: Rend
       // later, or a thread slowed by a larger map, leaves more of them to the others, and all end together.
       const counter = new Int32Array(new SharedArrayBuffer(4));
       const maps = indexes.map((i) => ({ index: i, file: files[i]! }));
+      // A thread that fails (a bug) stops the batch: no thread starts another map.
+      const stopAll = async (error: unknown) => {
+        stopping.now = true;
+        await Promise.all(stopping.threads.map((t) => t.terminate()));
+        throw error;
+      };
       await Promise.all([
         inFlight(indexes, plan.jobs, buildHere, counter),
-        ...Array.from({ length: threads - 1 }, () => runWorker(maps, counter, plan, io, built, stopping)),
+        ...Array.from({ length: threads - 1 }, () => runWorker(maps, counter, plan, io, built, stopping).catch(stopAll)),
       ]);
+      // A thread that ended without a word for some of the maps it took is a failure, never a success.
+      const missing = indexes.find((i) => reports[i] === undefined);
+      if (missing !== undefined && !stopping.now) throw new Error(`a build thread ended without building ${files[missing]}`);
     } else {
       await inFlight(indexes, plan.jobs, buildHere);
     }
@@ -202,16 +211,16 @@ function parallelThreads(maps: number, plan: BuildPlan): number {
 
 /**
  * How a worker thread starts, when journey runs from its bundle (tests running from src/ build on one
- * thread): on Node 20, from the CommonJS bundle (dist/cli.cjs), the worker's own CommonJS bundle runs
- * through V8's code cache as the CLI does (bin/code-cache.js), which saves most of its start;
- * elsewhere the ES-module worker, which Node 22+ caches itself.
+ * thread): on Node 20, from the CommonJS bundle (dist/cli.cjs), through V8's code cache as the CLI
+ * does (bin/code-cache.js), which saves most of its start; elsewhere the ES-module worker, which
+ * Node 22+ caches itself.
  */
 function workerScript(): { script: string | URL; eval: boolean } | undefined {
   if (!/\.c?js$/.test(import.meta.url)) return undefined;
   const at = (name: string) => fileURLToPath(new URL(name, import.meta.url));
-  const cached = at('../bin/code-cache.js');
-  if (import.meta.url.endsWith('.cjs') && existsSync(cached) && existsSync(at('./batch-worker.cjs'))) {
-    return { script: `require(${JSON.stringify(cached)}).runCachedWorker(${JSON.stringify(at('./batch-worker.cjs'))})`, eval: true };
+  const cache = at('../bin/code-cache.js');
+  if (import.meta.url.endsWith('.cjs') && existsSync(cache)) {
+    return { script: `require(${JSON.stringify(cache)}).runCachedWorker(${JSON.stringify(fileURLToPath(import.meta.url))})`, eval: true };
   }
   return existsSync(at('./batch-worker.js')) ? { script: new URL('./batch-worker.js', import.meta.url), eval: false } : undefined;
 }
