@@ -65,8 +65,7 @@ try {
     const batch = await journey('build', 'batch', '-r', 'json');
     check('build 64 maps on two threads', batch.code === 0 && JSON.parse(batch.stdout).summary.built === 64, batch.stdout + batch.stderr);
     // A fault in a worker thread fails the batch, even where Node only warns of an unhandled rejection.
-    writeFileSync(join(work, 'fault.cjs'), "if (!require('node:worker_threads').isMainThread) require('node:crypto').createHash = () => { throw new Error('a fault in the worker'); };\n");
-    const faulty = await journeyWith(['--unhandled-rejections=warn', '--require', join(work, 'fault.cjs')], 'build', 'batch', '--force');
+    const faulty = await journeyWith(['--unhandled-rejections=warn', '--require', new URL('worker-fault.cjs', import.meta.url).pathname], 'build', 'batch', '--force');
     check('a fault in a worker thread fails the batch', faulty.code !== 0 && faulty.stderr.includes('internal error a fault in the worker'), `exit ${faulty.code}\n${faulty.stderr}`);
   }
 
