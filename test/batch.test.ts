@@ -198,7 +198,7 @@ describe.skipIf(availableParallelism() < 2)('a worker thread that fails', () => 
     for (const mode of ['throw', 'warn']) {
       const result = await runBin(['build', 'maps', '--force'], { cwd: dir, env: { NODE_OPTIONS: `--require ${JSON.stringify(join(ROOT, 'test/worker-fault.cjs'))} --unhandled-rejections=${mode}` } });
       expect(result.code, `--unhandled-rejections=${mode}`).not.toBe(0);
-      expect(result.stderr).toContain('a fault in the worker');
+      expect(result.stderr).toContain('internal error a fault in the worker');
       expect(result.stderr).not.toContain('64 built');
     }
   });

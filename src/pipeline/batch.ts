@@ -114,16 +114,22 @@ export async function buildMaps(files: string[], plan: BuildPlan, renderer: Rend
       // later, or a thread slowed by a larger map, leaves more of them to the others, and all end together.
       const counter = new Int32Array(new SharedArrayBuffer(4));
       const maps = indexes.map((i) => ({ index: i, file: files[i]! }));
-      // A thread that fails (a bug) stops the batch: no thread starts another map.
-      const stopAll = async (error: unknown) => {
+      // A thread that fails (a bug) stops the batch: no thread starts another map, the worker
+      // threads are stopped, and once every thread has ended, their temporary files are removed.
+      let failure: { error: unknown } | undefined;
+      const stopOnFailure = async (error: unknown) => {
+        failure ??= { error };
         stopping.now = true;
         await Promise.all(stopping.threads.map((t) => t.terminate()));
-        throw error;
       };
       await Promise.all([
-        inFlight(indexes, plan.jobs, buildHere, counter),
-        ...Array.from({ length: threads - 1 }, () => runWorker(maps, counter, plan, io, built, stopping).catch(stopAll)),
+        inFlight(indexes, plan.jobs, buildHere, counter).catch(stopOnFailure),
+        ...Array.from({ length: threads - 1 }, () => runWorker(maps, counter, plan, io, built, stopping).catch(stopOnFailure)),
       ]);
+      if (failure) {
+        cleanUp();
+        throw failure.error;
+      }
       // A thread that ended without a word for some of the maps it took is a failure, never a success.
       const missing = indexes.find((i) => reports[i] === undefined);
       if (missing !== undefined && !stopping.now) throw new Error(`a build thread ended without building ${files[missing]}`);
