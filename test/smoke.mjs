@@ -9,7 +9,7 @@ import { createRequire } from 'node:module';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const app = resolve(process.argv[2] ?? '.');
 const pkgDir = join(app, 'node_modules', 'journey-maps');
@@ -65,7 +65,7 @@ try {
     const batch = await journey('build', 'batch', '-r', 'json');
     check('build 64 maps on two threads', batch.code === 0 && JSON.parse(batch.stdout).summary.built === 64, batch.stdout + batch.stderr);
     // A fault in a worker thread fails the batch, even where Node only warns of an unhandled rejection.
-    const faulty = await journeyWith(['--unhandled-rejections=warn', '--require', new URL('worker-fault.cjs', import.meta.url).pathname], 'build', 'batch', '--force');
+    const faulty = await journeyWith(['--unhandled-rejections=warn', '--require', fileURLToPath(new URL('worker-fault.cjs', import.meta.url))], 'build', 'batch', '--force');
     check('a fault in a worker thread fails the batch', faulty.code !== 0 && faulty.stderr.includes('internal error a fault in the worker'), `exit ${faulty.code}\n${faulty.stderr}`);
   }
 
